@@ -1,0 +1,248 @@
+/**
+ * Display text: what a person reads, derived from the raw Markdown. Formatting tags
+ * (`<b>`), HTML entities, TeX math (`$\alpha_2A$` → α2A), emphasis markers and
+ * optionally citation markers are removed; white space is folded. Each display
+ * character keeps the raw span it came from, so a quote found in display text maps
+ * back to its exact place in the file.
+ */
+import type { DisplayText } from "./types.ts";
+
+interface Piece {
+  text: string;
+  start: number;
+  end: number;
+  kind: "text" | "space" | "math";
+}
+
+const FORMAT_TAG = /^<\/?(?:b|strong|i|em|u|sup|sub|span|br)\s*\/?>/i;
+const ENTITY = /^&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/i;
+const MARKER = /^\[\d{1,6}\]/;
+const MD_LINK = /^\[([^\]\n]*)\]\(([^)\s]*)\)/;
+const ANGLE_LINK = /^\[<([^>\s]+)>\]/;
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ndash: "–",
+  mdash: "—",
+  micro: "µ",
+  deg: "°",
+  plusmn: "±",
+  times: "×",
+};
+
+const TEX_COMMANDS: Readonly<Record<string, string>> = {
+  alpha: "α",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+  epsilon: "ε",
+  kappa: "κ",
+  lambda: "λ",
+  mu: "μ",
+  pi: "π",
+  sigma: "σ",
+  tau: "τ",
+  theta: "θ",
+  omega: "ω",
+  Delta: "Δ",
+  pm: "±",
+  times: "×",
+  cdot: "·",
+  leq: "≤",
+  geq: "≥",
+  le: "≤",
+  ge: "≥",
+  sim: "~",
+  approx: "≈",
+  rightarrow: "→",
+  to: "→",
+  "%": "%",
+};
+
+export interface CleanOptions {
+  /** Drop citation markers such as `[3]` (they are kept as structured citations instead). */
+  readonly dropMarkers?: boolean;
+}
+
+/** Cleans `raw`, which stands at `offset` in the file. */
+export function cleanText(raw: string, offset: number, options: CleanOptions = {}): DisplayText {
+  return joinPieces(tokenize(raw, offset, options.dropMarkers ?? true));
+}
+
+function tokenize(raw: string, offset: number, dropMarkers: boolean): Piece[] {
+  const pieces: Piece[] = [];
+  let i = 0;
+  const push = (text: string, from: number, to: number, kind: Piece["kind"] = "text") =>
+    pieces.push({ text, start: offset + from, end: offset + to, kind });
+  while (i < raw.length) {
+    const c = raw[i] as string;
+    const rest = raw.slice(i, i + 200);
+    if (/\s/.test(c)) {
+      let j = i + 1;
+      while (j < raw.length && /\s/.test(raw[j] as string)) j++;
+      push(" ", i, j, "space");
+      i = j;
+      continue;
+    }
+    if (c === "*") {
+      i++;
+      continue;
+    }
+    if (c === "<") {
+      const tag = FORMAT_TAG.exec(rest);
+      if (tag) {
+        i += tag[0].length;
+        continue;
+      }
+    }
+    if (c === "&") {
+      const entity = ENTITY.exec(rest);
+      const decoded = entity ? decodeEntity(entity[1] as string) : undefined;
+      if (entity && decoded !== undefined) {
+        push(decoded, i, i + entity[0].length);
+        i += entity[0].length;
+        continue;
+      }
+    }
+    if (c === "$") {
+      const close = raw.indexOf("$", i + 1);
+      if (close > i + 1 && close - i < 120 && !raw.slice(i + 1, close).includes("\n")) {
+        push(texToUnicode(raw.slice(i + 1, close)), i, close + 1, "math");
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c === "[") {
+      const marker = MARKER.exec(rest);
+      if (marker) {
+        if (!dropMarkers) push(marker[0], i, i + marker[0].length);
+        i += marker[0].length;
+        continue;
+      }
+      const angle = ANGLE_LINK.exec(rest);
+      if (angle) {
+        push(angle[1] as string, i + 2, i + 2 + (angle[1] as string).length);
+        i += angle[0].length;
+        continue;
+      }
+      const link = MD_LINK.exec(rest);
+      if (link) {
+        const text = link[1] as string;
+        // The link text stays; the target address is not display text.
+        pieces.push(...tokenize(text, offset + i + 1, dropMarkers));
+        i += link[0].length;
+        continue;
+      }
+    }
+    push(c, i, i + 1);
+    i++;
+  }
+  return pieces;
+}
+
+function decodeEntity(body: string): string | undefined {
+  if (body.startsWith("#x") || body.startsWith("#X"))
+    return fromCodePoint(Number.parseInt(body.slice(2), 16));
+  if (body.startsWith("#")) return fromCodePoint(Number.parseInt(body.slice(1), 10));
+  return NAMED_ENTITIES[body];
+}
+
+function fromCodePoint(cp: number): string | undefined {
+  if (!Number.isFinite(cp) || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+    return undefined;
+  }
+  return String.fromCodePoint(cp);
+}
+
+/** `\alpha_2A` → α2A, `\beta` → β, `x^{+}` → x+; unknown commands keep their name. */
+export function texToUnicode(tex: string): string {
+  return tex
+    .replace(/\\([a-zA-Z]+|%)/g, (_, name: string) => TEX_COMMANDS[name] ?? name)
+    .replace(/[_^{}\s]/g, "");
+}
+
+const NO_SPACE_BEFORE = new Set([".", ",", ";", ":", ")", "]", "!", "?"]);
+const NO_SPACE_AFTER = new Set(["(", "["]);
+
+/**
+ * Folds the pieces into display text. A space is dropped at either end, after another
+ * space, before closing punctuation, after an opening bracket, and where PDF
+ * conversion split a symbol around TeX math (`IFN- $\gamma$` → IFN-γ,
+ * `$\alpha_2$ AAR` → α2AAR, `$\beta$ -arrestin` → β-arrestin).
+ */
+function joinPieces(pieces: Piece[]): DisplayText {
+  let text = "";
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const emit = (piece: Piece) => {
+    for (const ch of piece.text) {
+      for (let k = 0; k < ch.length; k++) {
+        starts.push(piece.start);
+        ends.push(piece.end);
+      }
+      text += ch;
+    }
+  };
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p] as Piece;
+    if (piece.kind !== "space") {
+      if (piece.text.length > 0) emit(piece);
+      continue;
+    }
+    const prev = text.at(-1);
+    const nextPiece = nextNonEmpty(pieces, p + 1);
+    if (prev === undefined || prev === " " || nextPiece === undefined) continue;
+    const next = nextPiece.text[0] as string;
+    if (NO_SPACE_BEFORE.has(next) || NO_SPACE_AFTER.has(prev)) continue;
+    if (nextPiece.kind === "math" && (prev === "-" || /\d/.test(prev))) continue;
+    const prevPiece = previousNonEmpty(pieces, p - 1);
+    if (
+      prevPiece?.kind === "math" &&
+      (next === "-" || /^[A-Z]{2,}\b/.test(restText(pieces, p + 1)))
+    ) {
+      continue;
+    }
+    emit(piece);
+  }
+  if (text.endsWith(" ")) {
+    text = text.slice(0, -1);
+    starts.pop();
+    ends.pop();
+  }
+  return { text, starts, ends };
+}
+
+function nextNonEmpty(pieces: Piece[], from: number): Piece | undefined {
+  for (let i = from; i < pieces.length; i++) {
+    const p = pieces[i] as Piece;
+    if (p.kind !== "space" && p.text.length > 0) return p;
+  }
+  return undefined;
+}
+
+function previousNonEmpty(pieces: Piece[], from: number): Piece | undefined {
+  for (let i = from; i >= 0; i--) {
+    const p = pieces[i] as Piece;
+    if (p.kind !== "space" && p.text.length > 0) return p;
+  }
+  return undefined;
+}
+
+function restText(pieces: Piece[], from: number): string {
+  let s = "";
+  for (let i = from; i < pieces.length && s.length < 12; i++) s += (pieces[i] as Piece).text;
+  return s;
+}
+
+/** The raw span behind display characters [from, to). */
+export function rawSpanOf(display: DisplayText, from: number, to: number) {
+  const start = display.starts[from];
+  const end = display.ends[to - 1];
+  if (start === undefined || end === undefined || to <= from) return undefined;
+  return { start, end };
+}

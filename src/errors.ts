@@ -1,0 +1,78 @@
+/**
+ * claimgraph's error hierarchy. Every error a person can cause carries a stable `name`,
+ * and problems found in input files carry diagnostics with file, line, column and a hint,
+ * printed like a compiler's. `isClaimgraphError` tells them from programming errors.
+ */
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  /** Stable machine-readable code, e.g. "UnknownReference". Tests assert this, not the wording. */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column, counted in Unicode code points. */
+  readonly column: number;
+  readonly message: string;
+  readonly hint: string;
+  /** The offending text, when there is one. */
+  readonly text?: string;
+}
+
+export class ClaimgraphError extends Error {
+  override name = "ClaimgraphError";
+}
+
+/** One or more problems in input files (documents, curation tables, RDF). */
+export class InputError extends ClaimgraphError {
+  override name = "InputError";
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    super(
+      errors.length === 1 && errors[0]
+        ? formatDiagnostic(errors[0])
+        : `${errors.length} errors in the input:\n${errors.map(formatDiagnostic).join("\n")}`,
+    );
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** A command was called wrongly: unknown option value, missing file. */
+export class UsageError extends ClaimgraphError {
+  override name = "UsageError";
+  readonly hint: string;
+
+  constructor(message: string, hint = "") {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+/** A built export failed validation (SHACL or re-parse). */
+export class ValidationError extends ClaimgraphError {
+  override name = "ValidationError";
+}
+
+export function isClaimgraphError(error: unknown): error is ClaimgraphError {
+  return error instanceof ClaimgraphError;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const head = `${d.file}:${d.line}:${d.column}: ${d.severity}[${d.code}]: ${d.message}`;
+  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}
+
+/** Orders diagnostics by file, position and code so reports are stable. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
