@@ -23,6 +23,7 @@ export const DEFAULT_BASE_IRI = "https://w3id.org/claimgraph/kb/";
 
 export const RDF = namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", [
   "type",
+  "Property",
   "subject",
   "predicate",
   "object",
@@ -33,6 +34,7 @@ export const RDFS = namespace("http://www.w3.org/2000/01/rdf-schema#", [
   "label",
   "comment",
   "seeAlso",
+  "subClassOf",
 ] as const);
 
 export const XSD = namespace("http://www.w3.org/2001/XMLSchema#", [
@@ -95,7 +97,7 @@ export const NP = namespace("http://www.nanopub.org/nschema#", [
   "hasPublicationInfo",
 ] as const);
 
-export const SH = namespace("http://www.w3.org/ns/shacl#", ["conforms"] as const);
+export const SH = namespace("http://www.w3.org/ns/shacl#", ["conforms", "property"] as const);
 
 /** claimgraph's own terms: structure and provenance. Domain predicates live in the lexicon. */
 export const CG = namespace(CG_IRI, [

@@ -1,0 +1,138 @@
+/**
+ * `buildKnowledgeBase`: parses every document, extracts its claims, resolves its
+ * references to works and gathers the entities used. Pure and synchronous over
+ * in-memory inputs; every problem in any input is collected, located, before failing.
+ */
+import { extractClaims } from "../claims/extract.ts";
+import { entityTerm } from "../claims/terms.ts";
+import type { DocumentClaims, EntityTerm, KnowledgeBase, Membership } from "../claims/types.ts";
+import type { CurationRows } from "../curation/claims.ts";
+import { loadWorks, resolveReferences } from "../curation/works.ts";
+import { parseDocument } from "../document/parse.ts";
+import type { ParsedDocument } from "../document/types.ts";
+import { type Diagnostic, InputError, sortDiagnostics } from "../errors.ts";
+import type { LoadedLexicon } from "../lexicon/load.ts";
+
+export interface SourceFile {
+  /** The path shown in diagnostics. */
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface KnowledgeBaseInput {
+  readonly documents: readonly SourceFile[];
+  readonly lexicon: LoadedLexicon;
+  readonly curation: CurationRows;
+  readonly works: { readonly file: string; readonly text: string } | undefined;
+}
+
+export interface BuildResult {
+  readonly kb: KnowledgeBase;
+  /** Warnings only: errors throw. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Builds the knowledge base, or throws an `InputError` listing every problem found. */
+export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
+  const diagnostics: Diagnostic[] = [];
+  const parsed: ParsedDocument[] = [];
+  for (const source of input.documents) {
+    const result = parseDocument(source.file, source.bytes);
+    diagnostics.push(...result.diagnostics);
+    if (result.document) parsed.push(result.document);
+  }
+  const ids = new Map<string, string>();
+  for (const doc of parsed) {
+    const earlier = ids.get(doc.id);
+    if (earlier) {
+      diagnostics.push(
+        doc.source.diagnostic(
+          "DuplicateDocumentId",
+          0,
+          `"${doc.source.file}" and "${earlier}" both have the id "${doc.id}"`,
+          "rename one of the files",
+        ),
+      );
+    }
+    ids.set(doc.id, doc.source.file);
+  }
+  for (const row of input.curation.rows) {
+    if (!ids.has(row.fields.document ?? "")) {
+      diagnostics.push({
+        code: "UnknownDocument",
+        severity: "error",
+        file: input.curation.file,
+        line: row.line,
+        column: row.columns.document ?? 1,
+        message: `no source document has the id "${row.fields.document}"`,
+        hint: `the ids are the source file names without .md: ${[...ids.keys()].join(", ") || "(none)"}`,
+      });
+    }
+  }
+  const workRows = input.works
+    ? loadWorks(input.works.file, input.works.text, input.lexicon.referenceIdentifiers, diagnostics)
+    : [];
+  const { lexicon } = input.lexicon;
+  const extracted = parsed.map((document) => ({
+    document,
+    ...extractClaims(document, lexicon, input.curation, diagnostics),
+  }));
+  if (diagnostics.some((d) => d.severity === "error"))
+    throw new InputError(sortDiagnostics(diagnostics));
+
+  const { works, references } = resolveReferences(parsed, workRows);
+  const documents: DocumentClaims[] = extracted
+    .map(({ memberships: _, ...rest }) => ({
+      ...rest,
+      references: references.get(rest.document.id) ?? [],
+    }))
+    .sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
+  const memberships = uniqueMemberships(extracted.flatMap((e) => e.memberships));
+  const entities = new Map<string, EntityTerm>();
+  const use = (e: EntityTerm | undefined) => {
+    if (!e) return;
+    const seen = entities.get(e.id);
+    if (!seen || (seen.unnormalised && !e.unnormalised)) entities.set(e.id, e);
+    const broader = lexicon.entity(e.id)?.broader;
+    if (broader && !entities.has(broader)) use(entityTerm(lexicon.entity(broader) as never));
+  };
+  for (const doc of documents) {
+    use(doc.focus);
+    for (const c of doc.claims) {
+      for (const t of [c.subject, c.object]) if (t.kind === "entity") use(t);
+      c.mentions.forEach(use);
+      if (c.comparison)
+        [
+          c.comparison.armA,
+          c.comparison.armB,
+          c.comparison.condition,
+          c.comparison.outcome,
+        ].forEach(use);
+    }
+    for (const s of doc.studies) {
+      s.models.forEach(use);
+      for (const arm of s.arms) use(arm.intervention);
+    }
+  }
+  for (const m of memberships) {
+    use(m.member);
+    use(m.group);
+  }
+  const sorted = new Map([...entities].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  const lexiconEntities = new Map(
+    [...sorted.keys()].flatMap((id) => {
+      const record = lexicon.entity(id);
+      return record ? [[id, record] as const] : [];
+    }),
+  );
+  return {
+    kb: { documents, works, entities: sorted, lexiconEntities, memberships },
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+function uniqueMemberships(list: readonly Membership[]): Membership[] {
+  const seen = new Map<string, Membership>();
+  for (const m of list) seen.set(`${m.member.id} ${m.relation} ${m.group.id}`, m);
+  return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, m]) => m);
+}

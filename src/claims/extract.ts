@@ -1,0 +1,86 @@
+/**
+ * `extractClaims`: from one parsed document to its claims, studies and disagreements
+ * with public records. Pure and synchronous; problems become diagnostics.
+ */
+
+import { type CurationRows, curatedClaims } from "../curation/claims.ts";
+import type { ParsedDocument } from "../document/types.ts";
+import type { Diagnostic } from "../errors.ts";
+import type { Lexicon } from "../lexicon/lexicon.ts";
+import type { ExtractContext } from "./context.ts";
+import { focusEntity, headerClaims } from "./header.ts";
+import { proseClaims } from "./prose.ts";
+import { studies as readStudies } from "./studies.ts";
+import { tableClaims } from "./tables.ts";
+import type { Claim, Discrepancy, EntityTerm, Genre, Membership, Study } from "./types.ts";
+
+export interface Extracted {
+  readonly genre: Genre;
+  readonly focus: EntityTerm | undefined;
+  readonly claims: Claim[];
+  readonly studies: Study[];
+  readonly discrepancies: Discrepancy[];
+  readonly memberships: Membership[];
+}
+
+/** Claim kinds whose quote is the whole sentence, cell, row or bullet that carries the markers. */
+const CARRIERS = new Set(["table", "prose", "protocol", "comparative"]);
+
+export function extractClaims(
+  document: ParsedDocument,
+  lexicon: Lexicon,
+  curation: CurationRows,
+  diagnostics: Diagnostic[],
+): Extracted {
+  const ctx: ExtractContext = { document, lexicon };
+  const focus = focusEntity(ctx);
+  const header = headerClaims(ctx, focus);
+  const tables = document.tables.map((t) => tableClaims(ctx, t));
+  const protocol = readStudies(ctx);
+  const all = [
+    ...header.claims,
+    ...tables.flatMap((t) => t.claims),
+    ...proseClaims(ctx),
+    ...protocol.claims,
+    ...curatedClaims(ctx, curation, diagnostics),
+  ];
+  const byId = new Map<string, Claim>();
+  for (const claim of all) if (!byId.has(claim.id)) byId.set(claim.id, claim);
+  const claims = [...byId.values()];
+
+  for (const marker of document.citations) {
+    const carried = claims.some(
+      (c) =>
+        CARRIERS.has(c.kind) &&
+        c.quote.start <= marker.span.start &&
+        marker.span.end <= c.quote.end,
+    );
+    if (!carried) {
+      diagnostics.push(
+        document.source.diagnostic(
+          "UncarriedCitation",
+          marker.span.start,
+          `citation marker [${marker.number}] is carried by no claim`,
+          "a marker must stand in a sentence, table cell or bullet that states something",
+          document.source.slice(marker.span),
+        ),
+      );
+    }
+  }
+
+  const linked = protocol.studies.map((study) => ({
+    ...study,
+    supports: claims
+      .filter((c) => c.kind !== "protocol" && c.citations.some((n) => study.citations.includes(n)))
+      .map((c) => c.id)
+      .sort(),
+  }));
+  return {
+    genre: document.header.catalogNumber ? "VendorOverview" : "UnknownGenre",
+    focus,
+    claims,
+    studies: linked,
+    discrepancies: header.discrepancies,
+    memberships: tables.flatMap((t) => t.memberships),
+  };
+}

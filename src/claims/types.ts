@@ -1,0 +1,183 @@
+/**
+ * What claimgraph extracts from a document: claims (each with its exact quote,
+ * location and citations), studies, resolved references and works, and the places
+ * where a document disagrees with public records. These are plain data; `rdf/` turns
+ * them into quads.
+ */
+import type { ParsedDocument, Span } from "../document/types.ts";
+import type { EntityType, IdentifierRecord, LexiconEntity } from "../lexicon/types.ts";
+
+export interface EntityTerm {
+  readonly kind: "entity";
+  /** Slug; the IRI is `<base>entity/<id>`. */
+  readonly id: string;
+  readonly label: string;
+  readonly type: EntityType;
+  /** True when the lexicon does not know the name and the entity was minted from it. */
+  readonly unnormalised: boolean;
+}
+
+export interface LiteralTerm {
+  readonly kind: "literal";
+  readonly value: string;
+}
+
+/** A node of the knowledge base that is not an entity: a study or a source document. */
+export interface NodeTerm {
+  readonly kind: "study" | "document";
+  readonly id: string;
+  readonly label: string;
+}
+
+export type Term = EntityTerm | LiteralTerm | NodeTerm;
+
+export interface PredicateTerm {
+  /** Local name: in the claimgraph vocabulary when known, else a minted slug. */
+  readonly name: string;
+  readonly label: string;
+  readonly unnormalised: boolean;
+}
+
+export type ClaimKind = "table" | "prose" | "curated" | "comparative" | "protocol" | "header";
+
+export type Direction = "Favours" | "Similar" | "NotCompared" | "Unclear";
+
+export interface TablePlace {
+  readonly table: number;
+  readonly rowIndex: number;
+  readonly rowLabel: string;
+  /** 1-based over all columns; the row label is column 1. */
+  readonly columnIndex: number;
+  readonly columnLabel: string;
+}
+
+export interface Comparison {
+  readonly armA: EntityTerm;
+  readonly armB: EntityTerm;
+  readonly condition: EntityTerm;
+  readonly outcome: EntityTerm | undefined;
+  readonly direction: Direction;
+  readonly favours: EntityTerm | undefined;
+  readonly armResults: readonly string[];
+  readonly evidence: string | undefined;
+}
+
+export interface Claim {
+  readonly id: string;
+  readonly kind: ClaimKind;
+  readonly documentId: string;
+  readonly subject: Term;
+  readonly predicate: PredicateTerm;
+  readonly object: Term;
+  /** The raw span quoted (the selector's target). */
+  readonly quote: Span;
+  /** Display text of the quote. */
+  readonly text: string;
+  readonly section: string | undefined;
+  readonly table: TablePlace | undefined;
+  /** Reference numbers cited, ascending, each once. */
+  readonly citations: readonly number[];
+  /** The full cell text, when the object is an entity read from it. */
+  readonly value: string | undefined;
+  readonly qualifier: string | undefined;
+  readonly mentions: readonly EntityTerm[];
+  readonly comparison: Comparison | undefined;
+  readonly note: string | undefined;
+}
+
+export interface StudyArm {
+  readonly label: string;
+  readonly intervention: EntityTerm | undefined;
+  readonly sampleSize: number | undefined;
+  /** Decimal lexical form, e.g. "10" or "20". */
+  readonly dose: string | undefined;
+  readonly doseUnit: string | undefined;
+  readonly route: string | undefined;
+  readonly schedule: string | undefined;
+}
+
+export interface Study {
+  readonly id: string;
+  readonly documentId: string;
+  readonly label: string;
+  readonly quote: Span;
+  readonly text: string;
+  readonly citations: readonly number[];
+  readonly design: readonly string[];
+  readonly species: readonly string[];
+  readonly strain: readonly string[];
+  readonly sex: readonly string[];
+  readonly cellLines: readonly string[];
+  readonly models: readonly EntityTerm[];
+  readonly arms: readonly StudyArm[];
+  readonly duration: string | undefined;
+  readonly timePoints: readonly string[];
+  readonly measures: readonly string[];
+  /** Claims of the same document that cite one of the study's references. */
+  readonly supports: readonly string[];
+}
+
+export type EvidenceType =
+  | "TertiaryReferenceWork"
+  | "ConsumerHealthPage"
+  | "PreclinicalStudy"
+  | "ClinicalStudy"
+  | "UnknownEvidence";
+
+export interface Work {
+  /** Slug; the IRI is `<base>work/<key>`. */
+  readonly key: string;
+  readonly title: string;
+  /** True when the title comes from a public record rather than a cut-short list entry. */
+  readonly titleFromRecord: boolean;
+  readonly evidenceType: EvidenceType;
+  readonly identifiers: readonly IdentifierRecord[];
+}
+
+export interface ResolvedReference {
+  readonly documentId: string;
+  readonly number: number;
+  readonly titleAsGiven: string;
+  readonly truncated: boolean;
+  readonly host: string | undefined;
+  readonly span: Span;
+  readonly workKey: string;
+}
+
+export interface Discrepancy {
+  readonly claimId: string;
+  readonly scheme: string;
+  readonly statedValue: string;
+  readonly publicValues: readonly string[];
+  readonly sources: readonly string[];
+}
+
+export type Genre = "VendorOverview" | "UnknownGenre";
+
+export interface DocumentClaims {
+  readonly document: ParsedDocument;
+  readonly genre: Genre;
+  readonly focus: EntityTerm | undefined;
+  readonly claims: readonly Claim[];
+  readonly studies: readonly Study[];
+  readonly references: readonly ResolvedReference[];
+  readonly discrepancies: readonly Discrepancy[];
+}
+
+/** Everything the build extracted, before it becomes RDF. */
+export interface KnowledgeBase {
+  readonly documents: readonly DocumentClaims[];
+  readonly works: readonly Work[];
+  /** Every entity used, by id. */
+  readonly entities: ReadonlyMap<string, EntityTerm>;
+  /** The lexicon records of the entities the lexicon knows, for synonyms and identifiers. */
+  readonly lexiconEntities: ReadonlyMap<string, LexiconEntity>;
+  /** Class memberships and examples read from table headers. */
+  readonly memberships: readonly Membership[];
+}
+
+export interface Membership {
+  readonly member: EntityTerm;
+  readonly group: EntityTerm;
+  readonly relation: "memberOf" | "exampleMember";
+}

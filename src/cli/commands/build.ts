@@ -1,0 +1,52 @@
+/** `claimgraph build`: sources → knowledge base files, with a summary. */
+import type { Command } from "commander";
+import { build, writeExports } from "../../build/pipeline.ts";
+import { formatSummary } from "../../build/summary.ts";
+import type { CommandContext } from "../main.ts";
+import { renderDiagnostic } from "../output.ts";
+
+export interface BuildFlags {
+  readonly sources: string;
+  readonly curation?: string;
+  readonly out: string;
+  readonly base?: string;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+}
+
+export function addSourceOptions(command: Command): Command {
+  return command
+    .option("--sources <dir>", "folder of source documents (*.md)", "graph/sources")
+    .option(
+      "--curation <dir>",
+      "folder with claims.tsv and works.tsv (default: curation/ beside the sources)",
+    )
+    .option(
+      "--base <iri>",
+      "base IRI of the knowledge base's own IRIs",
+      "https://w3id.org/claimgraph/kb/",
+    );
+}
+
+export function registerBuild(program: Command, ctx: CommandContext): void {
+  addSourceOptions(program.command("build"))
+    .description(
+      "build the knowledge base from the sources and write kb.ttl, kb.trig, kb.nq and kb.jsonld",
+    )
+    .option("--out <dir>", "folder the exports are written to (replaced atomically)", "graph")
+    .option("--json", "print the summary as JSON")
+    .option("-q, --quiet", "print nothing but errors")
+    .action((flags: BuildFlags) => runBuild(flags, ctx));
+}
+
+export function runBuild(flags: BuildFlags, ctx: CommandContext): void {
+  const built = build({ sources: flags.sources, curation: flags.curation, base: flags.base });
+  for (const d of built.diagnostics) ctx.io.err(renderDiagnostic(d));
+  const files = writeExports(built, flags.out);
+  if (flags.quiet) return;
+  if (flags.json) {
+    ctx.io.out(JSON.stringify({ summary: built.summary, files }, null, 2));
+    return;
+  }
+  ctx.io.out(`${formatSummary(built.summary)}\n\nwrote ${files.join(", ")}`);
+}

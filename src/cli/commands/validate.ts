@@ -1,0 +1,49 @@
+/** `claimgraph validate`: re-parse every export, compare them, and check the SHACL shapes. */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { UsageError } from "../../errors.ts";
+import { EXTENSIONS, FORMATS } from "../../rdf/serialize.ts";
+import { formatShaclReport } from "../../rdf/shacl.ts";
+import { validateExports } from "../../rdf/validate.ts";
+import type { CommandContext } from "../main.ts";
+
+export function registerValidate(program: Command, ctx: CommandContext): void {
+  program
+    .command("validate")
+    .description(
+      "re-parse kb.ttl, kb.trig, kb.nq and kb.jsonld, check they agree, and validate them against ontology/shapes.ttl",
+    )
+    .option("--dir <dir>", "folder holding the exports", "graph")
+    .option("--json", "print the report as JSON")
+    .action(async (flags: { dir: string; json?: boolean }) => {
+      const files = FORMATS.map((format) => ({
+        format,
+        file: join(flags.dir, `kb.${EXTENSIONS[format]}`),
+      }));
+      const missing = files.filter((f) => !existsSync(f.file)).map((f) => f.file);
+      if (missing.length > 0) {
+        throw new UsageError(
+          `missing exports: ${missing.join(", ")}`,
+          "run `claimgraph build` first, or pass --dir",
+        );
+      }
+      const report = await validateExports(
+        files.map((f) => ({ ...f, text: readFileSync(f.file, "utf8") })),
+      );
+      if (!report.ok) ctx.exitCode = 1;
+      if (flags.json) {
+        ctx.io.out(JSON.stringify(report, null, 2));
+        return;
+      }
+      const lines = report.exports.map((e) =>
+        e.error
+          ? `${e.file}: does not parse: ${e.error}`
+          : `${e.file}: parses (${e.quads} ${e.format === "turtle" ? "triples" : "quads"})`,
+      );
+      lines.push(...report.mismatches.map((m) => `mismatch: ${m}`));
+      if (report.shacl) lines.push(formatShaclReport(report.shacl));
+      lines.push(report.ok ? "valid." : "NOT valid.");
+      ctx.io.out(lines.join("\n"));
+    });
+}

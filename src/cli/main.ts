@@ -1,0 +1,70 @@
+/**
+ * The command line: a commander program with one module per command. Errors a person
+ * can cause print as located diagnostics (exit 1) or usage errors (exit 2); anything
+ * else is a bug and prints its stack (exit 70).
+ */
+import { Command, CommanderError } from "commander";
+import { InputError, isClaimgraphError, UsageError, ValidationError } from "../errors.ts";
+import { VERSION } from "../version.ts";
+import { registerBuild } from "./commands/build.ts";
+import { registerExport } from "./commands/export.ts";
+import { registerStart } from "./commands/start.ts";
+import { registerValidate } from "./commands/validate.ts";
+import { type Io, processIo, renderDiagnostic } from "./output.ts";
+
+export interface CommandContext {
+  readonly io: Io;
+  /** Set by a command to report a failure that is not an exception (e.g. validation). */
+  exitCode: number;
+}
+
+export function createProgram(ctx: CommandContext): Command {
+  const program = new Command("claimgraph")
+    .description(
+      "Turn evidence documents into a citation-graph knowledge base of traceable claims, in standard RDF.",
+    )
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
+  registerBuild(program, ctx);
+  registerExport(program, ctx);
+  registerValidate(program, ctx);
+  registerStart(program, ctx);
+  return program;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const ctx: CommandContext = { io, exitCode: 0 };
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return ctx.exitCode;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof InputError) {
+    const errors = error.diagnostics.filter((d) => d.severity === "error");
+    for (const d of error.diagnostics) io.err(renderDiagnostic(d));
+    io.err(
+      `claimgraph: ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was written.`,
+    );
+    return 1;
+  }
+  if (error instanceof UsageError) {
+    io.err(`claimgraph: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ""}`);
+    return 2;
+  }
+  if (error instanceof ValidationError || isClaimgraphError(error)) {
+    io.err(`claimgraph: ${error.message}`);
+    return 1;
+  }
+  io.err(
+    `claimgraph: internal error (please report it):\n${(error as Error)?.stack ?? String(error)}`,
+  );
+  return 70;
+}

@@ -1,0 +1,141 @@
+/**
+ * Curated claims: structured triples stated inside prose, written by a curator in
+ * `graph/curation/claims.tsv`. Each row quotes its document; the build fails when the
+ * quote is not found, or is found in more than one place, and the claim takes its
+ * location and citations from the sentence or cell that holds the quote.
+ */
+
+import { type ExtractContext, makeClaim } from "../claims/context.ts";
+import { entityTerm, predicateTerm } from "../claims/terms.ts";
+import type { Claim, TablePlace, Term } from "../claims/types.ts";
+import { rawSpanOf } from "../document/clean.ts";
+import type { Segment } from "../document/types.ts";
+import type { Diagnostic } from "../errors.ts";
+import type { TsvRow } from "../tsv.ts";
+
+export const CURATED_COLUMNS = [
+  "document",
+  "subject",
+  "predicate",
+  "object",
+  "quote",
+  "note",
+] as const;
+
+export interface CurationRows {
+  readonly file: string;
+  readonly rows: readonly TsvRow[];
+}
+
+export function curatedClaims(
+  ctx: ExtractContext,
+  curation: CurationRows,
+  diagnostics: Diagnostic[],
+): Claim[] {
+  const { document, lexicon } = ctx;
+  const places = new Map<Segment, TablePlace>();
+  for (const table of document.tables) {
+    for (const row of table.rows) {
+      for (const cell of [row.label, ...row.cells]) {
+        places.set(cell, {
+          table: table.index,
+          rowIndex: row.index,
+          rowLabel: row.label.display.text,
+          columnIndex: cell.columnIndex,
+          columnLabel: table.header[cell.columnIndex - 1]?.display.text ?? "",
+        });
+      }
+    }
+  }
+  const segments: Segment[] = [...document.sentences, ...places.keys()].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
+  const claims: Claim[] = [];
+  for (const row of curation.rows) {
+    const f = row.fields;
+    if (f.document !== document.id) continue;
+    const problem = (column: string, code: string, message: string, hint: string) =>
+      diagnostics.push({
+        code,
+        severity: "error",
+        file: curation.file,
+        line: row.line,
+        column: row.columns[column] ?? 1,
+        message,
+        hint,
+        text: f[column] ?? "",
+      });
+    const subject = lexicon.entity(f.subject ?? "");
+    if (!subject) {
+      problem(
+        "subject",
+        "UnknownEntity",
+        `no lexicon entity has the id "${f.subject}"`,
+        "use an id from ontology/lexicon/entities.tsv, or add the entity there",
+      );
+    }
+    const objectText = f.object ?? "";
+    const literal = /^"(.*)"$/s.exec(objectText);
+    const objectEntity = literal ? undefined : lexicon.entity(objectText);
+    if (!literal && !objectEntity) {
+      problem(
+        "object",
+        "UnknownEntity",
+        `no lexicon entity has the id "${objectText}"`,
+        'use an entity id, or a "quoted value"',
+      );
+    }
+    const predicate = predicateTerm(lexicon, f.predicate ?? "");
+    if (predicate.unnormalised) {
+      problem(
+        "predicate",
+        "UnknownPredicate",
+        `"${f.predicate}" is not a domain predicate`,
+        "use a predicate listed in ontology/lexicon/predicates.tsv",
+      );
+    }
+    const quote = f.quote ?? "";
+    const holders = quote === "" ? [] : segments.filter((s) => s.display.text.includes(quote));
+    if (holders.length === 0) {
+      problem(
+        "quote",
+        "QuoteNotFound",
+        `the quote is not in ${document.source.file}`,
+        "copy the words exactly as the document shows them (display text: no markup, TeX as Unicode)",
+      );
+      continue;
+    }
+    if (holders.length > 1) {
+      const lines = holders.map((h) => document.source.position(h.span.start).line).join(", ");
+      problem(
+        "quote",
+        "AmbiguousQuote",
+        `the quote occurs in ${holders.length} places (lines ${lines})`,
+        "quote more words so that it names one place",
+      );
+      continue;
+    }
+    const holder = holders[0] as Segment;
+    if (!subject || (!literal && !objectEntity) || predicate.unnormalised) continue;
+    const at = holder.display.text.indexOf(quote);
+    const span = rawSpanOf(holder.display, at, at + quote.length) ?? holder.span;
+    const object: Term = literal
+      ? { kind: "literal", value: literal[1] as string }
+      : entityTerm(objectEntity as NonNullable<typeof objectEntity>);
+    claims.push(
+      makeClaim(ctx, {
+        kind: "curated",
+        subject: entityTerm(subject),
+        predicate,
+        object,
+        segment: holder,
+        quote: span,
+        text: quote,
+        table: places.get(holder),
+        mentions: [],
+        note: f.note === "" ? undefined : f.note,
+      }),
+    );
+  }
+  return claims;
+}

@@ -1,0 +1,207 @@
+/**
+ * Loads the lexicon from `ontology/`: `lexicon/entities.tsv`, `lexicon/predicates.tsv`,
+ * `lexicon/tables.tsv`, `lexicon/cues.tsv`, and the checked identifiers in
+ * `identifiers.tsv`. Inconsistencies (an unknown type, a `broader` that names nothing,
+ * an identifier row for an entity the lexicon lacks) are located errors.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Diagnostic, InputError } from "../errors.ts";
+import { normaliseLabel } from "../slug.ts";
+import { readTsv } from "../tsv.ts";
+import { isEntityType, Lexicon } from "./lexicon.ts";
+import type {
+  Cue,
+  CueKind,
+  IdentifierRecord,
+  LexiconEntity,
+  PredicateRecord,
+  TableKind,
+} from "./types.ts";
+
+const CUE_KINDS: readonly CueKind[] = [
+  "boilerplate",
+  "null",
+  "untested",
+  "negative",
+  "similar",
+  "positive",
+  "superior",
+  "inferior",
+  "design",
+  "species",
+  "sex",
+  "route",
+  "measure",
+];
+const TABLE_KINDS: readonly TableKind[] = ["feature", "adverse-effect", "comparative"];
+
+/** An identifier row about a reference: resolved against works, not entities. */
+export interface ReferenceIdentifierRecord extends IdentifierRecord {
+  readonly reference: string;
+}
+
+export interface LoadedLexicon {
+  readonly lexicon: Lexicon;
+  readonly referenceIdentifiers: readonly ReferenceIdentifierRecord[];
+}
+
+export function loadLexicon(ontologyDir: string): LoadedLexicon {
+  const diagnostics: Diagnostic[] = [];
+  const read = (name: string, required: readonly string[]) => {
+    const file = join(ontologyDir, name);
+    return { file, rows: readTsv(file, readFileSync(file, "utf8"), required, diagnostics) };
+  };
+  const err = (file: string, line: number, column: number, message: string, hint: string) =>
+    diagnostics.push({
+      code: "LexiconError",
+      severity: "error",
+      file,
+      line,
+      column,
+      message,
+      hint,
+    });
+
+  const ids = read("identifiers.tsv", ["kind", "entity", "scheme", "id", "confidence", "source"]);
+  const entityIds = new Map<string, IdentifierRecord[]>();
+  const referenceIdentifiers: ReferenceIdentifierRecord[] = [];
+  for (const row of ids.rows) {
+    const f = row.fields;
+    const confidence = f.confidence;
+    if (confidence !== "confirmed" && confidence !== "likely") {
+      err(
+        ids.file,
+        row.line,
+        row.columns.confidence ?? 1,
+        `unknown confidence "${confidence}"`,
+        'use "confirmed" or "likely"',
+      );
+      continue;
+    }
+    const record = {
+      scheme: f.scheme ?? "",
+      id: f.id ?? "",
+      confidence,
+      source: f.source ?? "",
+    } as const;
+    if (f.kind === "reference") {
+      referenceIdentifiers.push({ ...record, reference: f.entity ?? "" });
+      continue;
+    }
+    const key = normaliseLabel(f.entity ?? "");
+    entityIds.set(key, [...(entityIds.get(key) ?? []), record]);
+  }
+
+  const ents = read("lexicon/entities.tsv", ["id", "type", "label", "synonyms", "broader"]);
+  const entities: LexiconEntity[] = [];
+  for (const row of ents.rows) {
+    const f = row.fields;
+    const type = f.type ?? "";
+    if (!isEntityType(type)) {
+      err(
+        ents.file,
+        row.line,
+        row.columns.type ?? 1,
+        `unknown entity type "${type}"`,
+        "use Drug, DrugClass, Target, Mechanism, Condition, Outcome or AdverseEffect",
+      );
+      continue;
+    }
+    const label = f.label ?? "";
+    entities.push({
+      id: f.id ?? "",
+      type,
+      label,
+      synonyms: (f.synonyms ?? "")
+        .split("|")
+        .map((s) => s.trim())
+        .filter((s) => s !== ""),
+      broader: f.broader === "" ? undefined : f.broader,
+      identifiers: entityIds.get(normaliseLabel(label)) ?? [],
+    });
+    entityIds.delete(normaliseLabel(label));
+  }
+  const known = new Set(entities.map((e) => e.id));
+  for (const row of ents.rows) {
+    const broader = row.fields.broader;
+    if (broader && !known.has(broader)) {
+      err(
+        ents.file,
+        row.line,
+        row.columns.broader ?? 1,
+        `broader entity "${broader}" is not in the lexicon`,
+        "name the id of another row",
+      );
+    }
+  }
+  for (const row of ids.rows) {
+    if (row.fields.kind !== "reference" && entityIds.has(normaliseLabel(row.fields.entity ?? ""))) {
+      err(
+        ids.file,
+        row.line,
+        row.columns.entity ?? 1,
+        `no lexicon entity is labelled "${row.fields.entity}"`,
+        "add it to ontology/lexicon/entities.tsv with this exact label",
+      );
+    }
+  }
+
+  const preds = read("lexicon/predicates.tsv", ["surface", "predicate", "objectType"]);
+  const predicates = new Map<string, PredicateRecord>();
+  for (const row of preds.rows) {
+    const objectType = row.fields.objectType ?? "";
+    if (objectType !== "" && !isEntityType(objectType)) {
+      err(
+        preds.file,
+        row.line,
+        row.columns.objectType ?? 1,
+        `unknown object type "${objectType}"`,
+        "leave it empty for a value, or name an entity type",
+      );
+      continue;
+    }
+    const name = row.fields.predicate ?? "";
+    const record = { name, objectType: objectType === "" ? undefined : objectType };
+    predicates.set(normaliseLabel(row.fields.surface ?? ""), record);
+    predicates.set(normaliseLabel(name), predicates.get(normaliseLabel(name)) ?? record);
+  }
+
+  const tables = read("lexicon/tables.tsv", ["header", "kind"]);
+  const tableKinds = new Map<string, TableKind>();
+  for (const row of tables.rows) {
+    const kind = row.fields.kind as TableKind;
+    if (!TABLE_KINDS.includes(kind)) {
+      err(
+        tables.file,
+        row.line,
+        row.columns.kind ?? 1,
+        `unknown table kind "${kind}"`,
+        `use one of ${TABLE_KINDS.join(", ")}`,
+      );
+      continue;
+    }
+    tableKinds.set(normaliseLabel(row.fields.header ?? ""), kind);
+  }
+
+  const cueRows = read("lexicon/cues.tsv", ["kind", "phrase", "value"]);
+  const cues: Cue[] = [];
+  for (const row of cueRows.rows) {
+    const kind = row.fields.kind as CueKind;
+    if (!CUE_KINDS.includes(kind)) {
+      err(
+        cueRows.file,
+        row.line,
+        row.columns.kind ?? 1,
+        `unknown cue kind "${kind}"`,
+        `use one of ${CUE_KINDS.join(", ")}`,
+      );
+      continue;
+    }
+    const phrase = row.fields.phrase ?? "";
+    cues.push({ kind, phrase, value: row.fields.value || phrase });
+  }
+
+  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics);
+  return { lexicon: new Lexicon(entities, predicates, tableKinds, cues), referenceIdentifiers };
+}

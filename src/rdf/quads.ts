@@ -1,0 +1,398 @@
+/**
+ * `toQuads`: the knowledge base as an RDF dataset. Each claim is a nanopublication
+ * (head, assertion, provenance and publication-info graphs); each document's
+ * description (the document, its references, tables and studies) is a graph of its
+ * own; entities, works and minted predicates share one graph. Quads come out sorted
+ * and without duplicates, so serialisations are byte-identical for identical input.
+ */
+import type { Literal, NamedNode, Quad, Quad_Object } from "@rdfjs/types";
+import { DataFactory } from "n3";
+import type {
+  Claim,
+  DocumentClaims,
+  EntityTerm,
+  KnowledgeBase,
+  Study,
+  Term,
+  Work,
+} from "../claims/types.ts";
+import type { IdentifierRecord } from "../lexicon/types.ts";
+import { VERSION } from "../version.ts";
+import type { Iris } from "./iris.ts";
+import {
+  BIBO,
+  CG,
+  CITO,
+  DCTERMS,
+  FABIO,
+  NP,
+  OA,
+  PROV,
+  RDF,
+  RDFS,
+  SKOS,
+  XSD,
+} from "./vocabulary.ts";
+
+const { quad, literal } = DataFactory;
+
+export const GENERATOR = `claimgraph ${VERSION}`;
+
+const CLAIM_CLASS: Readonly<Record<Claim["kind"], NamedNode>> = {
+  table: CG.TableCellClaim,
+  prose: CG.ProseClaim,
+  curated: CG.CuratedClaim,
+  comparative: CG.ComparativeClaim,
+  protocol: CG.ProtocolClaim,
+  header: CG.HeaderClaim,
+};
+
+/** How much context a text-quote selector keeps on either side of the quote. */
+const CONTEXT = 32;
+
+class GraphWriter {
+  readonly quads: Quad[] = [];
+  constructor(private graph: NamedNode) {}
+
+  in(graph: NamedNode): this {
+    this.graph = graph;
+    return this;
+  }
+
+  add(s: NamedNode, p: NamedNode, o: Quad_Object | string | number | boolean | undefined): void {
+    if (o === undefined) return;
+    this.quads.push(quad(s, p, toObject(o), this.graph));
+  }
+
+  addAll(s: NamedNode, p: NamedNode, list: Iterable<Quad_Object | string>): void {
+    for (const o of list) this.add(s, p, o);
+  }
+}
+
+function toObject(o: Quad_Object | string | number | boolean): Quad_Object {
+  if (typeof o === "string") return literal(o);
+  if (typeof o === "number") return literal(String(o), XSD.integer);
+  if (typeof o === "boolean") return literal(String(o), XSD.boolean);
+  return o;
+}
+
+const nonNegative = (n: number): Literal => literal(String(n), XSD.nonNegativeInteger);
+
+export function toQuads(kb: KnowledgeBase, iris: Iris): Quad[] {
+  const w = new GraphWriter(iris.graph("shared"));
+  writeShared(w, kb, iris);
+  for (const doc of kb.documents) {
+    writeDocument(w.in(iris.graph(doc.document.id)), doc, iris);
+    for (const claim of doc.claims) writeClaim(w, doc, claim, iris);
+  }
+  return sortQuads(w.quads);
+}
+
+function term(iris: Iris, t: Term): Quad_Object {
+  return t.kind === "literal" ? literal(t.value) : iris.node(t);
+}
+
+function writeShared(w: GraphWriter, kb: KnowledgeBase, iris: Iris): void {
+  for (const entity of kb.entities.values()) writeEntity(w, entity, iris, kb);
+  for (const m of kb.memberships) {
+    w.add(
+      iris.entity(m.member.id),
+      m.relation === "memberOf" ? CG.memberOf : CG.exampleMember,
+      iris.entity(m.group.id),
+    );
+  }
+  for (const work of kb.works) writeWork(w, work, iris);
+  for (const doc of kb.documents) {
+    for (const claim of doc.claims) {
+      if (!claim.predicate.unnormalised) continue;
+      const p = iris.predicate(claim.predicate);
+      w.add(p, RDF.type, RDF.Property);
+      w.add(p, RDFS.label, claim.predicate.label);
+      w.add(p, CG.unnormalised, true);
+    }
+  }
+}
+
+function writeEntity(w: GraphWriter, entity: EntityTerm, iris: Iris, kb: KnowledgeBase): void {
+  const node = iris.entity(entity.id);
+  w.add(node, RDF.type, CG.Entity);
+  w.add(node, RDF.type, CG[entity.type]);
+  w.add(node, RDFS.label, entity.label);
+  if (entity.unnormalised) w.add(node, CG.unnormalised, true);
+  const record = kb.lexiconEntities.get(entity.id);
+  if (!record) return;
+  w.addAll(node, SKOS.altLabel, record.synonyms);
+  if (record.broader) w.add(node, CG.memberOf, iris.entity(record.broader));
+  writeIdentifiers(w, node, record.identifiers, iris);
+}
+
+function writeIdentifiers(
+  w: GraphWriter,
+  owner: NamedNode,
+  list: readonly IdentifierRecord[],
+  iris: Iris,
+): void {
+  for (const id of list) {
+    const node = iris.identifier(owner, id.scheme, id.id);
+    w.add(owner, CG.identifier, node);
+    w.add(node, RDF.type, CG.Identifier);
+    w.add(node, CG.scheme, id.scheme);
+    w.add(node, CG.localId, id.id);
+    w.add(
+      node,
+      DCTERMS.identifier,
+      id.id.toLowerCase().startsWith(`${id.scheme.toLowerCase()}:`)
+        ? id.id
+        : `${id.scheme}:${id.id}`,
+    );
+    w.add(node, CG.confidence, id.confidence);
+    w.add(node, CG.unverified, id.confidence !== "confirmed");
+    w.add(node, CG.recordSource, id.source);
+    if (id.scheme === "url" && /^https?:\/\//.test(id.id))
+      w.add(node, RDFS.seeAlso, DataFactory.namedNode(id.id));
+  }
+}
+
+function writeWork(w: GraphWriter, work: Work, iris: Iris): void {
+  const node = iris.work(work.key);
+  w.add(node, RDF.type, FABIO.Work);
+  w.add(node, DCTERMS.title, work.title);
+  w.add(node, CG.evidenceType, CG[work.evidenceType]);
+  const identifiers = work.identifiers.filter((i) => i.scheme !== "title");
+  writeIdentifiers(w, node, identifiers, iris);
+  for (const id of identifiers) {
+    if (id.confidence !== "confirmed") continue;
+    if (id.scheme === "pmid") w.add(node, BIBO.pmid, id.id);
+    if (id.scheme === "doi") w.add(node, BIBO.doi, id.id);
+  }
+}
+
+function writeDocument(w: GraphWriter, doc: DocumentClaims, iris: Iris): void {
+  const { document } = doc;
+  const node = iris.document(document.id);
+  const h = document.header;
+  w.add(node, RDF.type, CG.SourceDocument);
+  w.add(node, RDF.type, PROV.Entity);
+  w.add(node, DCTERMS.title, h.title?.value ?? document.id);
+  w.add(node, DCTERMS.creator, h.author?.value);
+  w.add(node, DCTERMS.date, h.date?.value);
+  w.add(node, DCTERMS.publisher, h.publisher?.value);
+  w.add(node, CG.fileName, document.source.file.split(/[\\/]/).at(-1));
+  w.add(node, CG.sha256, document.sha256);
+  w.add(node, CG.genre, CG[doc.genre]);
+  if (h.address) w.add(node, CG.canonicalAddress, DataFactory.namedNode(h.address.value));
+  if (doc.focus) w.add(node, CG.compoundFocus, iris.entity(doc.focus.id));
+  w.add(node, CG.catalogNumber, h.catalogNumber?.value);
+
+  for (const ref of doc.references) {
+    const r = iris.reference(document.id, ref.number);
+    w.add(r, RDF.type, CG.Reference);
+    w.add(r, RDFS.label, `[${ref.number}] ${ref.titleAsGiven}`);
+    w.add(r, CG.referenceNumber, ref.number);
+    w.add(r, CG.titleAsGiven, ref.titleAsGiven);
+    w.add(r, CG.titleTruncated, ref.truncated);
+    w.add(r, CG.host, ref.host);
+    w.add(r, CG.refersTo, iris.work(ref.workKey));
+    w.add(r, CG.inDocument, node);
+    w.add(r, CG.line, document.source.position(ref.span.start).line);
+  }
+  for (const table of document.tables) {
+    const t = iris.table(document.id, table.index);
+    w.add(t, RDF.type, CG.Table);
+    w.add(t, CG.tableIndex, table.index);
+    w.add(
+      t,
+      RDFS.label,
+      `Table ${table.index}: ${table.header.map((c) => c.display.text).join(" | ")}`,
+    );
+    w.add(t, PROV.wasDerivedFrom, node);
+    w.add(t, CG.inSection, table.section?.title);
+    w.add(t, CG.line, document.source.position(table.span.start).line);
+  }
+  for (const study of doc.studies) writeStudy(w, doc, study, iris);
+  for (const d of doc.discrepancies) {
+    const n = iris.discrepancy(document.id, d.scheme);
+    w.add(node, CG.hasDiscrepancy, n);
+    w.add(n, RDF.type, CG.Discrepancy);
+    w.add(n, CG.aboutClaim, iris.claim(d.claimId));
+    w.add(n, CG.statedValue, d.statedValue);
+    w.addAll(n, CG.publicRecordValue, d.publicValues);
+    w.addAll(n, CG.recordSource, d.sources);
+    w.add(
+      n,
+      RDFS.comment,
+      `The document gives ${d.scheme.toUpperCase()} ${d.statedValue}; public records give ${d.publicValues.join(", ")}.`,
+    );
+  }
+}
+
+function writeStudy(w: GraphWriter, doc: DocumentClaims, study: Study, iris: Iris): void {
+  const s = iris.study(study.id);
+  const source = doc.document.source;
+  w.add(s, RDF.type, CG.Study);
+  w.add(s, RDFS.label, study.label);
+  w.add(s, PROV.wasDerivedFrom, iris.document(study.documentId));
+  w.add(s, CG.line, source.position(study.quote.start).line);
+  w.addAll(
+    s,
+    CITO.citesAsEvidence,
+    study.citations.map((n) => iris.reference(study.documentId, n)),
+  );
+  w.addAll(s, CG.design, study.design);
+  w.addAll(s, CG.species, study.species);
+  w.addAll(s, CG.strain, study.strain);
+  w.addAll(s, CG.sex, study.sex);
+  w.addAll(s, CG.cellLine, study.cellLines);
+  w.addAll(
+    s,
+    CG.model,
+    study.models.map((m) => iris.entity(m.id)),
+  );
+  w.add(s, CG.duration, study.duration);
+  w.addAll(s, CG.timePoint, study.timePoints);
+  w.addAll(s, CG.measure, study.measures);
+  w.addAll(
+    s,
+    CG.supportsClaim,
+    study.supports.map((id) => iris.claim(id)),
+  );
+  for (const arm of study.arms) {
+    const a = iris.arm(study.id, arm.label);
+    w.add(s, CG.arm, a);
+    w.add(a, RDF.type, CG.StudyArm);
+    w.add(a, RDFS.label, arm.label);
+    if (arm.intervention) w.add(a, CG.intervention, iris.entity(arm.intervention.id));
+    w.add(a, CG.sampleSize, arm.sampleSize);
+    if (arm.dose) w.add(a, CG.dose, literal(arm.dose, XSD.decimal));
+    w.add(a, CG.doseUnit, arm.doseUnit);
+    w.add(a, CG.route, arm.route);
+    w.add(a, CG.schedule, arm.schedule);
+  }
+}
+
+function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iris): void {
+  const { document } = doc;
+  const source = document.source;
+  const np = iris.nanopub(claim.id);
+  const assertion = iris.nanopub(claim.id, "assertion");
+  const provenance = iris.nanopub(claim.id, "provenance");
+  const pubinfo = iris.nanopub(claim.id, "pubinfo");
+  const docNode = iris.document(document.id);
+  const c = iris.claim(claim.id);
+  const quoteNode = iris.claim(claim.id, "quote");
+
+  w.in(iris.nanopub(claim.id, "head"));
+  w.add(np, RDF.type, NP.Nanopublication);
+  w.add(np, NP.hasAssertion, assertion);
+  w.add(np, NP.hasProvenance, provenance);
+  w.add(np, NP.hasPublicationInfo, pubinfo);
+
+  w.in(assertion);
+  if (claim.subject.kind !== "literal") {
+    w.add(iris.node(claim.subject), iris.predicate(claim.predicate), term(iris, claim.object));
+  }
+
+  w.in(provenance);
+  w.add(assertion, PROV.wasDerivedFrom, quoteNode);
+  w.add(assertion, PROV.wasQuotedFrom, docNode);
+  w.add(c, RDF.type, CG.Claim);
+  w.add(c, RDF.type, CLAIM_CLASS[claim.kind]);
+  w.add(c, RDF.subject, term(iris, claim.subject));
+  w.add(c, RDF.predicate, iris.predicate(claim.predicate));
+  w.add(c, RDF.object, term(iris, claim.object));
+  w.add(c, CG.displayText, claim.text);
+  w.add(c, PROV.wasDerivedFrom, docNode);
+  w.add(c, CG.quote, quoteNode);
+  w.add(c, CG.inSection, claim.section);
+  const start = source.position(claim.quote.start);
+  const end = source.position(claim.quote.end);
+  w.add(c, CG.line, start.line);
+  w.add(c, CG.column, start.column);
+  w.add(c, CG.endLine, end.line);
+  w.add(c, CG.endColumn, end.column);
+  w.add(c, CG.uncited, claim.citations.length === 0);
+  w.addAll(
+    c,
+    CITO.citesAsEvidence,
+    claim.citations.map((n) => iris.reference(document.id, n)),
+  );
+  const unnormalised =
+    claim.predicate.unnormalised ||
+    [claim.subject, claim.object].some((t) => t.kind === "entity" && t.unnormalised);
+  if (unnormalised) w.add(c, CG.unnormalised, true);
+  w.add(c, CG.value, claim.value);
+  w.add(c, CG.qualifierText, claim.qualifier);
+  w.addAll(
+    c,
+    CG.mentions,
+    claim.mentions.map((m) => iris.entity(m.id)),
+  );
+  w.add(c, RDFS.comment, claim.note);
+  if (claim.table) {
+    w.add(c, CG.inTable, iris.table(document.id, claim.table.table));
+    w.add(c, CG.rowLabel, claim.table.rowLabel);
+    w.add(c, CG.rowIndex, claim.table.rowIndex);
+    w.add(c, CG.columnLabel, claim.table.columnLabel);
+    w.add(c, CG.columnIndex, claim.table.columnIndex);
+  }
+  for (const study of doc.studies)
+    if (study.supports.includes(claim.id)) w.add(c, CG.study, iris.study(study.id));
+  const cmp = claim.comparison;
+  if (cmp) {
+    w.add(c, CG.armA, iris.entity(cmp.armA.id));
+    w.add(c, CG.armB, iris.entity(cmp.armB.id));
+    w.add(c, CG.condition, iris.entity(cmp.condition.id));
+    if (cmp.outcome) w.add(c, CG.outcome, iris.entity(cmp.outcome.id));
+    w.add(c, CG.direction, CG[cmp.direction]);
+    if (cmp.favours) w.add(c, CG.favours, iris.entity(cmp.favours.id));
+    w.addAll(
+      c,
+      CG.armResult,
+      cmp.armResults.map((id) => iris.claim(id)),
+    );
+    if (cmp.evidence) w.add(c, CG.evidence, iris.claim(cmp.evidence));
+  }
+
+  const text = source.text;
+  const tqs = iris.claim(claim.id, "tqs");
+  const tps = iris.claim(claim.id, "tps");
+  w.add(quoteNode, RDF.type, OA.SpecificResource);
+  w.add(quoteNode, OA.hasSource, docNode);
+  w.add(quoteNode, OA.hasSelector, tqs);
+  w.add(quoteNode, OA.hasSelector, tps);
+  w.add(tqs, RDF.type, OA.TextQuoteSelector);
+  w.add(tqs, OA.exact, text.slice(claim.quote.start, claim.quote.end));
+  w.add(tqs, OA.prefix, text.slice(Math.max(0, claim.quote.start - CONTEXT), claim.quote.start));
+  w.add(tqs, OA.suffix, text.slice(claim.quote.end, claim.quote.end + CONTEXT));
+  w.add(tps, RDF.type, OA.TextPositionSelector);
+  w.add(tps, OA.start, nonNegative(source.codePointOffset(claim.quote.start)));
+  w.add(tps, OA.end, nonNegative(source.codePointOffset(claim.quote.end)));
+
+  w.in(pubinfo);
+  w.add(np, PROV.wasDerivedFrom, docNode);
+  w.add(np, CG.generatedBy, GENERATOR);
+  w.in(iris.graph("shared"));
+}
+
+/** Sorts quads by graph, subject, predicate and object (N-Quads order) and drops duplicates. */
+export function sortQuads(quads: readonly Quad[]): Quad[] {
+  const keyed = quads.map((q) => [quadKey(q), q] as const);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: Quad[] = [];
+  let last = "";
+  for (const [key, q] of keyed) {
+    if (key === last) continue;
+    out.push(q);
+    last = key;
+  }
+  return out;
+}
+
+function quadKey(q: Quad): string {
+  return `${termKey(q.graph)}\u0001${termKey(q.subject)}\u0001${termKey(q.predicate)}\u0001${termKey(q.object)}`;
+}
+
+function termKey(t: Quad["object"] | Quad["graph"]): string {
+  if (t.termType === "Literal") return `"${t.value}"^^${t.datatype.value}@${t.language}`;
+  return t.value;
+}

@@ -1,0 +1,70 @@
+/**
+ * A small reader for the tab-separated tables claimgraph keeps its lexicon and
+ * curation in: `#` comment lines, one header row, then rows with exactly as many
+ * fields. Each row keeps its line number so problems are reported where they are.
+ */
+import type { Diagnostic } from "./errors.ts";
+
+export interface TsvRow {
+  readonly line: number;
+  readonly fields: Readonly<Record<string, string>>;
+  /** Column (1-based, code points) at which each field starts. */
+  readonly columns: Readonly<Record<string, number>>;
+}
+
+export function readTsv(
+  file: string,
+  text: string,
+  required: readonly string[],
+  diagnostics: Diagnostic[],
+): TsvRow[] {
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
+  let header: string[] | undefined;
+  const rows: TsvRow[] = [];
+  lines.forEach((raw, index) => {
+    const lineText = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const line = index + 1;
+    if (lineText.trim() === "" || lineText.startsWith("#")) return;
+    const cells = lineText.split("\t");
+    if (!header) {
+      header = cells.map((c) => c.trim());
+      for (const name of required) {
+        if (!header.includes(name)) {
+          diagnostics.push({
+            code: "MissingColumn",
+            severity: "error",
+            file,
+            line,
+            column: 1,
+            message: `the header row has no "${name}" column`,
+            hint: `the columns are: ${required.join(", ")} (tab-separated)`,
+          });
+        }
+      }
+      return;
+    }
+    if (cells.length > header.length) {
+      diagnostics.push({
+        code: "RaggedRow",
+        severity: "error",
+        file,
+        line,
+        column: 1,
+        message: `the row has ${cells.length} fields but the header has ${header.length}`,
+        hint: "separate fields with exactly one tab; a tab inside a field is not allowed",
+      });
+      return;
+    }
+    const fields: Record<string, string> = {};
+    const columns: Record<string, number> = {};
+    let column = 1;
+    header.forEach((name, k) => {
+      const value = cells[k] ?? "";
+      fields[name] = value.trim();
+      columns[name] = column;
+      column += [...value].length + 1;
+    });
+    rows.push({ line, fields, columns });
+  });
+  return rows;
+}
