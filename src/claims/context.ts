@@ -15,6 +15,8 @@ import type {
 export interface ExtractContext {
   readonly document: ParsedDocument;
   readonly lexicon: Lexicon;
+  /** Entities this document names that the lexicon does not know (minted from its table headers). */
+  readonly documentEntities?: readonly EntityTerm[];
 }
 
 export interface ClaimInput {

@@ -36,11 +36,19 @@ export function extractClaims(
   const focus = focusEntity(ctx);
   const header = headerClaims(ctx, focus);
   const tables = document.tables.map((t) => tableClaims(ctx, t));
-  const protocol = readStudies(ctx);
+  const minted = new Map<string, EntityTerm>();
+  for (const t of tables) {
+    for (const c of t.claims)
+      if (c.subject.kind === "entity" && c.subject.type === "Drug" && c.subject.unnormalised)
+        minted.set(c.subject.id, c.subject);
+  }
+  if (focus?.unnormalised) minted.set(focus.id, focus);
+  const local: ExtractContext = { ...ctx, documentEntities: [...minted.values()] };
+  const protocol = readStudies(local);
   const all = [
     ...header.claims,
     ...tables.flatMap((t) => t.claims),
-    ...proseClaims(ctx),
+    ...proseClaims(local),
     ...protocol.claims,
     ...curatedClaims(ctx, curation, diagnostics),
   ];

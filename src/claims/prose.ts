@@ -6,7 +6,7 @@
  */
 import type { Sentence } from "../document/types.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
-import { entityTerm, mentionTerms, predicateTerm } from "./terms.ts";
+import { distinctTerms, findMentions, predicateTerm } from "./terms.ts";
 import type { Claim, Term } from "./types.ts";
 
 const PROTOCOL_SECTION = /protocol|method/i;
@@ -30,10 +30,10 @@ export function proseClaims(ctx: ExtractContext): Claim[] {
     if (sentence.container === "bullet" && isProtocolSection(sentence.section?.title)) continue;
     if (!isStatement(ctx, sentence)) continue;
     const text = sentence.display.text;
-    const found = ctx.lexicon.mentions(text);
+    const found = findMentions(ctx.lexicon, text, ctx.documentEntities);
     const first = found[0];
     const subject: Term = first
-      ? entityTerm(first.entity)
+      ? first.term
       : {
           kind: "document",
           id: ctx.document.id,
@@ -48,7 +48,7 @@ export function proseClaims(ctx: ExtractContext): Claim[] {
         segment: sentence,
         quote: sentence.span,
         text,
-        mentions: mentionTerms(found),
+        mentions: distinctTerms(found),
       }),
     );
   }

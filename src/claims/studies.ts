@@ -9,7 +9,7 @@ import type { ListItem } from "../document/types.ts";
 import { slugify } from "../slug.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
 import { isProtocolSection } from "./prose.ts";
-import { entityTerm, predicateTerm } from "./terms.ts";
+import { entityTerm, findMentions, predicateTerm } from "./terms.ts";
 import type { Claim, Study, StudyArm } from "./types.ts";
 
 const STRAINS =
@@ -24,6 +24,7 @@ const TIME_POINT =
   /baseline|(?:days?|weeks?|months?)\s+\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)*|\d+\s*(?:days?|weeks?|months?)/gi;
 const SCHEDULE = /\b(once daily|twice daily|daily|chronically|acutely|once a week|weekly)\b/i;
 
+/** Arms are found for the lexicon's drugs and for those the document itself names (`ctx.documentEntities`). */
 export function studies(ctx: ExtractContext): { studies: Study[]; claims: Claim[] } {
   const out: Study[] = [];
   const claims: Claim[] = [];
@@ -86,14 +87,16 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
 
 /** One arm per drug the text names, with the n, dose and route written after it. */
 function arms(ctx: ExtractContext, text: string, routes: readonly string[]): StudyArm[] {
-  const drugs = ctx.lexicon.mentions(text).filter((m) => m.entity.type === "Drug");
+  const drugs = findMentions(ctx.lexicon, text, ctx.documentEntities).filter(
+    (m) => m.term.type === "Drug",
+  );
   const perArm = SAMPLE.exec(text);
   const shared = perArm?.[2] ? Number(perArm[1]) : undefined;
   const out: StudyArm[] = [];
   const seen = new Set<string>();
   drugs.forEach((m, k) => {
-    if (seen.has(m.entity.id)) return;
-    seen.add(m.entity.id);
+    if (seen.has(m.term.id)) return;
+    seen.add(m.term.id);
     const next = drugs[k + 1];
     const window = text.slice(m.end, next ? next.start : undefined).split(/(?<=\.)\s/)[0] ?? "";
     const n = SAMPLE.exec(window);
@@ -102,8 +105,8 @@ function arms(ctx: ExtractContext, text: string, routes: readonly string[]): Stu
       ctx.lexicon.matchCues("route", window)[0]?.value ??
       (routes.length === 1 ? routes[0] : undefined);
     out.push({
-      label: m.entity.label,
-      intervention: entityTerm(m.entity),
+      label: m.term.label,
+      intervention: m.term,
       sampleSize: n && !n[2] ? Number(n[1]) : shared,
       dose: dose?.[2],
       doseUnit: dose?.[3],

@@ -74,3 +74,43 @@ export function predicateTerm(lexicon: Lexicon, label: string): PredicateTerm {
 export function spaced(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
 }
+
+export interface TermMention {
+  readonly term: EntityTerm;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Entities named in `text`: the lexicon's, then the document's own minted entities
+ * (matched case-insensitively as whole words), without overlaps, in order.
+ */
+export function findMentions(
+  lexicon: Lexicon,
+  text: string,
+  documentEntities: readonly EntityTerm[] = [],
+): TermMention[] {
+  const found: TermMention[] = lexicon
+    .mentions(text)
+    .map((m) => ({ term: entityTerm(m.entity), start: m.start, end: m.end }));
+  const lower = text.toLowerCase();
+  for (const term of documentEntities) {
+    const name = term.label.toLowerCase();
+    if (name === "") continue;
+    for (let at = lower.indexOf(name); at !== -1; at = lower.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      const bounded =
+        !/[\p{L}\p{N}]/u.test(text[at - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[end] ?? "");
+      if (bounded && !found.some((f) => f.start < end && at < f.end))
+        found.push({ term, start: at, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The distinct entities of a list of mentions, in order of first mention. */
+export function distinctTerms(mentions: readonly TermMention[]): EntityTerm[] {
+  const seen = new Map<string, EntityTerm>();
+  for (const m of mentions) if (!seen.has(m.term.id)) seen.set(m.term.id, m.term);
+  return [...seen.values()];
+}

@@ -101,10 +101,13 @@ export class Lexicon {
     return this.cueList.filter((c) => c.kind === kind);
   }
 
-  /** The cues of `kind` whose phrase occurs in `text` (case-insensitive, whole words). */
+  /**
+   * The cues of `kind` whose phrase occurs in `text` (case-insensitive, whole words); a
+   * cue whose phrase is part of a longer matching one ("oral" in "oral gavage") is dropped.
+   */
   matchCues(kind: CueKind, text: string): Cue[] {
     const lower = text.toLowerCase();
-    return this.cues(kind).filter((cue) => {
+    const found = this.cues(kind).filter((cue) => {
       const phrase = cue.phrase.toLowerCase();
       for (let at = lower.indexOf(phrase); at !== -1; at = lower.indexOf(phrase, at + 1)) {
         const startsWord = !/[\p{L}\p{N}]/u.test(phrase[0] ?? "") || isWordBoundary(text, at - 1);
@@ -114,6 +117,14 @@ export class Lexicon {
       }
       return false;
     });
+    return found.filter(
+      (cue) =>
+        !found.some(
+          (other) =>
+            other.phrase.length > cue.phrase.length &&
+            other.phrase.toLowerCase().includes(cue.phrase.toLowerCase()),
+        ),
+    );
   }
 
   hasCue(kind: CueKind, text: string): boolean {
