@@ -52,6 +52,17 @@ export class UsageError extends ClaimgraphError {
   }
 }
 
+/** An output could not be written (permissions, a folder in the way, a full disk). */
+export class OutputError extends ClaimgraphError {
+  override name = "OutputError";
+  readonly path: string;
+
+  constructor(path: string, message: string) {
+    super(`cannot write ${path}: ${message}`);
+    this.path = path;
+  }
+}
+
 /** A built export failed validation (SHACL or re-parse). */
 export class ValidationError extends ClaimgraphError {
   override name = "ValidationError";

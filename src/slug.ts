@@ -10,27 +10,30 @@ export function slugify(label: string, maxLength = 80): string {
   let out = "";
   let dash = false;
   for (const ch of normal) {
-    if (/[a-z0-9]/.test(ch)) {
-      out += ch;
-      dash = false;
-    } else if (/[\p{L}\p{N}]/u.test(ch)) {
-      out += Array.from(
-        new TextEncoder().encode(ch),
-        (b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`,
-      ).join("");
-      dash = false;
-    } else if (!dash && out !== "") {
-      out += "-";
-      dash = true;
+    let piece: string;
+    if (/[a-z0-9]/.test(ch)) piece = ch;
+    else if (/[\p{L}\p{N}]/u.test(ch)) piece = percentEncode(ch);
+    else {
+      if (!dash && out !== "") {
+        out += "-";
+        dash = true;
+      }
+      continue;
     }
+    // Stop before a character that does not fit whole: never cut an escape in half.
+    if (out.length + piece.length > maxLength) break;
+    out += piece;
+    dash = false;
   }
-  out = out.replace(/-+$/, "");
-  if (out.length > maxLength) {
-    out = out.slice(0, maxLength);
-    // Never cut a percent-escape in half, nor end on a dash.
-    out = out.replace(/%[0-9A-F]?$/, "").replace(/-+$/, "");
-  }
+  out = out.slice(0, maxLength).replace(/-+$/, "");
   return out === "" ? "x" : out;
+}
+
+function percentEncode(ch: string): string {
+  return Array.from(
+    new TextEncoder().encode(ch),
+    (b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`,
+  ).join("");
 }
 
 /** The document identifier of a source file: its name without `.md`, as a slug. */

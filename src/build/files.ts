@@ -17,7 +17,7 @@ import {
 import { basename, dirname, join, relative } from "node:path";
 import type { CurationRows } from "../curation/claims.ts";
 import { CURATED_COLUMNS } from "../curation/claims.ts";
-import { type Diagnostic, InputError, UsageError } from "../errors.ts";
+import { type Diagnostic, InputError, OutputError, UsageError } from "../errors.ts";
 import { loadLexicon } from "../lexicon/load.ts";
 import { readTsv } from "../tsv.ts";
 import type { KnowledgeBaseInput, SourceFile } from "./knowledge-base.ts";
@@ -103,20 +103,54 @@ export function displayPath(path: string): string {
 }
 
 /**
- * Writes every file, or none: all contents go to temporary files first, then each is
- * renamed over its target (rename is atomic on one file system).
+ * Writes every file, or none. All contents go to temporary files beside their targets
+ * first; then each existing target is moved aside and each temporary file renamed into
+ * place (rename is atomic on one file system). If any step fails, the targets already
+ * replaced are put back, so the folder never mixes two builds.
  */
 export function writeFilesAtomically(files: ReadonlyMap<string, string>): void {
-  const staged: Array<[string, string]> = [];
+  const stamp = `${process.pid}-${Date.now()}`;
+  const plan = [...files].map(([target, content]) => ({
+    target,
+    content,
+    temp: join(dirname(target), `.claimgraph-tmp-${stamp}-${basename(target)}`),
+    backup: join(dirname(target), `.claimgraph-old-${stamp}-${basename(target)}`),
+    hadOld: false,
+    placed: false,
+  }));
+  let current = "";
   try {
-    for (const [target, content] of files) {
-      mkdirSync(dirname(target), { recursive: true });
-      const temp = join(dirname(target), `.claimgraph-tmp-${process.pid}-${basename(target)}`);
-      writeFileSync(temp, content);
-      staged.push([temp, target]);
+    for (const step of plan) {
+      current = step.target;
+      if (existsSync(step.target) && !statSync(step.target).isFile()) {
+        throw new OutputError(step.target, "it exists and is not a regular file");
+      }
+      mkdirSync(dirname(step.target), { recursive: true });
+      writeFileSync(step.temp, step.content);
     }
-    for (const [temp, target] of staged) renameSync(temp, target);
+    for (const step of plan) {
+      current = step.target;
+      if (existsSync(step.target)) {
+        renameSync(step.target, step.backup);
+        step.hadOld = true;
+      }
+      renameSync(step.temp, step.target);
+      step.placed = true;
+    }
+  } catch (error) {
+    for (const step of plan) {
+      if (step.placed) rmSync(step.target, { force: true });
+      if (step.hadOld) renameSync(step.backup, step.target);
+    }
+    if (error instanceof OutputError) throw error;
+    throw new OutputError(
+      current,
+      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    );
   } finally {
-    for (const [temp] of staged) rmSync(temp, { force: true });
+    for (const step of plan) {
+      rmSync(step.temp, { force: true });
+      rmSync(step.backup, { force: true });
+    }
   }
 }

@@ -36,10 +36,15 @@ export interface BuildResult {
 export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedDocument[] = [];
+  const broken = new Set<string>();
   for (const source of input.documents) {
     const result = parseDocument(source.file, source.bytes);
     diagnostics.push(...result.diagnostics);
-    if (result.document) parsed.push(result.document);
+    if (!result.document) continue;
+    parsed.push(result.document);
+    // A document that did not parse cleanly is not read for claims: its errors are reported
+    // as they are, without follow-on errors about what could not be read.
+    if (result.diagnostics.some((d) => d.severity === "error")) broken.add(result.document.id);
   }
   const ids = new Map<string, string>();
   for (const doc of parsed) {
@@ -73,10 +78,12 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
     ? loadWorks(input.works.file, input.works.text, input.lexicon.referenceIdentifiers, diagnostics)
     : [];
   const { lexicon } = input.lexicon;
-  const extracted = parsed.map((document) => ({
-    document,
-    ...extractClaims(document, lexicon, input.curation, diagnostics),
-  }));
+  const extracted = parsed
+    .filter((d) => !broken.has(d.id))
+    .map((document) => ({
+      document,
+      ...extractClaims(document, lexicon, input.curation, diagnostics),
+    }));
   if (diagnostics.some((d) => d.severity === "error"))
     throw new InputError(sortDiagnostics(diagnostics));
 

@@ -199,8 +199,10 @@ function cellObject(
     const best = mentions.find((m) => m.entity.type === objectType) ?? mentions[0];
     if (best) return { object: entityTerm(best.entity), qualifier };
   }
-  if (objectType && mentions.length === 0)
-    return { object: mintedEntity(headOf(text), objectType), qualifier };
+  const head = headOf(text);
+  if (objectType && mentions.length === 0 && head !== "") {
+    return { object: mintedEntity(head, objectType), qualifier };
+  }
   return literal;
 }
 

@@ -15,7 +15,7 @@ export const processIo: Io = {
 /** A diagnostic, then the line it points at with a caret under the column. */
 export function renderDiagnostic(d: Diagnostic): string {
   const head = formatDiagnostic(d);
-  const line = sourceLine(d.file, d.line);
+  const line = d.code === "BinaryInput" ? undefined : sourceLine(d.file, d.line);
   if (line === undefined || line.length > 400) return head;
   const gutter = String(d.line).length;
   const caretPad = [...line]

@@ -35,6 +35,11 @@ export interface ParseResult {
 }
 
 const REFERENCES_HEADING = /^references$/i;
+/** Unicode noncharacters: U+FDD0–U+FDEF and the last two code points of every plane. */
+const NONCHARACTER = new RegExp(
+  `[\\u{FDD0}-\\u{FDEF}${Array.from({ length: 17 }, (_, p) => `\\u{${(p * 0x10000 + 0xfffe).toString(16)}}\\u{${(p * 0x10000 + 0xffff).toString(16)}}`).join("")}]`,
+  "u",
+);
 const BOLD_LEAD = /^\*\*(.+?)\*\*/s;
 
 export function parseDocument(file: string, input: string | Uint8Array): ParseResult {
@@ -57,6 +62,20 @@ export function parseDocument(file: string, input: string | Uint8Array): ParseRe
     };
   }
   const diagnostics: Diagnostic[] = [];
+  const nonchar = NONCHARACTER.exec(decoded.text);
+  if (nonchar) {
+    return {
+      document: undefined,
+      diagnostics: [
+        source.diagnostic(
+          "Noncharacter",
+          nonchar.index,
+          `the text holds the Unicode noncharacter U+${(nonchar[0].codePointAt(0) ?? 0).toString(16).toUpperCase()}`,
+          "noncharacters are not text (RDF tools such as Raptor reject them); remove it",
+        ),
+      ],
+    };
+  }
   const blocks = splitBlocks(source);
   const refsAt = blocks.findIndex(
     (b) => b.kind === "heading" && REFERENCES_HEADING.test(source.slice(b.text).trim()),

@@ -108,6 +108,7 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic:
 export function decodeDocument(file: string, bytes: Uint8Array): DecodeResult {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
+    // The whole file is refused, so the error points at its start; the message says where.
     const at = locateByte(bytes, nul);
     return {
       ok: false,
@@ -115,9 +116,9 @@ export function decodeDocument(file: string, bytes: Uint8Array): DecodeResult {
         code: "BinaryInput",
         severity: "error",
         file,
-        line: at.line,
-        column: at.column,
-        message: "the file holds binary data (a NUL byte), not text",
+        line: 1,
+        column: 1,
+        message: `the file holds binary data (a NUL byte on line ${at.line}, column ${at.column}), not text`,
         hint: "sources must be UTF-8 Markdown documents; remove this file from the sources folder",
       },
     };

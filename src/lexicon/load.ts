@@ -98,7 +98,10 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
   for (const row of ents.rows) {
     const f = row.fields;
     const type = f.type ?? "";
+    const label = f.label ?? "";
     if (!isEntityType(type)) {
+      // The row still names the entity: its identifier rows are not reported again.
+      entityIds.delete(normaliseLabel(label));
       err(
         ents.file,
         row.line,
@@ -108,7 +111,6 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
       );
       continue;
     }
-    const label = f.label ?? "";
     entities.push({
       id: f.id ?? "",
       type,

@@ -42,7 +42,9 @@ describe("the second document", () => {
   });
 
   it("keeps a cell citing two references, and uncited cells", () => {
-    const two = doc.claims.find((c) => c.kind === "table" && c.text.startsWith("DAT (dopamine reuptake) inhibition"));
+    const two = doc.claims.find(
+      (c) => c.kind === "table" && c.text.startsWith("DAT (dopamine reuptake) inhibition"),
+    );
     expect(two?.citations).toEqual([2, 3]);
     const uncited = doc.claims.filter((c) => c.kind === "table" && c.citations.length === 0);
     expect(uncited).toHaveLength(5);
@@ -52,7 +54,10 @@ describe("the second document", () => {
     expect(doc.document.citations).toHaveLength(45);
     for (const marker of doc.document.citations) {
       const holder = doc.claims.find(
-        (c) => c.kind !== "curated" && c.quote.start <= marker.span.start && marker.span.end <= c.quote.end,
+        (c) =>
+          c.kind !== "curated" &&
+          c.quote.start <= marker.span.start &&
+          marker.span.end <= c.quote.end,
       );
       expect(holder?.citations).toContain(marker.number);
     }
@@ -65,13 +70,24 @@ describe("the second document", () => {
 
   it("reads its comparative rows and studies", () => {
     const rows = doc.claims.filter((c) => c.kind === "comparative");
-    expect(rows.map((r) => [r.comparison?.condition.label, r.comparison?.direction, r.comparison?.favours?.id])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.comparison?.condition.label,
+        r.comparison?.direction,
+        r.comparison?.favours?.id,
+      ]),
+    ).toEqual([
       ["Late-Life Depression", "Favours", "nortriptyline"],
       ["Chronic Mild Stress", "Favours", "nortriptyline"],
       ["Neuropathic Pain", "Favours", "nortriptyline"],
     ]);
     const stress = doc.studies.find((s) => s.label === "Chronic Mild Stress");
-    expect([stress?.species, stress?.strain, stress?.sex, stress?.duration]).toEqual([["rat"], ["Wistar"], ["male"], "28 days"]);
+    expect([stress?.species, stress?.strain, stress?.sex, stress?.duration]).toEqual([
+      ["rat"],
+      ["Wistar"],
+      ["male"],
+      "28 days",
+    ]);
     expect(stress?.arms.map((a) => [a.label, a.sampleSize, a.dose, a.doseUnit, a.route])).toEqual([
       ["Nortriptyline", 10, "10", "mg/kg/day", "intraperitoneal"],
       ["Sertraline", 10, "10", "mg/kg/day", "intraperitoneal"],
@@ -83,7 +99,10 @@ describe("the second document", () => {
   });
 
   it("matches the reviewed golden list of claims", () => {
-    const { expected, actual } = golden("nortriptyline-vs-sertraline.claims.tsv", claimsProjection(doc));
+    const { expected, actual } = golden(
+      "nortriptyline-vs-sertraline.claims.tsv",
+      claimsProjection(doc),
+    );
     expect(actual).toBe(expected);
   });
 });

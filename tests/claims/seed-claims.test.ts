@@ -11,23 +11,39 @@ describe("claims of the seed document", () => {
   it("makes every one of the 36 table cells a claim", () => {
     const cells = claims.filter((c) => c.kind === "table");
     expect(cells).toHaveLength(36);
-    expect(new Set(cells.map((c) => `${c.table?.table}/${c.table?.rowIndex}/${c.table?.columnIndex}`)).size).toBe(36);
+    expect(
+      new Set(cells.map((c) => `${c.table?.table}/${c.table?.rowIndex}/${c.table?.columnIndex}`))
+        .size,
+    ).toBe(36);
   });
 
   it("reads column and row as subject and predicate", () => {
-    const primary = claims.find((c) => c.table?.table === 1 && c.table.rowIndex === 1 && c.table.columnIndex === 2);
-    expect(primary && [primary.subject, primary.predicate.name, primary.object, primary.citations]).toEqual([
+    const primary = claims.find(
+      (c) => c.table?.table === 1 && c.table.rowIndex === 1 && c.table.columnIndex === 2,
+    );
+    expect(
+      primary && [primary.subject, primary.predicate.name, primary.object, primary.citations],
+    ).toEqual([
       expect.objectContaining({ id: "desipramine", type: "Drug" }),
       "primaryTarget",
       expect.objectContaining({ id: "norepinephrine-transporter", type: "Target" }),
       [1],
     ]);
-    const ssri = claims.find((c) => c.table?.table === 1 && c.table.rowIndex === 1 && c.table.columnIndex === 3);
-    expect(ssri?.subject).toEqual(expect.objectContaining({ id: "selective-serotonin-reuptake-inhibitors" }));
-    expect(built.kb.memberships).toContainEqual(
-      expect.objectContaining({ relation: "exampleMember", member: expect.objectContaining({ id: "fluoxetine" }) }),
+    const ssri = claims.find(
+      (c) => c.table?.table === 1 && c.table.rowIndex === 1 && c.table.columnIndex === 3,
     );
-    const weaker = claims.find((c) => c.table?.table === 1 && c.table.rowIndex === 2 && c.table.columnIndex === 2);
+    expect(ssri?.subject).toEqual(
+      expect.objectContaining({ id: "selective-serotonin-reuptake-inhibitors" }),
+    );
+    expect(built.kb.memberships).toContainEqual(
+      expect.objectContaining({
+        relation: "exampleMember",
+        member: expect.objectContaining({ id: "fluoxetine" }),
+      }),
+    );
+    const weaker = claims.find(
+      (c) => c.table?.table === 1 && c.table.rowIndex === 2 && c.table.columnIndex === 2,
+    );
     expect(weaker?.qualifier).toBe("weaker");
   });
 
@@ -44,8 +60,13 @@ describe("claims of the seed document", () => {
   it("carries every one of the 41 citation markers", () => {
     const carriers = claims.filter((c) => c.kind !== "curated" && c.kind !== "header");
     for (const marker of seed.document.citations) {
-      const holder = carriers.find((c) => c.quote.start <= marker.span.start && marker.span.end <= c.quote.end);
-      expect(holder?.citations, `marker [${marker.number}] at offset ${marker.span.start}`).toContain(marker.number);
+      const holder = carriers.find(
+        (c) => c.quote.start <= marker.span.start && marker.span.end <= c.quote.end,
+      );
+      expect(
+        holder?.citations,
+        `marker [${marker.number}] at offset ${marker.span.start}`,
+      ).toContain(marker.number);
     }
     expect(seed.document.citations).toHaveLength(41);
   });
@@ -53,11 +74,39 @@ describe("claims of the seed document", () => {
   it("reads the comparative rows: arms, condition, outcome and direction", () => {
     const rows = claims.filter((c) => c.kind === "comparative").map((c) => c.comparison);
     expect(
-      rows.map((r) => [r?.armA.id, r?.armB.id, r?.condition.id, r?.outcome?.id, r?.direction, r?.favours?.id]),
+      rows.map((r) => [
+        r?.armA.id,
+        r?.armB.id,
+        r?.condition.id,
+        r?.outcome?.id,
+        r?.direction,
+        r?.favours?.id,
+      ]),
     ).toEqual([
-      ["desipramine", "fluoxetine", "major-depressive-disorder", "memory-performance", "Favours", "fluoxetine"],
-      ["desipramine", "fluoxetine", "ssri-resistant-depression", "depression-like-behavior", "Favours", "desipramine"],
-      ["desipramine", "fluoxetine", "treatment-resistant-ocd", "obsessive-compulsive-symptoms", "NotCompared", undefined],
+      [
+        "desipramine",
+        "fluoxetine",
+        "major-depressive-disorder",
+        "memory-performance",
+        "Favours",
+        "fluoxetine",
+      ],
+      [
+        "desipramine",
+        "fluoxetine",
+        "ssri-resistant-depression",
+        "depression-like-behavior",
+        "Favours",
+        "desipramine",
+      ],
+      [
+        "desipramine",
+        "fluoxetine",
+        "treatment-resistant-ocd",
+        "obsessive-compulsive-symptoms",
+        "NotCompared",
+        undefined,
+      ],
       ["desipramine", "fluoxetine", "cancer-metastasis", "liver-metastases", "Similar", undefined],
     ]);
     const memory = claims.find((c) => c.kind === "comparative");
@@ -77,17 +126,19 @@ describe("claims of the seed document", () => {
     expect(memory?.timePoints).toEqual(["baseline", "3 weeks", "6 weeks"]);
     expect(memory?.measures).toEqual(expect.arrayContaining(["HAMD", "CGI"]));
     const metastasis = byLabel["Cancer Metastasis"];
-    expect([metastasis?.species, metastasis?.strain, metastasis?.sex, metastasis?.duration]).toEqual([
-      ["mouse"],
-      ["Balb/c"],
-      ["male"],
-      "14 days",
-    ]);
+    expect([
+      metastasis?.species,
+      metastasis?.strain,
+      metastasis?.sex,
+      metastasis?.duration,
+    ]).toEqual([["mouse"], ["Balb/c"], ["male"], "14 days"]);
     expect(metastasis?.arms[0]).toEqual(
       expect.objectContaining({ dose: "10", doseUnit: "mg/kg", route: "intraperitoneal" }),
     );
     const resistant = byLabel["SSRI-Resistant Model"];
-    expect(resistant?.arms[0]).toEqual(expect.objectContaining({ dose: "20", doseUnit: "mg/kg/day" }));
+    expect(resistant?.arms[0]).toEqual(
+      expect.objectContaining({ dose: "20", doseUnit: "mg/kg/day" }),
+    );
     expect(byLabel["Arrestin-Biased Signaling"]?.cellLines).toEqual(["HEK 293", "MEF"]);
     expect(byLabel["Arrestin-Biased Signaling"]?.design).toEqual(["in vitro", "in vivo"]);
     expect(memory?.supports.length).toBeGreaterThan(0);
@@ -97,7 +148,11 @@ describe("claims of the seed document", () => {
     const cas = claims.find((c) => c.predicate.name === "casNumber");
     expect(cas?.object).toEqual({ kind: "literal", value: "303-54-8" });
     expect(seed.discrepancies).toEqual([
-      expect.objectContaining({ claimId: cas?.id, statedValue: "303-54-8", publicValues: ["50-47-5", "58-28-6"] }),
+      expect.objectContaining({
+        claimId: cas?.id,
+        statedValue: "303-54-8",
+        publicValues: ["50-47-5", "58-28-6"],
+      }),
     ]);
   });
 
@@ -109,7 +164,10 @@ describe("claims of the seed document", () => {
     expect(four?.workKey).toBe("pmid-12183009");
     expect(five?.workKey).toBe(four?.workKey);
     const evidence = Object.fromEntries(
-      seed.references.map((r) => [r.number, built.kb.works.find((w) => w.key === r.workKey)?.evidenceType]),
+      seed.references.map((r) => [
+        r.number,
+        built.kb.works.find((w) => w.key === r.workKey)?.evidenceType,
+      ]),
     );
     expect(evidence).toEqual({
       1: "TertiaryReferenceWork",
@@ -125,9 +183,13 @@ describe("claims of the seed document", () => {
 
   it("keeps the opening paragraph and the conclusion as uncited prose", () => {
     const prose = claims.filter((c) => c.kind === "prose");
-    expect(prose.find((c) => c.text.startsWith("The fundamental difference"))?.citations).toEqual([]);
+    expect(prose.find((c) => c.text.startsWith("The fundamental difference"))?.citations).toEqual(
+      [],
+    );
     expect(prose.some((c) => c.text.startsWith("Future development should focus"))).toBe(true);
-    expect(prose.some((c) => c.text === "Get Quote" || c.text.startsWith("Click to download"))).toBe(false);
+    expect(
+      prose.some((c) => c.text === "Get Quote" || c.text.startsWith("Click to download")),
+    ).toBe(false);
   });
 
   it("gives every claim a distinct, content-derived IRI", () => {

@@ -46,7 +46,11 @@ describe("the seed document's parse", () => {
   it("finds all 41 citation markers, with runs such as [4] [5]", () => {
     expect(doc.citations).toHaveLength(41);
     const first = doc.citations[0];
-    expect(first && { n: first.number, ...at(first.span.start) }).toEqual({ n: 1, line: 21, column: 49 });
+    expect(first && { n: first.number, ...at(first.span.start) }).toEqual({
+      n: 1,
+      line: 21,
+      column: 49,
+    });
     const fourFive = doc.citations.filter((c) => c.number === 4 || c.number === 5);
     const runs = new Set(fourFive.filter((c) => c.number === 5).map((c) => c.run));
     for (const five of fourFive.filter((c) => c.number === 5)) {
@@ -70,7 +74,9 @@ describe("the seed document's parse", () => {
       [7, "pubmed.ncbi.nlm.nih.gov", true],
       [8, "frontiersin.org", true],
     ]);
-    expect(doc.references[2]?.titleAsGiven).toBe("The Antidepressant Desipramine Is an Arrestin-biased Ligand");
+    expect(doc.references[2]?.titleAsGiven).toBe(
+      "The Antidepressant Desipramine Is an Arrestin-biased Ligand",
+    );
     expect(at(doc.references[3]?.span.start ?? -1).line).toBe(89);
   });
 
@@ -82,11 +88,15 @@ describe("the seed document's parse", () => {
     const joined = doc.sentences.find((s) => s.display.text.includes("in vitro and in vivo"));
     expect(joined && [at(joined.span.start).line, at(joined.span.end).line]).toEqual([26, 28]);
     expect(doc.tables[1]?.rows[3]?.label.display.text).toBe("Immunomodulation & Cancer Metastasis");
-    expect(doc.tables[1]?.rows[3]?.cells[2]?.display.text).toContain("(reduced IL-1β, IFN-γ; increased IL-10)");
+    expect(doc.tables[1]?.rows[3]?.cells[2]?.display.text).toContain(
+      "(reduced IL-1β, IFN-γ; increased IL-10)",
+    );
   });
 
   it("keeps the protocol bullets with their bold titles", () => {
-    const protocol = doc.items.filter((i) => i.section?.title === "Summary of Key Experimental Protocols");
+    const protocol = doc.items.filter(
+      (i) => i.section?.title === "Summary of Key Experimental Protocols",
+    );
     expect(protocol.map((i) => i.title)).toEqual([
       "Memory in Depression",
       "Arrestin-Biased Signaling",

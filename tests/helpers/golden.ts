@@ -13,7 +13,8 @@ export const GOLDEN_DIR = join(import.meta.dirname, "..", "golden");
 export function golden(name: string, actual: string): { expected: string; actual: string } {
   const path = join(GOLDEN_DIR, name);
   if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, actual);
-  if (!existsSync(path)) throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
+  if (!existsSync(path))
+    throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
   return { expected: readFileSync(path, "utf8"), actual };
 }
 
@@ -29,7 +30,10 @@ export function parseProjection(doc: ParsedDocument): string {
   return `${JSON.stringify(
     {
       header: Object.fromEntries(
-        Object.entries(doc.header).map(([k, f]) => [k, { value: f.value, at: at(doc, f.span.start) }]),
+        Object.entries(doc.header).map(([k, f]) => [
+          k,
+          { value: f.value, at: at(doc, f.span.start) },
+        ]),
       ),
       sections: doc.sections.map((s) => `${at(doc, s.span.start)} h${s.level} ${s.title}`),
       tables: doc.tables.map((t) => ({
@@ -41,10 +45,16 @@ export function parseProjection(doc: ParsedDocument): string {
         ]),
       })),
       markers: doc.citations.map((m) => `${at(doc, m.span.start)} [${m.number}] run ${m.run}`),
-      sentences: doc.sentences.map((s) => `${at(doc, s.span.start)}-${at(doc, s.span.end)} ${s.container} [${cites(s)}] ${s.display.text}`),
-      items: doc.items.map((i) => `${at(doc, i.span.start)} [${cites(i)}] ${i.title ?? ""} :: ${i.body.text}`),
+      sentences: doc.sentences.map(
+        (s) =>
+          `${at(doc, s.span.start)}-${at(doc, s.span.end)} ${s.container} [${cites(s)}] ${s.display.text}`,
+      ),
+      items: doc.items.map(
+        (i) => `${at(doc, i.span.start)} [${cites(i)}] ${i.title ?? ""} :: ${i.body.text}`,
+      ),
       references: doc.references.map(
-        (r) => `${at(doc, r.span.start)} ${r.number}. ${r.titleAsGiven}${r.truncated ? " ..." : ""} [${r.host ?? ""}]`,
+        (r) =>
+          `${at(doc, r.span.start)} ${r.number}. ${r.titleAsGiven}${r.truncated ? " ..." : ""} [${r.host ?? ""}]`,
       ),
     },
     null,
@@ -53,15 +63,24 @@ export function parseProjection(doc: ParsedDocument): string {
 }
 
 function term(t: Claim["subject"]): string {
-  return t.kind === "literal" ? JSON.stringify(t.value) : `${t.kind === "entity" ? "" : `${t.kind}:`}${t.id}${t.kind === "entity" && t.unnormalised ? "?" : ""}`;
+  return t.kind === "literal"
+    ? JSON.stringify(t.value)
+    : `${t.kind === "entity" ? "" : `${t.kind}:`}${t.id}${t.kind === "entity" && t.unnormalised ? "?" : ""}`;
 }
 
 /** One line per claim: position, kind, triple, citations and what qualifies it. */
 export function claimsProjection(doc: DocumentClaims): string {
   const lines = [...doc.claims]
-    .sort((a, b) => a.quote.start - b.quote.start || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : 1))
+    .sort(
+      (a, b) =>
+        a.quote.start - b.quote.start ||
+        (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
+        (a.id < b.id ? -1 : 1),
+    )
     .map((c) => {
-      const place = c.table ? ` table ${c.table.table} row ${c.table.rowIndex} col ${c.table.columnIndex}` : "";
+      const place = c.table
+        ? ` table ${c.table.table} row ${c.table.rowIndex} col ${c.table.columnIndex}`
+        : "";
       const extra = [
         c.qualifier ? `qualifier=${JSON.stringify(c.qualifier)}` : "",
         c.comparison
@@ -99,6 +118,8 @@ export function claimsProjection(doc: DocumentClaims): string {
     ].join("\t"),
   );
   const refs = doc.references.map((r) => `reference [${r.number}] -> work ${r.workKey}`);
-  const disc = doc.discrepancies.map((d) => `discrepancy ${d.scheme} stated=${d.statedValue} public=${d.publicValues.join(",")}`);
+  const disc = doc.discrepancies.map(
+    (d) => `discrepancy ${d.scheme} stated=${d.statedValue} public=${d.publicValues.join(",")}`,
+  );
   return `${["# position\tkind\tsubject\tpredicate\tobject\tcitations\tplace and qualifiers", ...lines, "", ...studies, "", ...refs, "", ...disc].join("\n")}\n`;
 }

@@ -26,7 +26,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         for (const d of built.diagnostics) ctx.io.err(renderDiagnostic(d));
         const text = render(built, flags.format);
         if (flags.out) writeFilesAtomically(new Map([[flags.out, text]]));
-        else process.stdout.write(text);
+        else ctx.io.out(text);
       },
     );
 }
