@@ -1,14 +1,20 @@
 /**
  * The command line: a commander program with one module per command. Errors a person
  * can cause print as located diagnostics (exit 1) or usage errors (exit 2); anything
- * else is a bug and prints its stack (exit 70).
+ * else is a bug and prints its stack (exit 70). Heavy modules (SHACL, JSON-LD, the SPARQL
+ * store) are imported inside the commands that use them, so `trace` starts fast.
  */
 import { Command, CommanderError } from "commander";
 import { InputError, isClaimgraphError, UsageError, ValidationError } from "../errors.ts";
 import { VERSION } from "../version.ts";
+import { registerAudit } from "./commands/audit.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerExport } from "./commands/export.ts";
+import { registerPath } from "./commands/path.ts";
+import { registerQuery } from "./commands/query.ts";
 import { registerStart } from "./commands/start.ts";
+import { registerStats } from "./commands/stats.ts";
+import { registerTrace } from "./commands/trace.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { type Io, processIo, renderDiagnostic } from "./output.ts";
 
@@ -30,6 +36,11 @@ export function createProgram(ctx: CommandContext): Command {
   registerBuild(program, ctx);
   registerExport(program, ctx);
   registerValidate(program, ctx);
+  registerTrace(program, ctx);
+  registerPath(program, ctx);
+  registerAudit(program, ctx);
+  registerStats(program, ctx);
+  registerQuery(program, ctx);
   registerStart(program, ctx);
   return program;
 }

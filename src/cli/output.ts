@@ -5,11 +5,14 @@ import { type Diagnostic, formatDiagnostic } from "../errors.ts";
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Colour for people: only on a terminal, and never when NO_COLOR is set. */
+  readonly color?: boolean;
 }
 
 export const processIo: Io = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+  color: process.stdout.isTTY === true && !process.env.NO_COLOR,
 };
 
 /** A diagnostic, then the line it points at with a caret under the column. */

@@ -7,6 +7,7 @@ import type { NamedNode } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import type { Term as ClaimTerm, PredicateTerm } from "../claims/types.ts";
 import { slugify } from "../slug.ts";
+import { kbPrefixes } from "./namespaces.ts";
 import { CG } from "./vocabulary.ts";
 
 const { namedNode } = DataFactory;
@@ -20,16 +21,7 @@ export class Iris {
 
   /** The prefixes for the knowledge base's own IRIs, in writing order. */
   prefixes(): Record<string, string> {
-    return {
-      doc: `${this.base}doc/`,
-      claim: `${this.base}claim/`,
-      ent: `${this.base}entity/`,
-      work: `${this.base}work/`,
-      study: `${this.base}study/`,
-      pred: `${this.base}predicate/`,
-      pub: `${this.base}np/`,
-      graph: `${this.base}graph/`,
-    };
+    return kbPrefixes(this.base);
   }
 
   document(id: string): NamedNode {

@@ -23,6 +23,7 @@ import {
   BIBO,
   CG,
   CITO,
+  CNT,
   DCTERMS,
   FABIO,
   NP,
@@ -179,6 +180,7 @@ function writeDocument(w: GraphWriter, doc: DocumentClaims, iris: Iris): void {
   w.add(node, DCTERMS.publisher, h.publisher?.value);
   w.add(node, CG.fileName, document.source.file.split(/[\\/]/).at(-1));
   w.add(node, CG.sha256, document.sha256);
+  w.add(node, CNT.chars, document.source.text);
   w.add(node, CG.genre, CG[doc.genre]);
   if (h.address) w.add(node, CG.canonicalAddress, DataFactory.namedNode(h.address.value));
   if (doc.focus) w.add(node, CG.compoundFocus, iris.entity(doc.focus.id));

@@ -7,18 +7,11 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { DataFactory, Writer } from "n3";
+import type { Format } from "./formats.ts";
 import { toJsonLd } from "./jsonld.ts";
 import { PREFIXES, RDF } from "./vocabulary.ts";
 
-export const FORMATS = ["turtle", "trig", "nquads", "jsonld"] as const;
-export type Format = (typeof FORMATS)[number];
-
-export const EXTENSIONS: Readonly<Record<Format, string>> = {
-  turtle: "ttl",
-  trig: "trig",
-  nquads: "nq",
-  jsonld: "jsonld",
-};
+export { EXTENSIONS, FORMATS, type Format } from "./formats.ts";
 
 const N3_FORMATS = { turtle: "Turtle", trig: "TriG", nquads: "N-Quads" } as const;
 

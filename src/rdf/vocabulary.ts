@@ -6,6 +6,7 @@
 
 import type { NamedNode } from "@rdfjs/types";
 import { DataFactory } from "n3";
+import { NAMESPACES } from "./namespaces.ts";
 
 const { namedNode } = DataFactory;
 
@@ -18,10 +19,9 @@ function namespace<const T extends readonly string[]>(
   return out as { readonly [K in T[number]]: NamedNode } & { readonly iri: string };
 }
 
-export const CG_IRI = "https://w3id.org/claimgraph/vocab#";
-export const DEFAULT_BASE_IRI = "https://w3id.org/claimgraph/kb/";
+export { CG_IRI, DEFAULT_BASE_IRI, PREFIXES } from "./namespaces.ts";
 
-export const RDF = namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", [
+export const RDF = namespace(NAMESPACES.rdf, [
   "type",
   "Property",
   "subject",
@@ -30,14 +30,14 @@ export const RDF = namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", [
   "value",
 ] as const);
 
-export const RDFS = namespace("http://www.w3.org/2000/01/rdf-schema#", [
+export const RDFS = namespace(NAMESPACES.rdfs, [
   "label",
   "comment",
   "seeAlso",
   "subClassOf",
 ] as const);
 
-export const XSD = namespace("http://www.w3.org/2001/XMLSchema#", [
+export const XSD = namespace(NAMESPACES.xsd, [
   "string",
   "boolean",
   "integer",
@@ -47,27 +47,27 @@ export const XSD = namespace("http://www.w3.org/2001/XMLSchema#", [
   "anyURI",
 ] as const);
 
-export const SKOS = namespace("http://www.w3.org/2004/02/skos/core#", [
+export const SKOS = namespace(NAMESPACES.skos, [
   "prefLabel",
   "altLabel",
   "broader",
   "example",
 ] as const);
 
-export const PROV = namespace("http://www.w3.org/ns/prov#", [
+export const PROV = namespace(NAMESPACES.prov, [
   "Entity",
   "wasDerivedFrom",
   "wasQuotedFrom",
   "value",
 ] as const);
 
-export const CITO = namespace("http://purl.org/spar/cito/", ["citesAsEvidence"] as const);
+export const CITO = namespace(NAMESPACES.cito, ["citesAsEvidence"] as const);
 
-export const FABIO = namespace("http://purl.org/spar/fabio/", ["Work", "WebPage"] as const);
+export const FABIO = namespace(NAMESPACES.fabio, ["Work", "WebPage"] as const);
 
-export const BIBO = namespace("http://purl.org/ontology/bibo/", ["pmid", "doi", "uri"] as const);
+export const BIBO = namespace(NAMESPACES.bibo, ["pmid", "doi", "uri"] as const);
 
-export const DCTERMS = namespace("http://purl.org/dc/terms/", [
+export const DCTERMS = namespace(NAMESPACES.dcterms, [
   "title",
   "creator",
   "publisher",
@@ -77,7 +77,7 @@ export const DCTERMS = namespace("http://purl.org/dc/terms/", [
   "isPartOf",
 ] as const);
 
-export const OA = namespace("http://www.w3.org/ns/oa#", [
+export const OA = namespace(NAMESPACES.oa, [
   "SpecificResource",
   "TextQuoteSelector",
   "TextPositionSelector",
@@ -90,17 +90,20 @@ export const OA = namespace("http://www.w3.org/ns/oa#", [
   "end",
 ] as const);
 
-export const NP = namespace("http://www.nanopub.org/nschema#", [
+export const NP = namespace(NAMESPACES.np, [
   "Nanopublication",
   "hasAssertion",
   "hasProvenance",
   "hasPublicationInfo",
 ] as const);
 
-export const SH = namespace("http://www.w3.org/ns/shacl#", ["conforms", "property"] as const);
+/** W3C Representing Content in RDF: a document's text, kept so quotes can be shown in context. */
+export const CNT = namespace(NAMESPACES.cnt, ["chars"] as const);
+
+export const SH = namespace(NAMESPACES.sh, ["conforms", "property"] as const);
 
 /** claimgraph's own terms: structure and provenance. Domain predicates live in the lexicon. */
-export const CG = namespace(CG_IRI, [
+export const CG = namespace(NAMESPACES.cg, [
   // classes
   "Claim",
   "TableCellClaim",
@@ -218,18 +221,3 @@ export const CG = namespace(CG_IRI, [
   // publication info
   "generatedBy",
 ] as const);
-
-export const PREFIXES: Readonly<Record<string, string>> = {
-  rdf: RDF.iri,
-  rdfs: RDFS.iri,
-  xsd: XSD.iri,
-  skos: SKOS.iri,
-  prov: PROV.iri,
-  cito: CITO.iri,
-  fabio: FABIO.iri,
-  bibo: BIBO.iri,
-  dcterms: DCTERMS.iri,
-  oa: OA.iri,
-  np: NP.iri,
-  cg: CG.iri,
-};

@@ -254,9 +254,9 @@ describe("validate catches tampered exports", () => {
   });
 });
 
-describe("the compiled binary (bin/claimgraph.js, built by `npm run build:ts`)", () => {
+describe("the compiled binary (bin/claimgraph.js, built by `npm run build:cli`)", () => {
   it("runs as a process: --help exits 0, a bad document exits 1 with a located error", () => {
-    expect(existsSync("dist/cli/main.js"), "dist/ is missing: run `npm run build:ts`").toBe(true);
+    expect(existsSync("dist/main.js"), "dist/ is missing: run `npm run build:cli`").toBe(true);
     const node = (args: string[]) =>
       spawnSync(process.execPath, ["bin/claimgraph.js", ...args], { encoding: "utf8" });
 

@@ -1,9 +1,6 @@
 /** `claimgraph build`: sources → knowledge base files, with a summary. */
 import type { Command } from "commander";
-import { build, writeExports } from "../../build/pipeline.ts";
-import { formatSummary } from "../../build/summary.ts";
 import type { CommandContext } from "../main.ts";
-import { renderDiagnostic } from "../output.ts";
 
 export interface BuildFlags {
   readonly sources: string;
@@ -39,7 +36,12 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .action((flags: BuildFlags) => runBuild(flags, ctx));
 }
 
-export function runBuild(flags: BuildFlags, ctx: CommandContext): void {
+export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<void> {
+  const [{ build, writeExports }, { formatSummary }, { renderDiagnostic }] = await Promise.all([
+    import("../../build/pipeline.ts"),
+    import("../../build/summary.ts"),
+    import("../output.ts"),
+  ]);
   const built = build({ sources: flags.sources, curation: flags.curation, base: flags.base });
   for (const d of built.diagnostics) ctx.io.err(renderDiagnostic(d));
   const files = writeExports(built, flags.out);

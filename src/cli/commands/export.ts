@@ -1,10 +1,7 @@
 /** `claimgraph export`: one serialisation of the knowledge base, to a file or stdout. */
 import { type Command, Option } from "commander";
-import { writeFilesAtomically } from "../../build/files.ts";
-import { build, render } from "../../build/pipeline.ts";
-import { FORMATS, type Format } from "../../rdf/serialize.ts";
+import { FORMATS, type Format } from "../../rdf/formats.ts";
 import type { CommandContext } from "../main.ts";
-import { renderDiagnostic } from "../output.ts";
 import { addSourceOptions } from "./build.ts";
 
 export function registerExport(program: Command, ctx: CommandContext): void {
@@ -15,13 +12,19 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     )
     .option("--out <file>", "file to write (replaced atomically); standard output when omitted")
     .action(
-      (flags: {
+      async (flags: {
         format: Format;
         out?: string;
         sources: string;
         curation?: string;
         base?: string;
       }) => {
+        const [{ build, render }, { writeFilesAtomically }, { renderDiagnostic }] =
+          await Promise.all([
+            import("../../build/pipeline.ts"),
+            import("../../build/files.ts"),
+            import("../output.ts"),
+          ]);
         const built = build({ sources: flags.sources, curation: flags.curation, base: flags.base });
         for (const d of built.diagnostics) ctx.io.err(renderDiagnostic(d));
         const text = render(built, flags.format);

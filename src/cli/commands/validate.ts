@@ -3,9 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.ts";
-import { EXTENSIONS, FORMATS } from "../../rdf/serialize.ts";
-import { formatShaclReport } from "../../rdf/shacl.ts";
-import { validateExports } from "../../rdf/validate.ts";
+import { EXTENSIONS, FORMATS } from "../../rdf/formats.ts";
 import type { CommandContext } from "../main.ts";
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
@@ -28,6 +26,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
           "run `claimgraph build` first, or pass --dir",
         );
       }
+      const { validateExports } = await import("../../rdf/validate.ts");
+      const { formatShaclReport } = await import("../../rdf/shacl.ts");
       const report = await validateExports(
         files.map((f) => ({ ...f, text: readFileSync(f.file, "utf8") })),
       );

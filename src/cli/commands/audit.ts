@@ -1,0 +1,21 @@
+/** `claimgraph audit`: uncited and weakly supported claims, duplicate and unused references, disagreements. */
+import type { Command } from "commander";
+import { addKbOption, openGraph, parseLimit } from "../kb-option.ts";
+import type { CommandContext } from "../main.ts";
+
+export function registerAudit(program: Command, ctx: CommandContext): void {
+  addKbOption(program.command("audit"))
+    .description(
+      "report uncited claims, claims resting only on tertiary or consumer sources, works listed twice, references never cited, citations that resolve to nothing, and disagreements with public records",
+    )
+    .option("--json", "print the report as JSON")
+    .option("--limit <n>", "findings shown per kind (people's output only)", parseLimit, 20)
+    .action(async (flags: { kb?: string[]; json?: boolean; limit: number }) => {
+      const [kg, { audit, renderAudit }] = await Promise.all([
+        openGraph(flags),
+        import("../../audit/audit.ts"),
+      ]);
+      const report = audit(kg);
+      ctx.io.out(flags.json ? JSON.stringify(report, null, 2) : renderAudit(report, flags.limit));
+    });
+}

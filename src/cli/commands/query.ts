@@ -1,0 +1,29 @@
+/** `claimgraph query 'SPARQL'`: SPARQL over the knowledge base with an embedded store. */
+import { type Command, Option } from "commander";
+import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../../rdf/namespaces.ts";
+import { addKbOption, kbFiles } from "../kb-option.ts";
+import type { CommandContext } from "../main.ts";
+
+export function registerQuery(program: Command, ctx: CommandContext): void {
+  addKbOption(program.command("query"))
+    .argument("<sparql>", "a SPARQL 1.1 query; the default graph is the union of all graphs")
+    .description("run a SPARQL query over the knowledge base (embedded oxigraph store)")
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(["table", "json", "csv"])
+        .default("table"),
+    )
+    .action(async (sparql: string, flags: { kb?: string[]; format: "table" | "json" | "csv" }) => {
+      const { runQuery } = await import("../../query/sparql.ts");
+      const prefixes = Object.entries({
+        ...PREFIXES,
+        ...kbPrefixes(DEFAULT_BASE_IRI),
+      }).sort((a, b) => b[1].length - a[1].length);
+      const compact = (iri: string) => {
+        const hit = prefixes.find(([, ns]) => iri.startsWith(ns) && iri.length > ns.length);
+        return hit ? `${hit[0]}:${iri.slice(hit[1].length)}` : iri;
+      };
+      const answer = await runQuery(kbFiles(flags), sparql, flags.format, compact);
+      ctx.io.out(answer.text);
+    });
+}

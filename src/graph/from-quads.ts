@@ -1,0 +1,412 @@
+/**
+ * Builds the knowledge graph from quads in claimgraph's vocabulary, whatever wrote
+ * them: claimgraph's own exports, a file edited by hand, or one exported by a triple
+ * store. Graph names are ignored (the union is read). Nodes carry the attributes the
+ * trace answers need, so no answer goes back to the RDF.
+ */
+import type { Quad, Term } from "@rdfjs/types";
+import { MultiDirectedGraph } from "graphology";
+import {
+  BIBO,
+  CG,
+  CITO,
+  CNT,
+  DCTERMS,
+  FABIO,
+  OA,
+  PROV,
+  RDF,
+  RDFS,
+  SKOS,
+} from "../rdf/vocabulary.ts";
+import type {
+  ClaimNode,
+  Discrepancy,
+  DocumentNode,
+  EdgeAttributes,
+  EdgeKind,
+  EntityNode,
+  IdentifierInfo,
+  NodeAttributes,
+  ReferenceNode,
+  StudyArm,
+  StudyNode,
+  WorkNode,
+} from "./types.ts";
+
+export type KnowledgeGraphData = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+type Props = Map<string, Term[]>;
+
+const ENTITY_CLASSES = [
+  "Drug",
+  "DrugClass",
+  "Target",
+  "Mechanism",
+  "Condition",
+  "Outcome",
+  "AdverseEffect",
+];
+const STUDY_QUALIFIERS = [
+  "design",
+  "species",
+  "strain",
+  "sex",
+  "cellLine",
+  "duration",
+  "timePoint",
+  "measure",
+];
+
+export interface GraphBuild {
+  readonly graph: KnowledgeGraphData;
+  /** Predicate IRI → label (rdfs:label when the data gives one, else the spaced local name). */
+  readonly predicateLabels: ReadonlyMap<string, string>;
+  /** Claims whose asserted triple the data does not give in full, skipped. */
+  readonly skipped: readonly string[];
+}
+
+export function graphFromQuads(quads: Iterable<Quad>): GraphBuild {
+  const subjects = new Map<string, Props>();
+  for (const q of quads) {
+    if (q.subject.termType !== "NamedNode" && q.subject.termType !== "BlankNode") continue;
+    const key = q.subject.value;
+    let props = subjects.get(key);
+    if (!props) {
+      props = new Map();
+      subjects.set(key, props);
+    }
+    const list = props.get(q.predicate.value);
+    if (list) {
+      if (!list.some((t) => t.equals(q.object))) list.push(q.object);
+    } else props.set(q.predicate.value, [q.object]);
+  }
+  const r = new Reader(subjects);
+  const graph: KnowledgeGraphData = new MultiDirectedGraph({ allowSelfLoops: true });
+  const labels = new Map<string, string>();
+  const skipped: string[] = [];
+
+  for (const [iri, props] of subjects) {
+    const types = new Set((props.get(RDF.type.value) ?? []).map((t) => t.value));
+    const local = [...types].filter((t) => t.startsWith(CG.iri)).map((t) => t.slice(CG.iri.length));
+    if (types.has(CG.Claim.value)) {
+      const claim = r.claim(iri, props, local);
+      if (claim) graph.mergeNode(iri, claim);
+      else skipped.push(iri);
+    } else if (local.some((t) => ENTITY_CLASSES.includes(t)) || types.has(CG.Entity.value)) {
+      graph.mergeNode(iri, r.entity(iri, props, local));
+    } else if (types.has(CG.Reference.value)) graph.mergeNode(iri, r.reference(iri, props));
+    else if (types.has(FABIO.Work.value)) graph.mergeNode(iri, r.work(iri, props));
+    else if (types.has(CG.SourceDocument.value)) graph.mergeNode(iri, r.document(iri, props));
+    else if (types.has(CG.Study.value)) graph.mergeNode(iri, r.study(iri, props));
+    const label = r.str(props, RDFS.label.value);
+    if (label && types.has(`${RDF.iri}Property`)) labels.set(iri, label);
+  }
+
+  const link = (from: string, to: string | undefined, kind: EdgeKind, predicate: string) => {
+    if (!to || !graph.hasNode(to) || !graph.hasNode(from)) return;
+    graph.addEdge(from, to, { kind, predicate });
+  };
+  graph.forEachNode((iri, a) => {
+    switch (a.kind) {
+      case "claim":
+        link(iri, a.subject, "subject", RDF.subject.value);
+        if ("iri" in a.object) link(iri, a.object.iri, "object", RDF.object.value);
+        for (const ref of a.citations) link(iri, ref, "cites", CITO.citesAsEvidence.value);
+        for (const m of r.iris(subjects.get(iri), CG.mentions.value))
+          link(iri, m, "mentions", CG.mentions.value);
+        for (const s of a.studies) link(iri, s, "study", CG.study.value);
+        link(iri, a.location.document, "derivedFrom", PROV.wasDerivedFrom.value);
+        if ("iri" in a.object && graph.hasNode(a.subject))
+          link(a.subject, a.object.iri, "asserts", a.predicate);
+        return;
+      case "reference":
+        link(iri, a.work, "refersTo", CG.refersTo.value);
+        link(iri, a.document, "inDocument", CG.inDocument.value);
+        return;
+      case "study":
+        for (const ref of a.citations) link(iri, ref, "cites", CITO.citesAsEvidence.value);
+        for (const c of a.supports) link(iri, c, "supports", CG.supportsClaim.value);
+        link(iri, a.document, "derivedFrom", PROV.wasDerivedFrom.value);
+        return;
+      case "entity":
+        for (const g of r.iris(subjects.get(iri), CG.memberOf.value))
+          link(iri, g, "memberOf", CG.memberOf.value);
+        return;
+      default:
+        return;
+    }
+  });
+  graph.forEachNode((_, a) => {
+    if (a.kind === "claim" && !labels.has(a.predicate)) {
+      labels.set(a.predicate, spacedLocalName(a.predicate));
+    }
+  });
+  return { graph, predicateLabels: labels, skipped };
+}
+
+export function spacedLocalName(iri: string): string {
+  const local = iri.slice(Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/")) + 1);
+  return local
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[-_]+/g, " ")
+    .toLowerCase();
+}
+
+/** Typed reads of a subject's properties. */
+class Reader {
+  constructor(private readonly subjects: ReadonlyMap<string, Props>) {}
+
+  values(props: Props | undefined, p: string): Term[] {
+    return props?.get(p) ?? [];
+  }
+
+  str(props: Props | undefined, p: string): string | undefined {
+    return this.values(props, p)[0]?.value;
+  }
+
+  strs(props: Props | undefined, p: string): string[] {
+    return this.values(props, p)
+      .map((t) => t.value)
+      .sort();
+  }
+
+  num(props: Props | undefined, p: string): number | undefined {
+    const v = this.str(props, p);
+    const n = v === undefined ? Number.NaN : Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+
+  bool(props: Props | undefined, p: string): boolean {
+    const v = this.str(props, p);
+    return v === "true" || v === "1";
+  }
+
+  iris(props: Props | undefined, p: string): string[] {
+    return this.values(props, p)
+      .filter((t) => t.termType === "NamedNode")
+      .map((t) => t.value)
+      .sort();
+  }
+
+  iri(props: Props | undefined, p: string): string | undefined {
+    return this.iris(props, p)[0];
+  }
+
+  local(props: Props | undefined, p: string): string | undefined {
+    const v = this.iri(props, p);
+    return v?.startsWith(CG.iri) ? v.slice(CG.iri.length) : v;
+  }
+
+  props(iri: string | undefined): Props | undefined {
+    return iri === undefined ? undefined : this.subjects.get(iri);
+  }
+
+  identifiers(props: Props | undefined): IdentifierInfo[] {
+    return this.iris(props, CG.identifier.value).map((iri) => {
+      const p = this.props(iri);
+      const scheme = this.str(p, CG.scheme.value) ?? "";
+      const id = this.str(p, CG.localId.value) ?? "";
+      return {
+        scheme,
+        id,
+        curie: this.str(p, DCTERMS.identifier.value) ?? `${scheme}:${id}`,
+        confidence: this.str(p, CG.confidence.value),
+        unverified: this.bool(p, CG.unverified.value),
+        source: this.str(p, CG.recordSource.value),
+      };
+    });
+  }
+
+  entity(iri: string, props: Props, local: string[]): EntityNode {
+    return {
+      kind: "entity",
+      iri,
+      label: this.str(props, RDFS.label.value) ?? spacedLocalName(iri),
+      type: local.find((t) => ENTITY_CLASSES.includes(t)) ?? "Entity",
+      synonyms: this.strs(props, SKOS.altLabel.value),
+      unnormalised: this.bool(props, CG.unnormalised.value),
+      identifiers: this.identifiers(props),
+    };
+  }
+
+  claim(iri: string, props: Props, local: string[]): ClaimNode | undefined {
+    const subject = this.iri(props, RDF.subject.value);
+    const predicate = this.iri(props, RDF.predicate.value);
+    const objectTerm = this.values(props, RDF.object.value)[0];
+    if (!subject || !predicate || !objectTerm) return undefined;
+    const quoteProps = this.props(this.iri(props, CG.quote.value));
+    const selectors = this.iris(quoteProps, OA.hasSelector.value).map((s) => this.props(s));
+    const text = selectors.find((s) => this.str(s, OA.exact.value) !== undefined);
+    const position = selectors.find((s) => this.str(s, OA.start.value) !== undefined);
+    const document =
+      this.iri(quoteProps, OA.hasSource.value) ?? this.iri(props, PROV.wasDerivedFrom.value) ?? "";
+    const table = this.iri(props, CG.inTable.value);
+    const comparison = this.iri(props, CG.armA.value);
+    return {
+      kind: "claim",
+      iri,
+      label: this.str(props, CG.displayText.value) ?? this.str(text, OA.exact.value) ?? iri,
+      claimType: local.find((t) => t !== "Claim" && t.endsWith("Claim")) ?? "Claim",
+      subject,
+      predicate,
+      object:
+        objectTerm.termType === "Literal"
+          ? { literal: objectTerm.value }
+          : { iri: objectTerm.value },
+      quote: text
+        ? {
+            exact: this.str(text, OA.exact.value) ?? "",
+            prefix: this.str(text, OA.prefix.value) ?? "",
+            suffix: this.str(text, OA.suffix.value) ?? "",
+          }
+        : undefined,
+      location: {
+        document,
+        section: this.str(props, CG.inSection.value),
+        line: this.num(props, CG.line.value),
+        column: this.num(props, CG.column.value),
+        endLine: this.num(props, CG.endLine.value),
+        endColumn: this.num(props, CG.endColumn.value),
+        start: this.num(position, OA.start.value),
+        end: this.num(position, OA.end.value),
+      },
+      table: table
+        ? {
+            table,
+            rowLabel: this.str(props, CG.rowLabel.value),
+            rowIndex: this.num(props, CG.rowIndex.value),
+            columnLabel: this.str(props, CG.columnLabel.value),
+            columnIndex: this.num(props, CG.columnIndex.value),
+          }
+        : undefined,
+      citations: this.iris(props, CITO.citesAsEvidence.value),
+      uncited: this.bool(props, CG.uncited.value),
+      unnormalised: this.bool(props, CG.unnormalised.value),
+      value: this.str(props, CG.value.value),
+      qualifier: this.str(props, CG.qualifierText.value),
+      studies: this.iris(props, CG.study.value),
+      comparison: comparison
+        ? {
+            armA: comparison,
+            armB: this.iri(props, CG.armB.value),
+            condition: this.iri(props, CG.condition.value),
+            outcome: this.iri(props, CG.outcome.value),
+            direction: this.local(props, CG.direction.value),
+            favours: this.iri(props, CG.favours.value),
+            evidence: this.iri(props, CG.evidence.value),
+            armResults: this.iris(props, CG.armResult.value),
+          }
+        : undefined,
+      note: this.str(props, RDFS.comment.value),
+    };
+  }
+
+  reference(iri: string, props: Props): ReferenceNode {
+    const number = this.num(props, CG.referenceNumber.value);
+    const title = this.str(props, CG.titleAsGiven.value) ?? this.str(props, RDFS.label.value) ?? "";
+    return {
+      kind: "reference",
+      iri,
+      label: number === undefined ? title : `[${number}] ${title}`,
+      number,
+      title,
+      truncated: this.bool(props, CG.titleTruncated.value),
+      host: this.str(props, CG.host.value),
+      work: this.iri(props, CG.refersTo.value),
+      document: this.iri(props, CG.inDocument.value),
+      line: this.num(props, CG.line.value),
+    };
+  }
+
+  work(iri: string, props: Props): WorkNode {
+    const title = this.str(props, DCTERMS.title.value) ?? spacedLocalName(iri);
+    const identifiers = this.identifiers(props);
+    for (const [p, scheme] of [
+      [BIBO.pmid.value, "pmid"],
+      [BIBO.doi.value, "doi"],
+    ] as const) {
+      const id = this.str(props, p);
+      if (id && !identifiers.some((i) => i.scheme === scheme && i.id === id)) {
+        identifiers.push({
+          scheme,
+          id,
+          curie: `${scheme}:${id}`,
+          confidence: undefined,
+          unverified: false,
+          source: undefined,
+        });
+      }
+    }
+    return {
+      kind: "work",
+      iri,
+      label: title,
+      title,
+      evidenceType: this.local(props, CG.evidenceType.value) ?? "UnknownEvidence",
+      identifiers,
+    };
+  }
+
+  document(iri: string, props: Props): DocumentNode {
+    const title = this.str(props, DCTERMS.title.value) ?? spacedLocalName(iri);
+    const discrepancies: Discrepancy[] = this.iris(props, CG.hasDiscrepancy.value).map((d) => {
+      const p = this.props(d);
+      return {
+        iri: d,
+        claim: this.iri(p, CG.aboutClaim.value),
+        statedValue: this.str(p, CG.statedValue.value),
+        publicValues: this.strs(p, CG.publicRecordValue.value),
+        sources: this.strs(p, CG.recordSource.value),
+        comment: this.str(p, RDFS.comment.value),
+      };
+    });
+    return {
+      kind: "document",
+      iri,
+      label: title,
+      title,
+      fileName: this.str(props, CG.fileName.value),
+      creator: this.str(props, DCTERMS.creator.value),
+      date: this.str(props, DCTERMS.date.value),
+      publisher: this.str(props, DCTERMS.publisher.value),
+      address: this.iri(props, CG.canonicalAddress.value),
+      genre: this.local(props, CG.genre.value),
+      sha256: this.str(props, CG.sha256.value),
+      text: this.str(props, CNT.chars.value),
+      discrepancies,
+    };
+  }
+
+  study(iri: string, props: Props): StudyNode {
+    const arms: StudyArm[] = this.iris(props, CG.arm.value).map((a) => {
+      const p = this.props(a);
+      return {
+        label: this.str(p, RDFS.label.value) ?? spacedLocalName(a),
+        intervention: this.iri(p, CG.intervention.value),
+        sampleSize: this.num(p, CG.sampleSize.value),
+        dose: this.str(p, CG.dose.value),
+        doseUnit: this.str(p, CG.doseUnit.value),
+        route: this.str(p, CG.route.value),
+        schedule: this.str(p, CG.schedule.value),
+      };
+    });
+    const qualifiers: Record<string, string[]> = {};
+    for (const q of STUDY_QUALIFIERS) {
+      const values = this.strs(props, CG.iri + q);
+      if (values.length > 0) qualifiers[q] = values;
+    }
+    const models = this.iris(props, CG.model.value);
+    if (models.length > 0) qualifiers.model = models;
+    return {
+      kind: "study",
+      iri,
+      label: this.str(props, RDFS.label.value) ?? spacedLocalName(iri),
+      document: this.iri(props, PROV.wasDerivedFrom.value),
+      citations: this.iris(props, CITO.citesAsEvidence.value),
+      qualifiers,
+      arms,
+      supports: this.iris(props, CG.supportsClaim.value),
+    };
+  }
+}

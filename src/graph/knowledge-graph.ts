@@ -1,0 +1,147 @@
+/**
+ * `KnowledgeGraph`: the loaded graph with the lookups every question needs — by IRI,
+ * by name, by reference number, by identifier — built once when it is opened.
+ */
+import { PREFIXES } from "../rdf/namespaces.ts";
+import { normaliseLabel } from "../slug.ts";
+import type { GraphBuild, KnowledgeGraphData } from "./from-quads.ts";
+import type {
+  ClaimNode,
+  DocumentNode,
+  EntityNode,
+  NodeAttributes,
+  ReferenceNode,
+  WorkNode,
+} from "./types.ts";
+
+export class KnowledgeGraph {
+  readonly graph: KnowledgeGraphData;
+  readonly predicateLabels: ReadonlyMap<string, string>;
+  readonly skipped: readonly string[];
+  /** The prefixes used to show IRIs short (the data's own, then claimgraph's). */
+  readonly prefixMap: Readonly<Record<string, string>>;
+  /** Normalised names (labels and synonyms) → entity IRIs. */
+  readonly names = new Map<string, string[]>();
+  /** Reference number → reference IRIs (one per document that uses the number). */
+  readonly referencesByNumber = new Map<number, string[]>();
+  /** Lower-cased identifier ("pmid:12183009", also "12183009") → work or entity IRIs. */
+  readonly identifiers = new Map<string, string[]>();
+  private readonly prefixes: Array<[string, string]>;
+
+  constructor(build: GraphBuild, prefixes: Record<string, string> = {}) {
+    this.graph = build.graph;
+    this.predicateLabels = build.predicateLabels;
+    this.skipped = build.skipped;
+    this.prefixMap = { ...PREFIXES, ...prefixes };
+    this.prefixes = Object.entries(this.prefixMap).sort((a, b) => b[1].length - a[1].length);
+    this.graph.forEachNode((iri, a) => {
+      if (a.kind === "entity") {
+        for (const name of [a.label, ...a.synonyms]) push(this.names, normaliseLabel(name), iri);
+      }
+      if (a.kind === "reference" && a.number !== undefined)
+        push(this.referencesByNumber, a.number, iri);
+      if (a.kind === "work" || a.kind === "entity") {
+        for (const id of a.identifiers) {
+          push(this.identifiers, id.curie.toLowerCase(), iri);
+          push(this.identifiers, `${id.scheme}:${id.id}`.toLowerCase(), iri);
+        }
+      }
+    });
+  }
+
+  node(iri: string | undefined): NodeAttributes | undefined {
+    return iri !== undefined && this.graph.hasNode(iri)
+      ? this.graph.getNodeAttributes(iri)
+      : undefined;
+  }
+
+  claim(iri: string | undefined): ClaimNode | undefined {
+    const n = this.node(iri);
+    return n?.kind === "claim" ? n : undefined;
+  }
+
+  entity(iri: string | undefined): EntityNode | undefined {
+    const n = this.node(iri);
+    return n?.kind === "entity" ? n : undefined;
+  }
+
+  reference(iri: string | undefined): ReferenceNode | undefined {
+    const n = this.node(iri);
+    return n?.kind === "reference" ? n : undefined;
+  }
+
+  work(iri: string | undefined): WorkNode | undefined {
+    const n = this.node(iri);
+    return n?.kind === "work" ? n : undefined;
+  }
+
+  document(iri: string | undefined): DocumentNode | undefined {
+    const n = this.node(iri);
+    return n?.kind === "document" ? n : undefined;
+  }
+
+  label(iri: string): string {
+    return this.node(iri)?.label ?? this.predicateLabels.get(iri) ?? this.compact(iri);
+  }
+
+  predicateLabel(iri: string): string {
+    return this.predicateLabels.get(iri) ?? this.compact(iri);
+  }
+
+  /** `https://…/entity/desipramine` → `ent:desipramine`. */
+  compact(iri: string): string {
+    for (const [prefix, ns] of this.prefixes) {
+      if (iri.startsWith(ns) && iri.length > ns.length) return `${prefix}:${iri.slice(ns.length)}`;
+    }
+    return iri;
+  }
+
+  /** The inverse of `compact`, for IRIs typed by a person. */
+  expand(name: string): string {
+    const colon = name.indexOf(":");
+    if (colon > 0) {
+      const ns = this.prefixes.find(([p]) => p === name.slice(0, colon))?.[1];
+      if (ns) return ns + name.slice(colon + 1);
+    }
+    return name;
+  }
+
+  /** Claims whose subject or object is `iri`. */
+  claimsAbout(iri: string): ClaimNode[] {
+    const out: ClaimNode[] = [];
+    this.graph.forEachInEdge(iri, (_, e, source) => {
+      if (e.kind === "subject" || e.kind === "object") {
+        const c = this.claim(source);
+        if (c && !out.includes(c)) out.push(c);
+      }
+    });
+    return out;
+  }
+
+  /** Claims that mention `iri` without it being their subject or object. */
+  claimsMentioning(iri: string): ClaimNode[] {
+    const about = new Set(this.claimsAbout(iri));
+    const out: ClaimNode[] = [];
+    this.graph.forEachInEdge(iri, (_, e, source) => {
+      const c = this.claim(source);
+      if (e.kind === "mentions" && c && !about.has(c) && !out.includes(c)) out.push(c);
+    });
+    return out;
+  }
+
+  /** The references that locate `work` (several when a work is listed twice). */
+  referencesOf(work: string): ReferenceNode[] {
+    const out: ReferenceNode[] = [];
+    this.graph.forEachInEdge(work, (_, e, source) => {
+      const r = this.reference(source);
+      if (e.kind === "refersTo" && r) out.push(r);
+    });
+    return out.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || (a.iri < b.iri ? -1 : 1));
+  }
+}
+
+function push<K>(map: Map<K, string[]>, key: K, value: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}

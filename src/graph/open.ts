@@ -1,0 +1,100 @@
+/**
+ * Opening a knowledge base for questions. The RDF files are the source of truth; the
+ * graph built from them is kept as a snapshot (graphology's JSON export plus the
+ * lookups' inputs) in a cache keyed by the files' contents and claimgraph's version, so
+ * the next process opens it without parsing RDF. The RDF reader is loaded only when
+ * the snapshot is missing.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MultiDirectedGraph } from "graphology";
+import type { SerializedGraph } from "graphology-types";
+import { UsageError } from "../errors.ts";
+import { VERSION } from "../version.ts";
+import type { KnowledgeGraphData } from "./from-quads.ts";
+import { KnowledgeGraph } from "./knowledge-graph.ts";
+import type { EdgeAttributes, NodeAttributes } from "./types.ts";
+
+const SNAPSHOT_FORMAT = 1;
+
+interface Snapshot {
+  readonly format: number;
+  readonly graph: SerializedGraph<NodeAttributes, EdgeAttributes>;
+  readonly predicateLabels: ReadonlyArray<[string, string]>;
+  readonly prefixes: Record<string, string>;
+  readonly skipped: readonly string[];
+}
+
+export interface OpenOptions {
+  /** Use and write the snapshot cache (default: yes, unless CLAIMGRAPH_NO_CACHE is set). */
+  readonly cache?: boolean;
+}
+
+export function cacheDir(): string {
+  return process.env.CLAIMGRAPH_CACHE_DIR ?? join(tmpdir(), "claimgraph-cache");
+}
+
+export async function openKnowledgeGraph(
+  files: readonly string[],
+  options: OpenOptions = {},
+): Promise<KnowledgeGraph> {
+  const useCache = options.cache ?? !process.env.CLAIMGRAPH_NO_CACHE;
+  const texts = files.map((file) => {
+    if (!existsSync(file)) {
+      throw new UsageError(
+        `knowledge base file "${file}" does not exist`,
+        "run `claimgraph build` first, or pass --kb FILE",
+      );
+    }
+    return readFileSync(file, "utf8");
+  });
+  const hash = createHash("sha256").update(`${VERSION}\u0000${SNAPSHOT_FORMAT}`);
+  files.forEach((file, i) => {
+    hash.update(`\u0000${file.slice(file.lastIndexOf("."))}\u0000${texts[i]}`);
+  });
+  const path = join(cacheDir(), `${hash.digest("hex")}.json`);
+  if (useCache && existsSync(path)) {
+    try {
+      return fromSnapshot(JSON.parse(readFileSync(path, "utf8")) as Snapshot);
+    } catch {
+      // A damaged snapshot is rebuilt from the RDF below.
+    }
+  }
+  const { readKnowledgeBaseTexts } = await import("./load.ts");
+  const { graphFromQuads } = await import("./from-quads.ts");
+  const { quads, prefixes } = readKnowledgeBaseTexts(files, texts);
+  const build = graphFromQuads(quads);
+  const kg = new KnowledgeGraph(build, prefixes);
+  if (useCache) writeSnapshot(path, kg, prefixes);
+  return kg;
+}
+
+function fromSnapshot(s: Snapshot): KnowledgeGraph {
+  if (s.format !== SNAPSHOT_FORMAT) throw new Error("snapshot format");
+  const graph: KnowledgeGraphData = new MultiDirectedGraph({ allowSelfLoops: true });
+  graph.import(s.graph);
+  return new KnowledgeGraph(
+    { graph, predicateLabels: new Map(s.predicateLabels), skipped: s.skipped },
+    s.prefixes,
+  );
+}
+
+function writeSnapshot(path: string, kg: KnowledgeGraph, prefixes: Record<string, string>): void {
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    graph: kg.graph.export(),
+    predicateLabels: [...kg.predicateLabels],
+    prefixes,
+    skipped: kg.skipped,
+  };
+  try {
+    mkdirSync(cacheDir(), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(snapshot));
+    renameSync(temp, path);
+  } catch {
+    // The cache is an optimisation: a read-only or full disk only costs the next start.
+  }
+}

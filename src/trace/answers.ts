@@ -1,0 +1,199 @@
+/**
+ * The answers trace gives, as plain JSON-ready objects: the stable schema behind
+ * `--json` (documented in docs/trace-json.md and checked by docs/trace.schema.json).
+ */
+import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { ClaimNode, IdentifierInfo, ReferenceNode, StudyNode } from "../graph/types.ts";
+
+export interface Named {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface CitationJson {
+  readonly number: number | null;
+  readonly reference: string;
+  readonly title: string;
+  readonly titleTruncated: boolean;
+  readonly host: string | null;
+  readonly url: string | null;
+  readonly identifiers: readonly string[];
+  readonly unverifiedIdentifiers: readonly string[];
+  readonly evidenceType: string;
+  readonly work: Named | null;
+}
+
+export interface StudyJson extends Named {
+  readonly qualifiers: Readonly<Record<string, readonly string[]>>;
+  readonly arms: ReadonlyArray<{
+    readonly label: string;
+    readonly intervention: Named | null;
+    readonly sampleSize: number | null;
+    readonly dose: string | null;
+    readonly doseUnit: string | null;
+    readonly route: string | null;
+    readonly schedule: string | null;
+  }>;
+  readonly citations: readonly number[];
+}
+
+export interface ClaimJson {
+  readonly id: string;
+  readonly type: string;
+  readonly subject: Named;
+  readonly predicate: Named;
+  readonly object: Named | { readonly value: string };
+  readonly text: string;
+  readonly quote: {
+    readonly exact: string;
+    readonly prefix: string;
+    readonly suffix: string;
+  } | null;
+  readonly location: {
+    readonly document: Named;
+    readonly section: string | null;
+    readonly line: number | null;
+    readonly column: number | null;
+    readonly endLine: number | null;
+    readonly endColumn: number | null;
+    readonly start: number | null;
+    readonly end: number | null;
+    readonly table: {
+      readonly id: string;
+      readonly row: string | null;
+      readonly rowIndex: number | null;
+      readonly column: string | null;
+      readonly columnIndex: number | null;
+    } | null;
+  };
+  readonly citations: readonly CitationJson[];
+  readonly uncited: boolean;
+  readonly unnormalised: boolean;
+  readonly value: string | null;
+  readonly qualifier: string | null;
+  readonly study: StudyJson | null;
+  readonly studies: readonly Named[];
+  readonly comparison: {
+    readonly armA: Named | null;
+    readonly armB: Named | null;
+    readonly condition: Named | null;
+    readonly outcome: Named | null;
+    readonly direction: string | null;
+    readonly favours: Named | null;
+    readonly evidence: string | null;
+  } | null;
+  readonly note: string | null;
+}
+
+const named = (kg: KnowledgeGraph, iri: string | undefined): Named | null =>
+  iri === undefined ? null : { id: iri, label: kg.label(iri) };
+
+export function claimJson(kg: KnowledgeGraph, c: ClaimNode): ClaimJson {
+  const study = kg.node(c.studies[0]);
+  const t = c.table;
+  const cmp = c.comparison;
+  return {
+    id: c.iri,
+    type: c.claimType,
+    subject: { id: c.subject, label: kg.label(c.subject) },
+    predicate: { id: c.predicate, label: kg.predicateLabel(c.predicate) },
+    object:
+      "iri" in c.object
+        ? { id: c.object.iri, label: kg.label(c.object.iri) }
+        : { value: c.object.literal },
+    text: c.label,
+    quote: c.quote ?? null,
+    location: {
+      document: { id: c.location.document, label: kg.label(c.location.document) },
+      section: c.location.section ?? null,
+      line: c.location.line ?? null,
+      column: c.location.column ?? null,
+      endLine: c.location.endLine ?? null,
+      endColumn: c.location.endColumn ?? null,
+      start: c.location.start ?? null,
+      end: c.location.end ?? null,
+      table: t
+        ? {
+            id: t.table ?? "",
+            row: t.rowLabel ?? null,
+            rowIndex: t.rowIndex ?? null,
+            column: t.columnLabel ?? null,
+            columnIndex: t.columnIndex ?? null,
+          }
+        : null,
+    },
+    citations: c.citations.map((r) => citationJson(kg, r)),
+    uncited: c.uncited,
+    unnormalised: c.unnormalised,
+    value: c.value ?? null,
+    qualifier: c.qualifier ?? null,
+    study: study?.kind === "study" ? studyJson(kg, study) : null,
+    studies: c.studies.map((s) => ({ id: s, label: kg.label(s) })),
+    comparison: cmp
+      ? {
+          armA: named(kg, cmp.armA),
+          armB: named(kg, cmp.armB),
+          condition: named(kg, cmp.condition),
+          outcome: named(kg, cmp.outcome),
+          direction: cmp.direction ?? null,
+          favours: named(kg, cmp.favours),
+          evidence: cmp.evidence ?? null,
+        }
+      : null,
+    note: c.note ?? null,
+  };
+}
+
+export function citationJson(kg: KnowledgeGraph, referenceIri: string): CitationJson {
+  const ref: ReferenceNode | undefined = kg.reference(referenceIri);
+  const work = kg.work(ref?.work);
+  const ids = work?.identifiers ?? [];
+  return {
+    number: ref?.number ?? null,
+    reference: referenceIri,
+    title: work?.title ?? ref?.title ?? kg.compact(referenceIri),
+    titleTruncated: ref?.truncated ?? false,
+    host: ref?.host ?? null,
+    url: urlOf(ids),
+    identifiers: ids.filter((i) => !i.unverified).map((i) => i.curie),
+    unverifiedIdentifiers: ids.filter((i) => i.unverified).map((i) => i.curie),
+    evidenceType: work?.evidenceType ?? "UnknownEvidence",
+    work: work ? { id: work.iri, label: work.label } : null,
+  };
+}
+
+/** An address to read the work at, from its checked identifiers (resolver URLs), if any. */
+export function urlOf(ids: readonly IdentifierInfo[]): string | null {
+  const checked = ids.filter((i) => !i.unverified);
+  const pick = (scheme: string) => checked.find((i) => i.scheme === scheme)?.id;
+  const url = pick("url");
+  if (url && /^https?:\/\//.test(url)) return url;
+  const pmid = pick("pmid");
+  if (pmid) return `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
+  const doi = pick("doi");
+  if (doi) return `https://doi.org/${doi}`;
+  return null;
+}
+
+export function studyJson(kg: KnowledgeGraph, s: StudyNode): StudyJson {
+  return {
+    id: s.iri,
+    label: s.label,
+    qualifiers: Object.fromEntries(
+      Object.entries(s.qualifiers).map(([k, v]) => [
+        k,
+        k === "model" ? v.map((m) => kg.label(m)) : v,
+      ]),
+    ),
+    arms: s.arms.map((a) => ({
+      label: a.label,
+      intervention: named(kg, a.intervention),
+      sampleSize: a.sampleSize ?? null,
+      dose: a.dose ?? null,
+      doseUnit: a.doseUnit ?? null,
+      route: a.route ?? null,
+      schedule: a.schedule ?? null,
+    })),
+    citations: s.citations.map((r) => kg.reference(r)?.number ?? 0).filter((n) => n > 0),
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Trace answers for people: aligned, coloured only on a terminal, plain when piped.
+ */
+import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { ClaimJson } from "./answers.ts";
+import { quoteInContext } from "./context.ts";
+import type { TraceResult } from "./trace.ts";
+
+export interface Style {
+  readonly bold: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly accent: (s: string) => string;
+  readonly warn: (s: string) => string;
+}
+
+export function style(color: boolean): Style {
+  const wrap = (open: number, close: number) => (s: string) =>
+    color ? `\x1b[${open}m${s}\x1b[${close}m` : s;
+  return { bold: wrap(1, 22), dim: wrap(2, 22), accent: wrap(36, 39), warn: wrap(33, 39) };
+}
+
+const EVIDENCE: Readonly<Record<string, string>> = {
+  TertiaryReferenceWork: "tertiary reference work",
+  ConsumerHealthPage: "consumer health page",
+  PreclinicalStudy: "preclinical study",
+  ClinicalStudy: "clinical study",
+  UnknownEvidence: "evidence type unknown",
+};
+
+export function evidenceLabel(type: string): string {
+  return EVIDENCE[type] ?? type;
+}
+
+export function renderTrace(kg: KnowledgeGraph, result: TraceResult, s: Style, limit = 50): string {
+  const out: string[] = [];
+  if (result.match === "none") {
+    out.push(`No match for "${result.query}".`);
+    out.push(`Tried: ${result.tried.join("; ")}.`);
+    if (result.suggestions.length > 0) {
+      out.push("Did you mean:");
+      for (const g of result.suggestions)
+        out.push(`  ${g.label}  ${s.dim(`(${g.kind}, ${kg.compact(g.id)})`)}`);
+    }
+    return out.join("\n");
+  }
+  if (result.entity) {
+    const e = result.entity;
+    out.push(
+      `${s.bold(e.label)}  ${s.dim(`${e.type} · ${kg.compact(e.id)}`)}${e.unnormalised ? s.warn("  unnormalised") : ""}`,
+    );
+    if (e.synonyms.length > 0) out.push(`  also  ${e.synonyms.join(", ")}`);
+    if (e.identifiers.length > 0) out.push(`  ids   ${e.identifiers.join(", ")}`);
+    if (e.unverifiedIdentifiers.length > 0)
+      out.push(`        ${s.warn(`unverified: ${e.unverifiedIdentifiers.join(", ")}`)}`);
+    out.push(
+      `  ${result.total} claim${result.total === 1 ? "" : "s"} about it, ${e.mentionedIn.length} more mention it`,
+    );
+    let shown = 0;
+    for (const g of e.groups) {
+      out.push("");
+      out.push(
+        s.accent(
+          `${g.role === "subject" ? "" : "is object of: "}${g.predicate.label} (${g.claims.length})`,
+        ),
+      );
+      for (const c of g.claims) {
+        if (shown++ >= limit) break;
+        out.push(`  ${oneLine(kg, c, g.role)}`);
+      }
+    }
+    if (result.total > limit)
+      out.push(s.dim(`\n… ${result.total - limit} more; use --limit or --json`));
+    return out.join("\n");
+  }
+  if (result.references.length > 0) {
+    for (const r of result.references) {
+      const c = r.citation;
+      out.push(
+        `${s.bold(`[${r.number ?? "?"}] ${c.title}`)}${c.titleTruncated ? s.dim(" (title cut short in the list)") : ""}`,
+      );
+      out.push(`  host      ${c.host ?? "-"}${c.url ? `  ${c.url}` : ""}`);
+      out.push(`  evidence  ${evidenceLabel(c.evidenceType)}`);
+      if (c.identifiers.length > 0) out.push(`  ids       ${c.identifiers.join(", ")}`);
+      if (c.unverifiedIdentifiers.length > 0)
+        out.push(`            ${s.warn(`unverified: ${c.unverifiedIdentifiers.join(", ")}`)}`);
+      if (r.document) out.push(`  in        ${r.document.label}`);
+      if (r.sameWork.length > 0) {
+        out.push(
+          `  ${s.warn(`the same work is also listed as ${r.sameWork.map((o) => `[${o.number}]`).join(", ")}`)}`,
+        );
+      }
+    }
+    out.push("");
+    out.push(
+      `${result.total} claim${result.total === 1 ? "" : "s"} rest on ${result.references.length > 1 || result.references[0]?.sameWork.length ? "this work" : "it"}:`,
+    );
+    for (const c of result.claims.slice(0, limit)) out.push(`  ${tripleLine(kg, c)}`);
+    if (result.total > limit)
+      out.push(s.dim(`… ${result.total - limit} more; use --limit or --json`));
+    return out.join("\n");
+  }
+  result.claims.slice(0, limit).forEach((c, i) => {
+    if (i > 0) out.push("");
+    out.push(...claimBlock(kg, c, s));
+  });
+  if (result.total > limit)
+    out.push(s.dim(`\n… ${result.total - limit} more claims; use --limit or --json`));
+  return out.join("\n");
+}
+
+function objectLabel(c: ClaimJson): string {
+  return "value" in c.object ? JSON.stringify(c.object.value) : c.object.label;
+}
+
+function cites(c: ClaimJson): string {
+  return c.uncited ? "uncited" : c.citations.map((r) => `[${r.number ?? "?"}]`).join(" ");
+}
+
+function tripleLine(kg: KnowledgeGraph, c: ClaimJson): string {
+  const file = kg.document(c.location.document.id)?.fileName ?? c.location.document.label;
+  return `${c.subject.label} · ${c.predicate.label} · ${clip(objectLabel(c), 70)}  ${cites(c)}  (${file}:${c.location.line ?? "?"})`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function oneLine(kg: KnowledgeGraph, c: ClaimJson, role: "subject" | "object"): string {
+  const file = kg.document(c.location.document.id)?.fileName ?? c.location.document.label;
+  const where = `${file}:${c.location.line ?? "?"}`;
+  const other = clip(role === "subject" ? objectLabel(c) : c.subject.label, 90);
+  return `${other}  ${cites(c)}  (${where})`;
+}
+
+export function claimBlock(kg: KnowledgeGraph, c: ClaimJson, s: Style): string[] {
+  const out: string[] = [];
+  out.push(
+    `${s.bold(c.subject.label)}  ${s.accent(c.predicate.label)}  ${s.bold(objectLabel(c))}   ${cites(c)}`,
+  );
+  out.push(`  claim   ${kg.compact(c.id)} ${s.dim(`(${c.type})`)}`);
+  const loc = c.location;
+  const doc = kg.document(loc.document.id);
+  const file = doc?.fileName ?? loc.document.label;
+  const place = [
+    `${file}:${loc.line ?? "?"}:${loc.column ?? "?"}`,
+    loc.section ? `§ ${loc.section}` : "",
+    loc.table
+      ? `table ${loc.table.id.split("-").at(-1)}, row ${JSON.stringify(loc.table.row)}, column ${JSON.stringify(loc.table.column)}`
+      : "",
+  ].filter((x) => x !== "");
+  out.push(`  where   ${place.join("  ")}`);
+  if (doc?.text && loc.line && loc.column && loc.endLine && loc.endColumn) {
+    for (const line of quoteInContext(doc.text, {
+      line: loc.line,
+      column: loc.column,
+      endLine: loc.endLine,
+      endColumn: loc.endColumn,
+    })) {
+      out.push(`    ${line}`);
+    }
+  } else if (c.quote) {
+    out.push(`  quote   …${c.quote.prefix}${s.bold(c.quote.exact)}${c.quote.suffix}…`);
+  }
+  if (c.qualifier) out.push(`  qualifier  ${c.qualifier}`);
+  if (c.value && "id" in c.object) out.push(`  cell    ${JSON.stringify(c.value)}`);
+  if (c.uncited)
+    out.push(`  ${s.warn("cites   nothing: the document gives no reference for this claim")}`);
+  for (const r of c.citations) {
+    const ids = r.identifiers.length > 0 ? `; ${r.identifiers.join(", ")}` : "";
+    const unverified =
+      r.unverifiedIdentifiers.length > 0
+        ? s.warn(`; unverified ${r.unverifiedIdentifiers.join(", ")}`)
+        : "";
+    out.push(
+      `  cites   [${r.number ?? "?"}] ${r.title} (${r.host ?? "no host"}) — ${evidenceLabel(r.evidenceType)}${ids}${unverified}`,
+    );
+    if (r.url) out.push(`          ${r.url}`);
+  }
+  if (c.comparison) {
+    const k = c.comparison;
+    const direction =
+      k.direction === "Favours"
+        ? `favours ${k.favours?.label}`
+        : (k.direction ?? "?").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    out.push(
+      `  compare ${k.armA?.label} vs ${k.armB?.label} in ${k.condition?.label}${k.outcome ? `, outcome ${k.outcome.label}` : ""}: ${direction}`,
+    );
+  }
+  if (c.study) {
+    const q = Object.entries(c.study.qualifiers).map(([k, v]) => `${k} ${v.join("/")}`);
+    out.push(`  study   ${c.study.label}${q.length > 0 ? s.dim(` (${q.join("; ")})`) : ""}`);
+    for (const a of c.study.arms) {
+      const dose = a.dose ? `${a.dose} ${a.doseUnit ?? ""}`.trim() : "";
+      const parts = [
+        a.sampleSize !== null ? `n=${a.sampleSize}` : "",
+        dose,
+        a.route ?? "",
+        a.schedule ?? "",
+      ].filter((x) => x !== "");
+      out.push(`          arm ${a.label}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`);
+    }
+  }
+  if (c.note) out.push(`  note    ${c.note}`);
+  return out;
+}

@@ -1,0 +1,167 @@
+/**
+ * Finding what a query names: a claim IRI, a reference number (`[2]`), an identifier
+ * (`pmid:12183009`), an entity name or synonym ("NET"), or free text matched against
+ * claims' subjects, predicates and objects ("desipramine primary target"). Matching
+ * is case-, accent- and punctuation-blind; near misses are offered as suggestions.
+ */
+import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { normaliseLabel } from "../slug.ts";
+
+export type Resolved =
+  | { readonly kind: "claim"; readonly claims: readonly string[] }
+  | { readonly kind: "entity"; readonly entity: string }
+  | { readonly kind: "reference"; readonly references: readonly string[] }
+  | { readonly kind: "work"; readonly work: string }
+  | {
+      readonly kind: "none";
+      readonly tried: readonly string[];
+      readonly suggestions: readonly Suggestion[];
+    };
+
+export interface Suggestion {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: string;
+  readonly score: number;
+}
+
+const REFERENCE = /^(?:([\w.-]+)\s*)?\[(\d{1,6})\]$/;
+const IDENTIFIER = /^([a-z][\w.]*):(\S+)$/i;
+
+/** The token index over claims, built on first use and kept with the graph. */
+const indexes = new WeakMap<KnowledgeGraph, ClaimIndex>();
+
+interface ClaimIndex {
+  /** token → claim IRIs whose subject, predicate or object names contain it. */
+  readonly postings: Map<string, string[]>;
+  /** claim IRI → its token set. */
+  readonly tokens: Map<string, Set<string>>;
+  /** Every name (entity, claim text) with its trigrams, for suggestions. */
+  readonly names: Array<{ id: string; label: string; kind: string; grams: Set<string> }>;
+}
+
+export function resolve(kg: KnowledgeGraph, query: string): Resolved {
+  const q = query.trim();
+  const tried: string[] = [];
+
+  tried.push("a claim IRI");
+  const iri = kg.expand(q);
+  if (kg.claim(iri)) return { kind: "claim", claims: [iri] };
+  const asNode = kg.node(iri);
+  if (asNode?.kind === "entity") return { kind: "entity", entity: iri };
+  if (asNode?.kind === "reference") return { kind: "reference", references: [iri] };
+  if (asNode?.kind === "work") return { kind: "work", work: iri };
+
+  tried.push("a reference number such as [2]");
+  const ref = REFERENCE.exec(q);
+  if (ref) {
+    const number = Number(ref[2]);
+    const doc = ref[1];
+    const found = (kg.referencesByNumber.get(number) ?? []).filter(
+      (r) => !doc || kg.reference(r)?.document?.endsWith(`/${doc}`),
+    );
+    if (found.length > 0) return { kind: "reference", references: found };
+  }
+
+  tried.push("an identifier such as pmid:12183009");
+  if (IDENTIFIER.test(q)) {
+    const hits = kg.identifiers.get(q.toLowerCase()) ?? [];
+    const work = hits.find((h) => kg.work(h));
+    if (work) return { kind: "work", work };
+    const entity = hits.find((h) => kg.entity(h));
+    if (entity) return { kind: "entity", entity };
+  }
+
+  tried.push("an entity name or synonym");
+  const named = kg.names.get(normaliseLabel(q));
+  if (named?.[0]) return { kind: "entity", entity: named[0] };
+
+  tried.push("words of claims' subjects, predicates and objects");
+  const claims = searchClaims(kg, q);
+  if (claims.length > 0) return { kind: "claim", claims };
+
+  return { kind: "none", tried, suggestions: suggest(kg, q) };
+}
+
+/** Claims whose subject, predicate and object names hold every word of the query, best first. */
+export function searchClaims(kg: KnowledgeGraph, query: string): string[] {
+  const words = normaliseLabel(query)
+    .split(" ")
+    .filter((w) => w !== "");
+  if (words.length === 0) return [];
+  const index = indexOf(kg);
+  const [first, ...rest] = [...words].sort(
+    (a, b) => (index.postings.get(a)?.length ?? 0) - (index.postings.get(b)?.length ?? 0),
+  );
+  const candidates = index.postings.get(first as string) ?? [];
+  return candidates
+    .filter((c) => rest.every((w) => index.tokens.get(c)?.has(w)))
+    .sort(
+      (a, b) =>
+        (index.tokens.get(a)?.size ?? 0) - (index.tokens.get(b)?.size ?? 0) || (a < b ? -1 : 1),
+    );
+}
+
+/** The names nearest to `query` (trigram similarity), for a query that matched nothing. */
+export function suggest(kg: KnowledgeGraph, query: string, limit = 5): Suggestion[] {
+  const grams = trigrams(normaliseLabel(query));
+  return indexOf(kg)
+    .names.map((n) => ({ id: n.id, label: n.label, kind: n.kind, score: dice(grams, n.grams) }))
+    .filter((s) => s.score > 0.2)
+    .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1))
+    .slice(0, limit)
+    .map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
+}
+
+function indexOf(kg: KnowledgeGraph): ClaimIndex {
+  const cached = indexes.get(kg);
+  if (cached) return cached;
+  const postings = new Map<string, string[]>();
+  const tokens = new Map<string, Set<string>>();
+  const names: ClaimIndex["names"] = [];
+  const words = (text: string) =>
+    normaliseLabel(text)
+      .split(" ")
+      .filter((w) => w !== "");
+  const namesOf = (iri: string): string[] => {
+    const n = kg.node(iri);
+    if (n?.kind === "entity") return [n.label, ...n.synonyms];
+    return [kg.label(iri)];
+  };
+  kg.graph.forEachNode((iri, a) => {
+    if (a.kind === "entity") {
+      for (const name of [a.label, ...a.synonyms]) {
+        names.push({ id: iri, label: name, kind: "entity", grams: trigrams(normaliseLabel(name)) });
+      }
+      return;
+    }
+    if (a.kind !== "claim") return;
+    const object = "iri" in a.object ? namesOf(a.object.iri) : [a.object.literal];
+    const set = new Set(
+      [...namesOf(a.subject), kg.predicateLabel(a.predicate), ...object].flatMap(words),
+    );
+    tokens.set(iri, set);
+    for (const t of set) {
+      const list = postings.get(t);
+      if (list) list.push(iri);
+      else postings.set(t, [iri]);
+    }
+  });
+  const index = { postings, tokens, names };
+  indexes.set(kg, index);
+  return index;
+}
+
+function trigrams(text: string): Set<string> {
+  const padded = `  ${text} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const g of a) if (b.has(g)) common++;
+  return (2 * common) / (a.size + b.size);
+}
