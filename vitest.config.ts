@@ -1,4 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Every test run gets its own snapshot cache, so no test reads a graph cached by older code.
+const cacheDir = mkdtempSync(join(tmpdir(), "claimgraph-test-cache-"));
 
 export default defineConfig({
   test: {
@@ -6,6 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    env: { CLAIMGRAPH_CACHE_DIR: cacheDir },
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

@@ -111,10 +111,16 @@ export function audit(kg: KnowledgeGraph): AuditReport {
     seenWorks.add(`${r.document} ${r.work}`);
     const numbers = same.map((o) => `[${o.number}]`).join(" and ");
     const hosts = same.map((o) => o.host ?? "?").join(", ");
+    const ids =
+      kg
+        .work(r.work)
+        ?.identifiers.filter((i) => !i.unverified)
+        .map((i) => i.curie) ?? [];
+    const name = `${kg.label(r.work)}${ids.length > 0 ? `, ${ids.join(", ")}` : ""}`;
     add(
       "duplicate-reference",
       r.work,
-      `${numbers} are one work (${kg.label(r.work)}) listed twice, at ${hosts}`,
+      `${numbers} are one work (${name}) listed ${same.length} times, at ${hosts}`,
       refAt(same[1] ?? r),
     );
   }

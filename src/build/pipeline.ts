@@ -14,6 +14,7 @@ import { EXTENSIONS, FORMATS, type Format, serialize } from "../rdf/serialize.ts
 import { DEFAULT_BASE_IRI } from "../rdf/vocabulary.ts";
 import { type InputPaths, readInputs, writeFilesAtomically } from "./files.ts";
 import { buildKnowledgeBase } from "./knowledge-base.ts";
+import { currentManifest, type Manifest, manifestText } from "./manifest.ts";
 import { type Summary, summarize } from "./summary.ts";
 
 export interface BuildOptions extends InputPaths {
@@ -26,6 +27,8 @@ export interface Built {
   readonly iris: Iris;
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: Summary;
+  /** The inputs the knowledge base was built from (written as kb.manifest.json). */
+  readonly manifest: Manifest;
 }
 
 export function build(options: BuildOptions): Built {
@@ -37,20 +40,23 @@ export function build(options: BuildOptions): Built {
       "pass --base with an absolute IRI ending in /",
     );
   const iris = new Iris(base);
+  const manifest = currentManifest(options.sources, options.curation);
   const { kb, diagnostics } = buildKnowledgeBase(readInputs(options));
   const quads = toQuads(kb, iris);
-  return { kb, quads, iris, diagnostics, summary: summarize(kb, quads.length) };
+  return { kb, quads, iris, diagnostics, summary: summarize(kb, quads.length), manifest };
 }
 
 export function render(built: Built, format: Format): string {
   return serialize(built.quads, format, built.iris.prefixes());
 }
 
-/** The export files of a build: `kb.ttl`, `kb.trig`, `kb.nq` and `kb.jsonld` in `outDir`. */
+/** The files of a build in `outDir`: `kb.ttl`, `kb.trig`, `kb.nq`, `kb.jsonld` and `kb.manifest.json`. */
 export function exportFiles(built: Built, outDir: string): Map<string, string> {
-  return new Map(
+  const files = new Map(
     FORMATS.map((format) => [join(outDir, `kb.${EXTENSIONS[format]}`), render(built, format)]),
   );
+  files.set(join(outDir, "kb.manifest.json"), manifestText(built.manifest, built.summary));
+  return files;
 }
 
 export function writeExports(built: Built, outDir: string): string[] {

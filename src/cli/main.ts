@@ -12,6 +12,7 @@ import { registerBuild } from "./commands/build.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerPath } from "./commands/path.ts";
 import { registerQuery } from "./commands/query.ts";
+import { registerServe } from "./commands/serve.ts";
 import { registerStart } from "./commands/start.ts";
 import { registerStats } from "./commands/stats.ts";
 import { registerTrace } from "./commands/trace.ts";
@@ -41,6 +42,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerAudit(program, ctx);
   registerStats(program, ctx);
   registerQuery(program, ctx);
+  registerServe(program, ctx);
   registerStart(program, ctx);
   return program;
 }

@@ -182,9 +182,10 @@ class Reader {
     return v === "true" || v === "1";
   }
 
+  /** Node values of a property: IRIs and blank nodes (a quote or selector may be written `[ … ]`). */
   iris(props: Props | undefined, p: string): string[] {
     return this.values(props, p)
-      .filter((t) => t.termType === "NamedNode")
+      .filter((t) => t.termType === "NamedNode" || t.termType === "BlankNode")
       .map((t) => t.value)
       .sort();
   }

@@ -2,7 +2,7 @@
  * `KnowledgeGraph`: the loaded graph with the lookups every question needs — by IRI,
  * by name, by reference number, by identifier — built once when it is opened.
  */
-import { PREFIXES } from "../rdf/namespaces.ts";
+import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/namespaces.ts";
 import { normaliseLabel } from "../slug.ts";
 import type { GraphBuild, KnowledgeGraphData } from "./from-quads.ts";
 import type {
@@ -32,7 +32,7 @@ export class KnowledgeGraph {
     this.graph = build.graph;
     this.predicateLabels = build.predicateLabels;
     this.skipped = build.skipped;
-    this.prefixMap = { ...PREFIXES, ...prefixes };
+    this.prefixMap = { ...PREFIXES, ...kbPrefixes(DEFAULT_BASE_IRI), ...prefixes };
     this.prefixes = Object.entries(this.prefixMap).sort((a, b) => b[1].length - a[1].length);
     this.graph.forEachNode((iri, a) => {
       if (a.kind === "entity") {
@@ -44,6 +44,7 @@ export class KnowledgeGraph {
         for (const id of a.identifiers) {
           push(this.identifiers, id.curie.toLowerCase(), iri);
           push(this.identifiers, `${id.scheme}:${id.id}`.toLowerCase(), iri);
+          push(this.identifiers, id.id.toLowerCase(), iri);
         }
       }
     });

@@ -17,7 +17,11 @@ import type { KnowledgeGraphData } from "./from-quads.ts";
 import { KnowledgeGraph } from "./knowledge-graph.ts";
 import type { EdgeAttributes, NodeAttributes } from "./types.ts";
 
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
+
+/** Set by the bundler to a hash of the sources, so a rebuilt claimgraph never reads an older snapshot. */
+declare const CLAIMGRAPH_BUILD_ID: string | undefined;
+const BUILD = typeof CLAIMGRAPH_BUILD_ID === "string" ? CLAIMGRAPH_BUILD_ID : "source";
 
 interface Snapshot {
   readonly format: number;
@@ -50,7 +54,7 @@ export async function openKnowledgeGraph(
     }
     return readFileSync(file, "utf8");
   });
-  const hash = createHash("sha256").update(`${VERSION}\u0000${SNAPSHOT_FORMAT}`);
+  const hash = createHash("sha256").update(`${VERSION}\u0000${SNAPSHOT_FORMAT}\u0000${BUILD}`);
   files.forEach((file, i) => {
     hash.update(`\u0000${file.slice(file.lastIndexOf("."))}\u0000${texts[i]}`);
   });

@@ -23,12 +23,20 @@ export interface QueryAnswer {
   readonly text: string;
 }
 
+/**
+ * Runs `sparql` over the files. `prefixMap` is declared before the query (a query may
+ * declare a prefix again); `compact` shortens IRIs in the table.
+ */
 export async function runQuery(
   files: readonly string[],
   sparql: string,
   format: QueryFormat,
+  prefixMap: Readonly<Record<string, string>>,
   compact: (iri: string) => string,
 ): Promise<QueryAnswer> {
+  const prefixes = Object.entries(prefixMap)
+    .map(([p, ns]) => `PREFIX ${p}: <${ns}>`)
+    .join("\n");
   const ox = await import("oxigraph");
   const store = new ox.Store();
   const diagnostics: Diagnostic[] = [];
@@ -65,23 +73,23 @@ export async function runQuery(
     }
   }
   if (diagnostics.length > 0) throw new InputError(diagnostics);
-  let result: unknown;
-  try {
-    result =
-      format === "table"
-        ? store.query(sparql, { use_default_graph_as_union: true })
-        : store.query(sparql, {
-            use_default_graph_as_union: true,
-            results_format: format === "json" ? "json" : "csv",
-          });
-  } catch (error) {
-    throw new UsageError(
-      `the query does not run: ${String((error as Error).message ?? error)}`,
-      "check the SPARQL syntax and the prefixes it uses",
-    );
-  }
-  if (typeof result === "string") return { kind: "select", text: result };
-  if (typeof result === "boolean") return { kind: "ask", text: String(result) };
+  const full = `${prefixes}\n${sparql}`;
+  const run = (options: Record<string, unknown>) => {
+    try {
+      return store.query(full, { use_default_graph_as_union: true, ...options }) as unknown;
+    } catch (error) {
+      throw new UsageError(
+        `the query does not run: ${String((error as Error).message ?? error)}`,
+        "check the SPARQL syntax; the prefixes of claimgraph's vocabulary and knowledge base are predeclared",
+      );
+    }
+  };
+  const result = run({});
+  if (typeof result === "boolean")
+    return {
+      kind: "ask",
+      text: format === "json" ? JSON.stringify({ head: {}, boolean: result }) : String(result),
+    };
   const rows = [...(result as Iterable<unknown>)];
   if (rows.length > 0 && !(rows[0] instanceof Map)) {
     return {
@@ -89,18 +97,32 @@ export async function runQuery(
       text: rows.map((q) => `${(q as { toString(): string }).toString()} .`).join("\n"),
     };
   }
+  if (format !== "table")
+    return {
+      kind: "select",
+      text: run({ results_format: format === "json" ? "json" : "csv" }) as string,
+    };
+  // The column list comes from the query's own variables (SPARQL JSON results' head), so a
+  // variable no row binds still gets its column.
+  const head = JSON.parse(run({ results_format: "json" }) as string) as {
+    head: { vars?: string[] };
+  };
   return {
     kind: "select",
-    text: table(rows as Array<Map<string, { termType: string; value: string }>>, compact),
+    text: table(
+      head.head.vars ?? [],
+      rows as Array<Map<string, { termType: string; value: string }>>,
+      compact,
+    ),
   };
 }
 
 function table(
+  vars: readonly string[],
   rows: Array<Map<string, { termType: string; value: string }>>,
   compact: (iri: string) => string,
 ): string {
   if (rows.length === 0) return "(no results)";
-  const vars = [...new Set(rows.flatMap((r) => [...r.keys()]))];
   const cell = (t: { termType: string; value: string } | undefined) =>
     t === undefined
       ? ""

@@ -1,7 +1,7 @@
 /**
  * A quote shown where it stands, like a compiler diagnostic: the document's lines
  * around it with line numbers, and the quoted span marked under each of its lines.
- * Long lines (table rows) are shown in a window around the span.
+ * Long lines (table rows) are shown in a window that starts a little before the quote.
  */
 
 export interface Span {
@@ -12,6 +12,7 @@ export interface Span {
 }
 
 const WINDOW = 100;
+const LEAD = 20;
 
 export function quoteInContext(text: string, span: Span, around = 2): string[] {
   const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
@@ -19,14 +20,16 @@ export function quoteInContext(text: string, span: Span, around = 2): string[] {
   const last = Math.min(lines.length, span.endLine + around);
   const gutter = String(last).length;
   const out: string[] = [];
-  // One window for every line, so the marks stay under the text they mark.
-  const from = Math.max(0, span.line === span.endLine ? span.column - 1 - 20 : 0);
+  // The first line of the quote opens its window just before the quote; lines after it,
+  // where the quote continues from column 1, open at column 1. Context lines follow the
+  // nearest quoted line, so the table columns stay under each other.
+  const startFrom = Math.max(0, span.column - 1 - LEAD);
+  const singleLineWidth =
+    span.line === span.endLine ? Math.max(0, span.endColumn - span.column) : 0;
   for (let n = first; n <= last; n++) {
     const chars = [...(lines[n - 1] ?? "")];
-    const to = Math.min(
-      chars.length,
-      from + WINDOW + Math.max(0, span.endLine === span.line ? span.endColumn - span.column : 0),
-    );
+    const from = n <= span.line ? startFrom : 0;
+    const to = Math.min(chars.length, from + WINDOW + singleLineWidth);
     const shown = chars.slice(from, to).map(visible);
     const head = from > 0 ? "…" : "";
     const tail = to < chars.length ? "…" : "";
@@ -36,8 +39,8 @@ export function quoteInContext(text: string, span: Span, around = 2): string[] {
     const markTo = n === span.endLine ? span.endColumn - 1 : chars.length;
     const marks = chars.slice(from, to).map((c, i) => {
       const at = from + i;
-      const inside = at >= markFrom && at < markTo;
-      return inside ? "^".repeat(visible(c).length) : " ".repeat(visible(c).length);
+      const width = c === "\t" ? TAB.length : 1;
+      return at >= markFrom && at < markTo ? "^".repeat(width) : " ".repeat(width);
     });
     const line = `${" ".repeat(gutter)} | ${head === "" ? "" : " "}${marks.join("")}`.trimEnd();
     if (line.includes("^")) out.push(line);
@@ -45,7 +48,9 @@ export function quoteInContext(text: string, span: Span, around = 2): string[] {
   return out;
 }
 
-/** Tabs shown as a visible column separator of fixed width. */
+const TAB = " ⇥ ";
+
+/** Tabs shown as a visible column separator of fixed width; other characters as they are. */
 function visible(c: string): string {
-  return c === "\t" ? " ⇥ " : c;
+  return c === "\t" ? TAB : c;
 }

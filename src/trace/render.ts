@@ -57,6 +57,7 @@ export function renderTrace(kg: KnowledgeGraph, result: TraceResult, s: Style, l
     );
     let shown = 0;
     for (const g of e.groups) {
+      if (shown >= limit) break;
       out.push("");
       out.push(
         s.accent(
@@ -64,7 +65,8 @@ export function renderTrace(kg: KnowledgeGraph, result: TraceResult, s: Style, l
         ),
       );
       for (const c of g.claims) {
-        if (shown++ >= limit) break;
+        if (shown >= limit) break;
+        shown++;
         out.push(`  ${oneLine(kg, c, g.role)}`);
       }
     }
@@ -159,7 +161,10 @@ export function claimBlock(kg: KnowledgeGraph, c: ClaimJson, s: Style): string[]
       out.push(`    ${line}`);
     }
   } else if (c.quote) {
-    out.push(`  quote   …${c.quote.prefix}${s.bold(c.quote.exact)}${c.quote.suffix}…`);
+    const flat = (t: string) => t.replace(/\s+/g, " ");
+    out.push(
+      `  quote   …${flat(c.quote.prefix)}${s.bold(flat(c.quote.exact))}${flat(c.quote.suffix)}…`,
+    );
   }
   if (c.qualifier) out.push(`  qualifier  ${c.qualifier}`);
   if (c.value && "id" in c.object) out.push(`  cell    ${JSON.stringify(c.value)}`);

@@ -26,7 +26,6 @@ export interface Suggestion {
 }
 
 const REFERENCE = /^(?:([\w.-]+)\s*)?\[(\d{1,6})\]$/;
-const IDENTIFIER = /^([a-z][\w.]*):(\S+)$/i;
 
 /** The token index over claims, built on first use and kept with the graph. */
 const indexes = new WeakMap<KnowledgeGraph, ClaimIndex>();
@@ -41,7 +40,7 @@ interface ClaimIndex {
 }
 
 export function resolve(kg: KnowledgeGraph, query: string): Resolved {
-  const q = query.trim();
+  const q = query.trim().replace(/^<(.*)>$/, "$1");
   const tried: string[] = [];
 
   tried.push("a claim IRI");
@@ -51,6 +50,15 @@ export function resolve(kg: KnowledgeGraph, query: string): Resolved {
   if (asNode?.kind === "entity") return { kind: "entity", entity: iri };
   if (asNode?.kind === "reference") return { kind: "reference", references: [iri] };
   if (asNode?.kind === "work") return { kind: "work", work: iri };
+  if (asNode?.kind === "study")
+    return { kind: "claim", claims: asNode.supports.filter((c) => kg.claim(c)) };
+  if (asNode?.kind === "document") {
+    const claims: string[] = [];
+    kg.graph.forEachInEdge(iri, (_, e, source) => {
+      if (e.kind === "derivedFrom" && kg.claim(source)) claims.push(source);
+    });
+    return { kind: "claim", claims: claims.sort() };
+  }
 
   tried.push("a reference number such as [2]");
   const ref = REFERENCE.exec(q);
@@ -64,7 +72,7 @@ export function resolve(kg: KnowledgeGraph, query: string): Resolved {
   }
 
   tried.push("an identifier such as pmid:12183009");
-  if (IDENTIFIER.test(q)) {
+  {
     const hits = kg.identifiers.get(q.toLowerCase()) ?? [];
     const work = hits.find((h) => kg.work(h));
     if (work) return { kind: "work", work };
@@ -109,6 +117,7 @@ export function suggest(kg: KnowledgeGraph, query: string, limit = 5): Suggestio
     .names.map((n) => ({ id: n.id, label: n.label, kind: n.kind, score: dice(grams, n.grams) }))
     .filter((s) => s.score > 0.2)
     .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1))
+    .filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i)
     .slice(0, limit)
     .map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
 }

@@ -54,7 +54,7 @@ describe("build", () => {
       works: 7,
       discrepancies: 1,
     });
-    expect(files).toHaveLength(4);
+    expect(files).toHaveLength(5);
   });
 
   it("-q prints nothing", async () => {

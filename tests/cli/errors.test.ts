@@ -20,7 +20,7 @@ import { copySources, missingDir, removeTempDirs, run, tempDir } from "../helper
 afterAll(removeTempDirs);
 
 const MALFORMED = "tests/fixtures/malformed";
-const EXPORTS = ["kb.jsonld", "kb.nq", "kb.trig", "kb.ttl"];
+const EXPORTS = ["kb.jsonld", "kb.manifest.json", "kb.nq", "kb.trig", "kb.ttl"];
 
 interface Expected {
   readonly file: string;

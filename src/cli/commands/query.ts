@@ -6,7 +6,10 @@ import type { CommandContext } from "../main.ts";
 
 export function registerQuery(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("query"))
-    .argument("<sparql>", "a SPARQL 1.1 query; the default graph is the union of all graphs")
+    .argument(
+      "<sparql>",
+      "a SPARQL 1.1 query; the default graph is the union of all graphs, and the prefixes of claimgraph's vocabulary (cg:, cito:, oa:, …) and knowledge base (claim:, ent:, doc:, …) are predeclared",
+    )
     .description("run a SPARQL query over the knowledge base (embedded oxigraph store)")
     .addOption(
       new Option("--format <format>", "output format")
@@ -23,7 +26,13 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
         const hit = prefixes.find(([, ns]) => iri.startsWith(ns) && iri.length > ns.length);
         return hit ? `${hit[0]}:${iri.slice(hit[1].length)}` : iri;
       };
-      const answer = await runQuery(kbFiles(flags), sparql, flags.format, compact);
+      const answer = await runQuery(
+        kbFiles(flags),
+        sparql,
+        flags.format,
+        Object.fromEntries(prefixes),
+        compact,
+      );
       ctx.io.out(answer.text);
     });
 }

@@ -1,11 +1,35 @@
-/** `claimgraph start` (what `npm start` runs): build the knowledge base into graph/ and summarise it. */
+/**
+ * `claimgraph start` (what `npm start` runs): build the knowledge base into graph/ when its
+ * inputs changed, print its summary, then serve the viewer.
+ */
+import { join } from "node:path";
 import type { Command } from "commander";
+import { EXTENSIONS, FORMATS } from "../../rdf/formats.ts";
 import type { CommandContext } from "../main.ts";
 import { runBuild } from "./build.ts";
+import { addServeOptions, type ServeFlags, serve } from "./serve.ts";
+
+const SOURCES = "graph/sources";
+const OUT = "graph";
 
 export function registerStart(program: Command, ctx: CommandContext): void {
-  program
-    .command("start")
-    .description("build the knowledge base from graph/sources into graph/ and print its summary")
-    .action(() => runBuild({ sources: "graph/sources", out: "graph" }, ctx));
+  addServeOptions(program.command("start"))
+    .description(
+      "build the knowledge base from graph/sources into graph/ when its inputs changed, then serve the viewer",
+    )
+    .option("--no-serve", "build (when needed) and print the summary, without serving the viewer")
+    .action(async (flags: ServeFlags & { serve: boolean }) => {
+      const { currentManifest, upToDate } = await import("../../build/manifest.ts");
+      const { formatSummary } = await import("../../build/summary.ts");
+      const files = FORMATS.map((f) => join(OUT, `kb.${EXTENSIONS[f]}`));
+      const built = upToDate(OUT, currentManifest(SOURCES, undefined), files);
+      if (built) {
+        ctx.io.out(
+          `${formatSummary(built.summary)}\n\n${OUT}/ is up to date with its sources; nothing was rebuilt.`,
+        );
+      } else {
+        await runBuild({ sources: SOURCES, out: OUT }, ctx);
+      }
+      if (flags.serve) await serve({ ...flags, kb: [join(OUT, "kb.ttl")] }, ctx);
+    });
 }

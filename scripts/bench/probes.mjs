@@ -1,0 +1,35 @@
+// Bundles the two in-process probes with the settings scripts/bundle.mjs uses for the
+// CLI (esbuild, ESM, code splitting, the same externals), so they run the code
+// `claimgraph` runs and load it the way the CLI loads it. The output goes under
+// node_modules/.cache: inside the repository, so the bundled modules still find
+// package.json and ontology/ above them, and ignored by git.
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+export async function buildProbes(root) {
+  const outdir = join(root, "node_modules", ".cache", "claimgraph-bench");
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  await build({
+    entryPoints: {
+      warm: join(root, "scripts/bench/probe-warm.ts"),
+      phases: join(root, "scripts/bench/probe-phases.ts"),
+    },
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    mainFields: ["module", "main"],
+    external: ["oxigraph", "jsonld", "rdf-validate-shacl"],
+    banner: {
+      js: "import { createRequire as __cgRequire } from 'node:module'; const require = __cgRequire(import.meta.url);",
+    },
+    chunkNames: "chunks/[name]-[hash]",
+    logLevel: "warning",
+  });
+  return { warm: join(outdir, "warm.mjs"), phases: join(outdir, "phases.mjs") };
+}

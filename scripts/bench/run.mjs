@@ -1,0 +1,235 @@
+// `npm run bench`: how fast `claimgraph trace` starts and answers, measured in one run
+// on this machine and written into BENCHMARKS.md (see that file for what is measured and
+// why). Not part of `npm test`: timings belong to a machine, not to a commit.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { timeInterleaved } from "./cold.mjs";
+import { describeMachine } from "./machine.mjs";
+import { loadedModules } from "./modules.mjs";
+import { buildProbes } from "./probes.mjs";
+import { renderReport, writeReport } from "./report.mjs";
+import { summarise } from "./stats.mjs";
+
+const HELP = `usage: npm run bench [-- options]   (or node scripts/bench/run.mjs [options])
+
+  --runs N         measured runs per command for the cold start (default 30)
+  --warmup N       discarded runs per command first (default 5)
+  --phase-runs N   fresh processes per mode for the cold-start phases (default 15)
+  --iterations N   calls timed one by one per warm case (default 20000)
+  --no-write       print the figures without updating BENCHMARKS.md
+  --check          exit 1 when a limit is missed (cold start > 3×, warm trace ≥ 0.1 ms)
+`;
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: "string", default: "30" },
+    warmup: { type: "string", default: "5" },
+    "phase-runs": { type: "string", default: "15" },
+    iterations: { type: "string", default: "20000" },
+    "no-write": { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+if (opts.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+const count = (name) => {
+  const n = Number(opts[name]);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`bench: --${name} needs a whole number`);
+  return n;
+};
+const options = {
+  runs: Math.max(1, count("runs")),
+  warmup: count("warmup"),
+  phaseRuns: Math.max(1, count("phase-runs")),
+  iterations: Math.max(1, count("iterations")),
+};
+const defaults = { runs: 30, warmup: 5, phaseRuns: 15, iterations: 20000 };
+const flag = { phaseRuns: "phase-runs" };
+const changed = Object.entries(options)
+  .filter(([k, v]) => defaults[k] !== v)
+  .map(([k, v]) => `--${flag[k] ?? k} ${v}`);
+const command = ["npm run bench", ...(changed.length > 0 ? ["--", ...changed] : [])].join(" ");
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const KB = "graph/kb.ttl";
+const QUERY = "desipramine";
+const began = process.hrtime.bigint();
+const log = (text) => process.stderr.write(`${text}\n`);
+
+// 1. What the benchmark needs: the bundled CLI and the seed's knowledge base.
+if (!existsSync(join(root, "dist/main.js"))) {
+  log("bench: dist/main.js is missing; running `npm run build:cli`");
+  run("npm", ["run", "build:cli"]);
+}
+if (!existsSync(join(root, KB))) {
+  log(`bench: ${KB} is missing; running \`node bin/claimgraph.js build -q\``);
+  run(process.execPath, ["bin/claimgraph.js", "build", "-q"]);
+}
+
+// A private snapshot cache, so no other run's cache (or its absence) skews the figures.
+const cache = mkdtempSync(join(tmpdir(), "claimgraph-bench-cache-"));
+try {
+  await main();
+} finally {
+  rmSync(cache, { recursive: true, force: true });
+}
+
+async function main() {
+  const env = { ...process.env, CLAIMGRAPH_CACHE_DIR: cache };
+  delete env.CLAIMGRAPH_NO_CACHE;
+  delete env.NODE_OPTIONS;
+  const noCache = { ...env, CLAIMGRAPH_NO_CACHE: "1" };
+  const node = (label, args, childEnv = env) => ({
+    label,
+    file: process.execPath,
+    args,
+    env: childEnv,
+  });
+  const traceArgs = ["bin/claimgraph.js", "trace", QUERY];
+  const cold = [
+    node("`node -e 0`", ["-e", "0"]),
+    node("node importing n3 and graphology", ["scripts/bench/import-deps.mjs"]),
+    node("node importing the CLI bundle (no command)", ["scripts/bench/import-bundle.mjs"]),
+    node(`\`claimgraph trace ${QUERY}\`, warm snapshot`, traceArgs),
+    node(`\`claimgraph trace ${QUERY}\`, no cache`, traceArgs, noCache),
+  ];
+
+  // 2. Prime the snapshot and check that trace answers.
+  const primed = spawnSync(process.execPath, traceArgs, { cwd: root, env, encoding: "utf8" });
+  if (primed.status !== 0 || !primed.stdout.includes(QUERY)) {
+    throw new Error(`bench: \`claimgraph trace ${QUERY}\` failed:\n${primed.stderr}`);
+  }
+  if (readdirSync(cache).length === 0) log("bench: warning: trace wrote no snapshot to the cache");
+
+  log("bench: which modules trace loads");
+  const modules = {
+    snapshot: loadedModules(cold[3], root),
+    nocache: loadedModules(cold[4], root),
+  };
+
+  log(`bench: cold start, ${options.warmup} + ${options.runs} interleaved rounds`);
+  const times = timeInterleaved(cold, {
+    cwd: root,
+    warmup: options.warmup,
+    runs: options.runs,
+    onRound: (i, n) => {
+      if (i % 5 === 0 || i === n) log(`  round ${i}/${n}`);
+    },
+  });
+  const summaries = times.map(summarise);
+  const base = summaries[0].median;
+  const coldRows = cold.map((c, i) => {
+    const ratio = summaries[i].median / base;
+    const judged = i >= 3;
+    return {
+      label: c.label,
+      summary: summaries[i],
+      ratio,
+      verdict: judged
+        ? ratio <= 2
+          ? "PASS (goal)"
+          : ratio <= 3
+            ? "PASS (limit only)"
+            : "FAIL"
+        : null,
+    };
+  });
+
+  log("bench: building the in-process probes");
+  const probes = await buildProbes(root);
+
+  log(`bench: cold-start phases, ${options.phaseRuns} fresh processes per mode`);
+  const phaseRuns = { snapshot: [], nocache: [] };
+  for (let i = 0; i < options.phaseRuns; i++) {
+    for (const mode of ["snapshot", "nocache"]) {
+      const out = json(process.execPath, [probes.phases, mode, KB, QUERY], env);
+      phaseRuns[mode].push(out.phases);
+    }
+  }
+  const phases = {};
+  for (const [mode, runs] of Object.entries(phaseRuns)) {
+    phases[mode] = new Map(
+      Object.keys(runs[0]).map((k) => [k, summarise(runs.map((r) => r[k])).median]),
+    );
+  }
+
+  log("bench: warm process");
+  const warmOptions = {
+    kb: KB,
+    iterations: options.iterations,
+    warmup: 2000,
+    budget: 2,
+    queries: [QUERY, "NET", "desipramine primary target", "[8]", "pmid:12183009"],
+    claim: "claim:desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0",
+  };
+  const warmRaw = json(process.execPath, [probes.warm, JSON.stringify(warmOptions)], env);
+  const warm = {
+    openMs: warmRaw.openMs,
+    timerOverheadNs: warmRaw.timerOverheadNs,
+    cases: warmRaw.results.map((c) => {
+      const perCall = summarise(c.perCallNs.map((ns) => ns / 1e3));
+      return {
+        name: c.name,
+        answer: c.answer,
+        firstUs: c.firstUs,
+        perCall,
+        batch: summarise(c.batchMeanNs.map((ns) => ns / 1e3)),
+        verdict: c.kind === "trace" ? (perCall.median < 100 ? "PASS" : "FAIL") : null,
+      };
+    }),
+  };
+
+  const median = (i) => summaries[i].median;
+  const report = {
+    date: new Date().toISOString().slice(0, 10),
+    command,
+    machine: describeMachine(),
+    options,
+    seconds: Number(process.hrtime.bigint() - began) / 1e9,
+    cold: coldRows,
+    derived: {
+      bundle: median(2) - median(0),
+      afterBundle: median(3) - median(2),
+      afterBundleNoCache: median(4) - median(2),
+    },
+    phases,
+    modules,
+    warm,
+  };
+  const markdown = renderReport(report);
+  process.stdout.write(`${markdown}\n`);
+  if (!opts["no-write"]) {
+    writeReport(join(root, "BENCHMARKS.md"), markdown);
+    log("bench: BENCHMARKS.md updated");
+  }
+  const missed =
+    coldRows.some((c) => c.verdict === "FAIL") ||
+    warm.cases.some((c) => c.verdict === "FAIL") ||
+    modules.snapshot.heavy.length > 0 ||
+    modules.nocache.heavy.some((h) => h.name !== "n3");
+  if (missed) log("bench: a limit was missed (see FAIL above)");
+  if (opts.check && missed) process.exitCode = 1;
+}
+
+function run(file, args) {
+  const child = spawnSync(file, args, { cwd: root, stdio: "inherit" });
+  if (child.status !== 0) throw new Error(`bench: ${file} ${args.join(" ")} failed`);
+}
+
+function json(file, args, env) {
+  const child = spawnSync(file, args, {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`bench: ${args[0]} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout);
+}

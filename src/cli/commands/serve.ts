@@ -1,0 +1,107 @@
+/** `claimgraph serve`: the viewer for a knowledge base, on 127.0.0.1 unless told otherwise. */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Command, InvalidArgumentError } from "commander";
+import { packageRoot } from "../../build/paths.ts";
+import { UsageError } from "../../errors.ts";
+import { addKbOption, kbFiles, openGraph } from "../kb-option.ts";
+import type { CommandContext } from "../main.ts";
+
+export interface ServeFlags {
+  readonly kb?: string[];
+  readonly port: number;
+  readonly host: string;
+}
+
+export const DEFAULT_PORT = 8787;
+
+export function addServeOptions(command: Command): Command {
+  return command
+    .option(
+      "--port <n>",
+      `port to listen on (0: any free port; default ${DEFAULT_PORT}, or the next free one)`,
+      parsePort,
+      DEFAULT_PORT,
+    )
+    .option(
+      "--host <address>",
+      "address to listen on; anything but loopback exposes the knowledge base to the network",
+      "127.0.0.1",
+    );
+}
+
+export function registerServe(program: Command, ctx: CommandContext): void {
+  addServeOptions(addKbOption(program.command("serve")))
+    .description("serve the viewer for a knowledge base and print its address; stop with Ctrl-C")
+    .action((flags: ServeFlags) => serve(flags, ctx));
+}
+
+export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<void> {
+  const viewerDir = join(packageRoot(), "dist", "viewer");
+  if (!existsSync(join(viewerDir, "index.html"))) {
+    throw new UsageError(
+      "the viewer is not built",
+      "run `npm run build:viewer` (npm ci builds it)",
+    );
+  }
+  const files = kbFiles(flags);
+  const [kg, { startServer }] = await Promise.all([
+    openGraph(flags),
+    import("../../server/server.ts"),
+  ]);
+  if (!isLoopback(flags.host)) {
+    ctx.io.err(
+      `claimgraph: warning: listening on ${flags.host}: anyone who can reach this address can read the knowledge base`,
+    );
+  }
+  const turtle = async () => {
+    if (files.length === 1 && files[0]?.toLowerCase().endsWith(".ttl"))
+      return readFileSync(files[0], "utf8");
+    const { turtleOf } = await import("../../server/turtle.ts");
+    return turtleOf(files);
+  };
+  let running: Awaited<ReturnType<typeof startServer>> | undefined;
+  const ports =
+    flags.port === DEFAULT_PORT
+      ? [DEFAULT_PORT, DEFAULT_PORT + 1, DEFAULT_PORT + 2, 0]
+      : [flags.port];
+  for (const port of ports) {
+    try {
+      running = await startServer({ kg, viewerDir, turtle, host: flags.host, port });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || port === ports.at(-1)) {
+        throw new UsageError(
+          `cannot listen on ${flags.host}:${port}: ${(error as Error).message}`,
+          "choose another --port",
+        );
+      }
+    }
+  }
+  if (!running) return;
+  const server = running;
+  const nodes = server.view.overview
+    ? `an overview of ${server.view.nodes.length} of ${server.view.totalNodes} nodes`
+    : `${server.view.nodes.length} nodes, ${server.view.edges.length} edges`;
+  ctx.io.out(`claimgraph viewer: ${server.url}  (${nodes}; Ctrl-C stops it)`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      server.close().then(done, done);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError(`a port from 0 to 65535 is needed, not "${value}"`);
+  return n;
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\./.test(host);
+}

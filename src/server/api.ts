@@ -1,0 +1,172 @@
+/**
+ * The viewer's API: read-only JSON answers computed from the knowledge graph — the
+ * display projection, a node's details, the claims behind an edge, search
+ * suggestions, paths and neighbourhoods. Pure functions of (graph, parameters).
+ */
+import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { normaliseLabel } from "../slug.ts";
+import { claimJson, studyJson } from "../trace/answers.ts";
+import { findPath } from "../trace/path.ts";
+import { sortClaims, trace } from "../trace/trace.ts";
+import type { ViewModel, ViewNode } from "../view/projection.ts";
+
+export interface SearchHit {
+  readonly id: string;
+  readonly label: string;
+  /** The name that matched, when it is a synonym rather than the label. */
+  readonly matched: string;
+  readonly kind: string;
+  readonly type: string;
+}
+
+export function nodeDetails(kg: KnowledgeGraph, id: string): unknown {
+  const node = kg.node(id);
+  if (!node) return undefined;
+  switch (node.kind) {
+    case "claim":
+      return { kind: "claim", claim: claimJson(kg, node) };
+    case "entity":
+      return { kind: "entity", trace: trace(kg, id) };
+    case "reference":
+    case "work":
+      return { kind: node.kind, trace: trace(kg, id) };
+    case "study":
+      return {
+        kind: "study",
+        study: studyJson(kg, node),
+        claims: sortClaims(
+          node.supports.map((c) => kg.claim(c)).filter((c) => c !== undefined),
+        ).map((c) => claimJson(kg, c)),
+      };
+    case "document":
+      return {
+        kind: "document",
+        document: {
+          id,
+          title: node.title,
+          fileName: node.fileName ?? null,
+          creator: node.creator ?? null,
+          date: node.date ?? null,
+          publisher: node.publisher ?? null,
+          address: node.address ?? null,
+          genre: node.genre ?? null,
+          sha256: node.sha256 ?? null,
+          discrepancies: node.discrepancies,
+        },
+      };
+  }
+}
+
+/** The claims behind an edge of the view: the claim itself, or those linking two entities. */
+export function edgeClaims(kg: KnowledgeGraph, source: string, target: string): unknown[] {
+  const direct = [kg.claim(source), kg.claim(target)].filter((c) => c !== undefined);
+  if (direct.length > 0) return direct.map((c) => claimJson(kg, c));
+  const linking = kg
+    .claimsAbout(source)
+    .filter((c) => c.subject === target || ("iri" in c.object && c.object.iri === target));
+  return sortClaims(linking).map((c) => claimJson(kg, c));
+}
+
+const searchIndexes = new WeakMap<
+  KnowledgeGraph,
+  Array<{ id: string; name: string; norm: string; kind: string; type: string; label: string }>
+>();
+
+export function search(kg: KnowledgeGraph, query: string, limit = 10): SearchHit[] {
+  const q = normaliseLabel(query);
+  if (q === "") return [];
+  let index = searchIndexes.get(kg);
+  if (!index) {
+    index = [];
+    const list = index;
+    kg.graph.forEachNode((id, a) => {
+      const names =
+        a.kind === "entity" ? [a.label, ...a.synonyms] : a.kind === "claim" ? [] : [a.label];
+      const type = a.kind === "entity" ? a.type : a.kind === "work" ? a.evidenceType : a.kind;
+      for (const name of names)
+        list.push({ id, name, norm: normaliseLabel(name), kind: a.kind, type, label: a.label });
+    });
+    searchIndexes.set(kg, index);
+  }
+  const scored: Array<[number, SearchHit]> = [];
+  const seen = new Set<string>();
+  for (const e of index) {
+    const at = e.norm.indexOf(q);
+    if (at === -1) continue;
+    const score =
+      (e.norm === q ? 0 : at === 0 ? 1 : 2) * 1000 +
+      e.norm.length +
+      (e.kind === "entity" ? 0 : 500);
+    scored.push([score, { id: e.id, label: e.label, matched: e.name, kind: e.kind, type: e.type }]);
+  }
+  scored.sort((a, b) => a[0] - b[0] || (a[1].label < b[1].label ? -1 : 1));
+  const out: SearchHit[] = [];
+  for (const [, hit] of scored) {
+    if (seen.has(hit.id)) continue;
+    seen.add(hit.id);
+    out.push(hit);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export function pathBetween(kg: KnowledgeGraph, from: string, to: string): unknown {
+  return findPath(kg, from, to);
+}
+
+/** A node and its neighbours (for graphs too large to draw whole), placed around it. */
+export function neighbourhood(
+  kg: KnowledgeGraph,
+  view: ViewModel,
+  id: string,
+  limit = 300,
+): Pick<ViewModel, "nodes" | "edges"> | undefined {
+  if (!kg.graph.hasNode(id)) return undefined;
+  const byKey = new Map(view.nodes.map((n) => [n.key, n]));
+  const centre = byKey.get(id);
+  const cx = centre?.x ?? 0;
+  const cy = centre?.y ?? 0;
+  const neighbours = kg.graph.neighbors(id).sort().slice(0, limit);
+  const nodes: ViewNode[] = [];
+  const edges: ViewModel["edges"][number][] = [];
+  const add = (key: string, i: number, n: number) => {
+    const existing = byKey.get(key);
+    if (existing) {
+      nodes.push(existing);
+      return;
+    }
+    const a = kg.graph.getNodeAttributes(key);
+    const angle = (2 * Math.PI * i) / Math.max(1, n);
+    const radius = 30 + 4 * Math.sqrt(n);
+    nodes.push({
+      key,
+      kind: a.kind,
+      type:
+        a.kind === "entity"
+          ? a.type
+          : a.kind === "claim"
+            ? a.claimType
+            : a.kind === "work"
+              ? a.evidenceType
+              : a.kind,
+      label: a.label.length > 90 ? `${a.label.slice(0, 89)}…` : a.label,
+      x: key === id ? cx : cx + radius * Math.cos(angle),
+      y: key === id ? cy : cy + radius * Math.sin(angle),
+      size: key === id ? 10 : 4,
+      claims: 0,
+      evidence: "none",
+      uncited: a.kind === "claim" && a.citations.length === 0,
+      documents: [],
+    });
+  };
+  add(id, 0, 1);
+  neighbours.forEach((key, i) => {
+    add(key, i, neighbours.length);
+  });
+  const keep = new Set([id, ...neighbours]);
+  kg.graph.forEachEdge(id, (e, ea, s, t) => {
+    if (ea.kind === "asserts" || !keep.has(s) || !keep.has(t) || s === t) return;
+    edges.push({ key: e, source: s, target: t, kind: ea.kind, label: ea.kind });
+  });
+  return { nodes, edges };
+}

@@ -1,0 +1,256 @@
+/**
+ * The display projection: what the viewer draws, derived from the knowledge graph and
+ * never stored in it. Nodes get a kind, a display type, a size from how many claims
+ * touch them, the attributes the filters need (evidence, uncited, documents), and a
+ * position from ForceAtlas2 (deterministic: seeded start, fixed iterations). Above a
+ * threshold the projection is an overview of the most connected entities; the rest is
+ * drawn on demand, one neighbourhood at a time.
+ */
+import Graph from "graphology";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { NodeAttributes } from "../graph/types.ts";
+
+export type Evidence = "strong" | "weak" | "uncited" | "none";
+
+export interface ViewNode {
+  readonly key: string;
+  readonly kind: NodeAttributes["kind"];
+  /** Entity class, claim class, evidence type of a work, or the kind itself. */
+  readonly type: string;
+  readonly label: string;
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+  /** Claims touching the node (its weight in the overview). */
+  readonly claims: number;
+  /** For claims: how well supported; for other nodes: "none". */
+  readonly evidence: Evidence;
+  readonly uncited: boolean;
+  /** Documents the node stands in (claims, references) or is said in (entities). */
+  readonly documents: readonly string[];
+}
+
+export interface ViewEdge {
+  readonly key: string;
+  readonly source: string;
+  readonly target: string;
+  readonly kind: string;
+  readonly label: string;
+}
+
+export interface ViewModel {
+  readonly nodes: readonly ViewNode[];
+  readonly edges: readonly ViewEdge[];
+  /** True when only the overview is drawn (the graph is larger than the threshold). */
+  readonly overview: boolean;
+  readonly totalNodes: number;
+  readonly totalEdges: number;
+  readonly documents: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+  readonly types: readonly string[];
+}
+
+export const WEAK = new Set(["TertiaryReferenceWork", "ConsumerHealthPage"]);
+
+/** Above this many nodes the viewer opens on the overview. */
+export const OVERVIEW_THRESHOLD = 3000;
+const OVERVIEW_SIZE = 400;
+
+export function project(kg: KnowledgeGraph, threshold = OVERVIEW_THRESHOLD): ViewModel {
+  const g = kg.graph;
+  const documents: Array<{ id: string; label: string }> = [];
+  g.forEachNode((iri, a) => {
+    if (a.kind === "document") documents.push({ id: iri, label: a.label });
+  });
+  documents.sort((a, b) => (a.label < b.label ? -1 : 1));
+  const overview = g.order > threshold;
+  const keep = overview ? overviewNodes(kg) : new Set(g.nodes());
+  const view = new Graph({ multi: false, type: "undirected" });
+  const attrs = new Map<string, Omit<ViewNode, "x" | "y" | "size" | "key">>();
+  for (const key of [...keep].sort()) {
+    const a = g.getNodeAttributes(key);
+    attrs.set(key, describe(kg, key, a));
+    view.addNode(key);
+  }
+  const edges: ViewEdge[] = [];
+  const edgeKeys = [...g.edges()].sort();
+  for (const e of edgeKeys) {
+    const source = g.source(e);
+    const target = g.target(e);
+    const ea = g.getEdgeAttributes(e);
+    if (ea.kind === "asserts" || !keep.has(source) || !keep.has(target) || source === target)
+      continue;
+    edges.push({
+      key: e,
+      source,
+      target,
+      kind: ea.kind,
+      label:
+        ea.kind === "subject" || ea.kind === "object" ? ea.kind : kg.predicateLabel(ea.predicate),
+    });
+    // Every claim links to its document; those links would pull the whole layout into one
+    // hub, so they weigh little in it.
+    if (!view.hasEdge(source, target))
+      view.addEdge(source, target, { weight: ea.kind === "derivedFrom" ? 0.05 : 1 });
+  }
+  if (overview) edges.push(...overviewEdges(kg, keep, view));
+  const positions = layout(view);
+  const nodes: ViewNode[] = [...attrs.entries()].map(([key, a]) => ({
+    key,
+    ...a,
+    x: positions[key]?.x ?? 0,
+    y: positions[key]?.y ?? 0,
+    size: 3 + Math.min(12, Math.sqrt(a.claims) * 2),
+  }));
+  const types = [...new Set(nodes.map((n) => `${n.kind}:${n.type}`))].sort();
+  return { nodes, edges, overview, totalNodes: g.order, totalEdges: g.size, documents, types };
+}
+
+function describe(
+  kg: KnowledgeGraph,
+  key: string,
+  a: NodeAttributes,
+): Omit<ViewNode, "x" | "y" | "size" | "key"> {
+  const g = kg.graph;
+  let claims = 0;
+  const docs = new Set<string>();
+  g.forEachInEdge(key, (_, e, source) => {
+    const s = kg.claim(source);
+    if (
+      !s ||
+      (e.kind !== "subject" && e.kind !== "object" && e.kind !== "cites" && e.kind !== "mentions")
+    )
+      return;
+    claims++;
+    if (s.location.document) docs.add(s.location.document);
+  });
+  switch (a.kind) {
+    case "claim": {
+      const evidence: Evidence =
+        a.citations.length === 0
+          ? "uncited"
+          : a.citations.every((r) => WEAK.has(kg.work(kg.reference(r)?.work)?.evidenceType ?? ""))
+            ? "weak"
+            : "strong";
+      return {
+        kind: a.kind,
+        type: a.claimType,
+        label: claimLabel(kg, a.subject, a.predicate, a.object),
+        claims: 1,
+        evidence,
+        uncited: a.citations.length === 0,
+        documents: [a.location.document],
+      };
+    }
+    case "entity":
+      return {
+        kind: a.kind,
+        type: a.type,
+        label: a.label,
+        claims,
+        evidence: "none",
+        uncited: false,
+        documents: [...docs].sort(),
+      };
+    case "reference":
+      return {
+        kind: a.kind,
+        type: "Reference",
+        label: a.label,
+        claims,
+        evidence: "none",
+        uncited: false,
+        documents: a.document ? [a.document] : [],
+      };
+    case "work":
+      return {
+        kind: a.kind,
+        type: a.evidenceType,
+        label: a.label,
+        claims,
+        evidence: "none",
+        uncited: false,
+        documents: [],
+      };
+    case "document":
+      return {
+        kind: a.kind,
+        type: "Document",
+        label: a.label,
+        claims: g.inDegree(key),
+        evidence: "none",
+        uncited: false,
+        documents: [key],
+      };
+    case "study":
+      return {
+        kind: a.kind,
+        type: "Study",
+        label: a.label,
+        claims: a.supports.length,
+        evidence: "none",
+        uncited: false,
+        documents: a.document ? [a.document] : [],
+      };
+  }
+}
+
+function claimLabel(
+  kg: KnowledgeGraph,
+  subject: string,
+  predicate: string,
+  object: { iri: string } | { literal: string },
+): string {
+  const o = "iri" in object ? kg.label(object.iri) : object.literal;
+  const text = `${kg.label(subject)} · ${kg.predicateLabel(predicate)} · ${o}`;
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+}
+
+/** The most connected entities. */
+function overviewNodes(kg: KnowledgeGraph): Set<string> {
+  const scored: Array<[string, number]> = [];
+  kg.graph.forEachNode((iri, a) => {
+    if (a.kind === "entity") scored.push([iri, kg.graph.inDegree(iri)]);
+  });
+  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return new Set(scored.slice(0, OVERVIEW_SIZE).map(([iri]) => iri));
+}
+
+/** In the overview, two entities are linked when claims link them ("asserts" edges). */
+function overviewEdges(kg: KnowledgeGraph, keep: ReadonlySet<string>, view: Graph): ViewEdge[] {
+  const out: ViewEdge[] = [];
+  kg.graph.forEachEdge((e, ea, source, target) => {
+    if (ea.kind !== "asserts" || !keep.has(source) || !keep.has(target) || source === target)
+      return;
+    if (view.hasEdge(source, target)) return;
+    view.addEdge(source, target, { weight: 1 });
+    out.push({ key: e, source, target, kind: "asserts", label: kg.predicateLabel(ea.predicate) });
+  });
+  return out;
+}
+
+/** ForceAtlas2 from a deterministic start (a golden-angle spiral in key order). */
+function layout(view: Graph): Record<string, { x: number; y: number }> {
+  const keys = view.nodes();
+  keys.forEach((key, i) => {
+    const r = Math.sqrt(i + 1) * 10;
+    const angle = i * 2.399963229728653;
+    view.mergeNodeAttributes(key, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+  });
+  if (keys.length > 1) {
+    const settings = forceAtlas2.inferSettings(view);
+    forceAtlas2.assign(view, {
+      iterations: keys.length > 2000 ? 60 : 200,
+      getEdgeWeight: "weight",
+      settings: { ...settings, edgeWeightInfluence: 1, barnesHutOptimize: keys.length > 2000 },
+    });
+  }
+  const out: Record<string, { x: number; y: number }> = {};
+  view.forEachNode((key, a) => {
+    out[key] = {
+      x: Math.round((a.x as number) * 100) / 100,
+      y: Math.round((a.y as number) * 100) / 100,
+    };
+  });
+  return out;
+}

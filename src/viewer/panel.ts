@@ -1,0 +1,288 @@
+/**
+ * The details panel: a claim (triple, quote with the cited span marked, location,
+ * references, study), an entity (its claims grouped by predicate), a reference or work
+ * (the claims resting on it, its evidence type), a study, a document, or the claims
+ * behind an edge. Built with `h()`, so every text is text.
+ */
+import type { CitationJson, ClaimJson, StudyJson } from "../trace/answers.ts";
+import type { TraceResult } from "../trace/trace.ts";
+import { h, link, nodeButton } from "./dom.ts";
+
+export interface PanelActions {
+  /** Select another node (and move the camera to it). */
+  readonly select: (id: string) => void;
+}
+
+const EVIDENCE: Readonly<Record<string, string>> = {
+  TertiaryReferenceWork: "tertiary reference work",
+  ConsumerHealthPage: "consumer health page",
+  PreclinicalStudy: "preclinical study",
+  ClinicalStudy: "clinical study",
+  UnknownEvidence: "evidence type unknown",
+};
+
+export function evidenceName(type: string): string {
+  return EVIDENCE[type] ?? type;
+}
+
+function cites(c: ClaimJson): string {
+  return c.uncited ? "uncited" : c.citations.map((r) => `[${r.number ?? "?"}]`).join(" ");
+}
+
+function objectText(c: ClaimJson): string {
+  return "value" in c.object ? `“${c.object.value}”` : c.object.label;
+}
+
+export function claimView(
+  c: ClaimJson,
+  act: PanelActions,
+  traced: ReadonlySet<string> | null = null,
+): HTMLElement {
+  const loc = c.location;
+  const where = [
+    `${loc.document.label}, line ${loc.line ?? "?"}, column ${loc.column ?? "?"}`,
+    loc.section ? `section “${loc.section}”` : "",
+    loc.table ? `table row “${loc.table.row ?? "?"}”, column “${loc.table.column ?? "?"}”` : "",
+  ].filter((x) => x !== "");
+  const objectNode =
+    "id" in c.object
+      ? nodeButton(c.object.label, () => act.select((c.object as { id: string }).id))
+      : objectText(c);
+  return h(
+    "article",
+    { className: "claim", attrs: { "data-claim": c.id } },
+    h(
+      "p",
+      { className: "triple" },
+      nodeButton(c.subject.label, () => act.select(c.subject.id)),
+      " ",
+      h("span", { className: "predicate" }, c.predicate.label),
+      " ",
+      objectNode,
+      " ",
+      h("span", { className: "meta" }, cites(c)),
+    ),
+    quoteView(c),
+    h("p", { className: "meta" }, where.join(" · ")),
+    c.qualifier ? h("p", {}, `Qualifier: ${c.qualifier}`) : null,
+    c.uncited
+      ? h("p", { className: "warn" }, "Uncited: the document gives no reference for this claim.")
+      : null,
+    c.unnormalised
+      ? h("p", { className: "warn" }, "Unnormalised: a name in this claim is not in the lexicon.")
+      : null,
+    c.citations.length > 0 ? h("h3", {}, "References") : null,
+    c.citations.length > 0
+      ? h(
+          "ul",
+          { className: "references" },
+          ...c.citations.map((r) => citationItem(r, act, traced)),
+        )
+      : null,
+    c.comparison ? comparisonView(c, act) : null,
+    c.study ? studyView(c.study, act) : null,
+    c.note ? h("p", { className: "meta" }, `Curator's note: ${c.note}`) : null,
+  );
+}
+
+function quoteView(c: ClaimJson): HTMLElement | null {
+  if (!c.quote) return null;
+  return h(
+    "blockquote",
+    { attrs: { "aria-label": "Quote in its context" } },
+    c.quote.prefix ? `…${c.quote.prefix}` : "",
+    h("mark", {}, c.quote.exact),
+    c.quote.suffix ? `${c.quote.suffix}…` : "",
+  );
+}
+
+function citationItem(
+  r: CitationJson,
+  act: PanelActions,
+  traced: ReadonlySet<string> | null,
+): HTMLElement {
+  const ids = [...r.identifiers, ...r.unverifiedIdentifiers.map((i) => `${i} (unverified)`)];
+  return h(
+    "li",
+    {
+      className: traced?.has(r.reference) ? "traced" : "",
+      attrs: {
+        "data-reference": r.reference,
+        ...(traced?.has(r.reference) ? { "data-traced": "true" } : {}),
+      },
+    },
+    nodeButton(`[${r.number ?? "?"}]`, () => act.select(r.reference)),
+    " ",
+    link(r.url, r.title),
+    r.titleTruncated ? h("span", { className: "meta" }, " (title cut short in the list)") : null,
+    h("br"),
+    h(
+      "span",
+      { className: "meta" },
+      [r.host ?? "no host", evidenceName(r.evidenceType), ...ids].join(" · "),
+    ),
+  );
+}
+
+function comparisonView(c: ClaimJson, act: PanelActions): HTMLElement {
+  const k = c.comparison;
+  if (!k) return h("div");
+  const direction =
+    k.direction === "Favours"
+      ? `favours ${k.favours?.label ?? "?"}`
+      : (k.direction ?? "?").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return h(
+    "div",
+    {},
+    h("h3", {}, "Comparison"),
+    h(
+      "p",
+      {},
+      k.armA ? nodeButton(k.armA.label, () => act.select(k.armA?.id ?? "")) : "?",
+      " vs ",
+      k.armB ? nodeButton(k.armB.label, () => act.select(k.armB?.id ?? "")) : "?",
+      ` in ${k.condition?.label ?? "?"}${k.outcome ? `, outcome ${k.outcome.label}` : ""}: ${direction}`,
+    ),
+  );
+}
+
+export function studyView(s: StudyJson, act: PanelActions): HTMLElement {
+  return h(
+    "div",
+    { className: "study" },
+    h("h3", {}, "Study"),
+    h(
+      "p",
+      {},
+      nodeButton(s.label, () => act.select(s.id)),
+    ),
+    h(
+      "ul",
+      {},
+      ...Object.entries(s.qualifiers).map(([k, v]) => h("li", {}, `${k}: ${v.join(", ")}`)),
+    ),
+    s.arms.length > 0
+      ? h(
+          "ul",
+          {},
+          ...s.arms.map((a) =>
+            h(
+              "li",
+              {},
+              `arm ${a.label}: ${
+                [
+                  a.sampleSize !== null ? `n=${a.sampleSize}` : "",
+                  a.dose ? `${a.dose} ${a.doseUnit ?? ""}`.trim() : "",
+                  a.route ?? "",
+                  a.schedule ?? "",
+                ]
+                  .filter((x) => x !== "")
+                  .join(", ") || "no details"
+              }`,
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+function claimLine(c: ClaimJson, act: PanelActions, other: "object" | "subject"): HTMLElement {
+  const label = other === "object" ? objectText(c) : c.subject.label;
+  return h(
+    "li",
+    {},
+    nodeButton(label, () => act.select(c.id)),
+    " ",
+    h("span", { className: "meta" }, `${cites(c)} · line ${c.location.line ?? "?"}`),
+  );
+}
+
+export function entityView(t: TraceResult, act: PanelActions): HTMLElement {
+  const e = t.entity;
+  if (!e) return h("p", {}, "Nothing is known about this node.");
+  return h(
+    "div",
+    {},
+    h("h2", {}, e.label),
+    h(
+      "p",
+      { className: "meta" },
+      `${e.type}${e.unnormalised ? " · unnormalised (not in the lexicon)" : ""}`,
+    ),
+    e.synonyms.length > 0 ? h("p", {}, `Also: ${e.synonyms.join(", ")}`) : null,
+    e.identifiers.length > 0 ? h("p", {}, `Identifiers: ${e.identifiers.join(", ")}`) : null,
+    e.unverifiedIdentifiers.length > 0
+      ? h("p", { className: "warn" }, `Unverified: ${e.unverifiedIdentifiers.join(", ")}`)
+      : null,
+    h("p", { className: "meta" }, `${t.total} claim${t.total === 1 ? "" : "s"} about it`),
+    ...e.groups.flatMap((g) => [
+      h(
+        "h3",
+        {},
+        `${g.role === "object" ? "is object of: " : ""}${g.predicate.label} (${g.claims.length})`,
+      ),
+      h(
+        "ul",
+        {},
+        ...g.claims.map((c) => claimLine(c, act, g.role === "subject" ? "object" : "subject")),
+      ),
+    ]),
+  );
+}
+
+export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
+  const first = t.references[0];
+  const c = first?.citation;
+  return h(
+    "div",
+    {},
+    h("h2", {}, c ? `${first?.number !== null ? `[${first?.number}] ` : ""}${c.title}` : t.query),
+    c ? h("p", {}, link(c.url, c.url ?? c.host ?? "no address")) : null,
+    c
+      ? h(
+          "p",
+          { className: "meta" },
+          `Evidence: ${evidenceName(c.evidenceType)}${c.host ? ` · host ${c.host}` : ""}`,
+        )
+      : null,
+    c && c.identifiers.length > 0 ? h("p", {}, `Identifiers: ${c.identifiers.join(", ")}`) : null,
+    ...t.references
+      .filter((r) => r.sameWork.length > 0)
+      .map((r) =>
+        h(
+          "p",
+          { className: "warn" },
+          `The same work is also listed as ${r.sameWork.map((o) => `[${o.number}]`).join(", ")}.`,
+        ),
+      ),
+    h("h3", {}, `${t.total} claim${t.total === 1 ? "" : "s"} rest on it`),
+    h(
+      "ul",
+      {},
+      ...t.claims.map((cl) =>
+        h(
+          "li",
+          {},
+          nodeButton(`${cl.subject.label} · ${cl.predicate.label} · ${objectText(cl)}`, () =>
+            act.select(cl.id),
+          ),
+          " ",
+          h("span", { className: "meta" }, cites(cl)),
+        ),
+      ),
+    ),
+  );
+}
+
+export function claimsView(
+  title: string,
+  claims: readonly ClaimJson[],
+  act: PanelActions,
+): HTMLElement {
+  return h(
+    "div",
+    {},
+    h("h2", {}, title),
+    ...(claims.length === 0 ? [h("p", {}, "No claims.")] : claims.map((c) => claimView(c, act))),
+  );
+}

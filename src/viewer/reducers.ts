@@ -1,0 +1,95 @@
+/**
+ * What sigma draws, derived per frame from the data graph and the view state by pure
+ * reducers (as sigma and Gephi Lite do): colours by type, hidden by filters, the hovered
+ * node's neighbourhood and the traced path highlighted, everything else dimmed.
+ */
+import type { ViewNode } from "../view/projection.ts";
+import { type Filters, isVisible } from "./filters.ts";
+import { colourOf, DIMMED, HIGHLIGHT, typeKey } from "./palette.ts";
+
+export interface ViewState {
+  readonly filters: Filters;
+  readonly selected: string | null;
+  readonly hovered: string | null;
+  /** The hovered node and its neighbours. */
+  readonly hoverSet: ReadonlySet<string> | null;
+  /** In trace mode: the selected claim, its references, their works and the document. */
+  readonly traced: ReadonlySet<string> | null;
+}
+
+export interface DisplayNode {
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+  readonly label: string | null;
+  readonly color: string;
+  readonly hidden: boolean;
+  readonly highlighted: boolean;
+  readonly forceLabel: boolean;
+  readonly zIndex: number;
+}
+
+export interface DisplayEdge {
+  readonly color: string;
+  readonly hidden: boolean;
+  readonly size: number;
+  readonly zIndex: number;
+}
+
+export function nodeReducer(key: string, node: ViewNode, state: ViewState): DisplayNode {
+  const hidden = !isVisible(node, state.filters);
+  const focus = state.traced ?? state.hoverSet;
+  const inFocus = focus === null || focus.has(key);
+  const selected = key === state.selected;
+  const emphasised = selected || (focus !== null && inFocus);
+  return {
+    x: node.x,
+    y: node.y,
+    size: selected ? node.size * 1.6 : node.size,
+    label:
+      node.kind === "claim" && !emphasised ? null : emphasised ? node.label : shorten(node.label),
+    color:
+      selected || (state.traced?.has(key) ?? false)
+        ? selected
+          ? HIGHLIGHT
+          : colourOf(typeKey(node.kind, node.type))
+        : inFocus
+          ? colourOf(typeKey(node.kind, node.type))
+          : DIMMED,
+    hidden,
+    highlighted: selected,
+    forceLabel: emphasised,
+    zIndex: emphasised ? 2 : inFocus ? 1 : 0,
+  };
+}
+
+export function edgeReducer(
+  source: string,
+  target: string,
+  state: ViewState,
+  sourceHidden: boolean,
+  targetHidden: boolean,
+): DisplayEdge {
+  const hidden = sourceHidden || targetHidden;
+  const focus = state.traced ?? state.hoverSet;
+  const onFocus = focus?.has(source) && focus.has(target);
+  return {
+    color: onFocus
+      ? state.traced
+        ? HIGHLIGHT
+        : "#8592a8"
+      : focus === null
+        ? "#c9cfda"
+        : "#eef0f4",
+    hidden,
+    size: onFocus ? 2 : 1,
+    zIndex: onFocus ? 1 : 0,
+  };
+}
+
+/** Labels of nodes not in focus are kept short, so they do not run into each other. */
+export const LABEL_LENGTH = 32;
+
+export function shorten(label: string): string {
+  return label.length > LABEL_LENGTH ? `${label.slice(0, LABEL_LENGTH - 1)}…` : label;
+}

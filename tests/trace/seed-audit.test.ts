@@ -1,0 +1,249 @@
+// audit and stats on the seed knowledge base (graph/kb.ttl), checked against a list made by
+// reading graph/sources/desipramine-vs-ssris.md line by line (below). Columns are not copied from
+// the code's output: each is found here by searching the document's line for the quoted text.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Parser } from "n3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { audit, type Finding, type FindingKind } from "../../src/audit/audit.ts";
+import { stats } from "../../src/audit/stats.ts";
+import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
+import { openKnowledgeGraph } from "../../src/graph/open.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const KB = join(ROOT, "graph", "kb.ttl");
+const FILE = "desipramine-vs-ssris.md";
+const LINES = readFileSync(join(ROOT, "graph", "sources", FILE), "utf8").split("\n");
+
+/** "line:column" of `text` on a line of the document, the column counted in code points. */
+function at(line: number, text: string): string {
+  const raw = LINES[line - 1] ?? "";
+  const index = raw.indexOf(text);
+  if (index === -1) throw new Error(`"${text}" is not on line ${line}`);
+  return `${line}:${[...raw.slice(0, index)].length + 1}`;
+}
+
+// Uncited claims: 20.
+//   the header (1)
+//     9   CAS No.: 303-54-8
+//   table cells without a marker (4)
+//     23  Key Novel Mechanism, SSRIs column: "Not applicable"
+//     24  Receptor Interactions, SSRIs column: "Generally minimal direct receptor blockade"
+//     43  Treatment-Resistant OCD, SSRI column: "Not tested as monotherapy in this specific study."
+//     55  Nausea / GI Distress, Desipramine column: "Less common"
+//   prose sentences that state something and carry no marker (12)
+//     15  "The fundamental difference ...", "SSRIs predominantly increase ..."
+//     26  "Unlike the endogenous agonist norepinephrine, ..."
+//     28  "This direct receptor down-regulation is ..."
+//     38  "Experimental data show ..."
+//     48  "The side effect profiles differ ..."
+//     72  "The choice between ..."
+//     74  "Desipramine's unique ...", "Its development, however, ..."
+//     75  "SSRIs offer ...", "Their benefit ..."
+//     77  "Future development ..."
+//     (lines 18, 30 and 62 introduce a table, a diagram and a list: no claim)
+//   curated claims (graph/curation/claims.tsv) quoting those uncited sentences (3)
+//     15  desipramine inhibits the norepinephrine transporter
+//     26  desipramine recruits β-arrestin; desipramine does not activate heterotrimeric G proteins
+const UNCITED = [
+  at(9, "303-54-8"),
+  at(15, "The fundamental difference"),
+  at(15, "SSRIs predominantly"),
+  at(15, "Desipramine primarily inhibits"),
+  at(23, "Not applicable"),
+  at(24, "Generally minimal"),
+  at(26, "Unlike the endogenous"),
+  at(26, "Desipramine binding selectively recruits"),
+  at(26, "without activating"),
+  at(28, "This direct receptor"),
+  at(38, "Experimental data show"),
+  at(43, "Not tested as monotherapy"),
+  at(48, "The side effect profiles"),
+  at(55, "Less common"),
+  at(72, "The choice between"),
+  at(74, "Desipramine's** unique"),
+  at(74, "Its development"),
+  at(75, "SSRIs** offer"),
+  at(75, "Their benefit"),
+  at(77, "Future development"),
+];
+
+// Weak support: 20 claims that cite only [1] (StatPearls, a tertiary reference work) and/or [2]
+// (Healthline, a consumer health page); no prose sentence cites either.
+//   21  NET [1], SERT [2]            22  SERT (weaker) [1], "Minimal direct effect on NET" [2]
+//   24  Desipramine column [1]       (23 cites [3]; the SSRI cells of 23 and 24 are uncited)
+//   51-58  both columns of the side-effect table, 16 cells, less 55's uncited Desipramine cell
+const WEAK = [
+  at(21, "Norepinephrine Transporter (NET) [1]"),
+  at(21, "Serotonin Transporter (SERT) [2]"),
+  at(22, "Serotonin Transporter (SERT) (weaker) [1]"),
+  at(22, "Minimal direct effect on NET [2]"),
+  at(24, "Significant anticholinergic"),
+  at(51, "High risk"),
+  at(51, "Low risk"),
+  at(52, "Significant risk"),
+  at(52, "Generally lower risk"),
+  at(53, "Moderate, due to"),
+  at(53, "Varies;"),
+  at(54, "Common [1]"),
+  at(54, "Very common [2]"),
+  at(55, "Very common, especially"),
+  at(56, "Common [1]"),
+  at(56, "Possible, but variable"),
+  at(57, "Lowers seizure threshold"),
+  at(57, "Lower risk compared"),
+  at(58, "<b>High risk</b>"),
+  at(58, "Lower risk - much safer"),
+];
+
+// Duplicate reference: 1. [4] (line 89, pubmed) and [5] (line 90, sciencedirect) are one work,
+//   PMID 12183009; the finding points at the second listing.
+// Uncited reference: 0. Every number 1-8 is cited in the body: [1] [2] on 21, [3] on 23,
+//   [4] [5] on 41, [6] on 42, [7] on 43, [8] on 44.
+// Disagrees with public record: 1. Line 9 gives CAS 303-54-8 for desipramine; public records
+//   give 50-47-5 (base) and 58-28-6 (hydrochloride).
+// Unresolved citation: 0. Every marker's number is in the reference list, and every reference
+//   resolves to a work (graph/curation/works.tsv).
+const COUNTS: Readonly<Record<FindingKind, number>> = {
+  "disagrees-with-public-record": 1,
+  "duplicate-reference": 1,
+  "unresolved-citation": 0,
+  "weak-support": WEAK.length,
+  "uncited-claim": UNCITED.length,
+  "uncited-reference": 0,
+  "unnormalised-entity": 0,
+  // Counted from the RDF below: identifiers flagged cg:unverified.
+  "unverified-identifier": 5,
+  "unknown-evidence-type": 0,
+};
+
+const where = (f: Finding) => `${f.location?.line}:${f.location?.column}`;
+
+let kg: KnowledgeGraph;
+let cacheDir: string;
+const savedCacheDir = process.env.CLAIMGRAPH_CACHE_DIR;
+
+beforeAll(async () => {
+  cacheDir = mkdtempSync(join(tmpdir(), "claimgraph-audit-cache-"));
+  process.env.CLAIMGRAPH_CACHE_DIR = cacheDir;
+  kg = await openKnowledgeGraph([KB], { cache: false });
+});
+
+afterAll(() => {
+  if (savedCacheDir === undefined) delete process.env.CLAIMGRAPH_CACHE_DIR;
+  else process.env.CLAIMGRAPH_CACHE_DIR = savedCacheDir;
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+describe("the list read from the document", () => {
+  it("has 20 uncited and 20 weakly supported claims, each at a place of its own", () => {
+    expect(UNCITED).toHaveLength(20);
+    expect(WEAK).toHaveLength(20);
+    expect(new Set(WEAK).size).toBe(20);
+    expect(new Set(UNCITED).size).toBe(20);
+  });
+
+  it("agrees with the RDF on the unverified identifiers", () => {
+    const quads = new Parser({ format: "Turtle" }).parse(readFileSync(KB, "utf8"));
+    const unverified = quads.filter(
+      (q) =>
+        q.predicate.value === "https://w3id.org/claimgraph/vocab#unverified" &&
+        q.object.value === "true",
+    );
+    expect(unverified).toHaveLength(COUNTS["unverified-identifier"]);
+  });
+});
+
+describe("audit on graph/kb.ttl", () => {
+  it("counts what the document holds", () => {
+    expect(audit(kg).counts).toEqual(COUNTS);
+  });
+
+  it("lists every uncited claim where the document has it", () => {
+    const found = audit(kg).findings.filter((f) => f.kind === "uncited-claim");
+    expect(found.map(where).sort()).toEqual([...UNCITED].sort());
+    for (const f of found) expect(f.location?.file).toBe(FILE);
+  });
+
+  it("lists every claim resting only on [1] and/or [2] where the document has it", () => {
+    const found = audit(kg).findings.filter((f) => f.kind === "weak-support");
+    expect(found.map(where).sort()).toEqual([...WEAK].sort());
+    for (const f of found) expect(f.message).toMatch(/rests only on \[[12]\]/);
+  });
+
+  it("points at [5] on line 90 for the work listed twice, and names both numbers", () => {
+    const [dup] = audit(kg).findings.filter((f) => f.kind === "duplicate-reference");
+    expect(dup?.location).toEqual({ file: FILE, line: 90, column: 1 });
+    expect(dup?.subject).toBe("https://w3id.org/claimgraph/kb/work/pmid-12183009");
+    expect(dup?.message).toContain("[4]");
+    expect(dup?.message).toContain("[5]");
+    expect(dup?.severity).toBe("warning");
+  });
+
+  it("points at the CAS number on line 9 for the disagreement with public records", () => {
+    const [d] = audit(kg).findings.filter((f) => f.kind === "disagrees-with-public-record");
+    expect(d?.location).toEqual({ file: FILE, line: 9, column: 10 });
+    expect(`9:10`).toBe(at(9, "303-54-8"));
+    for (const value of ["303-54-8", "50-47-5", "58-28-6"]) expect(d?.message).toContain(value);
+  });
+
+  it("orders findings by kind, warnings before information", () => {
+    const kinds = audit(kg).findings.map((f) => f.kind);
+    const order = Object.keys(COUNTS);
+    expect(kinds).toEqual([...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+  });
+});
+
+describe("stats on graph/kb.ttl", () => {
+  it("counts claims by type, citation and evidence type as the document has them", () => {
+    const s = stats(kg);
+    expect(s.nodes).toEqual({
+      claim: 78,
+      document: 1,
+      entity: 51,
+      reference: 8,
+      study: 4,
+      work: 7,
+    });
+    // 36 table cells = 4 rows × 2 (table 1) + 4 × 3 (table 2) + 8 × 2 (table 3); 14 prose
+    // sentences (the 12 uncited ones and the two [3] sentences of line 26); 4 protocol bullets;
+    // 4 comparative rows; 19 curated rows; 1 CAS number.
+    expect(s.claimTypes).toEqual({
+      ComparativeClaim: 4,
+      CuratedClaim: 19,
+      HeaderClaim: 1,
+      ProseClaim: 14,
+      ProtocolClaim: 4,
+      TableCellClaim: 36,
+    });
+    expect({ cited: s.cited, uncited: s.uncited }).toEqual({ cited: 58, uncited: 20 });
+    // [1] 10 claims, [2] 10; [4]/[5] 7 and [7] 4 (clinical); [3] 9, [6] 8, [8] 10 (preclinical).
+    expect(s.claimsByEvidence).toEqual({
+      ClinicalStudy: 11,
+      ConsumerHealthPage: 10,
+      PreclinicalStudy: 27,
+      TertiaryReferenceWork: 10,
+      uncited: 20,
+    });
+    // Seven works: [4] and [5] are one.
+    expect(s.worksByEvidence).toEqual({
+      ClinicalStudy: 2,
+      ConsumerHealthPage: 1,
+      PreclinicalStudy: 3,
+      TertiaryReferenceWork: 1,
+    });
+    expect(Object.values(s.entityTypes).reduce((a, b) => a + b, 0)).toBe(51);
+    expect(s.documents).toEqual([
+      {
+        id: "https://w3id.org/claimgraph/kb/doc/desipramine-vs-ssris",
+        title: "Mechanisms of Action: A Comparative Overview",
+        claims: 78,
+        cited: 58,
+        uncited: 20,
+        references: 8,
+      },
+    ]);
+  });
+});
