@@ -109,11 +109,15 @@ export class KnowledgeGraph {
 
   /** Claims whose subject or object is `iri`. */
   claimsAbout(iri: string): ClaimNode[] {
+    const seen = new Set<string>();
     const out: ClaimNode[] = [];
     this.graph.forEachInEdge(iri, (_, e, source) => {
-      if (e.kind === "subject" || e.kind === "object") {
+      if ((e.kind === "subject" || e.kind === "object") && !seen.has(source)) {
         const c = this.claim(source);
-        if (c && !out.includes(c)) out.push(c);
+        if (c) {
+          seen.add(source);
+          out.push(c);
+        }
       }
     });
     return out;
@@ -121,12 +125,17 @@ export class KnowledgeGraph {
 
   /** Claims that mention `iri` without it being their subject or object. */
   claimsMentioning(iri: string): ClaimNode[] {
-    const about = new Set(this.claimsAbout(iri));
-    const out: ClaimNode[] = [];
+    const about = new Set<string>();
+    const mentioning = new Set<string>();
     this.graph.forEachInEdge(iri, (_, e, source) => {
-      const c = this.claim(source);
-      if (e.kind === "mentions" && c && !about.has(c) && !out.includes(c)) out.push(c);
+      if (e.kind === "subject" || e.kind === "object") about.add(source);
+      else if (e.kind === "mentions") mentioning.add(source);
     });
+    const out: ClaimNode[] = [];
+    for (const source of mentioning) {
+      const c = this.claim(source);
+      if (c && !about.has(source)) out.push(c);
+    }
     return out;
   }
 

@@ -88,8 +88,23 @@ export interface ClaimJson {
 const named = (kg: KnowledgeGraph, iri: string | undefined): Named | null =>
   iri === undefined ? null : { id: iri, label: kg.label(iri) };
 
-export function claimJson(kg: KnowledgeGraph, c: ClaimNode): ClaimJson {
+/**
+ * A claim as JSON. `studies` caches study answers across the claims of one answer (many
+ * claims share a study).
+ */
+export function claimJson(
+  kg: KnowledgeGraph,
+  c: ClaimNode,
+  studies?: Map<string, StudyJson>,
+): ClaimJson {
   const study = kg.node(c.studies[0]);
+  const studyAnswer = (s: StudyNode): StudyJson => {
+    const cached = studies?.get(s.iri);
+    if (cached) return cached;
+    const made = studyJson(kg, s);
+    studies?.set(s.iri, made);
+    return made;
+  };
   const t = c.table;
   const cmp = c.comparison;
   return {
@@ -127,7 +142,7 @@ export function claimJson(kg: KnowledgeGraph, c: ClaimNode): ClaimJson {
     unnormalised: c.unnormalised,
     value: c.value ?? null,
     qualifier: c.qualifier ?? null,
-    study: study?.kind === "study" ? studyJson(kg, study) : null,
+    study: study?.kind === "study" ? studyAnswer(study) : null,
     studies: c.studies.map((s) => ({ id: s, label: kg.label(s) })),
     comparison: cmp
       ? {

@@ -7,7 +7,7 @@
 import { bfsFromNode } from "graphology-traversal";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode } from "../graph/types.ts";
-import { type ClaimJson, citationJson, claimJson, type Named } from "./answers.ts";
+import { type ClaimJson, citationJson, claimJson, type Named, type StudyJson } from "./answers.ts";
 import { resolve, type Suggestion } from "./search.ts";
 
 export interface PredicateGroup {
@@ -90,6 +90,7 @@ function entityTrace(kg: KnowledgeGraph, query: string, iri: string): TraceResul
     { predicate: Named; role: "subject" | "object"; claims: ClaimJson[] }
   >();
   const all: ClaimJson[] = [];
+  const studies = new Map<string, StudyJson>();
   for (const claim of sortClaims(kg.claimsAbout(iri))) {
     const role = claim.subject === iri ? "subject" : "object";
     const key = `${role} ${claim.predicate}`;
@@ -102,7 +103,7 @@ function entityTrace(kg: KnowledgeGraph, query: string, iri: string): TraceResul
       };
       groups.set(key, group);
     }
-    const json = claimJson(kg, claim);
+    const json = claimJson(kg, claim, studies);
     group.claims.push(json);
     all.push(json);
   }

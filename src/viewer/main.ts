@@ -267,8 +267,11 @@ async function boot(): Promise<void> {
     (id) => void select(id),
   );
   document.addEventListener("keydown", (event) => {
+    // "/" is a character only where text is typed; on a checkbox or a button it means "search".
+    const target = event.target;
     const typing =
-      event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
+      target instanceof HTMLTextAreaElement ||
+      (target instanceof HTMLInputElement && ["text", "search"].includes(target.type));
     if (event.key === "/" && !typing) {
       event.preventDefault();
       search.focus();
