@@ -5,14 +5,16 @@
  * the previous outputs untouched.
  */
 import {
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
+  writeSync,
 } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import type { CurationRows } from "../curation/claims.ts";
@@ -103,54 +105,117 @@ export function displayPath(path: string): string {
 }
 
 /**
- * Writes every file, or none. All contents go to temporary files beside their targets
- * first; then each existing target is moved aside and each temporary file renamed into
- * place (rename is atomic on one file system). If any step fails, the targets already
- * replaced are put back, so the folder never mixes two builds.
+ * Output files written in pieces, all or none: each target is written to a temporary
+ * file beside it (appends are buffered); `commit` moves each existing target aside and
+ * renames each temporary file into place (rename is atomic on one file system), putting
+ * the old targets back if any step fails, so a folder never mixes two builds; `abort`
+ * removes the temporary files and leaves the targets as they were.
  */
-export function writeFilesAtomically(files: ReadonlyMap<string, string>): void {
-  const stamp = `${process.pid}-${Date.now()}`;
-  const plan = [...files].map(([target, content]) => ({
-    target,
-    content,
-    temp: join(dirname(target), `.claimgraph-tmp-${stamp}-${basename(target)}`),
-    backup: join(dirname(target), `.claimgraph-old-${stamp}-${basename(target)}`),
-    hadOld: false,
-    placed: false,
-  }));
-  let current = "";
-  try {
-    for (const step of plan) {
-      current = step.target;
-      if (existsSync(step.target) && !statSync(step.target).isFile()) {
-        throw new OutputError(step.target, "it exists and is not a regular file");
+export class StagedFiles {
+  private readonly steps: Array<{
+    target: string;
+    temp: string;
+    backup: string;
+    fd: number | undefined;
+    pending: string[];
+    pendingBytes: number;
+  }>;
+  private done = false;
+
+  constructor(targets: readonly string[]) {
+    const stamp = `${process.pid}-${Date.now()}`;
+    this.steps = targets.map((target) => ({
+      target,
+      temp: join(dirname(target), `.claimgraph-tmp-${stamp}-${basename(target)}`),
+      backup: join(dirname(target), `.claimgraph-old-${stamp}-${basename(target)}`),
+      fd: undefined,
+      pending: [],
+      pendingBytes: 0,
+    }));
+    try {
+      for (const step of this.steps) {
+        if (existsSync(step.target) && !statSync(step.target).isFile()) {
+          throw new OutputError(step.target, "it exists and is not a regular file");
+        }
+        mkdirSync(dirname(step.target), { recursive: true });
+        step.fd = openSync(step.temp, "w");
       }
-      mkdirSync(dirname(step.target), { recursive: true });
-      writeFileSync(step.temp, step.content);
-    }
-    for (const step of plan) {
-      current = step.target;
-      if (existsSync(step.target)) {
-        renameSync(step.target, step.backup);
-        step.hadOld = true;
-      }
-      renameSync(step.temp, step.target);
-      step.placed = true;
-    }
-  } catch (error) {
-    for (const step of plan) {
-      if (step.placed) rmSync(step.target, { force: true });
-      if (step.hadOld) renameSync(step.backup, step.target);
-    }
-    if (error instanceof OutputError) throw error;
-    throw new OutputError(
-      current,
-      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
-    );
-  } finally {
-    for (const step of plan) {
-      rmSync(step.temp, { force: true });
-      rmSync(step.backup, { force: true });
+    } catch (error) {
+      this.abort();
+      throw asOutputError(error, this.steps.find((s) => s.fd === undefined)?.target ?? "");
     }
   }
+
+  append(target: string, text: string): void {
+    const step = this.steps.find((s) => s.target === target);
+    if (!step || step.fd === undefined)
+      throw new Error(`StagedFiles.append: "${target}" is not staged`);
+    step.pending.push(text);
+    step.pendingBytes += text.length;
+    if (step.pendingBytes > 1 << 22) this.flush(step);
+  }
+
+  commit(): void {
+    const placed: typeof this.steps = [];
+    const moved: typeof this.steps = [];
+    let current = "";
+    try {
+      for (const step of this.steps) {
+        current = step.target;
+        this.flush(step);
+        if (step.fd !== undefined) closeSync(step.fd);
+        step.fd = undefined;
+      }
+      for (const step of this.steps) {
+        current = step.target;
+        if (existsSync(step.target)) {
+          renameSync(step.target, step.backup);
+          moved.push(step);
+        }
+        renameSync(step.temp, step.target);
+        placed.push(step);
+      }
+    } catch (error) {
+      for (const step of placed) rmSync(step.target, { force: true });
+      for (const step of moved) renameSync(step.backup, step.target);
+      this.abort();
+      throw asOutputError(error, current);
+    }
+    for (const step of this.steps) rmSync(step.backup, { force: true });
+    this.done = true;
+  }
+
+  abort(): void {
+    if (this.done) return;
+    for (const step of this.steps) {
+      if (step.fd !== undefined) closeSync(step.fd);
+      step.fd = undefined;
+      rmSync(step.temp, { force: true });
+    }
+    this.done = true;
+  }
+
+  private flush(step: (typeof this.steps)[number]): void {
+    if (step.fd === undefined || step.pending.length === 0) return;
+    writeSync(step.fd, step.pending.join(""));
+    step.pending = [];
+    step.pendingBytes = 0;
+  }
+}
+
+function asOutputError(error: unknown, path: string): OutputError {
+  if (error instanceof OutputError) return error;
+  return new OutputError(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+}
+
+/** Writes every file, or none (see `StagedFiles`). */
+export function writeFilesAtomically(files: ReadonlyMap<string, string>): void {
+  const staged = new StagedFiles([...files.keys()]);
+  try {
+    for (const [target, content] of files) staged.append(target, content);
+  } catch (error) {
+    staged.abort();
+    throw error;
+  }
+  staged.commit();
 }

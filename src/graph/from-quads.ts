@@ -105,7 +105,9 @@ export function graphFromQuads(quads: Iterable<Quad>): GraphBuild {
 
   const link = (from: string, to: string | undefined, kind: EdgeKind, predicate: string) => {
     if (!to || !graph.hasNode(to) || !graph.hasNode(from)) return;
-    graph.addEdge(from, to, { kind, predicate });
+    // Keys from content, not graphology's per-instance counters, so two loads of the same
+    // data give the same graph (and the same viewer).
+    graph.mergeEdgeWithKey(`${kind} ${from} ${to} ${predicate}`, from, to, { kind, predicate });
   };
   graph.forEachNode((iri, a) => {
     switch (a.kind) {

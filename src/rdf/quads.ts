@@ -12,6 +12,7 @@ import type {
   DocumentClaims,
   EntityTerm,
   KnowledgeBase,
+  PredicateTerm,
   Study,
   Term,
   Work,
@@ -79,13 +80,58 @@ function toObject(o: Quad_Object | string | number | boolean): Quad_Object {
 
 const nonNegative = (n: number): Literal => literal(String(n), XSD.nonNegativeInteger);
 
+/** What the shared graph describes: the entities, memberships, works and minted predicates used. */
+export interface SharedData {
+  readonly entities: ReadonlyMap<string, EntityTerm>;
+  readonly lexiconEntities: KnowledgeBase["lexiconEntities"];
+  readonly memberships: KnowledgeBase["memberships"];
+  readonly works: readonly Work[];
+  /** Minted (unnormalised) predicates, by name. */
+  readonly predicates: ReadonlyMap<string, PredicateTerm>;
+}
+
+/**
+ * The dataset in sections: one per document (its description graph and its claims'
+ * nanopublications), in document order, then the shared graph. Each section is sorted,
+ * so a writer can stream them one after another and the output is still deterministic.
+ */
+export function toSections(kb: KnowledgeBase, iris: Iris): Quad[][] {
+  return [
+    ...kb.documents.map((doc) => documentQuads(doc, iris)),
+    sharedQuads(sharedData(kb), iris),
+  ];
+}
+
 export function toQuads(kb: KnowledgeBase, iris: Iris): Quad[] {
-  const w = new GraphWriter(iris.graph("shared"));
-  writeShared(w, kb, iris);
+  return toSections(kb, iris).flat();
+}
+
+export function sharedData(kb: KnowledgeBase): SharedData {
+  const predicates = new Map<string, PredicateTerm>();
   for (const doc of kb.documents) {
-    writeDocument(w.in(iris.graph(doc.document.id)), doc, iris);
-    for (const claim of doc.claims) writeClaim(w, doc, claim, iris);
+    for (const claim of doc.claims)
+      if (claim.predicate.unnormalised) predicates.set(claim.predicate.name, claim.predicate);
   }
+  return {
+    entities: kb.entities,
+    lexiconEntities: kb.lexiconEntities,
+    memberships: kb.memberships,
+    works: kb.works,
+    predicates,
+  };
+}
+
+/** A document's section: its description graph and the nanopublications of its claims. */
+export function documentQuads(doc: DocumentClaims, iris: Iris): Quad[] {
+  const w = new GraphWriter(iris.graph(doc.document.id));
+  writeDocument(w, doc, iris);
+  for (const claim of doc.claims) writeClaim(w, doc, claim, iris);
+  return sortQuads(w.quads);
+}
+
+export function sharedQuads(shared: SharedData, iris: Iris): Quad[] {
+  const w = new GraphWriter(iris.graph("shared"));
+  writeShared(w, shared, iris);
   return sortQuads(w.quads);
 }
 
@@ -93,34 +139,31 @@ function term(iris: Iris, t: Term): Quad_Object {
   return t.kind === "literal" ? literal(t.value) : iris.node(t);
 }
 
-function writeShared(w: GraphWriter, kb: KnowledgeBase, iris: Iris): void {
-  for (const entity of kb.entities.values()) writeEntity(w, entity, iris, kb);
-  for (const m of kb.memberships) {
+function writeShared(w: GraphWriter, shared: SharedData, iris: Iris): void {
+  for (const entity of shared.entities.values()) writeEntity(w, entity, iris, shared);
+  for (const m of shared.memberships) {
     w.add(
       iris.entity(m.member.id),
       m.relation === "memberOf" ? CG.memberOf : CG.exampleMember,
       iris.entity(m.group.id),
     );
   }
-  for (const work of kb.works) writeWork(w, work, iris);
-  for (const doc of kb.documents) {
-    for (const claim of doc.claims) {
-      if (!claim.predicate.unnormalised) continue;
-      const p = iris.predicate(claim.predicate);
-      w.add(p, RDF.type, RDF.Property);
-      w.add(p, RDFS.label, claim.predicate.label);
-      w.add(p, CG.unnormalised, true);
-    }
+  for (const work of shared.works) writeWork(w, work, iris);
+  for (const predicate of shared.predicates.values()) {
+    const p = iris.predicate(predicate);
+    w.add(p, RDF.type, RDF.Property);
+    w.add(p, RDFS.label, predicate.label);
+    w.add(p, CG.unnormalised, true);
   }
 }
 
-function writeEntity(w: GraphWriter, entity: EntityTerm, iris: Iris, kb: KnowledgeBase): void {
+function writeEntity(w: GraphWriter, entity: EntityTerm, iris: Iris, shared: SharedData): void {
   const node = iris.entity(entity.id);
   w.add(node, RDF.type, CG.Entity);
   w.add(node, RDF.type, CG[entity.type]);
   w.add(node, RDFS.label, entity.label);
   if (entity.unnormalised) w.add(node, CG.unnormalised, true);
-  const record = kb.lexiconEntities.get(entity.id);
+  const record = shared.lexiconEntities.get(entity.id);
   if (!record) return;
   w.addAll(node, SKOS.altLabel, record.synonyms);
   if (record.broader) w.add(node, CG.memberOf, iris.entity(record.broader));

@@ -91,5 +91,6 @@ export function edgeReducer(
 export const LABEL_LENGTH = 32;
 
 export function shorten(label: string): string {
-  return label.length > LABEL_LENGTH ? `${label.slice(0, LABEL_LENGTH - 1)}…` : label;
+  const chars = Array.from(label);
+  return chars.length > LABEL_LENGTH ? `${chars.slice(0, LABEL_LENGTH - 1).join("")}…` : label;
 }

@@ -132,7 +132,10 @@ describe("the snapshot cache", () => {
     const text = readFileSync(KB, "utf8");
     writeFileSync(
       copy,
-      text.replace('rdfs:label "desipramine";', 'rdfs:label "desipramine (edited)";'),
+      text.replace(
+        /(ent:desipramine a [^\n]*\n\s*)rdfs:label "desipramine";/,
+        '$1rdfs:label "desipramine (edited)";',
+      ),
     );
     const kg = await openKnowledgeGraph([copy]);
     expect(snapshots()).toHaveLength(2);

@@ -37,18 +37,26 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
 }
 
 export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<void> {
-  const [{ build, writeExports }, { formatSummary }, { renderDiagnostic }] = await Promise.all([
+  const [
+    { prepare, writeBuild },
+    { formatSummary },
+    { renderDiagnostic },
+    { progressBar, wantsProgress },
+  ] = await Promise.all([
     import("../../build/pipeline.ts"),
     import("../../build/summary.ts"),
     import("../output.ts"),
+    import("../progress.ts"),
   ]);
-  const built = build({ sources: flags.sources, curation: flags.curation, base: flags.base });
-  for (const d of built.diagnostics) ctx.io.err(renderDiagnostic(d));
-  const files = writeExports(built, flags.out);
+  const prepared = prepare({ sources: flags.sources, curation: flags.curation, base: flags.base });
+  for (const d of prepared.diagnostics) ctx.io.err(renderDiagnostic(d));
+  const bar = wantsProgress(flags) ? progressBar() : undefined;
+  const { files, summary } = writeBuild(prepared, flags.out, bar);
+  bar?.done();
   if (flags.quiet) return;
   if (flags.json) {
-    ctx.io.out(JSON.stringify({ summary: built.summary, files }, null, 2));
+    ctx.io.out(JSON.stringify({ summary, files }, null, 2));
     return;
   }
-  ctx.io.out(`${formatSummary(built.summary)}\n\nwrote ${files.join(", ")}`);
+  ctx.io.out(`${formatSummary(summary)}\n\nwrote ${files.join(", ")}`);
 }

@@ -19,17 +19,33 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         curation?: string;
         base?: string;
       }) => {
-        const [{ build, render }, { writeFilesAtomically }, { renderDiagnostic }] =
+        const [{ prepare, streamSections }, { StagedFiles }, { renderDiagnostic }] =
           await Promise.all([
             import("../../build/pipeline.ts"),
             import("../../build/files.ts"),
             import("../output.ts"),
           ]);
-        const built = build({ sources: flags.sources, curation: flags.curation, base: flags.base });
-        for (const d of built.diagnostics) ctx.io.err(renderDiagnostic(d));
-        const text = render(built, flags.format);
-        if (flags.out) writeFilesAtomically(new Map([[flags.out, text]]));
-        else ctx.io.out(text);
+        const prepared = prepare({
+          sources: flags.sources,
+          curation: flags.curation,
+          base: flags.base,
+        });
+        for (const d of prepared.diagnostics) ctx.io.err(renderDiagnostic(d));
+        if (!flags.out) {
+          const chunks: string[] = [];
+          streamSections(prepared, [flags.format], (_, text) => chunks.push(text));
+          ctx.io.out(chunks.join(""));
+          return;
+        }
+        const out = flags.out;
+        const staged = new StagedFiles([out]);
+        try {
+          streamSections(prepared, [flags.format], (_, text) => staged.append(out, text));
+          staged.commit();
+        } catch (error) {
+          staged.abort();
+          throw error;
+        }
       },
     );
 }
