@@ -74,30 +74,49 @@ export function escapeString(value: string): string {
   });
 }
 
+const FORBIDDEN_IN_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
+const FORBIDDEN_IN_IRI_ALL = /[\u0000-\u0020<>"{}|^`\\]/g;
+
 /** An IRI between angle brackets, with the characters IRIREF forbids written as \u escapes. */
 export function iriRef(iri: string): string {
-  return `<${iri.replace(/[\u0000-\u0020<>"{}|^`\\]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`)}>`;
+  if (!FORBIDDEN_IN_IRI.test(iri)) return `<${iri}>`;
+  return `<${iri.replace(FORBIDDEN_IN_IRI_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`)}>`;
 }
 
-function ntriplesTerm(t: Term): string {
+/** A memo for the text of IRIs, which repeat a lot within a section. */
+function memo(make: (iri: string) => string, limit = 100_000): (iri: string) => string {
+  const cache = new Map<string, string>();
+  return (iri) => {
+    let hit = cache.get(iri);
+    if (hit === undefined) {
+      hit = make(iri);
+      if (cache.size >= limit) cache.clear();
+      cache.set(iri, hit);
+    }
+    return hit;
+  };
+}
+
+function ntriplesTerm(t: Term, iri: (value: string) => string = iriRef): string {
   if (t.termType === "Literal") {
     const body = `"${escapeString(t.value)}"`;
     if (t.language) return `${body}@${t.language}`;
-    return t.datatype.value === XSD_STRING ? body : `${body}^^${iriRef(t.datatype.value)}`;
+    return t.datatype.value === XSD_STRING ? body : `${body}^^${iri(t.datatype.value)}`;
   }
   if (t.termType === "BlankNode") return `_:${t.value}`;
-  return iriRef(t.value);
+  return iri(t.value);
 }
 
 function nquadsWriter(): SectionWriter {
+  const iri = memo(iriRef);
   return {
     begin: () => "",
     section: (quads) => {
       const lines: string[] = [];
       for (const q of quads) {
-        const g = q.graph.termType === "DefaultGraph" ? "" : ` ${ntriplesTerm(q.graph)}`;
+        const g = q.graph.termType === "DefaultGraph" ? "" : ` ${ntriplesTerm(q.graph, iri)}`;
         lines.push(
-          `${ntriplesTerm(q.subject)} ${ntriplesTerm(q.predicate)} ${ntriplesTerm(q.object)}${g} .\n`,
+          `${ntriplesTerm(q.subject, iri)} ${iri(q.predicate.value)} ${ntriplesTerm(q.object, iri)}${g} .\n`,
         );
       }
       return lines.join("");
@@ -244,13 +263,14 @@ function trigWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
 
 function jsonLdWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
   const byLength = Object.entries(prefixes).sort((a, b) => b[1].length - a[1].length);
-  const compact = (iri: string): string => {
+  const compact = memo((iri: string): string => {
     for (const [prefix, ns] of byLength) {
-      if (iri.startsWith(ns) && iri.length > ns.length && !iri.slice(ns.length).includes(":"))
+      if (iri.startsWith(ns) && iri.length > ns.length && !iri.slice(ns.length).includes(":")) {
         return `${prefix}:${iri.slice(ns.length)}`;
+      }
     }
     return iri;
-  };
+  });
   const value = (o: Term): unknown => {
     if (o.termType !== "Literal")
       return { "@id": o.termType === "BlankNode" ? `_:${o.value}` : compact(o.value) };

@@ -1,0 +1,208 @@
+/**
+ * `push`: writes a knowledge base into a triple store with the SPARQL 1.1 Graph Store HTTP
+ * Protocol, one named graph per document plus the shared graph (see `graphs.ts`). A graph's
+ * first request is a PUT (replace) and the rest POSTs (append), so pushing again replaces
+ * and never duplicates; when any request of a graph fails in a way that may pass, the whole
+ * graph is written again from its PUT. `listGraphs` and `countTriples` show what a store holds.
+ */
+import type { Quad } from "@rdfjs/types";
+import { StoreError, StoreUnavailableError } from "./errors.ts";
+import { chunkLines, groupGraphs } from "./graphs.ts";
+import { type Credentials, HttpClient } from "./http.ts";
+import { type RemoteOptions, SparqlClient, sparqlIri } from "./sparql-client.ts";
+
+/** Virtuoso's limit in practice: bigger request bodies hang. */
+export const DEFAULT_MAX_BYTES = 10_000_000;
+
+export interface PushOptions {
+  /** The store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql. */
+  readonly endpoint: string;
+  readonly quads: readonly Quad[];
+  /**
+   * The Graph Store endpoint. Default: Virtuoso's next to the SPARQL endpoint,
+   * `/sparql-graph-crud-auth` with credentials, `/sparql-graph-crud` without.
+   */
+  readonly graphStore?: string | undefined;
+  readonly user?: string | undefined;
+  readonly password?: string | undefined;
+  /** The prefix of the graph names written (default: the data's own `<base>graph/`). */
+  readonly baseGraph?: string | undefined;
+  /** The largest request body, in bytes (default 10 MB). */
+  readonly maxBytes?: number | undefined;
+  /** Milliseconds a request may take (default 120 s). */
+  readonly timeoutMs?: number | undefined;
+  /** How many times a graph is written again after a failure that may pass (default 3). */
+  readonly retries?: number | undefined;
+  /** The wait before the first rewrite, doubled for each next one (default 500 ms). */
+  readonly backoffMs?: number | undefined;
+  readonly onProgress?: ((event: PushEvent) => void) | undefined;
+}
+
+export interface GraphReport {
+  readonly graph: string;
+  /** Distinct triples written. */
+  readonly triples: number;
+  /** Bytes of the request bodies of the successful attempt. */
+  readonly bytes: number;
+  readonly requests: number;
+  /** 1, or more when the graph had to be written again. */
+  readonly attempts: number;
+  readonly ms: number;
+}
+
+export interface PushReport {
+  readonly graphStore: string;
+  readonly graphs: readonly GraphReport[];
+  readonly triples: number;
+  readonly bytes: number;
+  readonly requests: number;
+  readonly ms: number;
+}
+
+export type PushEvent =
+  | {
+      readonly kind: "request";
+      readonly graph: string;
+      readonly method: "PUT" | "POST";
+      /** 1-based index of the request within the graph, and how many the graph needs. */
+      readonly index: number;
+      readonly of: number;
+      readonly bytes: number;
+    }
+  | {
+      readonly kind: "retry";
+      readonly graph: string;
+      /** The attempt about to start (2 for the first rewrite). */
+      readonly attempt: number;
+      readonly reason: string;
+    }
+  | { readonly kind: "graph"; readonly report: GraphReport };
+
+export async function push(options: PushOptions): Promise<PushReport> {
+  const started = performance.now();
+  const auth = credentials(options.user, options.password);
+  const graphStore = options.graphStore ?? defaultGraphStore(options.endpoint, auth !== undefined);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const retries = options.retries ?? 3;
+  const backoffMs = options.backoffMs ?? 500;
+  const http = new HttpClient({ auth, timeoutMs: options.timeoutMs ?? 120_000, retries: 0 });
+  const groups = groupGraphs(options.quads, options.baseGraph);
+  const reports: GraphReport[] = [];
+  for (const group of groups) {
+    const url = graphUrl(graphStore, group.graph);
+    const bodies = chunkLines(group, maxBytes, graphStore);
+    const t0 = performance.now();
+    let attempt = 1;
+    for (;;) {
+      try {
+        for (const [i, body] of bodies.entries()) {
+          const method = i === 0 ? "PUT" : "POST";
+          const bytes = Buffer.byteLength(body);
+          options.onProgress?.({
+            kind: "request",
+            graph: group.graph,
+            method,
+            index: i + 1,
+            of: bodies.length,
+            bytes,
+          });
+          await http.send({
+            method,
+            url,
+            headers: { "content-type": "text/turtle; charset=utf-8" },
+            body,
+            what: `${method} of graph <${group.graph}> (request ${i + 1} of ${bodies.length})`,
+            graph: group.graph,
+          });
+        }
+        break;
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        if (attempt > retries) {
+          throw new StoreUnavailableError(
+            `could not write graph <${group.graph}> to ${graphStore} in ${attempt} attempts; the last: ${error.message}`,
+            { url: graphStore, graph: group.graph, hint: error.hint },
+          );
+        }
+        attempt += 1;
+        options.onProgress?.({ kind: "retry", graph: group.graph, attempt, reason: error.message });
+        await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 2)));
+      }
+    }
+    const report: GraphReport = {
+      graph: group.graph,
+      triples: group.lines.length,
+      bytes: bodies.reduce((n, b) => n + Buffer.byteLength(b), 0),
+      requests: bodies.length,
+      attempts: attempt,
+      ms: Math.round(performance.now() - t0),
+    };
+    reports.push(report);
+    options.onProgress?.({ kind: "graph", report });
+  }
+  return {
+    graphStore,
+    graphs: reports,
+    triples: reports.reduce((n, r) => n + r.triples, 0),
+    bytes: reports.reduce((n, r) => n + r.bytes, 0),
+    requests: reports.reduce((n, r) => n + r.requests, 0),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** Virtuoso's Graph Store endpoint next to its SPARQL endpoint. */
+export function defaultGraphStore(endpoint: string, authenticated: boolean): string {
+  let origin: string;
+  try {
+    origin = new URL(endpoint).origin;
+  } catch {
+    throw new StoreError(`"${endpoint}" is not an address`, {
+      url: endpoint,
+      hint: "give the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql",
+    });
+  }
+  return `${origin}/${authenticated ? "sparql-graph-crud-auth" : "sparql-graph-crud"}`;
+}
+
+/** The Graph Store address of one graph: `?graph=` (the standard's; Virtuoso takes it too). */
+export function graphUrl(graphStore: string, graph: string): string {
+  const url = new URL(graphStore);
+  url.searchParams.set("graph", graph);
+  return url.toString();
+}
+
+function credentials(user?: string, password?: string): Credentials | undefined {
+  return user === undefined || user === "" ? undefined : { user, password: password ?? "" };
+}
+
+export interface StoreReadOptions extends RemoteOptions {
+  readonly auth?: Credentials | undefined;
+}
+
+/** The named graphs a store holds, sorted; only those starting with `prefix` when given. */
+export async function listGraphs(
+  endpoint: string,
+  options: StoreReadOptions & { readonly prefix?: string | undefined } = {},
+): Promise<string[]> {
+  const client = new SparqlClient(endpoint, options.auth, options);
+  const rows = await client.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
+  return rows
+    .map((r) => r.get("g"))
+    .filter((g) => g?.termType === "NamedNode")
+    .map((g) => (g as { value: string }).value)
+    .filter((g) => options.prefix === undefined || g.startsWith(options.prefix))
+    .sort();
+}
+
+/** The triples in `graph`, or in every named graph of the store when none is given. */
+export async function countTriples(
+  endpoint: string,
+  graph?: string,
+  options: StoreReadOptions = {},
+): Promise<number> {
+  const client = new SparqlClient(endpoint, options.auth, options);
+  const pattern =
+    graph === undefined ? "GRAPH ?g { ?s ?p ?o }" : `GRAPH ${sparqlIri(graph)} { ?s ?p ?o }`;
+  const rows = await client.select(`SELECT (COUNT(*) AS ?n) WHERE { ${pattern} }`);
+  return Number(rows[0]?.get("n")?.value ?? 0);
+}

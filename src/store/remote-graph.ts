@@ -1,0 +1,249 @@
+/**
+ * `remoteGraph`: the part of a remote store's knowledge base one trace query needs, as a
+ * `KnowledgeGraph`, so `trace(kg, query)` answers on it as it would on the whole knowledge
+ * base loaded locally.
+ *
+ * It follows trace's own order of resolution (`resolve` in src/trace/search.ts): first it
+ * reads every node that could answer before free text — the query as an IRI, the references
+ * with its number, the owners of a matching identifier, the entities a matching name may
+ * belong to (a superset: the exact, accent- and punctuation-blind match runs locally) — and
+ * lets `resolve` decide on them. Then it reads what that answer shows: the claims about an
+ * entity or mentioning it; the claims resting on a reference's work (trace walks two links
+ * back from the work, and so does the read); a claim, a study's or a document's claims; or,
+ * for free text, every claim whose subject, predicate or object may hold all the words.
+ * Each node is read with what it links to (quote, selectors, citations, references, works,
+ * identifiers, studies, arms, documents with their text, predicate labels). Nodes written
+ * as blank nodes are not followed: claimgraph never writes them.
+ */
+import { graphFromQuads } from "../graph/from-quads.ts";
+import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { DEFAULT_BASE_IRI, kbPrefixes } from "../rdf/namespaces.ts";
+import { BIBO, CG, CITO, DCTERMS, OA, PREFIXES, PROV, RDF, RDFS, SKOS } from "../rdf/vocabulary.ts";
+import { normaliseLabel } from "../slug.ts";
+import { resolve } from "../trace/search.ts";
+import type { Credentials } from "./http.ts";
+import { type ReaderLimits, RemoteReader } from "./remote-reader.ts";
+import {
+  isQueryableIri,
+  type RemoteOptions,
+  SparqlClient,
+  sparqlIri,
+  sparqlString,
+} from "./sparql-client.ts";
+
+export interface RemoteGraphOptions extends RemoteOptions, ReaderLimits {}
+
+/** What trace reads as a reference number: `[2]`, `desipramine-vs-ssris[2]` (as search.ts). */
+const REFERENCE = /^(?:([\w.-]+)\s*)?\[(\d{1,6})\]$/;
+
+const ENTITY_TYPES = [
+  "Entity",
+  "Drug",
+  "DrugClass",
+  "Target",
+  "Mechanism",
+  "Condition",
+  "Outcome",
+  "AdverseEffect",
+] as const;
+
+/** The entity-typed `?x`. */
+const IS_ENTITY = `?x a ?type . VALUES ?type { ${ENTITY_TYPES.map((t) => sparqlIri(CG[t].value)).join(" ")} }`;
+
+/** The properties a node's name (its label in trace's answers and search) is read from. */
+const NAME_PROPERTIES = [
+  RDFS.label,
+  SKOS.altLabel,
+  DCTERMS.title,
+  CG.displayText,
+  CG.titleAsGiven,
+  CG.referenceNumber,
+]
+  .map((t) => sparqlIri(t.value))
+  .join("|");
+
+/** The links trace's graph has from a node into another (see graphFromQuads). */
+const INBOUND_LINKS = [
+  RDF.subject,
+  RDF.object,
+  CITO.citesAsEvidence,
+  CG.mentions,
+  CG.study,
+  PROV.wasDerivedFrom,
+  CG.refersTo,
+  CG.inDocument,
+  CG.supportsClaim,
+  CG.memberOf,
+]
+  .map((t) => sparqlIri(t.value))
+  .join(" ");
+
+export async function remoteGraph(
+  endpoint: string,
+  query: string,
+  auth?: Credentials,
+  options: RemoteGraphOptions = {},
+): Promise<KnowledgeGraph> {
+  const reader = new RemoteReader(new SparqlClient(endpoint, auth, options), options);
+  const q = query.trim().replace(/^<(.*)>$/, "$1");
+  const iri = new KnowledgeGraph(graphFromQuads([])).expand(q);
+
+  // Everything that could answer before free text, then trace's own choice among it.
+  await reader.describe([
+    ...(isQueryableIri(iri) ? [iri] : []),
+    ...(await referencesNumbered(reader, q)),
+    ...(await identifierOwners(reader, q)),
+    ...(await entitiesNamed(reader, q)),
+  ]);
+  let kg = graphOf(reader);
+  const r = resolve(kg, query);
+  const node = kg.node(iri);
+  if (r.kind === "claim" && node?.kind === "study") {
+    await reader.describe(
+      await reader.irisFor([iri], `?t ${sparqlIri(CG.supportsClaim.value)} ?x .`),
+    );
+  } else if (r.kind === "claim" && node?.kind === "document") {
+    await reader.describe(
+      await reader.irisFor(
+        [iri],
+        `?x a ${sparqlIri(CG.Claim.value)} . { ?x ${sparqlIri(PROV.wasDerivedFrom.value)} ?t } UNION { ?x ${sparqlIri(CG.quote.value)}/${sparqlIri(OA.hasSource.value)} ?t }`,
+      ),
+    );
+  } else if (r.kind === "claim" && node?.kind === "claim") {
+    // The claim itself is read already.
+  } else if (r.kind === "entity") {
+    await reader.describe(
+      await reader.irisFor(
+        [r.entity],
+        `?x a ${sparqlIri(CG.Claim.value)} . { ?x ${sparqlIri(RDF.subject.value)} ?t } UNION { ?x ${sparqlIri(RDF.object.value)} ?t } UNION { ?x ${sparqlIri(CG.mentions.value)} ?t }`,
+      ),
+    );
+  } else if (r.kind === "reference" || r.kind === "work") {
+    await restingOn(
+      reader,
+      r.kind === "work" ? [] : r.references,
+      r.kind === "work" ? [r.work] : [],
+    );
+  } else {
+    const words = normaliseLabel(q)
+      .split(" ")
+      .filter((w) => w !== "");
+    if (words.length > 0) await reader.describe(await reader.iris(freeText(words)));
+    kg = graphOf(reader);
+    // No answer: trace suggests the nearest entity names, so it needs every one.
+    if (resolve(kg, query).kind === "none") await reader.describe(await reader.iris(IS_ENTITY));
+  }
+  return graphOf(reader);
+}
+
+function graphOf(reader: RemoteReader): KnowledgeGraph {
+  return new KnowledgeGraph(graphFromQuads(reader.triples()));
+}
+
+async function referencesNumbered(reader: RemoteReader, q: string): Promise<string[]> {
+  const m = REFERENCE.exec(q);
+  if (!m) return [];
+  const n = Number(m[2]);
+  return reader.iris(
+    `?x a ${sparqlIri(CG.Reference.value)} ; ${sparqlIri(CG.referenceNumber.value)} ?n . FILTER(?n = ${n} || STR(?n) = "${n}")`,
+  );
+}
+
+/** Works and entities with an identifier trace would match `q` to (pmid:…, doi:…, the bare id). */
+async function identifierOwners(reader: RemoteReader, q: string): Promise<string[]> {
+  const key = sparqlString(q.toLowerCase());
+  const s = (v: string) => `COALESCE(STR(${v}), "")`;
+  const identifier = `?x ${sparqlIri(CG.identifier.value)} ?i .
+    OPTIONAL { ?i ${sparqlIri(CG.scheme.value)} ?scheme } OPTIONAL { ?i ${sparqlIri(CG.localId.value)} ?id }
+    OPTIONAL { ?i ${sparqlIri(DCTERMS.identifier.value)} ?curie }
+    FILTER(LCASE(${s("?curie")}) = ${key} || LCASE(${s("?id")}) = ${key} || LCASE(CONCAT(${s("?scheme")}, ":", ${s("?id")})) = ${key} || ${nonAscii(`CONCAT(${s("?curie")}, ${s("?id")}, ${s("?scheme")})`)})`;
+  const bibo = (p: string, scheme: string) =>
+    `?x ${sparqlIri(p)} ?id . FILTER(LCASE(STR(?id)) = ${key} || CONCAT("${scheme}:", LCASE(STR(?id))) = ${key} || ${nonAscii("STR(?id)")})`;
+  return reader.iris(
+    `{ ${identifier} } UNION { ${bibo(BIBO.pmid.value, "pmid")} } UNION { ${bibo(BIBO.doi.value, "doi")} }`,
+  );
+}
+
+/** Entities with a label or synonym that may normalise to the query's normal form. */
+async function entitiesNamed(reader: RemoteReader, q: string): Promise<string[]> {
+  const words = normaliseLabel(q)
+    .split(" ")
+    .filter((w) => w !== "");
+  const name = `STR(?name)`;
+  const test =
+    words.length === 0
+      ? `!REGEX(${name}, "[A-Za-z0-9]")`
+      : words.map((w) => `(${mayHold(name, w)})`).join(" && ");
+  return reader.iris(
+    `${IS_ENTITY} ?x ${sparqlIri(RDFS.label.value)}|${sparqlIri(SKOS.altLabel.value)} ?name . FILTER(${test})`,
+  );
+}
+
+/**
+ * Claims whose subject, predicate or object may hold every word (trace's free-text search):
+ * a literal or a name of the node holds the word, or the IRI does (trace falls back on
+ * names made from IRIs).
+ */
+function freeText(words: readonly string[]): string {
+  const prefixes = new Set(Object.keys({ ...PREFIXES, ...kbPrefixes(DEFAULT_BASE_IRI) }));
+  const term = (v: string, w: string) =>
+    [
+      `(isLiteral(${v}) && (${mayHold(`STR(${v})`, w)}))`,
+      prefixes.has(w)
+        ? `isIRI(${v})`
+        : `(isIRI(${v}) && CONTAINS(LCASE(STR(${v})), ${sparqlString(w)}))`,
+      `EXISTS { ${v} ${NAME_PROPERTIES} ?n . FILTER(${mayHold("STR(?n)", w)}) }`,
+      `EXISTS { ${v} ${sparqlIri(CG.quote.value)}/${sparqlIri(OA.hasSelector.value)}/${sparqlIri(OA.exact.value)} ?n . FILTER(${mayHold("STR(?n)", w)}) }`,
+    ].join(" || ");
+  const filters = words.map(
+    (w) => `FILTER(${["?s", "?p", "?o"].map((v) => term(v, w)).join(" || ")})`,
+  );
+  return `?x a ${sparqlIri(CG.Claim.value)} ; ${sparqlIri(RDF.subject.value)} ?s ; ${sparqlIri(RDF.predicate.value)} ?p ; ${sparqlIri(RDF.object.value)} ?o . ${filters.join(" ")}`;
+}
+
+/**
+ * Whether a string may hold `word` once normalised (case-, accent- and punctuation-blind):
+ * it holds it case-blind, or it has a character outside printable ASCII (which may fold to
+ * it, like é to e): a superset, made exact by trace itself.
+ */
+function mayHold(value: string, word: string): string {
+  return /^[\x20-\x7e]*$/.test(word)
+    ? `CONTAINS(LCASE(${value}), ${sparqlString(word)}) || ${nonAscii(value)}`
+    : nonAscii(value);
+}
+
+function nonAscii(value: string): string {
+  return `REGEX(${value}, "[^ -~]")`;
+}
+
+/**
+ * The claims resting on references: trace walks back two links from each reference's work
+ * (or from the reference when its work is not known), so read what lies within two links,
+ * and every reference of those works (trace lists the other numbers of the same work).
+ */
+async function restingOn(
+  reader: RemoteReader,
+  references: readonly string[],
+  works: readonly string[],
+): Promise<void> {
+  const refersTo = `?x a ${sparqlIri(CG.Reference.value)} ; ${sparqlIri(CG.refersTo.value)} ?t .`;
+  let kg = graphOf(reader);
+  const knownWorks = new Set(works);
+  for (const ref of references) {
+    const w = kg.reference(ref)?.work;
+    if (w) knownWorks.add(w);
+  }
+  await reader.describe(await reader.irisFor([...knownWorks], refersTo));
+  kg = graphOf(reader);
+  const starts = new Set<string>([...knownWorks].filter((w) => kg.work(w)));
+  for (const ref of references) {
+    const w = kg.reference(ref)?.work;
+    if (!w || !kg.work(w)) starts.add(ref);
+  }
+  const inbound = `{ ?x ?link ?t . VALUES ?link { ${INBOUND_LINKS} } }
+    UNION { ?x ${sparqlIri(CG.quote.value)}/${sparqlIri(OA.hasSource.value)} ?t }
+    UNION { ?c ${sparqlIri(RDF.object.value)} ?t ; ${sparqlIri(RDF.subject.value)} ?x }`;
+  const first = await reader.irisFor([...starts], inbound);
+  const second = await reader.irisFor(first, inbound);
+  await reader.describe([...first, ...second]);
+}

@@ -1,0 +1,153 @@
+/**
+ * Bounded reads of a remote store: node IRIs that match a pattern, and the description
+ * (every triple) of a set of nodes with the nodes they lead to. Every read is cut into
+ * VALUES batches and LIMIT/OFFSET pages, so no answer runs into a store's result limit
+ * (Virtuoso's ResultSetMaxRows cuts answers short silently).
+ */
+import type { Quad } from "@rdfjs/types";
+import { CG, CITO, OA, PROV, RDF } from "../rdf/vocabulary.ts";
+import { isQueryableIri, type SparqlClient, sparqlIri } from "./sparql-client.ts";
+
+/**
+ * The links a description follows: from a claim to its subject, predicate, object, quote,
+ * citations, studies, document and comparison; from a quote to its selectors and source;
+ * from a reference to its work and document; from works and entities to their identifiers;
+ * from a study to its arms, models, citations and document; from an arm to its intervention.
+ * Never back from a node to the claims about it, so a description stays small.
+ */
+const FOLLOW = new Set(
+  [
+    RDF.subject,
+    RDF.predicate,
+    RDF.object,
+    CG.quote,
+    OA.hasSelector,
+    OA.hasSource,
+    CITO.citesAsEvidence,
+    CG.study,
+    PROV.wasDerivedFrom,
+    CG.armA,
+    CG.armB,
+    CG.condition,
+    CG.outcome,
+    CG.favours,
+    CG.refersTo,
+    CG.inDocument,
+    CG.identifier,
+    CG.arm,
+    CG.intervention,
+    CG.model,
+    CG.hasDiscrepancy,
+  ].map((t) => t.value),
+);
+
+/** How deep a description follows links (claim → study → arm → intervention is 3). */
+const MAX_DEPTH = 8;
+
+export interface ReaderLimits {
+  /** Rows (or triples) per page (default 10000, the stock Virtuoso ResultSetMaxRows). */
+  readonly pageSize?: number | undefined;
+  /** IRIs per VALUES batch (default 100). */
+  readonly batchSize?: number | undefined;
+}
+
+export class RemoteReader {
+  readonly client: SparqlClient;
+  private readonly pageSize: number;
+  private readonly batchSize: number;
+  /** The nodes described so far and the triples read, by key, so nothing is read twice. */
+  private readonly described = new Set<string>();
+  private readonly quads = new Map<string, Quad>();
+  /** Queries sent, for reports and tests. */
+  queries = 0;
+
+  constructor(client: SparqlClient, limits: ReaderLimits = {}) {
+    this.client = client;
+    this.pageSize = limits.pageSize ?? 10_000;
+    this.batchSize = limits.batchSize ?? 100;
+  }
+
+  /** Every IRI bound to `?x` by `pattern` (a group graph pattern's body), page by page. */
+  async iris(pattern: string): Promise<string[]> {
+    const out: string[] = [];
+    for (let offset = 0; ; offset += this.pageSize) {
+      this.queries += 1;
+      const rows = await this.client.select(
+        `SELECT DISTINCT ?x WHERE { ${pattern} FILTER(isIRI(?x)) } ORDER BY ?x LIMIT ${this.pageSize} OFFSET ${offset}`,
+      );
+      for (const r of rows) {
+        const x = r.get("x");
+        if (x?.termType === "NamedNode") out.push(x.value);
+      }
+      if (rows.length < this.pageSize) return out;
+    }
+  }
+
+  /** `iris` for a pattern over `?t`, run for the targets in VALUES batches. */
+  async irisFor(targets: readonly string[], pattern: string): Promise<string[]> {
+    const out = new Set<string>();
+    for (const batch of batches(targets.filter(isQueryableIri), this.batchSize)) {
+      for (const x of await this.iris(`VALUES ?t { ${batch.map(sparqlIri).join(" ")} } ${pattern}`))
+        out.add(x);
+    }
+    return [...out];
+  }
+
+  /**
+   * Describes `start` and, link by link (see FOLLOW), the nodes it leads to: their triples
+   * join what was read before.
+   */
+  async describe(start: Iterable<string>): Promise<void> {
+    let frontier = [...new Set(start)].filter((x) => !this.described.has(x) && isQueryableIri(x));
+    for (let depth = 0; frontier.length > 0 && depth < MAX_DEPTH; depth++) {
+      for (const x of frontier) this.described.add(x);
+      const next = new Set<string>();
+      for (const batch of batches(frontier, this.batchSize)) {
+        for (const q of await this.triplesOf(batch)) {
+          this.quads.set(quadKey(q), q);
+          if (
+            FOLLOW.has(q.predicate.value) &&
+            q.object.termType === "NamedNode" &&
+            !this.described.has(q.object.value)
+          )
+            next.add(q.object.value);
+        }
+      }
+      frontier = [...next].filter(isQueryableIri);
+    }
+  }
+
+  /** The triples read, sorted by subject, predicate and object (the order exports are written in). */
+  triples(): Quad[] {
+    return [...this.quads]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, q]) => q);
+  }
+
+  /** Every triple whose subject is in `subjects`, page by page. */
+  private async triplesOf(subjects: readonly string[]): Promise<Quad[]> {
+    const values = subjects.map(sparqlIri).join(" ");
+    const out: Quad[] = [];
+    for (let offset = 0; ; offset += this.pageSize) {
+      this.queries += 1;
+      const page = await this.client.triples(
+        `CONSTRUCT { ?s ?p ?o } WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { ${values} } ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT ${this.pageSize} OFFSET ${offset} } }`,
+      );
+      out.push(...page);
+      if (page.length < this.pageSize) return out;
+    }
+  }
+}
+
+function batches<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+function quadKey(q: Quad): string {
+  const o = q.object;
+  const object =
+    o.termType === "Literal" ? `"${o.value}"^^${o.datatype.value}@${o.language}` : o.value;
+  return `${q.subject.value}\u0001${q.predicate.value}\u0001${object}`;
+}

@@ -1,0 +1,94 @@
+/**
+ * A SPARQL 1.1 Protocol client for one endpoint: queries go as an HTML form POST, SELECT
+ * and ASK answers come back as JSON results, CONSTRUCT and DESCRIBE answers as N-Triples.
+ */
+import type { Quad } from "@rdfjs/types";
+import { Parser } from "n3";
+import { StoreError } from "./errors.ts";
+import { type Credentials, HttpClient, type HttpOptions } from "./http.ts";
+import { parseResults, type Results, type Row } from "./results.ts";
+
+/** Timeouts and retries for a store's calls (credentials are passed on their own). */
+export type RemoteOptions = Omit<HttpOptions, "auth">;
+
+const RDF_FORMATS: ReadonlyArray<[RegExp, string]> = [
+  [/turtle/, "Turtle"],
+  [/trig/, "TriG"],
+  [/n-quads|nquads/, "N-Quads"],
+];
+
+export class SparqlClient {
+  readonly endpoint: string;
+  readonly http: HttpClient;
+
+  constructor(endpoint: string, auth?: Credentials, options: RemoteOptions = {}) {
+    this.endpoint = endpoint;
+    this.http = new HttpClient({ ...options, auth });
+  }
+
+  /** A SELECT or ASK query's answer. */
+  async results(query: string): Promise<Results> {
+    const response = await this.post(query, "application/sparql-results+json");
+    try {
+      return parseResults(response);
+    } catch {
+      throw new StoreError(
+        `query at ${this.endpoint}: the answer is not SPARQL JSON results (${response.slice(0, 80).replace(/\s+/g, " ")}…)`,
+        { url: this.endpoint, hint: "is the address a SPARQL endpoint (…/sparql)?" },
+      );
+    }
+  }
+
+  /** A SELECT query's rows. */
+  async select(query: string): Promise<readonly Row[]> {
+    const r = await this.results(query);
+    return r.kind === "select" ? r.rows : [];
+  }
+
+  /** A CONSTRUCT or DESCRIBE query's triples. */
+  async triples(query: string): Promise<Quad[]> {
+    const response = await this.http.send(this.request(query, "application/n-triples"));
+    const type = (response.headers.get("content-type") ?? "").toLowerCase();
+    const format = RDF_FORMATS.find(([re]) => re.test(type))?.[1] ?? "N-Triples";
+    try {
+      return new Parser({ format }).parse(response.text);
+    } catch (error) {
+      throw new StoreError(
+        `query at ${this.endpoint}: the answer is not ${format} (${(error as Error).message})`,
+        { url: this.endpoint },
+      );
+    }
+  }
+
+  private async post(query: string, accept: string): Promise<string> {
+    return (await this.http.send(this.request(query, accept))).text;
+  }
+
+  private request(query: string, accept: string) {
+    return {
+      method: "POST" as const,
+      url: this.endpoint,
+      headers: {
+        accept,
+        "content-type": "application/x-www-form-urlencoded; charset=utf-8",
+      },
+      body: new URLSearchParams({ query }).toString(),
+      what: "query",
+    };
+  }
+}
+
+/** A SPARQL string literal holding `s`. */
+export function sparqlString(s: string): string {
+  return `"${s.replace(/[\\"]/g, "\\$&").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")}"`;
+}
+
+/** `<iri>`, for an IRI a query may hold (from the store, or checked by `isQueryableIri`). */
+export function sparqlIri(iri: string): string {
+  return `<${iri}>`;
+}
+
+/** Whether `s` can be written as `<s>` in a query: absolute, with no character IRIs forbid. */
+export function isQueryableIri(s: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(s);
+}
