@@ -52,6 +52,7 @@ const RDF_TYPE = RDF.type.value;
 
 /** Escapes for a string literal's body (Turtle and N-Triples share them). */
 export function escapeString(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
   return value.replace(/["\\\u0000-\u001f\u007f]/g, (c) => {
     switch (c) {
       case '"':
@@ -74,7 +75,9 @@ export function escapeString(value: string): string {
   });
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: IRIREF forbids control characters
 const FORBIDDEN_IN_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: IRIREF forbids control characters
 const FORBIDDEN_IN_IRI_ALL = /[\u0000-\u0020<>"{}|^`\\]/g;
 
 /** An IRI between angle brackets, with the characters IRIREF forbids written as \u escapes. */

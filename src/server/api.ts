@@ -59,6 +59,7 @@ export function nodeDetails(kg: KnowledgeGraph, id: string): unknown {
 
 /** The claims behind an edge of the view: the claim itself, or those linking two entities. */
 export function edgeClaims(kg: KnowledgeGraph, source: string, target: string): unknown[] {
+  if (!kg.graph.hasNode(source) || !kg.graph.hasNode(target)) return [];
   const direct = [kg.claim(source), kg.claim(target)].filter((c) => c !== undefined);
   if (direct.length > 0) return direct.map((c) => claimJson(kg, c));
   const linking = kg

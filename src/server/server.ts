@@ -125,11 +125,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     send(res, 414, "text/plain; charset=utf-8", "URL too long\n", head);
     return;
   }
-  const url = new URL(raw, "http://viewer.invalid");
-  const q = (name: string) => url.searchParams.get(name) ?? "";
+  // The path is taken as sent: a URL parser would read "//host/…" as a host name.
+  const queryAt = raw.indexOf("?");
+  const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
+  const params = new URLSearchParams(queryAt === -1 ? "" : raw.slice(queryAt + 1));
+  const q = (name: string) => params.get(name) ?? "";
   const json = (status: number, value: unknown) =>
     send(res, status, "application/json; charset=utf-8", JSON.stringify(value), head);
-  switch (url.pathname) {
+  switch (pathname) {
     case "/api/view":
       send(res, 200, "application/json; charset=utf-8", ctx.viewJson, head);
       return;

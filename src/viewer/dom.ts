@@ -6,6 +6,17 @@
 
 type Child = Node | string | null | undefined | false;
 
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
+ * in text from a document they would reorder the viewer's own words around them, so
+ * they are dropped from what is shown. Right-to-left letters stay as written.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+export function shownText(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}
+
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: { className?: string; title?: string; attrs?: Record<string, string> } = {},
@@ -13,11 +24,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props.className) el.className = props.className;
-  if (props.title) el.title = props.title;
+  if (props.title) el.title = shownText(props.title);
   for (const [k, v] of Object.entries(props.attrs ?? {})) el.setAttribute(k, v);
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    el.append(typeof child === "string" ? document.createTextNode(child) : child);
+    el.append(typeof child === "string" ? document.createTextNode(shownText(child)) : child);
   }
   return el;
 }
@@ -35,7 +46,7 @@ export function safeHref(url: string | null | undefined): string | null {
 
 export function link(url: string | null | undefined, text: string): Node {
   const href = safeHref(url);
-  if (!href) return document.createTextNode(text);
+  if (!href) return document.createTextNode(shownText(text));
   return h("a", { attrs: { href, target: "_blank", rel: "noopener noreferrer nofollow" } }, text);
 }
 

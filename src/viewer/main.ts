@@ -94,7 +94,9 @@ async function boot(): Promise<void> {
     selected = id;
     traced = null;
     writeUrl();
+    details.removeAttribute("data-edge");
     if (id === null) {
+      details.removeAttribute("data-selected");
       show(
         h(
           "p",

@@ -4,6 +4,7 @@
  * node's neighbourhood and the traced path highlighted, everything else dimmed.
  */
 import type { ViewNode } from "../view/projection.ts";
+import { shownText } from "./dom.ts";
 import { type Filters, isVisible } from "./filters.ts";
 import { colourOf, DIMMED, HIGHLIGHT, typeKey } from "./palette.ts";
 
@@ -47,7 +48,11 @@ export function nodeReducer(key: string, node: ViewNode, state: ViewState): Disp
     y: node.y,
     size: selected ? node.size * 1.6 : node.size,
     label:
-      node.kind === "claim" && !emphasised ? null : emphasised ? node.label : shorten(node.label),
+      node.kind === "claim" && !emphasised
+        ? null
+        : emphasised
+          ? shownText(node.label)
+          : shorten(node.label),
     color:
       selected || (state.traced?.has(key) ?? false)
         ? selected
@@ -91,6 +96,6 @@ export function edgeReducer(
 export const LABEL_LENGTH = 32;
 
 export function shorten(label: string): string {
-  const chars = Array.from(label);
+  const chars = Array.from(shownText(label));
   return chars.length > LABEL_LENGTH ? `${chars.slice(0, LABEL_LENGTH - 1).join("")}…` : label;
 }
