@@ -3,7 +3,7 @@
  * finding names its kind, what it concerns and where it stands in the document.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import type { ClaimNode, ReferenceNode } from "../graph/types.ts";
+import type { ClaimNode, IdentifierInfo, ReferenceNode } from "../graph/types.ts";
 import { sortClaims } from "../trace/trace.ts";
 
 export const FINDING_KINDS = [
@@ -169,6 +169,17 @@ export function audit(kg: KnowledgeGraph): AuditReport {
       );
   }
 
+  const unverified = (iri: string, label: string, ids: readonly IdentifierInfo[]) => {
+    for (const id of ids) {
+      if (id.unverified)
+        add(
+          "unverified-identifier",
+          iri,
+          `${label}: ${id.curie} is unverified (${id.source ?? "no source"})`,
+          null,
+        );
+    }
+  };
   kg.graph.forEachNode((iri, a) => {
     if (a.kind === "entity") {
       if (a.unnormalised)
@@ -178,26 +189,10 @@ export function audit(kg: KnowledgeGraph): AuditReport {
           `${a.label} (${a.type}) is not in the lexicon; its entity was minted from its name`,
           null,
         );
-      for (const id of a.identifiers) {
-        if (id.unverified)
-          add(
-            "unverified-identifier",
-            iri,
-            `${a.label}: ${id.curie} is unverified (${id.source ?? "no source"})`,
-            null,
-          );
-      }
+      unverified(iri, a.label, a.identifiers);
     }
     if (a.kind === "work") {
-      for (const id of a.identifiers) {
-        if (id.unverified)
-          add(
-            "unverified-identifier",
-            iri,
-            `${a.label}: ${id.curie} is unverified (${id.source ?? "no source"})`,
-            null,
-          );
-      }
+      unverified(iri, a.label, a.identifiers);
       if (a.evidenceType === "UnknownEvidence")
         add(
           "unknown-evidence-type",

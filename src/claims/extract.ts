@@ -52,9 +52,14 @@ export function extractClaims(
     ...protocol.claims,
     ...curatedClaims(ctx, curation, diagnostics),
   ];
-  const byId = new Map<string, Claim>();
-  for (const claim of all) if (!byId.has(claim.id)) byId.set(claim.id, claim);
-  const claims = [...byId.values()];
+  // The same statement made twice in one document (the same sentence in two paragraphs)
+  // is two claims: the second and later ones take their occurrence number into their id.
+  const seen = new Map<string, number>();
+  const claims = all.map((claim) => {
+    const n = (seen.get(claim.id) ?? 0) + 1;
+    seen.set(claim.id, n);
+    return n === 1 ? claim : { ...claim, id: `${claim.id}-${n}` };
+  });
 
   for (const marker of document.citations) {
     const carried = claims.some(

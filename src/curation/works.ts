@@ -6,6 +6,7 @@
  * An entry no row matches gets a work of its own, keyed by its normalised title, with
  * unknown evidence.
  */
+import { createHash } from "node:crypto";
 import type { EvidenceType, ResolvedReference, Work } from "../claims/types.ts";
 import type { ParsedDocument } from "../document/types.ts";
 import type { Diagnostic } from "../errors.ts";
@@ -103,15 +104,13 @@ export function resolveReferences(
     const resolved: ResolvedReference[] = [];
     for (const entry of document.references) {
       const title = normaliseLabel(entry.titleAsGiven);
-      const row = rows.find(
-        (r) => r.match !== "" && (title.startsWith(r.match) || r.match.startsWith(title)),
-      );
+      const row = rows.find((r) => matches(r.match, title, entry.truncated));
       let work: Work;
       if (row) {
         const seen = works.get(row.work.key);
         work = seen ?? { ...row.work, title: row.work.title || entry.titleAsGiven };
       } else {
-        const key = `title-${slugify(title, 60)}`;
+        const key = titleKey(title);
         work = works.get(key) ?? {
           key,
           title: entry.titleAsGiven,
@@ -134,4 +133,23 @@ export function resolveReferences(
     references.set(document.id, resolved);
   }
   return { works: [...works.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), references };
+}
+
+/**
+ * Whether a reference's title as given (normalised) names the work a `works.tsv` row
+ * matches: the title starts with the row's words, or — when the list cut the title
+ * short — the row's words start with a title long enough to mean something.
+ */
+function matches(match: string, title: string, truncated: boolean): boolean {
+  if (match === "" || title === "") return false;
+  if (title.startsWith(match)) return true;
+  return truncated && title.length >= 20 && match.startsWith(title);
+}
+
+/** The key of a work known only by its title: a readable slug, and a hash when the slug was cut short. */
+function titleKey(title: string): string {
+  const slug = slugify(title, 60);
+  if (slugify(title, 1000) === slug) return `title-${slug}`;
+  const hash = createHash("sha256").update(title).digest("hex").slice(0, 8);
+  return `title-${slug}-${hash}`;
 }

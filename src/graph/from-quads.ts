@@ -6,6 +6,7 @@
  */
 import type { Quad, Term } from "@rdfjs/types";
 import { MultiDirectedGraph } from "graphology";
+import { ENTITY_TYPES } from "../lexicon/types.ts";
 import {
   BIBO,
   CG,
@@ -38,15 +39,7 @@ export type KnowledgeGraphData = MultiDirectedGraph<NodeAttributes, EdgeAttribut
 
 type Props = Map<string, Term[]>;
 
-const ENTITY_CLASSES = [
-  "Drug",
-  "DrugClass",
-  "Target",
-  "Mechanism",
-  "Condition",
-  "Outcome",
-  "AdverseEffect",
-];
+const ENTITY_CLASSES: readonly string[] = ENTITY_TYPES;
 const STUDY_QUALIFIERS = [
   "design",
   "species",
@@ -103,11 +96,15 @@ export function graphFromQuads(quads: Iterable<Quad>): GraphBuild {
     if (label && types.has(`${RDF.iri}Property`)) labels.set(iri, label);
   }
 
+  // Edge keys count up in the order the data is read, not graphology's per-instance
+  // counters, so two loads of the same data give the same graph (and the same viewer).
+  const linked = new Set<string>();
   const link = (from: string, to: string | undefined, kind: EdgeKind, predicate: string) => {
     if (!to || !graph.hasNode(to) || !graph.hasNode(from)) return;
-    // Keys from content, not graphology's per-instance counters, so two loads of the same
-    // data give the same graph (and the same viewer).
-    graph.mergeEdgeWithKey(`${kind} ${from} ${to} ${predicate}`, from, to, { kind, predicate });
+    const key = `${kind} ${from} ${to} ${predicate}`;
+    if (linked.has(key)) return;
+    linked.add(key);
+    graph.addEdgeWithKey(`e${linked.size}`, from, to, { kind, predicate });
   };
   graph.forEachNode((iri, a) => {
     switch (a.kind) {

@@ -13,6 +13,7 @@ import type {
   PredicateRecord,
   TableKind,
 } from "./types.ts";
+import { ENTITY_TYPES } from "./types.ts";
 
 interface Surface {
   readonly text: string;
@@ -157,13 +158,5 @@ export function uncovered(text: string, mentions: readonly Mention[]): string {
 }
 
 export function isEntityType(value: string): value is EntityType {
-  return [
-    "Drug",
-    "DrugClass",
-    "Target",
-    "Mechanism",
-    "Condition",
-    "Outcome",
-    "AdverseEffect",
-  ].includes(value);
+  return (ENTITY_TYPES as readonly string[]).includes(value);
 }

@@ -169,11 +169,14 @@ class Names {
 
 function prefixLines(prefixes: Readonly<Record<string, string>>): string {
   return `${Object.entries(prefixes)
-    .map(([p, ns]) => `@prefix ${p}: ${iriRef(ns)}.\n`)
+    .map(([p, ns]) => `@prefix ${p}: ${iriRef(ns)} .\n`)
     .join("")}\n`;
 }
 
-/** Triples grouped by subject (`;`) and predicate (`,`), `a` for rdf:type. */
+/**
+ * Triples grouped by subject (`;`) and predicate (`,`), `a` for rdf:type. Statements end
+ * in " ." with a space: Virtuoso reads `1.` as a decimal and `x.1c.` as one name.
+ */
 function triplesBlock(triples: readonly Quad[], names: Names, indent: string): string {
   let out = "";
   let subject = "";
@@ -185,13 +188,13 @@ function triplesBlock(triples: readonly Quad[], names: Names, indent: string): s
     if (s === subject && p === predicate) out += `, ${o}`;
     else if (s === subject) out += `;\n${indent}    ${p === RDF_TYPE ? "a" : names.iri(p)} ${o}`;
     else {
-      if (subject !== "") out += ".\n";
+      if (subject !== "") out += " .\n";
       out += `${indent}${names.term(t.subject)} ${p === RDF_TYPE ? "a" : names.iri(p)} ${o}`;
     }
     subject = s;
     predicate = p;
   }
-  return subject === "" ? "" : `${out}.\n`;
+  return subject === "" ? "" : `${out} .\n`;
 }
 
 /** Graphs whose triples are nanopublication bookkeeping, left out of the Turtle view. */

@@ -45,6 +45,13 @@ export class StoreRefusedError extends StoreError {
 /** The store did not answer usefully after every retry: timeouts, dropped connections, 5xx. */
 export class StoreUnavailableError extends StoreError {
   override name = "StoreUnavailableError";
+  /** What went wrong the last time, in a few words ("the store dropped the connection"). */
+  readonly reason: string;
+
+  constructor(message: string, context: StoreErrorContext & { readonly reason: string }) {
+    super(message, context);
+    this.reason = context.reason;
+  }
 }
 
 /** `https://user:pw@host/p?q` → `https://host/p?q`: user information never reaches a message. */

@@ -90,17 +90,21 @@ export class HttpClient {
         graph: request.graph,
         status: response.status,
       };
-      const said = this.excerpt(response.text);
+      const said = this.excerpt(response);
       if (response.status === 401 || response.status === 403) {
-        throw new StoreAuthError(
-          this.auth
-            ? `${request.what} at ${context.url}: the store refused the credentials (${response.status}): wrong user or password`
-            : `${request.what} at ${context.url}: the store asks for a user and password (${response.status})`,
-          {
-            ...context,
-            hint: "set CLAIMGRAPH_USER and CLAIMGRAPH_PASSWORD to an account that may write",
-          },
-        );
+        const message =
+          response.status === 403
+            ? "the store does not let this user do that (403)"
+            : this.auth
+              ? "the store refused the credentials (401): wrong user or password"
+              : "the store asks for a user and password (401)";
+        throw new StoreAuthError(`${request.what} at ${context.url}: ${message}`, {
+          ...context,
+          hint:
+            response.status === 403
+              ? 'give the account write access (Virtuoso: GRANT SPARQL_UPDATE TO "user")'
+              : "set CLAIMGRAPH_USER and CLAIMGRAPH_PASSWORD to an account that may write",
+        });
       }
       if (response.status < 500) {
         throw new StoreRefusedError(
@@ -115,6 +119,7 @@ export class HttpClient {
       {
         url: shown,
         graph: request.graph,
+        reason: last,
         hint: "check that the store runs and answers at that address; a bigger --timeout may help",
       },
     );
@@ -175,13 +180,19 @@ export class HttpClient {
   }
 
   /** What the store said, short and on one line, with nothing secret in it. */
-  private excerpt(body: string): string {
-    const pre = /<xmp>([\s\S]*?)<\/xmp>/i.exec(body)?.[1] ?? body;
-    let text = pre
-      .replace(/<[^>]*>/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
-    text = text.replace(/\b(authorization|digest|basic)\b[^,;]*/gi, "$1 …");
+  private excerpt(response: HttpResponse): string {
+    let text = response.text;
+    if (/html/i.test(response.headers.get("content-type") ?? "")) {
+      text = (/<xmp>([\s\S]*?)<\/xmp>/i.exec(text)?.[1] ?? text).replace(/<[^>]*>/g, " ");
+    }
+    // Virtuoso repeats the whole query after its message; the message is what matters.
+    text = text.replace(/\n\s*SPARQL query:[\s\S]*$/, "");
+    text = text.replace(/\s+/g, " ").trim();
+    // A store that echoed the request's credentials back would not have them repeated.
+    text = text.replace(
+      /(authorization\s*:|digest\s+username\s*=|basic\s+[A-Za-z0-9+/=]{8,})[^\n]*/gi,
+      "[credentials removed]",
+    );
     const pw = this.auth?.password ?? "";
     if (pw.length >= 3) text = text.split(pw).join("***");
     return text.length > 300 ? `${text.slice(0, 299)}…` : text;

@@ -6,7 +6,8 @@
  * graph is written again from its PUT. `listGraphs` and `countTriples` show what a store holds.
  */
 import type { Quad } from "@rdfjs/types";
-import { StoreError, StoreUnavailableError } from "./errors.ts";
+import { UsageError } from "../errors.ts";
+import { redactUrl, StoreUnavailableError } from "./errors.ts";
 import { chunkLines, groupGraphs } from "./graphs.ts";
 import { type Credentials, HttpClient } from "./http.ts";
 import { type RemoteOptions, SparqlClient, sparqlIri } from "./sparql-client.ts";
@@ -86,46 +87,30 @@ export async function push(options: PushOptions): Promise<PushReport> {
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 500;
   const http = new HttpClient({ auth, timeoutMs: options.timeoutMs ?? 120_000, retries: 0 });
-  const groups = groupGraphs(options.quads, options.baseGraph);
+  // Every body is cut before anything is written, so a triple too big fails the push at once.
+  const plan = groupGraphs(options.quads, options.baseGraph).map((group) => ({
+    group,
+    url: graphUrl(graphStore, group.graph),
+    bodies: chunkLines(group, maxBytes, graphStore),
+  }));
   const reports: GraphReport[] = [];
-  for (const group of groups) {
-    const url = graphUrl(graphStore, group.graph);
-    const bodies = chunkLines(group, maxBytes, graphStore);
+  for (const { group, url, bodies } of plan) {
     const t0 = performance.now();
     let attempt = 1;
     for (;;) {
       try {
-        for (const [i, body] of bodies.entries()) {
-          const method = i === 0 ? "PUT" : "POST";
-          const bytes = Buffer.byteLength(body);
-          options.onProgress?.({
-            kind: "request",
-            graph: group.graph,
-            method,
-            index: i + 1,
-            of: bodies.length,
-            bytes,
-          });
-          await http.send({
-            method,
-            url,
-            headers: { "content-type": "text/turtle; charset=utf-8" },
-            body,
-            what: `${method} of graph <${group.graph}> (request ${i + 1} of ${bodies.length})`,
-            graph: group.graph,
-          });
-        }
+        await writeGraph(http, url, group.graph, bodies, options.onProgress);
         break;
       } catch (error) {
         if (!(error instanceof StoreUnavailableError)) throw error;
         if (attempt > retries) {
           throw new StoreUnavailableError(
-            `could not write graph <${group.graph}> to ${graphStore} in ${attempt} attempts; the last: ${error.message}`,
-            { url: graphStore, graph: group.graph, hint: error.hint },
+            `could not write graph <${group.graph}> to ${graphStore}: ${error.reason} (${attempt} attempts, each writing the graph from its first request)`,
+            { url: graphStore, graph: group.graph, reason: error.reason, hint: error.hint },
           );
         }
         attempt += 1;
-        options.onProgress?.({ kind: "retry", graph: group.graph, attempt, reason: error.message });
+        options.onProgress?.({ kind: "retry", graph: group.graph, attempt, reason: error.reason });
         await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 2)));
       }
     }
@@ -150,23 +135,54 @@ export async function push(options: PushOptions): Promise<PushReport> {
   };
 }
 
+/** One attempt at a graph: a PUT of the first body (replacing the graph), POSTs of the rest. */
+async function writeGraph(
+  http: HttpClient,
+  url: string,
+  graph: string,
+  bodies: readonly string[],
+  onProgress: PushOptions["onProgress"],
+): Promise<void> {
+  for (const [i, body] of bodies.entries()) {
+    const method = i === 0 ? "PUT" : "POST";
+    const bytes = Buffer.byteLength(body);
+    onProgress?.({ kind: "request", graph, method, index: i + 1, of: bodies.length, bytes });
+    await http.send({
+      method,
+      url,
+      headers: { "content-type": "text/turtle; charset=utf-8" },
+      body,
+      what: `${method} of graph <${graph}> (request ${i + 1} of ${bodies.length})`,
+      graph,
+    });
+  }
+}
+
 /** Virtuoso's Graph Store endpoint next to its SPARQL endpoint. */
 export function defaultGraphStore(endpoint: string, authenticated: boolean): string {
   let origin: string;
   try {
     origin = new URL(endpoint).origin;
   } catch {
-    throw new StoreError(`"${endpoint}" is not an address`, {
-      url: endpoint,
-      hint: "give the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql",
-    });
+    throw new UsageError(
+      `"${redactUrl(endpoint)}" is not an address`,
+      "give the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql",
+    );
   }
   return `${origin}/${authenticated ? "sparql-graph-crud-auth" : "sparql-graph-crud"}`;
 }
 
 /** The Graph Store address of one graph: `?graph=` (the standard's; Virtuoso takes it too). */
 export function graphUrl(graphStore: string, graph: string): string {
-  const url = new URL(graphStore);
+  let url: URL;
+  try {
+    url = new URL(graphStore);
+  } catch {
+    throw new UsageError(
+      `"${redactUrl(graphStore)}" is not an address`,
+      "give the store's Graph Store endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth",
+    );
+  }
   url.searchParams.set("graph", graph);
   return url.toString();
 }

@@ -4,7 +4,7 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
-import { StoreError } from "./errors.ts";
+import { StoreError, StoreRefusedError } from "./errors.ts";
 import { type Credentials, HttpClient, type HttpOptions } from "./http.ts";
 import { parseResults, type Results, type Row } from "./results.ts";
 
@@ -47,7 +47,7 @@ export class SparqlClient {
 
   /** A CONSTRUCT or DESCRIBE query's triples. */
   async triples(query: string): Promise<Quad[]> {
-    const response = await this.http.send(this.request(query, "application/n-triples"));
+    const response = await this.send(query, "application/n-triples");
     const type = (response.headers.get("content-type") ?? "").toLowerCase();
     const format = RDF_FORMATS.find(([re]) => re.test(type))?.[1] ?? "N-Triples";
     try {
@@ -61,7 +61,24 @@ export class SparqlClient {
   }
 
   private async post(query: string, accept: string): Promise<string> {
-    return (await this.http.send(this.request(query, accept))).text;
+    return (await this.send(query, accept)).text;
+  }
+
+  /** Sends a query; a refusal gets a hint on what to check. */
+  private async send(query: string, accept: string) {
+    try {
+      return await this.http.send(this.request(query, accept));
+    } catch (error) {
+      if (!(error instanceof StoreRefusedError)) throw error;
+      throw new StoreRefusedError(error.message, {
+        url: error.url,
+        status: error.status,
+        hint:
+          error.status === 400
+            ? "check the query's syntax against the store's message"
+            : "is the address the store's SPARQL endpoint (…/sparql)?",
+      });
+    }
   }
 
   private request(query: string, accept: string) {

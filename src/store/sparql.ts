@@ -35,9 +35,10 @@ export async function remoteQuery(
       "the query is not a SELECT, ASK, CONSTRUCT or DESCRIBE query",
       "claimgraph only reads from a store; updates are not sent",
     );
+  // One line, so the store's line numbers in errors are the query's own plus one.
   const prologue = Object.entries(prefixMap)
     .map(([p, ns]) => `PREFIX ${p}: <${ns}>`)
-    .join("\n");
+    .join(" ");
   const client = new SparqlClient(endpoint, auth, options);
   const full = `${prologue}\n${sparql}`;
   if (form === "construct" || form === "describe") {

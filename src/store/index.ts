@@ -1,0 +1,26 @@
+/** The triple-store client: push a knowledge base, query it, trace from it. */
+export type { Credentials } from "./digest.ts";
+export {
+  redactUrl,
+  StoreAuthError,
+  StoreError,
+  StoreRefusedError,
+  StoreUnavailableError,
+} from "./errors.ts";
+export { type GraphGroup, groupGraphs } from "./graphs.ts";
+export { credentialsFromEnv, HttpClient, type HttpOptions } from "./http.ts";
+export {
+  countTriples,
+  DEFAULT_MAX_BYTES,
+  defaultGraphStore,
+  type GraphReport,
+  listGraphs,
+  type PushEvent,
+  type PushOptions,
+  type PushReport,
+  push,
+  type StoreReadOptions,
+} from "./push.ts";
+export { type RemoteGraphOptions, remoteGraph } from "./remote-graph.ts";
+export { predeclaredPrefixes, queryForm, remoteQuery } from "./sparql.ts";
+export { type RemoteOptions, SparqlClient } from "./sparql-client.ts";
