@@ -11,6 +11,7 @@ import { registerAudit } from "./commands/audit.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerPath } from "./commands/path.ts";
+import { registerPush } from "./commands/push.ts";
 import { registerQuery } from "./commands/query.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerStart } from "./commands/start.ts";
@@ -43,6 +44,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerStats(program, ctx);
   registerQuery(program, ctx);
   registerServe(program, ctx);
+  registerPush(program, ctx);
   registerStart(program, ctx);
   return program;
 }

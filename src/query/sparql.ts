@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { displayPath } from "../build/files.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
 import { formatOf } from "../graph/load.ts";
+import { resultsTable } from "./table.ts";
 
 const MEDIA: Readonly<Record<string, string>> = {
   Turtle: "text/turtle",
@@ -109,42 +110,10 @@ export async function runQuery(
   };
   return {
     kind: "select",
-    text: table(
+    text: resultsTable(
       head.head.vars ?? [],
       rows as Array<Map<string, { termType: string; value: string }>>,
       compact,
     ),
   };
-}
-
-function table(
-  vars: readonly string[],
-  rows: Array<Map<string, { termType: string; value: string }>>,
-  compact: (iri: string) => string,
-): string {
-  if (rows.length === 0) return "(no results)";
-  const cell = (t: { termType: string; value: string } | undefined) =>
-    t === undefined
-      ? ""
-      : t.termType === "NamedNode"
-        ? compact(t.value)
-        : t.value.replace(/\s+/g, " ");
-  const body = rows.map((r) => vars.map((v) => cell(r.get(v))));
-  const widths = vars.map((v, i) =>
-    Math.min(60, Math.max(v.length + 1, ...body.map((b) => (b[i] ?? "").length))),
-  );
-  const clipPad = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
-  const lines = [
-    vars.map((v, i) => clipPad(`?${v}`, widths[i] ?? 10)).join("  "),
-    widths.map((w) => "-".repeat(w)).join("  "),
-  ];
-  for (const b of body)
-    lines.push(
-      b
-        .map((c, i) => clipPad(c, widths[i] ?? 10))
-        .join("  ")
-        .trimEnd(),
-    );
-  lines.push(`${rows.length} row${rows.length === 1 ? "" : "s"}`);
-  return lines.join("\n");
 }

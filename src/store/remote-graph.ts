@@ -17,10 +17,11 @@
  */
 import { graphFromQuads } from "../graph/from-quads.ts";
 import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { ENTITY_TYPES } from "../lexicon/types.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes } from "../rdf/namespaces.ts";
 import { BIBO, CG, CITO, DCTERMS, OA, PREFIXES, PROV, RDF, RDFS, SKOS } from "../rdf/vocabulary.ts";
 import { normaliseLabel } from "../slug.ts";
-import { resolve } from "../trace/search.ts";
+import { REFERENCE, resolve } from "../trace/search.ts";
 import type { Credentials } from "./http.ts";
 import { type ReaderLimits, RemoteReader } from "./remote-reader.ts";
 import {
@@ -33,22 +34,8 @@ import {
 
 export interface RemoteGraphOptions extends RemoteOptions, ReaderLimits {}
 
-/** What trace reads as a reference number: `[2]`, `desipramine-vs-ssris[2]` (as search.ts). */
-const REFERENCE = /^(?:([\w.-]+)\s*)?\[(\d{1,6})\]$/;
-
-const ENTITY_TYPES = [
-  "Entity",
-  "Drug",
-  "DrugClass",
-  "Target",
-  "Mechanism",
-  "Condition",
-  "Outcome",
-  "AdverseEffect",
-] as const;
-
 /** The entity-typed `?x`. */
-const IS_ENTITY = `?x a ?type . VALUES ?type { ${ENTITY_TYPES.map((t) => sparqlIri(CG[t].value)).join(" ")} }`;
+const IS_ENTITY = `?x a ?type . VALUES ?type { ${["Entity" as const, ...ENTITY_TYPES].map((t) => sparqlIri(CG[t].value)).join(" ")} }`;
 
 /** The properties a node's name (its label in trace's answers and search) is read from. */
 const NAME_PROPERTIES = [

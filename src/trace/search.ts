@@ -25,7 +25,8 @@ export interface Suggestion {
   readonly score: number;
 }
 
-const REFERENCE = /^(?:([\w.-]+)\s*)?\[(\d{1,6})\]$/;
+/** A reference number, optionally after a document id: `[2]`, `desipramine-vs-ssris[2]`. */
+export const REFERENCE = /^(?:([\w.-]+)\s*)?\[(\d{1,6})\]$/;
 
 /** The token index over claims, built on first use and kept with the graph. */
 const indexes = new WeakMap<KnowledgeGraph, ClaimIndex>();

@@ -16,23 +16,39 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
         .choices(["table", "json", "csv"])
         .default("table"),
     )
-    .action(async (sparql: string, flags: { kb?: string[]; format: "table" | "json" | "csv" }) => {
-      const { runQuery } = await import("../../query/sparql.ts");
-      const prefixes = Object.entries({
-        ...PREFIXES,
-        ...kbPrefixes(DEFAULT_BASE_IRI),
-      }).sort((a, b) => b[1].length - a[1].length);
-      const compact = (iri: string) => {
-        const hit = prefixes.find(([, ns]) => iri.startsWith(ns) && iri.length > ns.length);
-        return hit ? `${hit[0]}:${iri.slice(hit[1].length)}` : iri;
-      };
-      const answer = await runQuery(
-        kbFiles(flags),
-        sparql,
-        flags.format,
-        Object.fromEntries(prefixes),
-        compact,
-      );
-      ctx.io.out(answer.text);
-    });
+    .option(
+      "--endpoint <url>",
+      "run the query on a remote SPARQL endpoint instead (credentials: CLAIMGRAPH_USER, CLAIMGRAPH_PASSWORD)",
+    )
+    .action(
+      async (
+        sparql: string,
+        flags: { kb?: string[]; format: "table" | "json" | "csv"; endpoint?: string },
+      ) => {
+        if (flags.endpoint) {
+          const { credentialsFromEnv, remoteQuery } = await import("../../store/index.ts");
+          ctx.io.out(
+            (await remoteQuery(flags.endpoint, sparql, flags.format, credentialsFromEnv())).text,
+          );
+          return;
+        }
+        const { runQuery } = await import("../../query/sparql.ts");
+        const prefixes = Object.entries({
+          ...PREFIXES,
+          ...kbPrefixes(DEFAULT_BASE_IRI),
+        }).sort((a, b) => b[1].length - a[1].length);
+        const compact = (iri: string) => {
+          const hit = prefixes.find(([, ns]) => iri.startsWith(ns) && iri.length > ns.length);
+          return hit ? `${hit[0]}:${iri.slice(hit[1].length)}` : iri;
+        };
+        const answer = await runQuery(
+          kbFiles(flags),
+          sparql,
+          flags.format,
+          Object.fromEntries(prefixes),
+          compact,
+        );
+        ctx.io.out(answer.text);
+      },
+    );
 }

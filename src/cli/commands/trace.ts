@@ -14,22 +14,37 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
     )
     .option("--json", "print the answer as JSON (schema: docs/trace-json.md)")
     .option(
+      "--endpoint <url>",
+      "answer from a remote SPARQL store the knowledge base was pushed to (credentials: CLAIMGRAPH_USER, CLAIMGRAPH_PASSWORD)",
+    )
+    .option(
       "--limit <n>",
       "show at most n claims (people's output only; --json gives all)",
       parseLimit,
       100,
     )
-    .action(async (words: string[], flags: { kb?: string[]; json?: boolean; limit: number }) => {
-      const [kg, { trace }, { renderTrace, style }] = await Promise.all([
-        openGraph(flags),
-        import("../../trace/trace.ts"),
-        import("../../trace/render.ts"),
-      ]);
-      const result = trace(kg, words.join(" "));
-      ctx.io.out(
-        flags.json
-          ? JSON.stringify(result, null, 2)
-          : renderTrace(kg, result, style(ctx.io.color ?? false), flags.limit),
-      );
-    });
+    .action(
+      async (
+        words: string[],
+        flags: { kb?: string[]; json?: boolean; limit: number; endpoint?: string },
+      ) => {
+        const query = words.join(" ");
+        const open = async () => {
+          if (!flags.endpoint) return openGraph(flags);
+          const { credentialsFromEnv, remoteGraph } = await import("../../store/index.ts");
+          return remoteGraph(flags.endpoint, query, credentialsFromEnv());
+        };
+        const [kg, { trace }, { renderTrace, style }] = await Promise.all([
+          open(),
+          import("../../trace/trace.ts"),
+          import("../../trace/render.ts"),
+        ]);
+        const result = trace(kg, query);
+        ctx.io.out(
+          flags.json
+            ? JSON.stringify(result, null, 2)
+            : renderTrace(kg, result, style(ctx.io.color ?? false), flags.limit),
+        );
+      },
+    );
 }

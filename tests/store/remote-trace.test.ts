@@ -1,0 +1,80 @@
+// trace on a knowledge graph read from a real Virtuoso (remoteGraph) answers as trace on the
+// whole knowledge base loaded locally: the same claims, citation numbers and quotes — in fact the
+// same answer, field for field — while reading only the part of the store the query needs.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphFromQuads } from "../../src/graph/from-quads.ts";
+import { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
+import { push } from "../../src/store/push.ts";
+import { remoteGraph } from "../../src/store/remote-graph.ts";
+import { type TraceResult, trace } from "../../src/trace/trace.ts";
+import { seedBuild } from "../helpers/build.ts";
+import { startVirtuoso, type Virtuoso } from "../helpers/virtuoso.ts";
+
+let store: Virtuoso;
+const built = seedBuild();
+const local = new KnowledgeGraph(graphFromQuads(built.quads));
+
+beforeAll(async () => {
+  store = await startVirtuoso();
+  await push({
+    endpoint: store.endpoint,
+    graphStore: store.graphStore,
+    quads: built.quads,
+    user: "dba",
+    password: "dba",
+  });
+});
+
+afterAll(async () => {
+  await store?.stop();
+});
+
+/** What a reader checks first: which claims, with which citation numbers and quotes. */
+function essentials(t: TraceResult) {
+  return t.claims.map((c) => ({
+    id: c.id,
+    citations: c.citations.map((r) => r.number),
+    quote: c.quote,
+  }));
+}
+
+describe("remoteGraph + trace", () => {
+  it.each([
+    ["desipramine", "entity", 41],
+    ["[8]", "reference", 10],
+    ["pmid:12183009", "work", 7],
+    ["desipramine primary target", "claim", 1],
+  ] as const)("%s: the same answer as locally", async (query, match, total) => {
+    const expected = trace(local, query);
+    expect(expected.match).toBe(match);
+    expect(expected.total).toBe(total);
+    const kg = await remoteGraph(store.endpoint, query);
+    const answer = trace(kg, query);
+    expect(essentials(answer)).toEqual(essentials(expected));
+    expect(answer).toEqual(expected);
+    // Only what the answer needs was read.
+    expect(kg.graph.order).toBeLessThan(local.graph.order);
+  });
+
+  it.each([
+    "NET",
+    "desipramine-vs-ssris[4]",
+    "claim:desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0",
+    "study:desipramine-vs-ssris.cancer-metastasis",
+    "doc:desipramine-vs-ssris",
+    "12183009",
+    "α2A",
+    "desipramin",
+  ])("%s: the same answer as locally", async (query) => {
+    const kg = await remoteGraph(store.endpoint, query);
+    expect(trace(kg, query)).toEqual(trace(local, query));
+  });
+
+  it("reads in bounded pages and batches: the same answer with pages of 5 rows and batches of 3", async () => {
+    const kg = await remoteGraph(store.endpoint, "desipramine", undefined, {
+      pageSize: 5,
+      batchSize: 3,
+    });
+    expect(trace(kg, "desipramine")).toEqual(trace(local, "desipramine"));
+  });
+});

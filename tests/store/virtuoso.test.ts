@@ -1,0 +1,253 @@
+// Pushing the seed knowledge base into a real Virtuoso (started once for this file by
+// tests/helpers/virtuoso.ts) with the Graph Store protocol, reading it back with SPARQL, and what
+// the store does with wrong credentials. Triple counts are compared with the local build's, and
+// triples by value (Virtuoso rewrites some literals, e.g. true as 1).
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import type { Quad } from "@rdfjs/types";
+import { Parser } from "n3";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { render } from "../../src/build/pipeline.ts";
+import { groupGraphs } from "../../src/store/graphs.ts";
+import { countTriples, listGraphs, push } from "../../src/store/push.ts";
+import { remoteQuery } from "../../src/store/sparql.ts";
+import { SparqlClient } from "../../src/store/sparql-client.ts";
+import { ROOT, removeTemp, seedBuild, writeTemp } from "../helpers/build.ts";
+import { run } from "../helpers/cli.ts";
+import { startVirtuoso, type Virtuoso } from "../helpers/virtuoso.ts";
+
+const BASE = "https://w3id.org/claimgraph/kb/graph/";
+const DOC_GRAPH = `${BASE}desipramine-vs-ssris`;
+const SHARED = `${BASE}shared`;
+const WRITER = { user: "claimgraph_writer", password: "pw-Q7v!zK2-not-dba" };
+
+let store: Virtuoso;
+const built = seedBuild();
+const groups = groupGraphs(built.quads);
+
+beforeAll(async () => {
+  store = await startVirtuoso();
+  // A writer account of its own, so the password tested for is found nowhere else.
+  store.sql(
+    `DB.DBA.USER_CREATE('${WRITER.user}', '${WRITER.password}'); GRANT SPARQL_UPDATE TO "${WRITER.user}";`,
+  );
+});
+
+afterAll(async () => {
+  await store?.stop();
+  removeTemp();
+});
+
+const NUMERIC = /#(integer|nonNegativeInteger|decimal|double|float|int|long)$/;
+
+/** A triple by value: numbers as numbers, booleans as true/false (Virtuoso writes true as 1). */
+function valueKey(q: Quad): string {
+  const o = q.object;
+  let v: string = o.value;
+  if (o.termType === "Literal") {
+    const dt = o.datatype.value;
+    if (NUMERIC.test(dt)) v = `number ${Number(o.value)}`;
+    else if (dt.endsWith("#boolean")) v = `boolean ${o.value === "1" || o.value === "true"}`;
+    else v = `literal ${JSON.stringify(o.value)}@${o.language}`;
+  }
+  return `${q.subject.value} ${q.predicate.value} ${v}`;
+}
+
+async function storedGraph(graph: string): Promise<Set<string>> {
+  const client = new SparqlClient(store.endpoint);
+  const triples = await client.triples(
+    `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${graph}> { ?s ?p ?o } }`,
+  );
+  return new Set(triples.map(valueKey));
+}
+
+function localGraph(graph: string): Set<string> {
+  const group = groups.find((g) => g.graph === graph);
+  if (!group) throw new Error(`no local graph ${graph}`);
+  return new Set(new Parser({ format: "N-Triples" }).parse(group.lines.join("")).map(valueKey));
+}
+
+async function storeCounts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const g of await listGraphs(store.endpoint, { prefix: "https://" }))
+    out[g] = await countTriples(store.endpoint, g);
+  return out;
+}
+
+describe("push into Virtuoso", () => {
+  it("writes one graph for the document (its nanopublications included) and the shared graph", async () => {
+    const report = await push({
+      endpoint: store.endpoint,
+      graphStore: store.graphStore,
+      quads: built.quads,
+      ...WRITER,
+    });
+    expect(report.graphs.map((g) => g.graph)).toEqual([DOC_GRAPH, SHARED]);
+    expect(await listGraphs(store.endpoint, { prefix: BASE })).toEqual([DOC_GRAPH, SHARED]);
+    for (const g of report.graphs) {
+      const local = localGraph(g.graph);
+      expect(g.triples).toBe(local.size);
+      expect(g.requests).toBe(1);
+      expect(g.attempts).toBe(1);
+      expect(g.bytes).toBeGreaterThan(0);
+      expect(await countTriples(store.endpoint, g.graph)).toBe(local.size);
+      expect(await storedGraph(g.graph)).toEqual(local);
+    }
+    // Nothing is lost in the regrouping: every quad's triple is in its document's graph.
+    const all = new Set([...localGraph(DOC_GRAPH), ...localGraph(SHARED)]);
+    for (const q of built.quads) expect(all.has(valueKey(q))).toBe(true);
+  });
+
+  it("pushes again (in 50 KB requests this time) without duplicating anything", async () => {
+    const before = await storeCounts();
+    const report = await push({
+      endpoint: store.endpoint,
+      graphStore: store.graphStore,
+      quads: built.quads,
+      maxBytes: 50_000,
+      ...WRITER,
+    });
+    const doc = report.graphs.find((g) => g.graph === DOC_GRAPH);
+    expect(doc?.requests).toBeGreaterThan(5);
+    expect(await storeCounts()).toEqual(before);
+    expect(await storedGraph(DOC_GRAPH)).toEqual(localGraph(DOC_GRAPH));
+  });
+
+  it("refuses a wrong password with a clear error that holds no secret, and changes nothing", async () => {
+    const before = await storeCounts();
+    const wrong = "wrong-pw-8Hd!c";
+    const printed: string[] = [];
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
+        printed.push(args.map(String).join(" "));
+      }),
+    );
+    const events: string[] = [];
+    let error: unknown;
+    try {
+      await push({
+        endpoint: store.endpoint,
+        graphStore: store.graphStore,
+        quads: built.quads,
+        user: WRITER.user,
+        password: wrong,
+        baseGraph: "https://example.org/refused/",
+        onProgress: (e) => events.push(JSON.stringify(e)),
+      });
+    } catch (e) {
+      error = e;
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    expect(error).toMatchObject({ name: "StoreAuthError", status: 401 });
+    const e = error as Error & { hint: string; url: string };
+    expect(e.message).toContain("wrong user or password");
+    expect(e.message).toContain("https://example.org/refused/desipramine-vs-ssris");
+    const said = [
+      e.message,
+      e.hint,
+      e.url,
+      String(e.stack),
+      JSON.stringify(e),
+      ...events,
+      ...printed,
+    ];
+    for (const text of said) {
+      for (const secret of [wrong, WRITER.password, "Digest ", "authorization", "response="])
+        expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
+    }
+    expect(await storeCounts()).toEqual(before);
+  });
+
+  it("asks for credentials when none are given", async () => {
+    await expect(
+      push({ endpoint: store.endpoint, graphStore: store.graphStore, quads: built.quads }),
+    ).rejects.toMatchObject({ name: "StoreAuthError", status: 401 });
+  });
+});
+
+describe("remoteQuery", () => {
+  beforeAll(async () => {
+    await push({
+      endpoint: store.endpoint,
+      graphStore: store.graphStore,
+      quads: built.quads,
+      ...WRITER,
+    });
+  });
+
+  const local = () => writeTemp("seed.nq", render(built, "nquads"));
+  const cases: ReadonlyArray<[string, "table" | "csv" | "json"]> = [
+    [
+      "SELECT ?type (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:Claim, ?type } GROUP BY ?type ORDER BY ?type",
+      "table",
+    ],
+    [
+      "SELECT ?number (COUNT(DISTINCT ?c) AS ?claims) WHERE { ?c cito:citesAsEvidence ?r . ?r cg:referenceNumber ?number } GROUP BY ?number ORDER BY ?number",
+      "csv",
+    ],
+    ["SELECT (COUNT(DISTINCT ?e) AS ?entities) WHERE { ?e a cg:Entity }", "json"],
+    [
+      "ASK { <https://w3id.org/claimgraph/kb/claim/desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0> a cg:Claim }",
+      "table",
+    ],
+  ];
+
+  it.each(cases)("%s (%s) answers as the local claimgraph query", async (sparql, format) => {
+    const mine = await run(["query", "--kb", local(), "--format", format, sparql]);
+    expect(mine.err).toBe("");
+    expect(mine.code).toBe(0);
+    const remote = await remoteQuery(store.endpoint, sparql, format);
+    if (format === "json") expect(JSON.parse(remote.text)).toEqual(JSON.parse(mine.out));
+    else expect(`${remote.text.replace(/\n$/, "")}\n`).toBe(mine.out);
+  });
+
+  it("reports a query the store cannot parse as refused, with the store's reason", async () => {
+    await expect(
+      remoteQuery(store.endpoint, "SELECT ?x WHERE { ?x", "table"),
+    ).rejects.toMatchObject({
+      name: "StoreRefusedError",
+      status: 400,
+    });
+  });
+
+  it("does not send updates", async () => {
+    await expect(
+      remoteQuery(store.endpoint, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "table"),
+    ).rejects.toMatchObject({ name: "UsageError" });
+  });
+});
+
+describe("scripts/virtuoso/bulk-load.sh", () => {
+  it("loads an N-Quads export with the bulk loader, every quad in its own graph", async () => {
+    await push({
+      endpoint: store.endpoint,
+      graphStore: store.graphStore,
+      quads: built.quads,
+      ...WRITER,
+    });
+    const file = writeTemp("bulk/kb.nq", render(built, "nquads"));
+    const result = spawnSync(
+      "bash",
+      [
+        join(ROOT, "scripts", "virtuoso", "bulk-load.sh"),
+        store.dir,
+        file,
+        "https://example.org/bulk",
+      ],
+      { encoding: "utf8", timeout: 60_000 },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const info = Object.fromEntries(
+      result.stdout
+        .trim()
+        .split("\n")
+        .map((l) => l.split("=", 2)),
+    );
+    // The document's own graph and the shared graph were pushed under the same names before;
+    // the nanopublication graphs are new.
+    const nanopubs = built.quads.filter((q) => q.graph.value.includes("/np/"));
+    expect(Number(info.added)).toBe(nanopubs.length);
+  });
+});
