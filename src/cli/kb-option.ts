@@ -27,3 +27,10 @@ export function parseLimit(value: string): number {
     throw new InvalidArgumentError(`a whole number ≥ 1 is needed, not "${value}"`);
   return n;
 }
+
+export function parseOffset(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`a whole number ≥ 0 is needed, not "${value}"`);
+  return n;
+}

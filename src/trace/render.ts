@@ -31,8 +31,19 @@ export function evidenceLabel(type: string): string {
   return EVIDENCE[type] ?? type;
 }
 
-export function renderTrace(kg: KnowledgeGraph, result: TraceResult, s: Style, limit = 50): string {
+/** A note saying which claims the page shows, when it does not show them all. */
+function pageNote(result: TraceResult, s: Style): string | undefined {
+  const shown = result.claims.length;
+  if (result.offset === 0 && shown >= result.total) return undefined;
+  const first = shown === 0 ? result.offset : result.offset + 1;
+  const next =
+    result.offset + shown < result.total ? `; next: --offset ${result.offset + shown}` : "";
+  return s.dim(`showing claims ${first}–${result.offset + shown} of ${result.total}${next}`);
+}
+
+export function renderTrace(kg: KnowledgeGraph, result: TraceResult, s: Style): string {
   const out: string[] = [];
+  const note = pageNote(result, s);
   if (result.match === "none") {
     out.push(`No match for "${result.query}".`);
     out.push(`Tried: ${result.tried.join("; ")}.`);
@@ -53,25 +64,27 @@ export function renderTrace(kg: KnowledgeGraph, result: TraceResult, s: Style, l
     if (e.unverifiedIdentifiers.length > 0)
       out.push(`        ${s.warn(`unverified: ${e.unverifiedIdentifiers.join(", ")}`)}`);
     out.push(
-      `  ${result.total} claim${result.total === 1 ? "" : "s"} about it, ${e.mentionedIn.length} more mention it`,
+      `  ${result.total} claim${result.total === 1 ? "" : "s"} about it, ${e.mentionedInCount} more mention it`,
     );
-    let shown = 0;
     for (const g of e.groups) {
-      if (shown >= limit) break;
+      if (g.claims.length === 0) continue;
       out.push("");
+      const shown = g.claims.length < g.count ? `${g.claims.length} of ${g.count}` : `${g.count}`;
       out.push(
-        s.accent(
-          `${g.role === "subject" ? "" : "is object of: "}${g.predicate.label} (${g.claims.length})`,
+        s.accent(`${g.role === "subject" ? "" : "is object of: "}${g.predicate.label} (${shown})`),
+      );
+      for (const c of g.claims) out.push(`  ${oneLine(kg, c, g.role)}`);
+    }
+    const unseen = e.groups.filter((g) => g.claims.length === 0);
+    if (unseen.length > 0) {
+      out.push(
+        "",
+        s.dim(
+          `not on this page: ${unseen.map((g) => `${g.predicate.label} (${g.count})`).join(", ")}`,
         ),
       );
-      for (const c of g.claims) {
-        if (shown >= limit) break;
-        shown++;
-        out.push(`  ${oneLine(kg, c, g.role)}`);
-      }
     }
-    if (result.total > limit)
-      out.push(s.dim(`\n… ${result.total - limit} more; use --limit or --json`));
+    if (note) out.push("", note);
     return out.join("\n");
   }
   if (result.references.length > 0) {
@@ -96,17 +109,15 @@ export function renderTrace(kg: KnowledgeGraph, result: TraceResult, s: Style, l
     out.push(
       `${result.total} claim${result.total === 1 ? "" : "s"} rest on ${result.references.length > 1 || result.references[0]?.sameWork.length ? "this work" : "it"}:`,
     );
-    for (const c of result.claims.slice(0, limit)) out.push(`  ${tripleLine(kg, c)}`);
-    if (result.total > limit)
-      out.push(s.dim(`… ${result.total - limit} more; use --limit or --json`));
+    for (const c of result.claims) out.push(`  ${tripleLine(kg, c)}`);
+    if (note) out.push(note);
     return out.join("\n");
   }
-  result.claims.slice(0, limit).forEach((c, i) => {
+  result.claims.forEach((c, i) => {
     if (i > 0) out.push("");
     out.push(...claimBlock(kg, c, s));
   });
-  if (result.total > limit)
-    out.push(s.dim(`\n… ${result.total - limit} more claims; use --limit or --json`));
+  if (note) out.push("", note);
   return out.join("\n");
 }
 

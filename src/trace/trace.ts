@@ -2,7 +2,9 @@
  * `trace`: one answer to "where does this come from?" for a claim, an entity, a
  * reference or a work. Claims about an entity are grouped by predicate; claims resting
  * on a reference are found by walking the graph back from its work, so a work listed
- * under two numbers gives every claim that rests on it.
+ * under two numbers gives every claim that rests on it. Answers are paginated, counts
+ * first: a hub entity with thousands of claims answers with its per-group counts and
+ * one page of claims, from an index built the first time it is asked for.
  */
 import { bfsFromNode } from "graphology-traversal";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
@@ -14,14 +16,29 @@ export interface PredicateGroup {
   readonly predicate: Named;
   /** Whether the traced entity is the claims' subject or their object. */
   readonly role: "subject" | "object";
+  /** How many claims the group holds in all. */
+  readonly count: number;
+  /** The group's claims on this page. */
   readonly claims: readonly ClaimJson[];
 }
+
+export interface Page {
+  /** Claims skipped (default 0). */
+  readonly offset?: number;
+  /** Most claims returned (default 100). */
+  readonly limit?: number;
+}
+
+export const DEFAULT_LIMIT = 100;
 
 export interface TraceResult {
   readonly query: string;
   readonly match: "claim" | "entity" | "reference" | "work" | "none";
-  /** How many claims the answer holds. */
+  /** How many claims the answer holds in all. */
   readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  /** The claims on this page, in document order. */
   readonly claims: readonly ClaimJson[];
   readonly entity: {
     readonly id: string;
@@ -31,7 +48,10 @@ export interface TraceResult {
     readonly identifiers: readonly string[];
     readonly unverifiedIdentifiers: readonly string[];
     readonly unnormalised: boolean;
+    /** Every group with its count, and its claims on this page. */
     readonly groups: readonly PredicateGroup[];
+    /** How many more claims mention the entity without it being their subject or object. */
+    readonly mentionedInCount: number;
     readonly mentionedIn: readonly Named[];
   } | null;
   readonly references: ReadonlyArray<{
@@ -46,10 +66,58 @@ export interface TraceResult {
   readonly suggestions: readonly Suggestion[];
 }
 
-export function trace(kg: KnowledgeGraph, query: string): TraceResult {
+interface EntityIndex {
+  /** Claims about the entity, in document order. */
+  readonly claims: readonly ClaimNode[];
+  /** For each claim, its group's key. */
+  readonly keys: readonly string[];
+  readonly groups: ReadonlyArray<{
+    key: string;
+    predicate: Named;
+    role: "subject" | "object";
+    count: number;
+  }>;
+  readonly mentioning: readonly ClaimNode[];
+}
+
+const entityIndexes = new WeakMap<KnowledgeGraph, Map<string, EntityIndex>>();
+const restingIndexes = new WeakMap<KnowledgeGraph, Map<string, readonly ClaimNode[]>>();
+const referenceParts = new WeakMap<
+  KnowledgeGraph,
+  Map<string, { references: TraceResult["references"][number][]; starts: string[] }>
+>();
+
+function cached<T>(
+  store: WeakMap<KnowledgeGraph, Map<string, T>>,
+  kg: KnowledgeGraph,
+  key: string,
+  make: () => T,
+): T {
+  let map = store.get(kg);
+  if (!map) {
+    map = new Map();
+    store.set(kg, map);
+  }
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+function window(page: Page): { offset: number; limit: number } {
+  const offset = Math.max(0, Math.floor(page.offset ?? 0));
+  const limit = Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT));
+  return { offset, limit };
+}
+
+export function trace(kg: KnowledgeGraph, query: string, page: Page = {}): TraceResult {
   const r = resolve(kg, query);
+  const w = window(page);
   const base = {
     query,
+    ...w,
     tried: [] as string[],
     suggestions: [] as Suggestion[],
     entity: null,
@@ -57,19 +125,23 @@ export function trace(kg: KnowledgeGraph, query: string): TraceResult {
   };
   switch (r.kind) {
     case "claim": {
-      const claims = r.claims.map((iri) => claimJson(kg, kg.claim(iri) as ClaimNode));
-      return { ...base, match: "claim", total: claims.length, claims };
+      const studies = new Map<string, StudyJson>();
+      const claims = r.claims
+        .slice(w.offset, w.offset + w.limit)
+        .map((iri) => claimJson(kg, kg.claim(iri) as ClaimNode, studies));
+      return { ...base, match: "claim", total: r.claims.length, claims };
     }
     case "entity":
-      return entityTrace(kg, query, r.entity);
+      return entityTrace(kg, query, r.entity, w);
     case "reference":
-      return referenceTrace(kg, query, r.references, "reference");
+      return referenceTrace(kg, query, r.references, "reference", w);
     case "work":
       return referenceTrace(
         kg,
         query,
         kg.referencesOf(r.work).map((ref) => ref.iri),
         "work",
+        w,
       );
     case "none":
       return {
@@ -83,40 +155,63 @@ export function trace(kg: KnowledgeGraph, query: string): TraceResult {
   }
 }
 
-function entityTrace(kg: KnowledgeGraph, query: string, iri: string): TraceResult {
-  const entity = kg.entity(iri);
-  const groups = new Map<
-    string,
-    { predicate: Named; role: "subject" | "object"; claims: ClaimJson[] }
-  >();
-  const all: ClaimJson[] = [];
-  const studies = new Map<string, StudyJson>();
-  for (const claim of sortClaims(kg.claimsAbout(iri))) {
-    const role = claim.subject === iri ? "subject" : "object";
-    const key = `${role} ${claim.predicate}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        predicate: { id: claim.predicate, label: kg.predicateLabel(claim.predicate) },
-        role,
-        claims: [],
-      };
-      groups.set(key, group);
+function entityIndex(kg: KnowledgeGraph, iri: string): EntityIndex {
+  return cached(entityIndexes, kg, iri, () => {
+    const claims = sortClaims(kg.claimsAbout(iri));
+    const keys: string[] = [];
+    const groups = new Map<
+      string,
+      { key: string; predicate: Named; role: "subject" | "object"; count: number }
+    >();
+    for (const claim of claims) {
+      const role = claim.subject === iri ? "subject" : "object";
+      const key = `${role} ${claim.predicate}`;
+      keys.push(key);
+      const group = groups.get(key);
+      if (group) group.count++;
+      else
+        groups.set(key, {
+          key,
+          predicate: { id: claim.predicate, label: kg.predicateLabel(claim.predicate) },
+          role,
+          count: 1,
+        });
     }
-    const json = claimJson(kg, claim, studies);
-    group.claims.push(json);
-    all.push(json);
+    const ordered = [...groups.values()].sort(
+      (a, b) =>
+        (a.role === b.role ? 0 : a.role === "subject" ? -1 : 1) ||
+        (a.predicate.label < b.predicate.label ? -1 : 1),
+    );
+    return { claims, keys, groups: ordered, mentioning: sortClaims(kg.claimsMentioning(iri)) };
+  });
+}
+
+function entityTrace(
+  kg: KnowledgeGraph,
+  query: string,
+  iri: string,
+  w: { offset: number; limit: number },
+): TraceResult {
+  const entity = kg.entity(iri);
+  const index = entityIndex(kg, iri);
+  const studies = new Map<string, StudyJson>();
+  const byGroup = new Map<string, ClaimJson[]>();
+  const claims: ClaimJson[] = [];
+  const end = Math.min(index.claims.length, w.offset + w.limit);
+  for (let i = w.offset; i < end; i++) {
+    const json = claimJson(kg, index.claims[i] as ClaimNode, studies);
+    claims.push(json);
+    const key = index.keys[i] as string;
+    const list = byGroup.get(key);
+    if (list) list.push(json);
+    else byGroup.set(key, [json]);
   }
-  const ordered = [...groups.values()].sort(
-    (a, b) =>
-      (a.role === b.role ? 0 : a.role === "subject" ? -1 : 1) ||
-      (a.predicate.label < b.predicate.label ? -1 : 1),
-  );
   return {
     query,
     match: "entity",
-    total: all.length,
-    claims: all,
+    total: index.claims.length,
+    ...w,
+    claims,
     entity: {
       id: iri,
       label: entity?.label ?? kg.label(iri),
@@ -127,8 +222,14 @@ function entityTrace(kg: KnowledgeGraph, query: string, iri: string): TraceResul
         .filter((i) => i.unverified)
         .map((i) => i.curie),
       unnormalised: entity?.unnormalised ?? false,
-      groups: ordered,
-      mentionedIn: sortClaims(kg.claimsMentioning(iri)).map((c) => ({ id: c.iri, label: c.label })),
+      groups: index.groups.map((g) => ({
+        predicate: g.predicate,
+        role: g.role,
+        count: g.count,
+        claims: byGroup.get(g.key) ?? [],
+      })),
+      mentionedInCount: index.mentioning.length,
+      mentionedIn: index.mentioning.slice(0, w.limit).map((c) => ({ id: c.iri, label: c.label })),
     },
     references: [],
     tried: [],
@@ -136,48 +237,69 @@ function entityTrace(kg: KnowledgeGraph, query: string, iri: string): TraceResul
   };
 }
 
-/** Claims resting on the given references' works, found by walking inbound from each work. */
-function referenceTrace(
-  kg: KnowledgeGraph,
-  query: string,
-  refs: readonly string[],
-  match: "reference" | "work",
-): TraceResult {
-  const claims = new Set<string>();
-  const references: TraceResult["references"][number][] = [];
-  for (const refIri of refs) {
-    const ref = kg.reference(refIri);
-    const work = ref?.work;
-    const sameWork = work
-      ? kg.referencesOf(work).filter((o) => o.iri !== refIri && o.document === ref?.document)
-      : [];
-    references.push({
-      id: refIri,
-      number: ref?.number ?? null,
-      document: ref?.document ? { id: ref.document, label: kg.label(ref.document) } : null,
-      citation: citationJson(kg, refIri),
-      sameWork: sameWork.map((o) => ({ id: o.iri, number: o.number ?? null })),
-    });
-    const start = work && kg.graph.hasNode(work) ? work : refIri;
+/** Claims resting on a reference's work, found by walking inbound from the work (work ← reference ← claim). */
+function restingOn(kg: KnowledgeGraph, start: string): readonly ClaimNode[] {
+  return cached(restingIndexes, kg, start, () => {
+    const claims = new Set<string>();
     bfsFromNode(
       kg.graph,
       start,
       (node, attributes, depth) => {
         if (attributes.kind === "claim") claims.add(node);
-        // work ← reference ← claim: nothing further back is needed.
         return depth >= 2;
       },
       { mode: "inbound" },
     );
-  }
-  const list = sortClaims([...claims].map((c) => kg.claim(c) as ClaimNode)).map((c) =>
-    claimJson(kg, c),
-  );
+    return sortClaims([...claims].map((c) => kg.claim(c) as ClaimNode));
+  });
+}
+
+function referenceTrace(
+  kg: KnowledgeGraph,
+  query: string,
+  refs: readonly string[],
+  match: "reference" | "work",
+  w: { offset: number; limit: number },
+): TraceResult {
+  // A reference number used by many documents ("[1]") or a work cited by many makes a long
+  // list: it and the claims resting on it are built once per graph and kept.
+  const { references, starts } = cached(referenceParts, kg, refs.join(" "), () => {
+    const references: TraceResult["references"][number][] = [];
+    const starts: string[] = [];
+    for (const refIri of refs) {
+      const ref = kg.reference(refIri);
+      const work = ref?.work;
+      const sameWork = work
+        ? kg.referencesOf(work).filter((o) => o.iri !== refIri && o.document === ref?.document)
+        : [];
+      references.push({
+        id: refIri,
+        number: ref?.number ?? null,
+        document: ref?.document ? { id: ref.document, label: kg.label(ref.document) } : null,
+        citation: citationJson(kg, refIri),
+        sameWork: sameWork.map((o) => ({ id: o.iri, number: o.number ?? null })),
+      });
+      starts.push(work && kg.graph.hasNode(work) ? work : refIri);
+    }
+    return { references, starts };
+  });
+  const unique = [...new Set(starts)].sort();
+  const all =
+    unique.length === 1
+      ? restingOn(kg, unique[0] as string)
+      : cached(restingIndexes, kg, unique.join(" "), () => {
+          const found = new Set<ClaimNode>();
+          for (const start of unique) for (const c of restingOn(kg, start)) found.add(c);
+          return sortClaims([...found]);
+        });
+  const studies = new Map<string, StudyJson>();
+  const claims = all.slice(w.offset, w.offset + w.limit).map((c) => claimJson(kg, c, studies));
   return {
     query,
     match,
-    total: list.length,
-    claims: list,
+    total: all.length,
+    ...w,
+    claims,
     entity: null,
     references,
     tried: [],

@@ -230,13 +230,39 @@ describe("people's output", () => {
     expect(r.out.split("\n").filter((l) => l.includes("(desipramine-vs-ssris.md:"))).toHaveLength(
       2,
     );
-    expect(r.out).toContain("… 8 more; use --limit or --json");
+    expect(r.out).toContain("showing claims 1–2 of 10; next: --offset 2");
+  });
+
+  it("pages with --offset and --limit; counts stay complete", async () => {
+    const all = JSON.parse((await run(["trace", "desipramine", "--json"])).out);
+    const page = JSON.parse(
+      (await run(["trace", "desipramine", "--json", "--offset", "5", "--limit", "5"])).out,
+    );
+    expect([page.total, page.offset, page.limit, page.claims.length]).toEqual([all.total, 5, 5, 5]);
+    expect(page.claims.map((c: { id: string }) => c.id)).toEqual(
+      all.claims.slice(5, 10).map((c: { id: string }) => c.id),
+    );
+    const counts = (r: { entity: { groups: Array<{ count: number }> } }) =>
+      r.entity.groups.map((g) => g.count);
+    expect(counts(page)).toEqual(counts(all));
+    expect(counts(page).reduce((a, b) => a + b, 0)).toBe(all.total);
+    const onPage = page.entity.groups.reduce(
+      (n: number, g: { claims: unknown[] }) => n + g.claims.length,
+      0,
+    );
+    expect(onPage).toBe(5);
+    const people = (await run(["trace", "desipramine", "--offset", "40"])).out;
+    expect(people).toContain(`showing claims 41–41 of ${all.total}`);
   });
 
   it("--limit shows no predicate group without its claims", async () => {
     const r = await run(["trace", "desipramine", "--limit", "2"]);
-    const blocks = r.out.split("\n\n").slice(1, -1);
+    const blocks = r.out
+      .split("\n\n")
+      .slice(1, -1)
+      .filter((b) => !b.startsWith("not on this page"));
     for (const block of blocks) expect(block.split("\n").length, block).toBeGreaterThan(1);
+    expect(r.out).toContain("not on this page: ");
   });
 
   it("shows the primary-target claim with its quote marked in the document", async () => {

@@ -1,6 +1,6 @@
 /** `claimgraph trace QUERY`: a claim, an entity, a reference or an identifier, traced to its sources. */
 import type { Command } from "commander";
-import { addKbOption, openGraph, parseLimit } from "../kb-option.ts";
+import { addKbOption, openGraph, parseLimit, parseOffset } from "../kb-option.ts";
 import type { CommandContext } from "../main.ts";
 
 export function registerTrace(program: Command, ctx: CommandContext): void {
@@ -19,14 +19,15 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
     )
     .option(
       "--limit <n>",
-      "show at most n claims (people's output only; --json gives all)",
+      "claims per page (default 100); counts are always complete",
       parseLimit,
       100,
     )
+    .option("--offset <n>", "claims to skip, for the next page", parseOffset, 0)
     .action(
       async (
         words: string[],
-        flags: { kb?: string[]; json?: boolean; limit: number; endpoint?: string },
+        flags: { kb?: string[]; json?: boolean; limit: number; offset: number; endpoint?: string },
       ) => {
         const query = words.join(" ");
         const open = async () => {
@@ -39,11 +40,11 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
           import("../../trace/trace.ts"),
           import("../../trace/render.ts"),
         ]);
-        const result = trace(kg, query);
+        const result = trace(kg, query, { offset: flags.offset, limit: flags.limit });
         ctx.io.out(
           flags.json
             ? JSON.stringify(result, null, 2)
-            : renderTrace(kg, result, style(ctx.io.color ?? false), flags.limit),
+            : renderTrace(kg, result, style(ctx.io.color ?? false)),
         );
       },
     );
