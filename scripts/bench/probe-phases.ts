@@ -109,7 +109,7 @@ const [{ trace }, { renderTrace, style }] = await timed("import the trace and re
 );
 const result = await timed(`trace(kg, "${query}"), first call`, () => trace(kg, query));
 const text = await timed("render the answer, first call", () =>
-  renderTrace(kg, result, style(false), 100),
+  renderTrace(kg, result, style(false)),
 );
 phases["total until the answer is ready"] = performance.now();
 

@@ -60,7 +60,7 @@ const cases: Case[] = [
   {
     name: 'trace + render "desipramine" (what the CLI prints)',
     kind: "other",
-    run: () => renderTrace(kg, trace(kg, "desipramine"), plain, 100).length,
+    run: () => renderTrace(kg, trace(kg, "desipramine"), plain).length,
   },
   {
     name: 'trace "desipramine" as `--json` prints it (JSON.stringify, indent 2)',
