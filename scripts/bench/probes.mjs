@@ -1,4 +1,4 @@
-// Bundles the two in-process probes with the settings scripts/bundle.mjs uses for the
+// Bundles the in-process probes with the settings scripts/bundle.mjs uses for the
 // CLI (esbuild, ESM, code splitting, the same externals), so they run the code
 // `claimgraph` runs and load it the way the CLI loads it. The output goes under
 // node_modules/.cache: inside the repository, so the bundled modules still find
@@ -15,6 +15,9 @@ export async function buildProbes(root) {
     entryPoints: {
       warm: join(root, "scripts/bench/probe-warm.ts"),
       phases: join(root, "scripts/bench/probe-phases.ts"),
+      "scale-open": join(root, "scripts/bench/probe-scale-open.ts"),
+      "scale-trace": join(root, "scripts/bench/probe-scale-trace.ts"),
+      "scale-build": join(root, "scripts/bench/probe-scale-build.ts"),
     },
     outdir,
     outExtension: { ".js": ".mjs" },
@@ -31,5 +34,12 @@ export async function buildProbes(root) {
     chunkNames: "chunks/[name]-[hash]",
     logLevel: "warning",
   });
-  return { warm: join(outdir, "warm.mjs"), phases: join(outdir, "phases.mjs") };
+  const out = (name) => join(outdir, `${name}.mjs`);
+  return {
+    warm: out("warm"),
+    phases: out("phases"),
+    scaleOpen: out("scale-open"),
+    scaleTrace: out("scale-trace"),
+    scaleBuild: out("scale-build"),
+  };
 }

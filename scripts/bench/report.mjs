@@ -122,14 +122,14 @@ function phaseRows(phases) {
 }
 
 /** Replaces what stands between the markers in `file` (appends the markers when missing). */
-export function writeReport(file, markdown) {
-  const block = `${START}\n${markdown}\n${END}`;
+export function writeReport(file, markdown, markers = { start: START, end: END }) {
+  const block = `${markers.start}\n${markdown}\n${markers.end}`;
   const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
+  const start = text.indexOf(markers.start);
+  const end = text.indexOf(markers.end);
   const next =
     start !== -1 && end > start
-      ? text.slice(0, start) + block + text.slice(end + END.length)
+      ? text.slice(0, start) + block + text.slice(end + markers.end.length)
       : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
 }

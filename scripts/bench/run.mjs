@@ -1,8 +1,9 @@
 // `npm run bench`: how fast `claimgraph trace` starts and answers, measured in one run
 // on this machine and written into BENCHMARKS.md (see that file for what is measured and
-// why). Not part of `npm test`: timings belong to a machine, not to a commit.
+// why). With --scale, also the figures of a thousand-document knowledge base (scale.mjs).
+// Not part of `npm test`: timings belong to a machine, not to a commit.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,8 @@ import { describeMachine } from "./machine.mjs";
 import { loadedModules } from "./modules.mjs";
 import { buildProbes } from "./probes.mjs";
 import { renderReport, writeReport } from "./report.mjs";
+import { runScale, summariseScale } from "./scale.mjs";
+import { renderScaleReport, SCALE_END, SCALE_START } from "./scale-report.mjs";
 import { summarise } from "./stats.mjs";
 
 const HELP = `usage: npm run bench [-- options]   (or node scripts/bench/run.mjs [options])
@@ -21,7 +24,20 @@ const HELP = `usage: npm run bench [-- options]   (or node scripts/bench/run.mjs
   --phase-runs N   fresh processes per mode for the cold-start phases (default 15)
   --iterations N   calls timed one by one per warm case (default 20000)
   --no-write       print the figures without updating BENCHMARKS.md
-  --check          exit 1 when a limit is missed (cold start > 3×, warm trace ≥ 0.1 ms)
+  --check          exit 1 when a limit is missed (cold start > 3×, warm trace ≥ 0.1 ms;
+                   with --scale also every scale limit, and goals where the issue sets no limit)
+
+At scale (a generated corpus in a temporary folder, removed after; about 6 minutes):
+  --scale          also measure the scale figures (open, memory, trace, build, export,
+                   viewer, push) and write them into their own block of BENCHMARKS.md
+  --scale-only     only the scale figures (the seed's block is left as it is)
+  --documents N    documents in the generated corpus (default 1000)
+  --seed N         the corpus generator's seed (default 42)
+  --scale-runs N   runs per scale figure, medians reported (default 3; Virtuoso runs once)
+  --trace-budget S seconds per query and knowledge base in the trace probe (default 2)
+  --no-viewer      skip the viewer (Chromium) part
+  --no-virtuoso    skip the Virtuoso part
+  --keep           keep the temporary folder (corpus, build, caches) and print its path
 `;
 
 const { values: opts } = parseArgs({
@@ -32,6 +48,15 @@ const { values: opts } = parseArgs({
     iterations: { type: "string", default: "20000" },
     "no-write": { type: "boolean", default: false },
     check: { type: "boolean", default: false },
+    scale: { type: "boolean", default: false },
+    "scale-only": { type: "boolean", default: false },
+    documents: { type: "string", default: "1000" },
+    seed: { type: "string", default: "42" },
+    "scale-runs": { type: "string", default: "3" },
+    "trace-budget": { type: "string", default: "2" },
+    "no-viewer": { type: "boolean", default: false },
+    "no-virtuoso": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -57,6 +82,34 @@ const changed = Object.entries(options)
   .map(([k, v]) => `--${flag[k] ?? k} ${v}`);
 const command = ["npm run bench", ...(changed.length > 0 ? ["--", ...changed] : [])].join(" ");
 
+const seedPart = !opts["scale-only"];
+const scalePart = opts.scale || opts["scale-only"];
+const seedNumber = Number(opts.seed);
+if (!Number.isInteger(seedNumber)) throw new Error("bench: --seed needs a whole number");
+const budget = Number(opts["trace-budget"]);
+if (!(budget > 0)) throw new Error("bench: --trace-budget needs a positive number of seconds");
+const scaleOptions = {
+  documents: Math.max(1, count("documents")),
+  seed: seedNumber,
+  runs: Math.max(1, count("scale-runs")),
+  traceBudget: budget,
+  viewer: !opts["no-viewer"],
+  virtuoso: !opts["no-virtuoso"],
+  keep: opts.keep,
+  virtuosoBuffers: Number(process.env.VIRTUOSO_BUFFERS ?? 100000),
+};
+const scaleDefaults = { documents: 1000, seed: 42, runs: 3, traceBudget: 2 };
+const scaleFlag = { runs: "scale-runs", traceBudget: "trace-budget" };
+const scaleChanged = Object.entries(scaleDefaults)
+  .filter(([k, v]) => scaleOptions[k] !== v)
+  .map(([k]) => `--${scaleFlag[k] ?? k} ${scaleOptions[k]}`);
+for (const skip of ["no-viewer", "no-virtuoso"]) if (opts[skip]) scaleChanged.push(`--${skip}`);
+const scaleCommand = [
+  "npm run bench --",
+  opts["scale-only"] ? "--scale-only" : "--scale",
+  ...scaleChanged,
+].join(" ");
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const KB = "graph/kb.ttl";
 const QUERY = "desipramine";
@@ -67,6 +120,10 @@ const log = (text) => process.stderr.write(`${text}\n`);
 if (!existsSync(join(root, "dist/main.js"))) {
   log("bench: dist/main.js is missing; running `npm run build:cli`");
   run("npm", ["run", "build:cli"]);
+} else if (newestMtime(join(root, "src")) > statSync(join(root, "dist/main.js")).mtimeMs) {
+  // The figures must describe the sources as they are, not an older bundle of them.
+  log("bench: dist/main.js is older than src/; running `npm run build:cli`");
+  run("npm", ["run", "build:cli"]);
 }
 if (!existsSync(join(root, KB))) {
   log(`bench: ${KB} is missing; running \`node bin/claimgraph.js build -q\``);
@@ -75,16 +132,62 @@ if (!existsSync(join(root, KB))) {
 
 // A private snapshot cache, so no other run's cache (or its absence) skews the figures.
 const cache = mkdtempSync(join(tmpdir(), "claimgraph-bench-cache-"));
+const env = { ...process.env, CLAIMGRAPH_CACHE_DIR: cache };
+delete env.CLAIMGRAPH_NO_CACHE;
+delete env.NODE_OPTIONS;
+// The probes are bundled once, when the first part that needs them gets there.
+let bundled;
+const probesOnce = () => {
+  bundled ??= buildProbes(root);
+  return bundled;
+};
+let missed = false;
 try {
-  await main();
+  if (seedPart) await main();
+  if (scalePart) await scale();
 } finally {
   rmSync(cache, { recursive: true, force: true });
 }
+if (missed) log("bench: a limit was missed (see FAIL above)");
+if (opts.check && missed) process.exitCode = 1;
+
+async function scale() {
+  if (!existsSync(join(root, "dist/viewer/index.html")) && scaleOptions.viewer) {
+    log("bench: dist/viewer is missing; running `npm run build:viewer`");
+    run("npm", ["run", "build:viewer"]);
+  }
+  const probes = await probesOnce();
+  const raw = await runScale({ root, probes, env, log, options: scaleOptions });
+  // Every measurement, for a closer look (node_modules/.cache is ignored by git).
+  const rawFile = join(root, "node_modules", ".cache", "claimgraph-bench-scale.json");
+  writeFileSync(rawFile, JSON.stringify(raw));
+  log(`bench: scale: raw measurements in ${rawFile}`);
+  const sum = summariseScale(raw);
+  const markdown = renderScaleReport({
+    date: new Date().toISOString().slice(0, 10),
+    command: scaleCommand,
+    machine: describeMachine(),
+    raw,
+    sum,
+  });
+  process.stdout.write(`${markdown}\n`);
+  if (!opts["no-write"]) {
+    writeReport(join(root, "BENCHMARKS.md"), markdown, { start: SCALE_START, end: SCALE_END });
+    log("bench: BENCHMARKS.md updated (scale)");
+  }
+  const verdicts = [
+    sum.open.cli.verdict,
+    ...sum.open.rows.flatMap((r) => [r.verdict, r.memoryVerdict]),
+    ...sum.trace.flatMap((t) => [t.p50Verdict, t.vsSeedVerdict, t.p99Verdict]),
+    sum.build.verdict,
+    ...sum.exports.flatMap((e) => [e.verdict, e.writeVerdict]),
+    sum.viewer.verdict,
+    sum.push.verdict,
+  ];
+  if (verdicts.some((v) => v?.startsWith("FAIL"))) missed = true;
+}
 
 async function main() {
-  const env = { ...process.env, CLAIMGRAPH_CACHE_DIR: cache };
-  delete env.CLAIMGRAPH_NO_CACHE;
-  delete env.NODE_OPTIONS;
   const noCache = { ...env, CLAIMGRAPH_NO_CACHE: "1" };
   const node = (label, args, childEnv = env) => ({
     label,
@@ -143,7 +246,7 @@ async function main() {
   });
 
   log("bench: building the in-process probes");
-  const probes = await buildProbes(root);
+  const probes = await probesOnce();
 
   log(`bench: cold-start phases, ${options.phaseRuns} fresh processes per mode`);
   const phaseRuns = { snapshot: [], nocache: [] };
@@ -209,13 +312,22 @@ async function main() {
     writeReport(join(root, "BENCHMARKS.md"), markdown);
     log("bench: BENCHMARKS.md updated");
   }
-  const missed =
+  if (
     coldRows.some((c) => c.verdict === "FAIL") ||
     warm.cases.some((c) => c.verdict === "FAIL") ||
     modules.snapshot.heavy.length > 0 ||
-    modules.nocache.heavy.some((h) => h.name !== "n3");
-  if (missed) log("bench: a limit was missed (see FAIL above)");
-  if (opts.check && missed) process.exitCode = 1;
+    modules.nocache.heavy.some((h) => h.name !== "n3")
+  )
+    missed = true;
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 function run(file, args) {

@@ -84,7 +84,7 @@ const entityIndexes = new WeakMap<KnowledgeGraph, Map<string, EntityIndex>>();
 const restingIndexes = new WeakMap<KnowledgeGraph, Map<string, readonly ClaimNode[]>>();
 const referenceParts = new WeakMap<
   KnowledgeGraph,
-  Map<string, { references: TraceResult["references"][number][]; starts: string[] }>
+  Map<string, { references: TraceResult["references"][number][]; all: readonly ClaimNode[] }>
 >();
 
 function cached<T>(
@@ -134,7 +134,7 @@ export function trace(kg: KnowledgeGraph, query: string, page: Page = {}): Trace
     case "entity":
       return entityTrace(kg, query, r.entity, w);
     case "reference":
-      return referenceTrace(kg, query, r.references, "reference", w);
+      return referenceTrace(kg, query, r.references, "reference", w, `reference ${query.trim()}`);
     case "work":
       return referenceTrace(
         kg,
@@ -142,6 +142,7 @@ export function trace(kg: KnowledgeGraph, query: string, page: Page = {}): Trace
         kg.referencesOf(r.work).map((ref) => ref.iri),
         "work",
         w,
+        `work ${r.work}`,
       );
     case "none":
       return {
@@ -260,10 +261,11 @@ function referenceTrace(
   refs: readonly string[],
   match: "reference" | "work",
   w: { offset: number; limit: number },
+  cacheKey: string,
 ): TraceResult {
   // A reference number used by many documents ("[1]") or a work cited by many makes a long
   // list: it and the claims resting on it are built once per graph and kept.
-  const { references, starts } = cached(referenceParts, kg, refs.join(" "), () => {
+  const { references, all } = cached(referenceParts, kg, cacheKey, () => {
     const references: TraceResult["references"][number][] = [];
     const starts: string[] = [];
     for (const refIri of refs) {
@@ -281,17 +283,17 @@ function referenceTrace(
       });
       starts.push(work && kg.graph.hasNode(work) ? work : refIri);
     }
-    return { references, starts };
+    const unique = [...new Set(starts)].sort();
+    const all =
+      unique.length === 1
+        ? restingOn(kg, unique[0] as string)
+        : (() => {
+            const found = new Set<ClaimNode>();
+            for (const start of unique) for (const c of restingOn(kg, start)) found.add(c);
+            return sortClaims([...found]);
+          })();
+    return { references, all };
   });
-  const unique = [...new Set(starts)].sort();
-  const all =
-    unique.length === 1
-      ? restingOn(kg, unique[0] as string)
-      : cached(restingIndexes, kg, unique.join(" "), () => {
-          const found = new Set<ClaimNode>();
-          for (const start of unique) for (const c of restingOn(kg, start)) found.add(c);
-          return sortClaims([...found]);
-        });
   const studies = new Map<string, StudyJson>();
   const claims = all.slice(w.offset, w.offset + w.limit).map((c) => claimJson(kg, c, studies));
   return {

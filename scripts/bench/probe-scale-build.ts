@@ -1,0 +1,71 @@
+/**
+ * The scale probe for building and exporting: where `claimgraph build` and `export` spend
+ * their time, in one process (bundled like the other probes; run by scale.mjs). It prepares
+ * the corpus once (read, parse, extract: what build and export do before writing), then
+ * times, round after round:
+ *
+ *   - `streamSections(prepared, [])`: the quads alone, no writer (documentQuads per document,
+ *     then the shared quads);
+ *   - `streamSections(prepared, [format])` for each format, its text kept in memory as
+ *     chunks (what `export --format F` does after preparing, minus the file writes);
+ *   - `streamSections(prepared, FORMATS)`: the four writers together, as `build` runs them.
+ *
+ * A format's serialisation alone is its time minus the quads-alone time of the same round.
+ * Prints one JSON object; times in ms.
+ */
+import { prepare, streamSections } from "../../src/build/pipeline.ts";
+import { FORMATS, type Format } from "../../src/rdf/formats.ts";
+
+interface Options {
+  readonly sources: string;
+  readonly curation: string;
+  readonly rounds: number;
+}
+
+const options = JSON.parse(process.argv[2] ?? "{}") as Options;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const t = performance.now();
+const prepared = prepare({ sources: options.sources, curation: options.curation });
+const prepareMs = performance.now() - t;
+gc?.();
+const preparedHeapBytes = process.memoryUsage().heapUsed - heapBefore;
+const documents = prepared.kb.documents.length;
+
+function run(formats: readonly Format[]) {
+  const chars = new Map<Format, number>(formats.map((f) => [f, 0]));
+  const chunks: string[] = [];
+  gc?.();
+  const start = performance.now();
+  const quads = streamSections(prepared, formats, (f, text) => {
+    chunks.push(text);
+    chars.set(f, (chars.get(f) ?? 0) + text.length);
+  });
+  const ms = performance.now() - start;
+  return { ms, quads, chars: Object.fromEntries(chars) };
+}
+
+const cases: Array<{ name: string; formats: readonly Format[] }> = [
+  { name: "quads", formats: [] },
+  ...FORMATS.map((f) => ({ name: f, formats: [f] })),
+  { name: "all", formats: FORMATS },
+];
+const rounds: Array<Record<string, { ms: number; quads: number; chars: Record<string, number> }>> =
+  [];
+for (let r = 0; r < options.rounds; r++) {
+  const round: (typeof rounds)[number] = {};
+  for (const c of cases) round[c.name] = run(c.formats);
+  rounds.push(round);
+}
+
+process.stdout.write(
+  JSON.stringify({
+    documents,
+    prepareMs,
+    preparedHeapBytes,
+    rounds,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);

@@ -1,0 +1,123 @@
+// The viewer at scale: how long `claimgraph serve` takes to print its address (its own start),
+// and how long Debian's Chromium (headless, WebGL in software, the launch options of
+// tests/helpers/browser.ts) takes from page.goto to body[data-ready=true]. Never downloads a
+// browser: without /usr/bin/chromium this part is skipped and says so.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+// As tests/helpers/browser.ts launches it (kept in step by hand: that file is TypeScript).
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  headless: true,
+  viewport: { width: 1280, height: 800 },
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+  ],
+};
+
+/**
+ * Starts `claimgraph serve --kb FILE --port 0`; resolves when it prints its address, with the
+ * wall time from spawn to that line. `stop()` ends it (SIGTERM, which serve handles).
+ */
+export function startServe({ root, kb, env, rusageFile }) {
+  const start = process.hrtime.bigint();
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "./scripts/bench/maxrss.mjs",
+      "bin/claimgraph.js",
+      "serve",
+      "--kb",
+      kb,
+      "--port",
+      "0",
+    ],
+    {
+      cwd: root,
+      env: { ...env, CLAIMGRAPH_BENCH_RUSAGE: rusageFile },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let out = "";
+  let err = "";
+  child.stderr.on("data", (d) => {
+    err += d;
+  });
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  const ready = new Promise((resolve, reject) => {
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/claimgraph viewer: (http:\/\/\S+)\s+\(([^)]*)\)/);
+      if (m) {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        resolve({ url: m[1], what: m[2].split(";")[0], ms });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`bench: serve exited with ${code}:\n${err}`)));
+  });
+  return {
+    ready,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+      return existsSync(rusageFile) ? JSON.parse(readFileSync(rusageFile, "utf8")) : null;
+    },
+  };
+}
+
+/** Opens `url` in a fresh browser `runs` times; the ms from goto to data-ready, per run. */
+export async function timeViewer(url, runs) {
+  const { chromium } = await import("playwright-core");
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    // A fresh profile each time: nothing cached from the run before.
+    const profile = mkdtempSync(join(tmpdir(), "claimgraph-bench-chromium-"));
+    const context = await chromium.launchPersistentContext(profile, LAUNCH);
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      const start = process.hrtime.bigint();
+      await page.goto(url);
+      await page.waitForSelector("body[data-ready=true], body[data-error]", { timeout: 120_000 });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const error = await page.getAttribute("body", "data-error");
+      if (error !== null) throw new Error(`bench: the viewer failed to load: ${error}`);
+      const detail = await page.evaluate(() => {
+        const entries = performance.getEntriesByType("resource").map((e) => ({
+          name: new URL(e.name).pathname,
+          ms: e.duration,
+          bytes: e.encodedBodySize,
+        }));
+        const nav = performance.getEntriesByType("navigation")[0];
+        return { entries, domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null };
+      });
+      const view = detail.entries.find((e) => e.name === "/api/view");
+      results.push({
+        ms,
+        domContentLoadedMs: detail.domContentLoadedMs,
+        viewMs: view?.ms ?? null,
+        viewBytes: view?.bytes ?? null,
+        errors,
+      });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+  return results;
+}

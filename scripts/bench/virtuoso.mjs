@@ -1,0 +1,205 @@
+// Pushing to Virtuoso at scale, against Virtuoso's own bulk loader on the same data, each into
+// a fresh scratch store (scripts/virtuoso/start.sh; same settings for both, stopped and removed
+// after). Without virtuoso-t and isql-vt this part is skipped and says so.
+//
+//   bulk load: kb.nq copied into the store's load folder (not timed), then one isql call
+//              `ld_dir(…); rdf_loader_run();` timed from outside, then `checkpoint;` timed
+//              on its own (the loader writes no transaction log; a checkpoint makes it durable);
+//   push:      `claimgraph push --endpoint … --kb kb.trig --json` as a process, timed from
+//              outside (it parses kb.trig, then sends one graph per document over HTTP), then
+//              `checkpoint;` timed on its own.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { basename, join } from "node:path";
+
+export function virtuosoMissing() {
+  for (const tool of ["virtuoso-t", "isql-vt"]) {
+    const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" });
+    if (found.status !== 0) return `${tool} is not installed (Debian: virtuoso-opensource-7-bin)`;
+  }
+  return null;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startStore(root, dir, buffers) {
+  const http = await freePort();
+  let isqlPort = await freePort();
+  while (isqlPort === http) isqlPort = await freePort();
+  const child = spawnSync("bash", ["scripts/virtuoso/start.sh", dir], {
+    cwd: root,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      VIRTUOSO_HTTP_PORT: String(http),
+      VIRTUOSO_ISQL_PORT: String(isqlPort),
+      VIRTUOSO_BUFFERS: String(buffers),
+    },
+  });
+  if (child.status !== 0) throw new Error(`bench: start.sh failed:\n${child.stderr}`);
+  const info = Object.fromEntries(
+    child.stdout
+      .split("\n")
+      .filter((l) => l.includes("="))
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+  return { dir, endpoint: info.endpoint, isql: Number(info.isql), pid: Number(info.pid) };
+}
+
+const TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
+
+/** CPU time (user + system, ms) the store's process has used so far; null off Linux. */
+function storeCpuMs(store) {
+  try {
+    const stat = readFileSync(`/proc/${store.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) / TICKS) * 1e3;
+  } catch {
+    return null;
+  }
+}
+
+const spent = (store, before) => {
+  const now = storeCpuMs(store);
+  return now === null || before === null ? null : now - before;
+};
+
+function stopStore(root, store) {
+  spawnSync("bash", ["scripts/virtuoso/stop.sh", store.dir], { cwd: root, stdio: "ignore" });
+  rmSync(store.dir, { recursive: true, force: true });
+}
+
+function isql(store, sql) {
+  const child = spawnSync(
+    "isql-vt",
+    [
+      `127.0.0.1:${store.isql}`,
+      "dba",
+      process.env.VIRTUOSO_DBA_PASSWORD ?? "dba",
+      "VERBOSE=OFF",
+      "BANNER=OFF",
+      "ERRORS=STDOUT",
+      `exec=${sql}`,
+    ],
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  const out = `${child.stdout}${child.stderr}`;
+  if (child.status !== 0 || out.includes("*** Error")) {
+    throw new Error(`bench: isql failed on ${sql.slice(0, 80)}:\n${out}`);
+  }
+  return out;
+}
+
+function timedIsql(store, sql) {
+  const start = process.hrtime.bigint();
+  const out = isql(store, sql);
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, out };
+}
+
+function countQuads(store) {
+  const out = isql(store, "sparql select count(*) where { graph ?g { ?s ?p ?o } };");
+  const line = out.split("\n").find((l) => /^\s*\d+\s*$/.test(l));
+  return line ? Number(line.trim()) : null;
+}
+
+/** Bulk-loads `nq` into one fresh store, pushes `trig` into another; returns both timings. */
+export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log }) {
+  const result = { buffers };
+
+  log("bench: scale: Virtuoso bulk loader (ld_dir + rdf_loader_run) on kb.nq");
+  const a = await startStore(root, join(work, "virtuoso-bulk"), buffers);
+  try {
+    const batch = join(a.dir, "load", "bench");
+    mkdirSync(batch, { recursive: true });
+    copyFileSync(nq, join(batch, basename(nq)));
+    const before = countQuads(a);
+    const cpu = storeCpuMs(a);
+    const load = timedIsql(
+      a,
+      `ld_dir('${batch}', '${basename(nq)}', 'https://w3id.org/claimgraph/bench/default'); rdf_loader_run();`,
+    );
+    const state = isql(
+      a,
+      `select ll_state, ll_error from DB.DBA.LOAD_LIST where ll_file = '${batch}/${basename(nq)}';`,
+    );
+    if (!/^\s*2\s+NULL/m.test(state))
+      throw new Error(`bench: the bulk loader did not finish:\n${state}`);
+    const storeCpu = spent(a, cpu);
+    const checkpoint = timedIsql(a, "checkpoint;");
+    const after = countQuads(a);
+    result.bulk = {
+      loaderMs: load.ms,
+      storeCpuMs: storeCpu,
+      checkpointMs: checkpoint.ms,
+      added: after !== null && before !== null ? after - before : null,
+    };
+  } finally {
+    stopStore(root, a);
+  }
+
+  log("bench: scale: claimgraph push (Graph Store HTTP Protocol) of kb.trig");
+  const b = await startStore(root, join(work, "virtuoso-push"), buffers);
+  try {
+    isql(b, `DB.DBA.USER_CREATE('cgbench', 'cgbench'); GRANT SPARQL_UPDATE TO "cgbench";`);
+    const before = countQuads(b);
+    const rusage = join(work, "push.rusage.json");
+    const cpu = storeCpuMs(b);
+    const start = process.hrtime.bigint();
+    const child = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "./scripts/bench/maxrss.mjs",
+        "bin/claimgraph.js",
+        "push",
+        "--endpoint",
+        b.endpoint,
+        "--kb",
+        trig,
+        "--json",
+      ],
+      {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+        env: {
+          ...env,
+          CLAIMGRAPH_USER: "cgbench",
+          CLAIMGRAPH_PASSWORD: "cgbench",
+          CLAIMGRAPH_BENCH_RUSAGE: rusage,
+        },
+      },
+    );
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (child.status !== 0) throw new Error(`bench: push failed:\n${child.stderr}`);
+    const storeCpu = spent(b, cpu);
+    const report = JSON.parse(child.stdout);
+    const checkpoint = timedIsql(b, "checkpoint;");
+    const after = countQuads(b);
+    result.push = {
+      ms,
+      storeCpuMs: storeCpu,
+      httpMs: report.ms,
+      requests: report.requests,
+      graphs: report.graphs.length,
+      triples: report.triples,
+      bytes: report.bytes,
+      checkpointMs: checkpoint.ms,
+      added: after !== null && before !== null ? after - before : null,
+      rusage: existsSync(rusage) ? JSON.parse(readFileSync(rusage, "utf8")) : null,
+    };
+  } finally {
+    stopStore(root, b);
+  }
+  return result;
+}
