@@ -4,7 +4,7 @@
  * store. Graph names are ignored (the union is read). Nodes carry the attributes the
  * trace answers need, so no answer goes back to the RDF.
  */
-import type { Quad, Term } from "@rdfjs/types";
+import type { Quad } from "@rdfjs/types";
 import { MultiDirectedGraph } from "graphology";
 import { ENTITY_TYPES } from "../lexicon/types.ts";
 import {
@@ -37,8 +37,6 @@ import type {
 
 export type KnowledgeGraphData = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
-type Props = Map<string, Term[]>;
-
 const ENTITY_CLASSES: readonly string[] = ENTITY_TYPES;
 const STUDY_QUALIFIERS = [
   "design",
@@ -59,21 +57,47 @@ export interface GraphBuild {
   readonly skipped: readonly string[];
 }
 
-export function graphFromQuads(quads: Iterable<Quad>): GraphBuild {
-  const subjects = new Map<string, Props>();
-  for (const q of quads) {
-    if (q.subject.termType !== "NamedNode" && q.subject.termType !== "BlankNode") continue;
-    const key = q.subject.value;
-    let props = subjects.get(key);
+/** A term as the graph builder keeps it: its kind and its value, read once. */
+interface Value {
+  readonly termType: string;
+  readonly value: string;
+}
+
+type Props = Map<string, Value[]>;
+
+/**
+ * Groups quads by subject and predicate as they arrive (graph names are ignored), so a
+ * parser can feed it directly and no array of a million quads is ever held.
+ */
+export class QuadGrouper {
+  readonly subjects = new Map<string, Props>();
+
+  add(q: Quad): void {
+    const s = q.subject;
+    if (s.termType !== "NamedNode" && s.termType !== "BlankNode") return;
+    let props = this.subjects.get(s.value);
     if (!props) {
       props = new Map();
-      subjects.set(key, props);
+      this.subjects.set(s.value, props);
     }
-    const list = props.get(q.predicate.value);
-    if (list) {
-      if (!list.some((t) => t.equals(q.object))) list.push(q.object);
-    } else props.set(q.predicate.value, [q.object]);
+    const o = q.object;
+    const value: Value = { termType: o.termType, value: o.value };
+    const p = q.predicate.value;
+    const list = props.get(p);
+    if (!list) props.set(p, [value]);
+    else if (!list.some((t) => t.termType === value.termType && t.value === value.value))
+      list.push(value);
   }
+}
+
+export function graphFromQuads(quads: Iterable<Quad>): GraphBuild {
+  const grouper = new QuadGrouper();
+  for (const q of quads) grouper.add(q);
+  return graphFromGroups(grouper);
+}
+
+export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
+  const subjects = grouper.subjects;
   const r = new Reader(subjects);
   const graph: KnowledgeGraphData = new MultiDirectedGraph({ allowSelfLoops: true });
   const labels = new Map<string, string>();
@@ -156,7 +180,7 @@ export function spacedLocalName(iri: string): string {
 class Reader {
   constructor(private readonly subjects: ReadonlyMap<string, Props>) {}
 
-  values(props: Props | undefined, p: string): Term[] {
+  values(props: Props | undefined, p: string): Value[] {
     return props?.get(p) ?? [];
   }
 

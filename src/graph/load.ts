@@ -74,6 +74,46 @@ export function readKnowledgeBaseTexts(
   return { quads, prefixes };
 }
 
+/**
+ * Parses the texts, handing each quad to `onQuad` as it is read (no array of them is
+ * kept); resolves to the prefixes. Rejects with an InputError naming every broken file.
+ */
+export async function parseKnowledgeBaseTexts(
+  files: readonly string[],
+  texts: readonly string[],
+  onQuad: (quad: Quad) => void,
+): Promise<Record<string, string>> {
+  const prefixes: Record<string, string> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const [i, path] of files.entries()) {
+    const format = formatOf(path);
+    if (!format) {
+      throw new UsageError(
+        `cannot tell the format of "${path}"`,
+        "use a .ttl, .trig, .nt or .nq file",
+      );
+    }
+    const text = texts[i] ?? "";
+    // n3 streams quads to a callback (asynchronously, chunk by chunk) and ends with (null, null).
+    const failure = await new Promise<Error | undefined>((done) => {
+      new Parser({ format }).parse(
+        text,
+        (error, quad) => {
+          if (error) done(error);
+          else if (quad) onQuad(quad);
+          else done(undefined);
+        },
+        (prefix, iri) => {
+          if (prefix !== "") prefixes[prefix] = iri.value;
+        },
+      );
+    });
+    if (failure) diagnostics.push(syntaxDiagnostic(displayPath(path), text, failure));
+  }
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  return prefixes;
+}
+
 interface N3Context {
   readonly line?: number;
   readonly previousToken?: { readonly end?: number };

@@ -75,12 +75,12 @@ export async function openKnowledgeGraph(
       // A damaged snapshot is rebuilt from the RDF below.
     }
   }
-  const { readKnowledgeBaseTexts } = await import("./load.ts");
-  const { graphFromQuads } = await import("./from-quads.ts");
+  const { parseKnowledgeBaseTexts } = await import("./load.ts");
+  const { QuadGrouper, graphFromGroups } = await import("./from-quads.ts");
+  const grouper = new QuadGrouper();
   const texts = files.map((file) => readFileSync(file, "utf8"));
-  const { quads, prefixes } = readKnowledgeBaseTexts(files, texts);
-  const build = graphFromQuads(quads);
-  const kg = new KnowledgeGraph(build, prefixes);
+  const prefixes = await parseKnowledgeBaseTexts(files, texts, (q) => grouper.add(q));
+  const kg = new KnowledgeGraph(graphFromGroups(grouper), prefixes);
   if (useCache) writeSnapshot(path, kg, prefixes);
   return kg;
 }
