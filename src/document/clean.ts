@@ -176,7 +176,11 @@ const NO_SPACE_AFTER = new Set(["(", "["]);
  * `$\alpha_2$ AAR` → α2AAR, `$\beta$ -arrestin` → β-arrestin).
  */
 function joinPieces(pieces: Piece[]): DisplayText {
-  let text = "";
+  // Characters are collected in an array and joined once, and the last one is kept in a
+  // variable: reading the end of a string built with += flattens it each time, which made
+  // long paragraphs quadratic.
+  const chars: string[] = [];
+  let last: string | undefined;
   const starts: number[] = [];
   const ends: number[] = [];
   const emit = (piece: Piece) => {
@@ -185,7 +189,8 @@ function joinPieces(pieces: Piece[]): DisplayText {
         starts.push(piece.start);
         ends.push(piece.end);
       }
-      text += ch;
+      chars.push(ch);
+      last = ch;
     }
   };
   for (let p = 0; p < pieces.length; p++) {
@@ -194,7 +199,7 @@ function joinPieces(pieces: Piece[]): DisplayText {
       if (piece.text.length > 0) emit(piece);
       continue;
     }
-    const prev = text.at(-1);
+    const prev = last === undefined ? undefined : last.at(-1);
     const nextPiece = nextNonEmpty(pieces, p + 1);
     if (prev === undefined || prev === " " || nextPiece === undefined) continue;
     const next = nextPiece.text[0] as string;
@@ -209,12 +214,12 @@ function joinPieces(pieces: Piece[]): DisplayText {
     }
     emit(piece);
   }
-  if (text.endsWith(" ")) {
-    text = text.slice(0, -1);
+  if (last === " ") {
+    chars.pop();
     starts.pop();
     ends.pop();
   }
-  return { text, starts, ends };
+  return { text: chars.join(""), starts, ends };
 }
 
 function nextNonEmpty(pieces: Piece[], from: number): Piece | undefined {
