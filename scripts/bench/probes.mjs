@@ -6,6 +6,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { esbuildOptions } from "../bundle.mjs";
 
 export async function buildProbes(root) {
   const outdir = join(root, "node_modules", ".cache", "claimgraph-bench");
@@ -21,18 +22,7 @@ export async function buildProbes(root) {
     },
     outdir,
     outExtension: { ".js": ".mjs" },
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    mainFields: ["module", "main"],
-    external: ["oxigraph", "jsonld", "rdf-validate-shacl"],
-    banner: {
-      js: "import { createRequire as __cgRequire } from 'node:module'; const require = __cgRequire(import.meta.url);",
-    },
-    chunkNames: "chunks/[name]-[hash]",
-    logLevel: "warning",
+    ...esbuildOptions,
   });
   const out = (name) => join(outdir, `${name}.mjs`);
   return {

@@ -7,26 +7,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const CHROMIUM = "/usr/bin/chromium";
-
-// As tests/helpers/browser.ts launches it (kept in step by hand: that file is TypeScript).
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  headless: true,
-  viewport: { width: 1280, height: 800 },
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-  ],
-};
+// The launch options tests/helpers/browser.ts uses too.
+const launch = JSON.parse(readFileSync(new URL("../chromium.json", import.meta.url), "utf8"));
+export const CHROMIUM = launch.executablePath;
+const LAUNCH = { ...launch, headless: true, viewport: { width: 1280, height: 800 } };
 
 /**
  * Starts `claimgraph serve --kb FILE --port 0`; resolves when it prints its address, with the

@@ -4,6 +4,7 @@
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode, IdentifierInfo, ReferenceNode } from "../graph/types.ts";
+import { evidenceLabel, WEAK_EVIDENCE } from "../trace/evidence.ts";
 import { sortClaims } from "../trace/trace.ts";
 
 export const FINDING_KINDS = [
@@ -19,8 +20,6 @@ export const FINDING_KINDS = [
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];
-
-export const WEAK_EVIDENCE = new Set(["TertiaryReferenceWork", "ConsumerHealthPage"]);
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -149,7 +148,7 @@ export function audit(kg: KnowledgeGraph): AuditReport {
       add(
         "weak-support",
         c.iri,
-        `${describe(c)} rests only on ${cited} (${[...new Set(types)].map(spaced).join(", ")})`,
+        `${describe(c)} rests only on ${cited} (${[...new Set(types)].map(evidenceLabel).join(", ")})`,
         at(c),
       );
     }
@@ -209,10 +208,6 @@ export function audit(kg: KnowledgeGraph): AuditReport {
   const order = new Map(FINDING_KINDS.map((k, i) => [k, i]));
   findings.sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
   return { counts, findings };
-}
-
-function spaced(type: string): string {
-  return type.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 function clip(text: string): string {

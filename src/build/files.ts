@@ -207,15 +207,3 @@ function asOutputError(error: unknown, path: string): OutputError {
   if (error instanceof OutputError) return error;
   return new OutputError(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
 }
-
-/** Writes every file, or none (see `StagedFiles`). */
-export function writeFilesAtomically(files: ReadonlyMap<string, string>): void {
-  const staged = new StagedFiles([...files.keys()]);
-  try {
-    for (const [target, content] of files) staged.append(target, content);
-  } catch (error) {
-    staged.abort();
-    throw error;
-  }
-  staged.commit();
-}

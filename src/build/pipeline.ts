@@ -16,7 +16,7 @@ import { documentQuads, sharedData, sharedQuads, toSections } from "../rdf/quads
 import { EXTENSIONS, FORMATS, type Format, serializeSections } from "../rdf/serialize.ts";
 import { DEFAULT_BASE_IRI } from "../rdf/vocabulary.ts";
 import { writerFor } from "../rdf/writers.ts";
-import { type InputPaths, readInputs, StagedFiles, writeFilesAtomically } from "./files.ts";
+import { type InputPaths, readInputs, StagedFiles } from "./files.ts";
 import { buildKnowledgeBase } from "./knowledge-base.ts";
 import { currentManifest, type Manifest, manifestText } from "./manifest.ts";
 import { type Summary, summarize } from "./summary.ts";
@@ -143,10 +143,4 @@ export function writeBuild(
     staged.abort();
     throw error;
   }
-}
-
-export function writeExports(built: Built, outDir: string): string[] {
-  const files = exportFiles(built, outDir);
-  writeFilesAtomically(files);
-  return [...files.keys()];
 }

@@ -1,9 +1,9 @@
 /**
- * `toQuads`: the knowledge base as an RDF dataset. Each claim is a nanopublication
+ * `toSections`: the knowledge base as an RDF dataset. Each claim is a nanopublication
  * (head, assertion, provenance and publication-info graphs); each document's
  * description (the document, its references, tables and studies) is a graph of its
- * own; entities, works and minted predicates share one graph. Quads come out sorted
- * and without duplicates, so serialisations are byte-identical for identical input.
+ * own; entities, works and minted predicates share one graph. Each section comes out
+ * sorted and without duplicates, so serialisations are byte-identical for identical input.
  */
 import type { Literal, NamedNode, Quad, Quad_Object } from "@rdfjs/types";
 import { DataFactory } from "n3";
@@ -100,10 +100,6 @@ export function toSections(kb: KnowledgeBase, iris: Iris): Quad[][] {
     ...kb.documents.map((doc) => documentQuads(doc, iris)),
     sharedQuads(sharedData(kb), iris),
   ];
-}
-
-export function toQuads(kb: KnowledgeBase, iris: Iris): Quad[] {
-  return toSections(kb, iris).flat();
 }
 
 export function sharedData(kb: KnowledgeBase): SharedData {

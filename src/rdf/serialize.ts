@@ -13,7 +13,6 @@ import { sortQuads } from "./quads.ts";
 import { isBookkeepingGraph, turtleView, writeSections } from "./writers.ts";
 
 export { EXTENSIONS, FORMATS, type Format } from "./formats.ts";
-export { isBookkeepingGraph } from "./writers.ts";
 
 /** The Turtle view of a whole dataset: its triples outside the bookkeeping graphs, in the default graph. */
 export function turtleTriples(quads: readonly Quad[]): Quad[] {

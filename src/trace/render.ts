@@ -4,6 +4,7 @@
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimJson } from "./answers.ts";
 import { quoteInContext } from "./context.ts";
+import { evidenceLabel } from "./evidence.ts";
 import type { TraceResult } from "./trace.ts";
 
 export interface Style {
@@ -17,18 +18,6 @@ export function style(color: boolean): Style {
   const wrap = (open: number, close: number) => (s: string) =>
     color ? `\x1b[${open}m${s}\x1b[${close}m` : s;
   return { bold: wrap(1, 22), dim: wrap(2, 22), accent: wrap(36, 39), warn: wrap(33, 39) };
-}
-
-const EVIDENCE: Readonly<Record<string, string>> = {
-  TertiaryReferenceWork: "tertiary reference work",
-  ConsumerHealthPage: "consumer health page",
-  PreclinicalStudy: "preclinical study",
-  ClinicalStudy: "clinical study",
-  UnknownEvidence: "evidence type unknown",
-};
-
-export function evidenceLabel(type: string): string {
-  return EVIDENCE[type] ?? type;
 }
 
 /** A note saying which claims the page shows, when it does not show them all. */

@@ -10,6 +10,7 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { NodeAttributes } from "../graph/types.ts";
+import { WEAK_EVIDENCE } from "../trace/evidence.ts";
 
 export type Evidence = "strong" | "weak" | "uncited" | "none";
 
@@ -49,8 +50,6 @@ export interface ViewModel {
   readonly documents: ReadonlyArray<{ readonly id: string; readonly label: string }>;
   readonly types: readonly string[];
 }
-
-export const WEAK = new Set(["TertiaryReferenceWork", "ConsumerHealthPage"]);
 
 /** Above this many nodes the viewer opens on the overview. */
 export const OVERVIEW_THRESHOLD = 3000;
@@ -129,7 +128,9 @@ function describe(
       const evidence: Evidence =
         a.citations.length === 0
           ? "uncited"
-          : a.citations.every((r) => WEAK.has(kg.work(kg.reference(r)?.work)?.evidenceType ?? ""))
+          : a.citations.every((r) =>
+                WEAK_EVIDENCE.has(kg.work(kg.reference(r)?.work)?.evidenceType ?? ""),
+              )
             ? "weak"
             : "strong";
       return {

@@ -5,24 +5,13 @@
  * behind an edge. Built with `h()`, so every text is text.
  */
 import type { CitationJson, ClaimJson, StudyJson } from "../trace/answers.ts";
+import { evidenceLabel } from "../trace/evidence.ts";
 import type { TraceResult } from "../trace/trace.ts";
 import { h, link, nodeButton } from "./dom.ts";
 
 export interface PanelActions {
   /** Select another node (and move the camera to it). */
   readonly select: (id: string) => void;
-}
-
-const EVIDENCE: Readonly<Record<string, string>> = {
-  TertiaryReferenceWork: "tertiary reference work",
-  ConsumerHealthPage: "consumer health page",
-  PreclinicalStudy: "preclinical study",
-  ClinicalStudy: "clinical study",
-  UnknownEvidence: "evidence type unknown",
-};
-
-export function evidenceName(type: string): string {
-  return EVIDENCE[type] ?? type;
 }
 
 function cites(c: ClaimJson): string {
@@ -119,7 +108,7 @@ function citationItem(
     h(
       "span",
       { className: "meta" },
-      [r.host ?? "no host", evidenceName(r.evidenceType), ...ids].join(" · "),
+      [r.host ?? "no host", evidenceLabel(r.evidenceType), ...ids].join(" · "),
     ),
   );
 }
@@ -242,7 +231,7 @@ export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
       ? h(
           "p",
           { className: "meta" },
-          `Evidence: ${evidenceName(c.evidenceType)}${c.host ? ` · host ${c.host}` : ""}`,
+          `Evidence: ${evidenceLabel(c.evidenceType)}${c.host ? ` · host ${c.host}` : ""}`,
         )
       : null,
     c && c.identifiers.length > 0 ? h("p", {}, `Identifiers: ${c.identifiers.join(", ")}`) : null,

@@ -5,9 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import launch from "../../scripts/chromium.json" with { type: "json" };
 import { ROOT } from "./build.ts";
 
-export const CHROMIUM = "/usr/bin/chromium";
+// The launch options the bench uses too (scripts/chromium.json): Debian's chromium, headless,
+// WebGL in software, no background networking.
+export const CHROMIUM = launch.executablePath;
 
 /** Where screenshots go (git-ignored). */
 export const ARTIFACTS = join(ROOT, "tests", "artifacts");
@@ -28,18 +31,7 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--use-angle=swiftshader",
-      "--enable-unsafe-swiftshader",
-    ],
+    args: launch.args,
   });
   return {
     context,
