@@ -66,9 +66,10 @@ export function resolve(kg: KnowledgeGraph, query: string): Resolved {
   if (ref) {
     const number = Number(ref[2]);
     const doc = ref[1];
-    const found = (kg.referencesByNumber.get(number) ?? []).filter(
-      (r) => !doc || kg.reference(r)?.document?.endsWith(`/${doc}`),
-    );
+    const numbered = kg.referencesByNumber.get(number) ?? [];
+    const found = doc
+      ? numbered.filter((r) => kg.reference(r)?.document?.endsWith(`/${doc}`))
+      : numbered;
     if (found.length > 0) return { kind: "reference", references: found };
   }
 

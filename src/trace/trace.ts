@@ -134,12 +134,19 @@ export function trace(kg: KnowledgeGraph, query: string, page: Page = {}): Trace
     case "entity":
       return entityTrace(kg, query, r.entity, w);
     case "reference":
-      return referenceTrace(kg, query, r.references, "reference", w, `reference ${query.trim()}`);
+      return referenceTrace(
+        kg,
+        query,
+        () => r.references,
+        "reference",
+        w,
+        `reference ${r.references.length === 1 ? r.references[0] : query.trim()}`,
+      );
     case "work":
       return referenceTrace(
         kg,
         query,
-        kg.referencesOf(r.work).map((ref) => ref.iri),
+        () => kg.referencesOf(r.work).map((ref) => ref.iri),
         "work",
         w,
         `work ${r.work}`,
@@ -258,7 +265,8 @@ function restingOn(kg: KnowledgeGraph, start: string): readonly ClaimNode[] {
 function referenceTrace(
   kg: KnowledgeGraph,
   query: string,
-  refs: readonly string[],
+  /** The references matched; called only when the answer is not cached yet. */
+  refs: () => readonly string[],
   match: "reference" | "work",
   w: { offset: number; limit: number },
   cacheKey: string,
@@ -268,7 +276,7 @@ function referenceTrace(
   const { references, all } = cached(referenceParts, kg, cacheKey, () => {
     const references: TraceResult["references"][number][] = [];
     const starts: string[] = [];
-    for (const refIri of refs) {
+    for (const refIri of refs()) {
       const ref = kg.reference(refIri);
       const work = ref?.work;
       const sameWork = work
