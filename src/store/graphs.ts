@@ -2,8 +2,8 @@
  * How a knowledge base is laid out in a triple store: one named graph per document, holding
  * the document's own graph and every graph of its claims' nanopublications, and the shared
  * graph (entities, works). A store then holds a handful of graphs, not four per claim, and
- * replacing a document replaces all of it. Each graph is written as sorted, distinct
- * N-Triples lines cut into request bodies of bounded size.
+ * replacing a document replaces all of it. Each graph is written as distinct N-Triples lines
+ * (in the order first read) cut into request bodies of bounded size.
  */
 import type { Quad } from "@rdfjs/types";
 import { Writer } from "n3";
@@ -13,7 +13,7 @@ import { StoreError } from "./errors.ts";
 export interface GraphGroup {
   /** The graph's name in the store. */
   readonly graph: string;
-  /** Distinct N-Triples lines (each ending in "\n"), sorted. */
+  /** Distinct N-Triples lines (each ending in "\n"), in the order first read. */
   readonly lines: readonly string[];
   /** Whether some line holds a blank node (those cannot be split across requests). */
   readonly blankNodes: boolean;
@@ -22,77 +22,155 @@ export interface GraphGroup {
 const NANOPUB_GRAPH = /^(.+\/)np\/([^/]+)\.(?:head|assertion|provenance|pubinfo)$/;
 const KB_GRAPH = /^(.+\/)graph\/([^/]+)$/;
 
+/** Where a named graph's triples go, decided once per graph name. */
+type Route =
+  /** A nanopublication's graph: its document is known only once its provenance is read. */
+  | {
+      readonly kind: "nanopub";
+      readonly base: string;
+      readonly node: string;
+      readonly claim: string;
+    }
+  /** Any other named graph, under the target's name. */
+  | { readonly kind: "graph"; readonly target: string };
+
+interface Lines {
+  readonly lines: Set<string>;
+  blankNodes: boolean;
+}
+
+/**
+ * Gathers quads, one at a time, into the graphs a store is given (see `groupGraphs`).
+ * `add` takes the quad and, when the caller has it, the quad's N-Triples line: the line of
+ * an N-Quads file without its graph term, which spares serialising the terms again.
+ */
+export class GraphGrouper {
+  private readonly writer = new Writer({ format: "N-Triples" });
+  private readonly routes = new Map<string, Route>();
+  /** Lines by nanopublication node (`<base>np/<claim>`) or by target graph name. */
+  private readonly nanopubs = new Map<
+    string,
+    Lines & { readonly route: Route & { kind: "nanopub" } }
+  >();
+  private readonly targets = new Map<string, Lines>();
+  private readonly defaults: Lines = { lines: new Set(), blankNodes: false };
+  /** `np → document` from publication info, and from the claims' provenance (the fallback). */
+  private readonly documents = new Map<string, string>();
+  private readonly documentsFromClaims = new Map<string, string>();
+  private defaultBase: string | undefined;
+
+  constructor(private readonly baseGraph?: string | undefined) {}
+
+  add(q: Quad, line?: string): void {
+    const text =
+      line ?? `${this.writer.quadToString(q.subject, q.predicate, q.object).trimEnd()}\n`;
+    const blank = q.subject.termType === "BlankNode" || q.object.termType === "BlankNode";
+    if (q.graph.termType !== "NamedNode") {
+      this.defaults.lines.add(text);
+      if (blank) this.defaults.blankNodes = true;
+      return;
+    }
+    const route = this.route(q.graph.value);
+    let into: Lines;
+    if (route.kind === "nanopub") {
+      let np = this.nanopubs.get(route.node);
+      if (!np) {
+        np = { lines: new Set(), blankNodes: false, route };
+        this.nanopubs.set(route.node, np);
+      }
+      into = np;
+      if (q.predicate.value === PROV.wasDerivedFrom.value && q.object.termType === "NamedNode")
+        this.noteDocument(route, q.subject.value, q.object.value);
+    } else {
+      let target = this.targets.get(route.target);
+      if (!target) {
+        target = { lines: new Set(), blankNodes: false };
+        this.targets.set(route.target, target);
+      }
+      into = target;
+    }
+    into.lines.add(text);
+    if (blank) into.blankNodes = true;
+  }
+
+  /** The graphs, sorted by name, each with its lines in the order first read. */
+  groups(): GraphGroup[] {
+    const out = new Map<string, Lines>();
+    const merge = (name: string, from: Lines) => {
+      const into = out.get(name);
+      if (!into) {
+        out.set(name, { lines: new Set(from.lines), blankNodes: from.blankNodes });
+        return;
+      }
+      for (const l of from.lines) into.lines.add(l);
+      if (from.blankNodes) into.blankNodes = true;
+    };
+    for (const [name, lines] of this.targets) merge(name, lines);
+    for (const [node, np] of this.nanopubs) {
+      const doc =
+        this.documents.get(node) ??
+        this.documentsFromClaims.get(node) ??
+        np.route.claim.split(".")[0] ??
+        np.route.claim;
+      merge(`${this.baseGraph ?? `${np.route.base}graph/`}${doc}`, np);
+    }
+    if (this.defaults.lines.size > 0) {
+      merge(
+        `${this.baseGraph ?? this.defaultBase ?? `${DEFAULT_BASE_IRI}graph/`}default`,
+        this.defaults,
+      );
+    }
+    return [...out]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([graph, g]) => ({ graph, lines: [...g.lines], blankNodes: g.blankNodes }));
+  }
+
+  private route(graph: string): Route {
+    let route = this.routes.get(graph);
+    if (route) return route;
+    const np = NANOPUB_GRAPH.exec(graph);
+    if (np) {
+      const base = np[1] as string;
+      const claim = np[2] as string;
+      this.defaultBase ??= `${base}graph/`;
+      route = { kind: "nanopub", base, node: `${base}np/${claim}`, claim };
+    } else {
+      const kb = KB_GRAPH.exec(graph);
+      if (kb) this.defaultBase ??= `${kb[1]}graph/`;
+      route = {
+        kind: "graph",
+        target: kb ? `${this.baseGraph ?? `${kb[1]}graph/`}${kb[2]}` : graph,
+      };
+    }
+    this.routes.set(graph, route);
+    return route;
+  }
+
+  /**
+   * The document of a nanopublication, from its publication info (`np prov:wasDerivedFrom
+   * <base>doc/<id>`) or, failing that, its claim's provenance (`<base>claim/<claim> …`).
+   */
+  private noteDocument(route: Route & { kind: "nanopub" }, subject: string, object: string): void {
+    const prefix = `${route.base}doc/`;
+    if (!object.startsWith(prefix)) return;
+    const doc = object.slice(prefix.length);
+    if (doc === "" || doc.includes("/") || doc.includes(".")) return;
+    if (subject === route.node) this.documents.set(route.node, doc);
+    else if (subject === `${route.base}claim/${route.claim}`)
+      this.documentsFromClaims.set(route.node, doc);
+  }
+}
+
 /**
  * Groups `quads` into the graphs to write. `baseGraph` is the prefix of their names
  * (default: the data's own `<base>graph/`). Nanopublication graphs go to their document's
  * graph; other named graphs under `<base>graph/` keep their local name; any other named
  * graph keeps its name; triples in the default graph go to `<baseGraph>default`.
  */
-export function groupGraphs(quads: readonly Quad[], baseGraph?: string): GraphGroup[] {
-  const documentOf = nanopubDocuments(quads);
-  const writer = new Writer({ format: "N-Triples" });
-  const groups = new Map<string, { lines: Set<string>; blankNodes: boolean }>();
-  let defaultBase: string | undefined;
-  const targetOf = (graph: Quad["graph"]): string => {
-    if (graph.termType !== "NamedNode")
-      return `${baseGraph ?? defaultBase ?? `${DEFAULT_BASE_IRI}graph/`}default`;
-    const np = NANOPUB_GRAPH.exec(graph.value);
-    if (np) {
-      const base = np[1] as string;
-      const claim = np[2] as string;
-      const doc = documentOf.get(`${base}np/${claim}`) ?? claim.split(".")[0] ?? claim;
-      return `${baseGraph ?? `${base}graph/`}${doc}`;
-    }
-    const kb = KB_GRAPH.exec(graph.value);
-    if (kb) return `${baseGraph ?? `${kb[1]}graph/`}${kb[2]}`;
-    return graph.value;
-  };
-  for (const q of quads) {
-    if (!defaultBase && q.graph.termType === "NamedNode") {
-      const m = NANOPUB_GRAPH.exec(q.graph.value) ?? KB_GRAPH.exec(q.graph.value);
-      if (m) defaultBase = `${m[1]}graph/`;
-    }
-  }
-  for (const q of quads) {
-    const target = targetOf(q.graph);
-    let group = groups.get(target);
-    if (!group) {
-      group = { lines: new Set(), blankNodes: false };
-      groups.set(target, group);
-    }
-    group.lines.add(writer.quadToString(q.subject, q.predicate, q.object));
-    if (q.subject.termType === "BlankNode" || q.object.termType === "BlankNode")
-      group.blankNodes = true;
-  }
-  return [...groups]
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([graph, g]) => ({ graph, lines: [...g.lines].sort(), blankNodes: g.blankNodes }));
-}
-
-/**
- * The document of each nanopublication (`<base>np/<claim>` → document id), from its
- * publication info (`np prov:wasDerivedFrom <base>doc/<id>`) or, failing that, its claim's
- * provenance (`<base>claim/<claim> prov:wasDerivedFrom <base>doc/<id>`).
- */
-function nanopubDocuments(quads: readonly Quad[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const fromClaims = new Map<string, string>();
-  for (const q of quads) {
-    if (q.predicate.value !== PROV.wasDerivedFrom.value || q.object.termType !== "NamedNode")
-      continue;
-    const np = NANOPUB_GRAPH.exec(q.graph.value);
-    if (!np) continue;
-    const base = np[1] as string;
-    const doc = q.object.value.startsWith(`${base}doc/`)
-      ? q.object.value.slice(base.length + 4)
-      : undefined;
-    if (!doc || doc.includes("/") || doc.includes(".")) continue;
-    const node = `${base}np/${np[2]}`;
-    if (q.subject.value === node) out.set(node, doc);
-    else if (q.subject.value === `${base}claim/${np[2]}`) fromClaims.set(node, doc);
-  }
-  for (const [node, doc] of fromClaims) if (!out.has(node)) out.set(node, doc);
-  return out;
+export function groupGraphs(quads: Iterable<Quad>, baseGraph?: string): GraphGroup[] {
+  const grouper = new GraphGrouper(baseGraph);
+  for (const q of quads) grouper.add(q);
+  return grouper.groups();
 }
 
 /**

@@ -125,6 +125,20 @@ export class HttpClient {
     );
   }
 
+  /**
+   * Learns and proves the store's authentication challenge with a bodiless HEAD of `url`, so
+   * that requests sent side by side afterwards go with credentials from the start. Failures
+   * are left to the requests that follow, which report them.
+   */
+  async prime(url: string): Promise<void> {
+    if (!this.auth || this.proven) return;
+    try {
+      await this.attempt({ method: "HEAD", url, what: "login" }, checkUrl(url));
+    } catch {
+      // The next request meets the same problem and reports it.
+    }
+  }
+
   /** One attempt: the request, and once more with credentials if the store challenges it. */
   private async attempt(request: HttpRequest, url: URL): Promise<HttpResponse> {
     const target = `${url.pathname}${url.search}`;

@@ -7,20 +7,24 @@ export {
   StoreRefusedError,
   StoreUnavailableError,
 } from "./errors.ts";
-export { type GraphGroup, groupGraphs } from "./graphs.ts";
+export { type GraphGroup, GraphGrouper, groupGraphs } from "./graphs.ts";
 export { credentialsFromEnv, HttpClient, type HttpOptions } from "./http.ts";
 export {
   countTriples,
   DEFAULT_MAX_BYTES,
   defaultGraphStore,
   type GraphReport,
+  type GraphState,
   listGraphs,
   type PushEvent,
   type PushOptions,
   type PushReport,
+  type PushStatus,
   push,
+  pushStatus,
   type StoreReadOptions,
 } from "./push.ts";
 export { type RemoteGraphOptions, remoteGraph } from "./remote-graph.ts";
+export { NQuadsLines, readGraphGroups } from "./source.ts";
 export { predeclaredPrefixes, queryForm, remoteQuery } from "./sparql.ts";
 export { type RemoteOptions, SparqlClient } from "./sparql-client.ts";

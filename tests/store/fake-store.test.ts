@@ -35,6 +35,8 @@ interface FakeStore {
   readonly received: Received[];
   /** Requests that reached the fake, dropped ones included. */
   seen(): number;
+  /** The most requests it was answering at once. */
+  mostAtOnce(): number;
   close(): Promise<void>;
 }
 
@@ -51,8 +53,15 @@ async function fakeStore(
   const graphs = new Map<string, string[]>();
   const received: Received[] = [];
   let n = 0;
+  let atOnce = 0;
+  let mostAtOnce = 0;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const action = act(n++, req);
+    atOnce += 1;
+    mostAtOnce = Math.max(mostAtOnce, atOnce);
+    res.on("close", () => {
+      atOnce -= 1;
+    });
     const graph = new URL(req.url ?? "/", "http://x").searchParams.get("graph") ?? "";
     if (action === "drop") {
       // Take the first part of the body, then cut the connection.
@@ -70,6 +79,12 @@ async function fakeStore(
         authorization: req.headers.authorization,
       });
       if (action === "hang") return;
+      if (req.method === "HEAD" && action === "ok") {
+        // A Graph Store answers HEAD of a graph it holds with 200, of any other with 404.
+        res.writeHead(graphs.has(graph) ? 200 : 404);
+        res.end();
+        return;
+      }
       if (typeof action === "number" || typeof action === "object") {
         const status = typeof action === "number" ? action : action.status;
         const headers = typeof action === "number" ? {} : action.headers;
@@ -87,8 +102,11 @@ async function fakeStore(
         .map((l) => `${l}\n`);
       if (req.method === "PUT") graphs.set(graph, lines);
       else graphs.set(graph, [...(graphs.get(graph) ?? []), ...lines]);
-      res.writeHead(req.method === "PUT" ? 201 : 200);
-      res.end();
+      // Stored at once, answered a little later, as a store that parses the body would.
+      setTimeout(() => {
+        res.writeHead(req.method === "PUT" ? 201 : 200);
+        res.end();
+      }, 3);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -98,6 +116,7 @@ async function fakeStore(
     graphs,
     received,
     seen: () => n,
+    mostAtOnce: () => mostAtOnce,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -126,6 +145,8 @@ const pushTo = (store: FakeStore, extra: Partial<Parameters<typeof push>[0]> = {
     quads: built.quads,
     maxBytes: 50_000,
     backoffMs: 1,
+    // One graph at a time, so that "the n-th request" names the same request in every run.
+    parallel: 1,
     ...extra,
   });
 
@@ -144,6 +165,33 @@ describe("push to a store that misbehaves", () => {
     }
     expect(report.requests).toBe(store.received.length);
     expect(report.triples).toBe(expected.reduce((n, g) => n + g.lines.length, 0));
+  });
+
+  it("writes graphs side by side (--parallel), each graph's requests one after another", async () => {
+    const store = await fakeStore();
+    const report = await pushTo(store, { parallel: 2 });
+    expectComplete(store);
+    expect(store.mostAtOnce()).toBe(2);
+    // Per graph: the replacing PUT first, and never two requests of one graph at once
+    // (which the order of arrival shows: each graph's PUT precedes all of its POSTs).
+    for (const g of expected) {
+      const methods = store.received.filter((r) => r.graph === g.graph).map((r) => r.method);
+      expect(methods[0]).toBe("PUT");
+      expect(methods.slice(1).every((m) => m === "POST")).toBe(true);
+    }
+    // The report lists the graphs in their order, whichever finished first.
+    expect(report.graphs.map((g) => g.graph)).toEqual(expected.map((g) => g.graph));
+    const one = await fakeStore();
+    await pushTo(one, { parallel: 1 });
+    expect(one.mostAtOnce()).toBe(1);
+  });
+
+  it("side by side, a graph that keeps failing stops the push with its error", async () => {
+    const shared = expected[expected.length - 1]?.graph as string;
+    const store = await fakeStore((_, req) => (req.url?.includes("shared") ? 500 : "ok"));
+    const error = await pushTo(store, { parallel: 2, retries: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "StoreUnavailableError", graph: shared });
+    expect((error as Error).message).toContain("2 attempts");
   });
 
   it("after a 500 halfway through a graph, writes the graph again from its PUT: no duplicates", async () => {

@@ -12,7 +12,7 @@ import { groupGraphs } from "../../src/store/graphs.ts";
 import { countTriples, listGraphs, push } from "../../src/store/push.ts";
 import { remoteQuery } from "../../src/store/sparql.ts";
 import { SparqlClient } from "../../src/store/sparql-client.ts";
-import { ROOT, removeTemp, seedBuild, writeTemp } from "../helpers/build.ts";
+import { ROOT, removeTemp, secondBuild, seedBuild, writeTemp } from "../helpers/build.ts";
 import { run } from "../helpers/cli.ts";
 import { startVirtuoso, type Virtuoso } from "../helpers/virtuoso.ts";
 
@@ -163,6 +163,131 @@ describe("push into Virtuoso", () => {
     await expect(
       push({ endpoint: store.endpoint, graphStore: store.graphStore, quads: built.quads }),
     ).rejects.toMatchObject({ name: "StoreAuthError", status: 401 });
+  });
+});
+
+describe("claimgraph push and claimgraph pushed", () => {
+  const BIN = join(ROOT, "bin", "claimgraph.js");
+  const seedNq = () => writeTemp("cli/seed/kb.nq", render(built, "nquads"));
+  const bothNq = () =>
+    writeTemp("cli/both/kb.nq", render(built, "nquads") + render(secondBuild(), "nquads"));
+  const where = () => ["--endpoint", store.endpoint, "--graph-store", store.graphStore];
+
+  async function withWriter<T>(f: () => Promise<T>): Promise<T> {
+    const saved = { user: process.env.CLAIMGRAPH_USER, password: process.env.CLAIMGRAPH_PASSWORD };
+    process.env.CLAIMGRAPH_USER = WRITER.user;
+    process.env.CLAIMGRAPH_PASSWORD = WRITER.password;
+    try {
+      return await f();
+    } finally {
+      for (const [k, v] of [
+        ["CLAIMGRAPH_USER", saved.user],
+        ["CLAIMGRAPH_PASSWORD", saved.password],
+      ] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  }
+
+  const status = async (kb: string) => {
+    const r = await run(["pushed", "--kb", kb, "--endpoint", store.endpoint, "--json"]);
+    return {
+      code: r.code,
+      json: JSON.parse(r.out) as {
+        complete: boolean;
+        graphs: Array<{ graph: string; state: string; local: number; stored: number }>;
+      },
+    };
+  };
+
+  it("pushes kb.nq two graphs at a time, and pushed says every graph is complete", async () => {
+    const kb = seedNq();
+    const pushed = await withWriter(() => run(["push", "--kb", kb, ...where(), "--parallel", "2"]));
+    expect(pushed.err).toBe("");
+    expect(pushed.code).toBe(0);
+    expect(pushed.out).toMatch(
+      /^pushed \d+ triples in 2 graphs to http:\/\/127\.0\.0\.1:\d+\/sparql-graph-crud-auth/,
+    );
+    expect(pushed.out).not.toContain(WRITER.password);
+    for (const g of groups)
+      expect(await countTriples(store.endpoint, g.graph)).toBe(g.lines.length);
+
+    const shown = await run(["pushed", "--kb", kb, "--endpoint", store.endpoint]);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain("2 of 2 graphs complete");
+    expect(shown.out).toMatch(new RegExp(`${DOC_GRAPH}\\s+complete\\s+(\\d+) of \\1 triples`));
+  });
+
+  it("shows a graph a push left half-written as partial, and a document never pushed as missing", async () => {
+    const kb = seedNq();
+    // What a push stopped half-way leaves: the graph's PUT and part of its POSTs.
+    store.sql(
+      `SPARQL DELETE WHERE { GRAPH <${DOC_GRAPH}> { ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?o } };`,
+    );
+    const partial = await status(kb);
+    expect(partial.code).toBe(1);
+    expect(partial.json.complete).toBe(false);
+    const doc = partial.json.graphs.find((g) => g.graph === DOC_GRAPH);
+    expect(doc?.state).toBe("partial");
+    expect(doc?.stored).toBeLessThan(doc?.local ?? 0);
+    expect(partial.json.graphs.find((g) => g.graph === SHARED)?.state).toBe("complete");
+
+    const both = await status(bothNq());
+    expect(both.code).toBe(1);
+    expect(
+      both.json.graphs.find((g) => g.graph.endsWith("/nortriptyline-vs-sertraline")),
+    ).toMatchObject({ state: "missing", stored: 0 });
+
+    // Pushing again mends it.
+    expect((await withWriter(() => run(["push", "--kb", kb, ...where()]))).code).toBe(0);
+    const mended = await status(kb);
+    expect(mended.code).toBe(0);
+    expect(mended.json.graphs.map((g) => g.state)).toEqual(["complete", "complete"]);
+  });
+
+  it("takes the password from standard input (--password-stdin), and never prints it", () => {
+    const kb = seedNq();
+    const env: NodeJS.ProcessEnv = { ...process.env, CLAIMGRAPH_USER: WRITER.user };
+    delete env.CLAIMGRAPH_PASSWORD;
+    const ok = spawnSync(
+      process.execPath,
+      [BIN, "push", "--kb", kb, ...where(), "--password-stdin"],
+      {
+        input: `${WRITER.password}\n`,
+        env,
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
+    expect(ok.stderr).toBe("");
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain("pushed");
+    const wrong = spawnSync(
+      process.execPath,
+      [BIN, "push", "--kb", kb, ...where(), "--password-stdin"],
+      {
+        input: "not-the-password\n",
+        env,
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain("wrong user or password");
+    for (const text of [ok.stdout, ok.stderr, wrong.stdout, wrong.stderr]) {
+      expect(text).not.toContain(WRITER.password);
+      expect(text).not.toContain("not-the-password");
+    }
+    // With a user but no password and no terminal, it says how to give one instead of waiting.
+    const none = spawnSync(process.execPath, [BIN, "push", "--kb", kb, ...where()], {
+      input: "",
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("CLAIMGRAPH_USER is set but no password is given");
   });
 });
 

@@ -1,22 +1,36 @@
 /**
  * `claimgraph push --endpoint URL`: the knowledge base into a SPARQL 1.1 store with the
  * Graph Store HTTP Protocol, one named graph per document and one for the shared
- * entities and works; a re-push replaces. Credentials come from CLAIMGRAPH_USER and
- * CLAIMGRAPH_PASSWORD, never from the command line, and are never printed.
+ * entities and works; a re-push replaces. `claimgraph pushed --endpoint URL` shows what a
+ * store holds of it, graph by graph. Credentials come from CLAIMGRAPH_USER and
+ * CLAIMGRAPH_PASSWORD, a prompt or `--password-stdin`, never from the command line, and
+ * are never printed.
  */
 import { type Command, InvalidArgumentError } from "commander";
-import { addKbOption } from "../kb-option.ts";
+import { storeCredentials } from "../credentials.ts";
 import type { CommandContext } from "../main.ts";
 
-interface PushFlags {
+/** What `push` and `pushed` read by default: the TriG export, the smallest that keeps the graphs. */
+export const DEFAULT_PUSH_KB = "graph/kb.trig";
+
+const CREDENTIALS =
+  "Credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, or with a prompt on a terminal, or --password-stdin";
+
+interface StoreFlags {
   readonly kb?: string[];
   readonly endpoint: string;
   readonly graphStore?: string;
   readonly graph?: string;
-  readonly maxBytes: number;
   readonly timeout: number;
-  readonly retries: number;
+  readonly passwordStdin?: boolean;
   readonly json?: boolean;
+}
+
+interface PushFlags extends StoreFlags {
+  readonly maxBytes: number;
+  readonly retries: number;
+  readonly parallel: number;
+  readonly quiet?: boolean;
 }
 
 const positive = (what: string) => (value: string) => {
@@ -26,49 +40,97 @@ const positive = (what: string) => (value: string) => {
   return n;
 };
 
-export function registerPush(program: Command, ctx: CommandContext): void {
-  addKbOption(program.command("push"))
-    .description(
-      "send the knowledge base to a SPARQL 1.1 store (Graph Store HTTP Protocol): one named graph per document and one for shared entities and works; a re-push replaces, never duplicates. Credentials: CLAIMGRAPH_USER, CLAIMGRAPH_PASSWORD",
+/** The options `push` and `pushed` share: what is read, where it goes, how to log in. */
+function storeCommand(command: Command): Command {
+  return command
+    .option(
+      "--kb <file>",
+      `the knowledge base: TriG, N-Quads, Turtle or N-Triples (repeatable; default ${DEFAULT_PUSH_KB})`,
+      (value: string, previous: string[] = []) => [...previous, value],
     )
     .requiredOption(
       "--endpoint <url>",
       "the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql",
     )
     .option(
-      "--graph-store <url>",
-      "the Graph Store endpoint (default: Virtuoso's, beside --endpoint)",
-    )
-    .option(
       "--graph <iri>",
       "base IRI of the named graphs (default: the knowledge base's own graph/ IRIs)",
     )
-    .option("--max-bytes <n>", "largest request body", positive("--max-bytes"), 10_000_000)
     .option("--timeout <ms>", "time allowed for one request", positive("--timeout"), 120_000)
+    .option("--password-stdin", "read the password from standard input (user: CLAIMGRAPH_USER)")
+    .option("--json", "print the report as JSON");
+}
+
+async function readGroups(flags: StoreFlags) {
+  const [{ readGraphGroups }, { UsageError }, { existsSync }] = await Promise.all([
+    import("../../store/index.ts"),
+    import("../../errors.ts"),
+    import("node:fs"),
+  ]);
+  const files = flags.kb && flags.kb.length > 0 ? flags.kb : [DEFAULT_PUSH_KB];
+  for (const file of files) {
+    if (!existsSync(file))
+      throw new UsageError(
+        `knowledge base file "${file}" does not exist`,
+        "run `claimgraph build` first, or pass --kb FILE",
+      );
+  }
+  return readGraphGroups(files, flags.graph);
+}
+
+export function registerPush(program: Command, ctx: CommandContext): void {
+  storeCommand(program.command("push"))
+    .description(
+      `send the knowledge base to a SPARQL 1.1 store (Graph Store HTTP Protocol): one named graph per document and one for shared entities and works; a re-push replaces, never duplicates. ${CREDENTIALS}`,
+    )
+    .option(
+      "--graph-store <url>",
+      "the Graph Store endpoint (default: Virtuoso's, beside --endpoint)",
+    )
+    .option("--max-bytes <n>", "largest request body", positive("--max-bytes"), 10_000_000)
     .option(
       "--retries <n>",
       "attempts per graph when the store fails or drops the connection",
       positive("--retries"),
       3,
     )
-    .option("--json", "print the report as JSON")
+    .option(
+      "--parallel <n>",
+      "graphs written at once (for stores that take writes side by side; Virtuoso does not)",
+      positive("--parallel"),
+      1,
+    )
+    .option("--quiet", "no progress on the terminal")
     .action(async (flags: PushFlags) => {
-      const [{ readKnowledgeBaseFiles }, store] = await Promise.all([
-        import("../../graph/load.ts"),
+      const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
+      const [groups, store] = await Promise.all([
+        readGroups(flags),
         import("../../store/index.ts"),
       ]);
-      const files = flags.kb && flags.kb.length > 0 ? flags.kb : ["graph/kb.trig"];
-      const { quads } = readKnowledgeBaseFiles(files);
-      const auth = store.credentialsFromEnv();
+      // On a terminal, each graph is named as it lands: a push that fails half-way has said
+      // what it wrote (and `claimgraph pushed` says it again later).
+      const live = !flags.quiet && !flags.json && process.stderr.isTTY === true;
+      let done = 0;
       const report = await store.push({
         endpoint: flags.endpoint,
-        quads,
+        groups,
         ...(flags.graphStore ? { graphStore: flags.graphStore } : {}),
-        ...(flags.graph ? { baseGraph: flags.graph } : {}),
         ...(auth ? { user: auth.user, password: auth.password } : {}),
         maxBytes: flags.maxBytes,
         timeoutMs: flags.timeout,
         retries: flags.retries,
+        parallel: flags.parallel,
+        onProgress: (event) => {
+          if (!live) return;
+          if (event.kind === "graph") {
+            done += 1;
+            ctx.io.err(`  [${done}/${groups.length}] ${event.report.graph}`);
+          } else if (event.kind === "retry") {
+            ctx.io.err(
+              `  writing <${event.graph}> again (attempt ${event.attempt}): ${event.reason}`,
+            );
+          }
+        },
       });
       if (flags.json) {
         ctx.io.out(JSON.stringify(report, null, 2));
@@ -82,6 +144,40 @@ export function registerPush(program: Command, ctx: CommandContext): void {
         [
           `pushed ${report.triples} triples in ${report.graphs.length} graphs to ${store.redactUrl(report.graphStore)} (${report.requests} requests, ${(report.bytes / 1e6).toFixed(1)} MB, ${(report.ms / 1000).toFixed(1)} s)`,
           ...lines,
+        ].join("\n"),
+      );
+    });
+
+  storeCommand(program.command("pushed"))
+    .description(
+      `show what a store holds of the knowledge base: each graph push would write, with its triples here and in the store (complete, partial, differs or missing), and the store's other graphs under the same names; exit code 1 unless every graph is complete. ${CREDENTIALS}`,
+    )
+    .action(async (flags: StoreFlags) => {
+      const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
+      const [groups, store] = await Promise.all([
+        readGroups(flags),
+        import("../../store/index.ts"),
+      ]);
+      const status = await store.pushStatus(flags.endpoint, groups, {
+        auth,
+        timeoutMs: flags.timeout,
+      });
+      if (!status.complete) ctx.exitCode = 1;
+      if (flags.json) {
+        ctx.io.out(JSON.stringify(status, null, 2));
+        return;
+      }
+      const width = Math.max(...status.graphs.map((g) => g.graph.length), 0);
+      ctx.io.out(
+        [
+          `${store.redactUrl(status.endpoint)}: ${status.graphs.filter((g) => g.state === "complete").length} of ${groups.length} graphs complete${status.extra.length > 0 ? `, ${status.extra.length} other graph${status.extra.length === 1 ? "" : "s"} under the same names` : ""}`,
+          ...status.graphs.map(
+            (g) =>
+              `  ${g.graph.padEnd(width)}  ${g.state.padEnd(8)}  ${g.stored} of ${g.local} triples`,
+          ),
+          ...status.extra.map(
+            (g) => `  ${g.graph.padEnd(width)}  not in this knowledge base, ${g.stored} triples`,
+          ),
         ].join("\n"),
       );
     });

@@ -18,18 +18,29 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
     )
     .option(
       "--endpoint <url>",
-      "run the query on a remote SPARQL endpoint instead (credentials: CLAIMGRAPH_USER, CLAIMGRAPH_PASSWORD)",
+      "run the query on a remote SPARQL endpoint instead (credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, a prompt on a terminal, or --password-stdin)",
+    )
+    .option(
+      "--password-stdin",
+      "with --endpoint: read the password from standard input (user: CLAIMGRAPH_USER)",
     )
     .action(
       async (
         sparql: string,
-        flags: { kb?: string[]; format: "table" | "json" | "csv"; endpoint?: string },
+        flags: {
+          kb?: string[];
+          format: "table" | "json" | "csv";
+          endpoint?: string;
+          passwordStdin?: boolean;
+        },
       ) => {
         if (flags.endpoint) {
-          const { credentialsFromEnv, remoteQuery } = await import("../../store/index.ts");
-          ctx.io.out(
-            (await remoteQuery(flags.endpoint, sparql, flags.format, credentialsFromEnv())).text,
-          );
+          const [{ remoteQuery }, { storeCredentials }] = await Promise.all([
+            import("../../store/index.ts"),
+            import("../credentials.ts"),
+          ]);
+          const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
+          ctx.io.out((await remoteQuery(flags.endpoint, sparql, flags.format, auth)).text);
           return;
         }
         const { runQuery } = await import("../../query/sparql.ts");

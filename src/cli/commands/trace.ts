@@ -15,7 +15,11 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
     .option("--json", "print the answer as JSON (schema: docs/trace-json.md)")
     .option(
       "--endpoint <url>",
-      "answer from a remote SPARQL store the knowledge base was pushed to (credentials: CLAIMGRAPH_USER, CLAIMGRAPH_PASSWORD)",
+      "answer from a remote SPARQL store the knowledge base was pushed to (credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, a prompt on a terminal, or --password-stdin)",
+    )
+    .option(
+      "--password-stdin",
+      "with --endpoint: read the password from standard input (user: CLAIMGRAPH_USER)",
     )
     .option(
       "--limit <n>",
@@ -27,13 +31,24 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
     .action(
       async (
         words: string[],
-        flags: { kb?: string[]; json?: boolean; limit: number; offset: number; endpoint?: string },
+        flags: {
+          kb?: string[];
+          json?: boolean;
+          limit: number;
+          offset: number;
+          endpoint?: string;
+          passwordStdin?: boolean;
+        },
       ) => {
         const query = words.join(" ");
         const open = async () => {
           if (!flags.endpoint) return openGraph(flags);
-          const { credentialsFromEnv, remoteGraph } = await import("../../store/index.ts");
-          return remoteGraph(flags.endpoint, query, credentialsFromEnv());
+          const [{ remoteGraph }, { storeCredentials }] = await Promise.all([
+            import("../../store/index.ts"),
+            import("../credentials.ts"),
+          ]);
+          const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
+          return remoteGraph(flags.endpoint, query, auth);
         };
         const [kg, { trace }, { renderTrace, style }] = await Promise.all([
           open(),

@@ -1,0 +1,92 @@
+// Reading what to push straight from the files: the N-Quads lines go as they are when the
+// parser agrees with them, and anything else (comments, other spacing, escapes, other
+// formats) is serialised again — the graphs are the same either way.
+import { Parser } from "n3";
+import { afterAll, describe, expect, it } from "vitest";
+import { render } from "../../src/build/pipeline.ts";
+import { groupGraphs } from "../../src/store/graphs.ts";
+import { NQuadsLines, readGraphGroups } from "../../src/store/source.ts";
+import { removeTemp, secondBuild, seedBuild, writeTemp } from "../helpers/build.ts";
+
+afterAll(removeTemp);
+
+const sets = (groups: ReturnType<typeof groupGraphs>) =>
+  groups.map((g) => ({ graph: g.graph, lines: new Set(g.lines), blankNodes: g.blankNodes }));
+
+describe("readGraphGroups", () => {
+  const seed = seedBuild();
+  const second = secondBuild();
+
+  it.each(["nquads", "trig", "turtle"] as const)(
+    "gives the graphs groupGraphs gives for the same quads (%s)",
+    async (format) => {
+      const ext = { nquads: "nq", trig: "trig", turtle: "ttl" }[format];
+      const a = writeTemp(`a/kb.${ext}`, render(seed, format));
+      const b = writeTemp(`b/kb.${ext}`, render(second, format));
+      const read = await readGraphGroups([a, b]);
+      const quads = [
+        ...new Parser({
+          format: format === "nquads" ? "N-Quads" : format === "trig" ? "TriG" : "Turtle",
+        }).parse(render(seed, format)),
+        ...new Parser({
+          format: format === "nquads" ? "N-Quads" : format === "trig" ? "TriG" : "Turtle",
+        }).parse(render(second, format)),
+      ];
+      expect(sets(read)).toEqual(sets(groupGraphs(quads)));
+      expect(read.length).toBeGreaterThanOrEqual(format === "turtle" ? 1 : 3);
+    },
+  );
+
+  it("uses an N-Quads file's lines as written, and serialises again from the first it cannot use", async () => {
+    const lines = render(seed, "nquads").split("\n").filter(Boolean);
+    const canonical = lines.slice(0, 3);
+    const odd = [
+      "# a comment line, and a blank one",
+      "",
+      `${lines[3]} # a trailing comment`,
+      (lines[4] as string).replace(" ", "\t"),
+      ...lines.slice(5, 8),
+    ];
+    const text = [...canonical, ...odd].join("\r\n");
+    const quads = new Parser({ format: "N-Quads" }).parse(text);
+    const walk = new NQuadsLines(text);
+    const cut = quads.map((q) => walk.next(q));
+    // The first three lines are used as they are (without their graph); from the commented
+    // one on, the caller serialises.
+    expect(cut.slice(0, 3)).toEqual(canonical.map((l) => `${l.slice(0, l.lastIndexOf(" <"))} .\n`));
+    expect(cut.slice(3)).toEqual(quads.slice(3).map(() => undefined));
+    // The graphs come out the same as from the quads alone.
+    const file = writeTemp("odd/kb.nq", text);
+    expect(sets(await readGraphGroups([file]))).toEqual(sets(groupGraphs(quads)));
+  });
+
+  it("does not take a line that is not its quad's", () => {
+    const lines = render(seed, "nquads").split("\n").filter(Boolean);
+    const first = lines[0] as string;
+    const subject = first.slice(0, first.indexOf(" "));
+    const other = lines.find((l) => !l.startsWith(`${subject} `)) as string;
+    const [q] = new Parser({ format: "N-Quads" }).parse(other);
+    if (!q) throw new Error("no quad");
+    // Walked beside a text whose line is about another subject, the quad gets no line, and
+    // neither does any quad after it.
+    const walk = new NQuadsLines(`${first}\n${other}\n`);
+    expect(walk.next(q)).toBeUndefined();
+    expect(walk.next(q)).toBeUndefined();
+    // The same line in the right place is taken.
+    expect(new NQuadsLines(`${other}\n`).next(q)).toBe(
+      `${other.slice(0, other.lastIndexOf(" <"))} .\n`,
+    );
+  });
+
+  it("names a broken file with its line and column, and reads nothing", async () => {
+    const good = render(seed, "nquads").split("\n");
+    const file = writeTemp(
+      "broken/kb.nq",
+      [...good.slice(0, 5), "<urn:a> <urn:b> .", ...good.slice(5)].join("\n"),
+    );
+    await expect(readGraphGroups([file])).rejects.toMatchObject({
+      name: "InputError",
+      diagnostics: [expect.objectContaining({ line: 6, file: expect.stringContaining("kb.nq") })],
+    });
+  });
+});
