@@ -167,7 +167,8 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
       `triples/s), its quads hold ${mib(o.n3HeapBytes)} of heap.`,
     "",
     `\`claimgraph trace ${o.cli.query} --kb …/kb.ttl\` as a whole process: ${s(o.cli.firstMs)} the ` +
-      `first time (no snapshot: it parses, builds and writes one), then ${s(o.cli.ms)} (median).`,
+      `first time (no snapshot: it parses and builds the graph, answers, then writes the snapshot ` +
+      `before it exits), then ${s(o.cli.ms)} (median).`,
     "",
     table(["step, ms", ...o.rows.map((r) => r.mode)], phaseRows(o.rows), [
       "l",
@@ -303,7 +304,11 @@ function phaseRows(rows) {
       name,
       ...rows.map((r) => (name in r.phases ? ms1(r.phases[name]) : "")),
     ]),
-    ["**total**", ...rows.map((r) => `**${ms1(r.ms)}**`)],
+    ["**total** (ready to trace)", ...rows.map((r) => `**${ms1(r.ms)}**`)],
+    ...[...new Set(rows.flatMap((r) => Object.keys(r.afterwards ?? {})))].map((name) => [
+      `then: ${name}`,
+      ...rows.map((r) => (name in (r.afterwards ?? {}) ? ms1(r.afterwards[name]) : "")),
+    ]),
     ["heap held once open", ...rows.map((r) => mib(r.heapBytes))],
     ["bytes of heap per triple", ...rows.map((r) => (r.bytesPerTriple ?? 0).toFixed(0))],
     ["RSS once open", ...rows.map((r) => mib(r.rssBytes))],

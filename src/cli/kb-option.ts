@@ -17,8 +17,9 @@ export function kbFiles(flags: { kb?: string[] }): string[] {
   return flags.kb && flags.kb.length > 0 ? flags.kb : [DEFAULT_KB];
 }
 
+/** Opens the knowledge base; a new snapshot is written after the command has answered. */
 export function openGraph(flags: { kb?: string[] }): Promise<KnowledgeGraph> {
-  return openKnowledgeGraph(kbFiles(flags));
+  return openKnowledgeGraph(kbFiles(flags), { snapshot: "later" });
 }
 
 export function parseLimit(value: string): number {

@@ -3,7 +3,9 @@
  * graph built from them is kept as a snapshot (graphology's JSON export plus the
  * lookups' inputs) in a cache keyed by the files' identity and claimgraph's build, so
  * the next process opens it without parsing RDF. The RDF reader is loaded only when
- * the snapshot is missing.
+ * the snapshot is missing. The command line asks for a new snapshot to be written after
+ * it has the graph (`snapshot: "later"`), so the first question is answered before the
+ * snapshot is kept.
  */
 import { createHash } from "node:crypto";
 import {
@@ -16,7 +18,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import { UsageError } from "../errors.ts";
@@ -42,6 +44,12 @@ interface Snapshot {
 export interface OpenOptions {
   /** Use and write the snapshot cache (default: yes, unless CLAIMGRAPH_NO_CACHE is set). */
   readonly cache?: boolean;
+  /**
+   * When a new snapshot is written: before the graph is returned ("now", the default), or on
+   * the next turn of the event loop ("later"), once the caller's synchronous work — a trace
+   * and its printing — is done. The process does not exit before; `snapshotsWritten()` waits.
+   */
+  readonly snapshot?: "now" | "later";
 }
 
 export function cacheDir(): string {
@@ -75,14 +83,35 @@ export async function openKnowledgeGraph(
       // A damaged snapshot is rebuilt from the RDF below.
     }
   }
-  const { parseKnowledgeBaseTexts } = await import("./load.ts");
+  const { parseKnowledgeBaseTexts, readKnowledgeBaseSources } = await import("./load.ts");
   const { QuadGrouper, graphFromGroups } = await import("./from-quads.ts");
   const grouper = new QuadGrouper();
-  const texts = files.map((file) => readFileSync(file, "utf8"));
+  const texts = readKnowledgeBaseSources(files);
   const prefixes = await parseKnowledgeBaseTexts(files, texts, (q) => grouper.add(q));
   const kg = new KnowledgeGraph(graphFromGroups(grouper), prefixes);
-  if (useCache) writeSnapshot(path, kg, prefixes);
+  if (useCache && options.snapshot !== "later") writeSnapshot(path, kg, prefixes);
+  else if (useCache) {
+    pending.add(
+      new Promise<void>((done) =>
+        setImmediate(() => {
+          writeSnapshot(path, kg, prefixes);
+          done();
+        }),
+      ),
+    );
+  }
   return kg;
+}
+
+const pending = new Set<Promise<void>>();
+
+/** Resolves once every snapshot an open has scheduled is written (or given up on). */
+export async function snapshotsWritten(): Promise<void> {
+  while (pending.size > 0) {
+    const all = [...pending];
+    await Promise.all(all);
+    for (const p of all) pending.delete(p);
+  }
 }
 
 function fromSnapshot(s: Snapshot): KnowledgeGraph {
@@ -104,7 +133,7 @@ function writeSnapshot(path: string, kg: KnowledgeGraph, prefixes: Record<string
     skipped: kg.skipped,
   };
   try {
-    mkdirSync(cacheDir(), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(snapshot));
     renameSync(temp, path);

@@ -19,7 +19,7 @@ import { audit } from "../../src/audit/audit.ts";
 import { stats } from "../../src/audit/stats.ts";
 import { InputError, UsageError } from "../../src/errors.ts";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
-import { openKnowledgeGraph } from "../../src/graph/open.ts";
+import { openKnowledgeGraph, snapshotsWritten } from "../../src/graph/open.ts";
 import { findPath } from "../../src/trace/path.ts";
 import { trace } from "../../src/trace/trace.ts";
 
@@ -93,6 +93,17 @@ describe("the snapshot cache", () => {
     const second = await openKnowledgeGraph([KB]);
     expect(answers(first)).toEqual(answers(parsed));
     expect(answers(second)).toEqual(answers(parsed));
+  });
+
+  it('with snapshot: "later", answers first and writes the snapshot on the next turn', async () => {
+    const parsed = await openKnowledgeGraph([KB], { cache: false });
+    const kg = await openKnowledgeGraph([KB], { snapshot: "later" });
+    // Synchronously after the open, as the CLI traces and prints: no snapshot yet.
+    expect(answers(kg)).toEqual(answers(parsed));
+    expect(snapshots()).toEqual([]);
+    await snapshotsWritten();
+    expect(snapshots()).toHaveLength(1);
+    expect(answers(await openKnowledgeGraph([KB]))).toEqual(answers(parsed));
   });
 
   it("is what the next open reads: a label changed in the snapshot shows up", async () => {
