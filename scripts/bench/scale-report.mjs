@@ -123,7 +123,7 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
             s(e.ms),
             `n3's writer to a file: ${s(e.n3File)}`,
             x(e.ratio),
-            target(TARGETS.export),
+            "none: it also reads and extracts the documents",
             e.verdict,
           ],
           [

@@ -411,7 +411,9 @@ export function summariseScale(raw) {
       n3Memory: n3Memory(f),
       n3OneString: raw.n3.string[f].ms,
       ratio: ms / n3File(f),
-      verdict: verdict(ms / n3File(f), TARGETS.export),
+      // The issue compares writers on the same quads (writeVerdict); the whole command also
+      // reads and extracts every document, which n3 does not, and is shown for scale.
+      verdict: "— (for scale)",
       quadsMs: phase("quads"),
       writeMs,
       withQuadsMs: phase(f),
