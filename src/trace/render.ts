@@ -94,9 +94,16 @@ export function renderTrace(kg: KnowledgeGraph, result: TraceResult, s: Style): 
         );
       }
     }
+    const more = result.referenceCount - result.references.length;
+    if (more > 0)
+      out.push(
+        s.dim(
+          `… and ${more} more reference${more === 1 ? "" : "s"} (${result.referenceCount} in all; a larger --limit shows more)`,
+        ),
+      );
     out.push("");
     out.push(
-      `${result.total} claim${result.total === 1 ? "" : "s"} rest on ${result.references.length > 1 || result.references[0]?.sameWork.length ? "this work" : "it"}:`,
+      `${result.total} claim${result.total === 1 ? "" : "s"} rest on ${result.match === "work" || result.references[0]?.sameWork.length ? "this work" : result.referenceCount > 1 ? "these references" : "it"}:`,
     );
     for (const c of result.claims) out.push(`  ${tripleLine(kg, c)}`);
     if (note) out.push(note);

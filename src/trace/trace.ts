@@ -54,6 +54,8 @@ export interface TraceResult {
     readonly mentionedInCount: number;
     readonly mentionedIn: readonly Named[];
   } | null;
+  /** How many references the answer rests on in all (`references` holds the first `limit`). */
+  readonly referenceCount: number;
   readonly references: ReadonlyArray<{
     readonly id: string;
     readonly number: number | null;
@@ -121,6 +123,7 @@ export function trace(kg: KnowledgeGraph, query: string, page: Page = {}): Trace
     tried: [] as string[],
     suggestions: [] as Suggestion[],
     entity: null,
+    referenceCount: 0,
     references: [],
   };
   switch (r.kind) {
@@ -239,6 +242,7 @@ function entityTrace(
       mentionedInCount: index.mentioning.length,
       mentionedIn: index.mentioning.slice(0, w.limit).map((c) => ({ id: c.iri, label: c.label })),
     },
+    referenceCount: 0,
     references: [],
     tried: [],
     suggestions: [],
@@ -311,7 +315,10 @@ function referenceTrace(
     ...w,
     claims,
     entity: null,
-    references,
+    referenceCount: references.length,
+    // Reference 1 of a thousand documents is a thousand references: like the claims, the
+    // answer counts them all and carries the first page.
+    references: references.length > w.limit ? references.slice(0, w.limit) : references,
     tried: [],
     suggestions: [],
   };

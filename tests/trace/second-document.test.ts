@@ -14,6 +14,7 @@ import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import type { ClaimJson } from "../../src/trace/answers.ts";
 import { findPath } from "../../src/trace/path.ts";
+import { renderTrace, style } from "../../src/trace/render.ts";
 import { trace } from "../../src/trace/trace.ts";
 import { run } from "../helpers/cli.ts";
 
@@ -131,6 +132,27 @@ describe("trace on the second document", () => {
       host: "archive.example.com",
       titleTruncated: true,
     });
+  });
+
+  it('"[1]" beside the seed: both documents\' references, counted all and paged like claims', async () => {
+    const both = await openKnowledgeGraph([join(ROOT, "graph", "kb.ttl"), join(out, "kb.ttl")], {
+      cache: false,
+    });
+    const all = trace(both, "[1]");
+    expect(all.referenceCount).toBe(2);
+    expect(all.references.map((r) => r.document?.id).sort()).toEqual([
+      `${KB_BASE}doc/desipramine-vs-ssris`,
+      DOC,
+    ]);
+    const page = trace(both, "[1]", { limit: 1 });
+    expect(page.referenceCount).toBe(2);
+    expect(page.references).toEqual(all.references.slice(0, 1));
+    expect(page.total).toBe(all.total);
+    const text = renderTrace(both, page, style(false));
+    expect(text).toContain("… and 1 more reference (2 in all; a larger --limit shows more)");
+    expect(text).toContain(`${all.total} claims rest on these references:`);
+    // One document's [1] is one reference, and its claims rest on "it".
+    expect(renderTrace(kg, trace(kg, "[1]"), style(false))).toMatch(/\d+ claims rest on it:/);
   });
 
   it('"[4]" → the claims citing [4] or [5], one work listed twice', () => {
