@@ -35,7 +35,7 @@ async function timed<T>(name: string, step: () => T | Promise<T>): Promise<T> {
 
 // Load every module this mode needs before the baseline, so code is not counted as data.
 const { parseKnowledgeBaseTexts } = await import("../../src/graph/load.ts");
-const { QuadGrouper, graphFromGroups } = await import("../../src/graph/from-quads.ts");
+const { QuadGrouper, graphFromGroups, ownPrefixes } = await import("../../src/graph/from-quads.ts");
 const { snapshotsWritten } = await import("../../src/graph/open.ts");
 const { KnowledgeGraph } = await import("../../src/graph/knowledge-graph.ts");
 gc();
@@ -63,11 +63,13 @@ if (mode === "n3") {
     const text = await timed("read the file", () => fs.readFileSync(kb, "utf8"));
     const grouper = new QuadGrouper();
     let count = 0;
-    const prefixes = await timed("parse the Turtle into subject groups (n3 streaming)", () =>
-      parseKnowledgeBaseTexts([kb], [text], (q) => {
-        count += 1;
-        grouper.add(q);
-      }),
+    const prefixes = await timed("parse the Turtle into subject groups (n3 streaming)", async () =>
+      ownPrefixes(
+        await parseKnowledgeBaseTexts([kb], [text], (q) => {
+          count += 1;
+          grouper.add(q);
+        }),
+      ),
     );
     triples = count;
     const build = await timed("build the graph from the groups (graphFromGroups)", () =>
