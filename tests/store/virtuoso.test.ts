@@ -250,29 +250,19 @@ describe("claimgraph push and claimgraph pushed", () => {
     const kb = seedNq();
     const env: NodeJS.ProcessEnv = { ...process.env, CLAIMGRAPH_USER: WRITER.user };
     delete env.CLAIMGRAPH_PASSWORD;
-    const ok = spawnSync(
-      process.execPath,
-      [BIN, "push", "--kb", kb, ...where(), "--password-stdin"],
-      {
-        input: `${WRITER.password}\n`,
+    // The compiled binary, with `input` on its standard input and no terminal.
+    const push = (flags: readonly string[], input: string) =>
+      spawnSync(process.execPath, [BIN, "push", "--kb", kb, ...where(), ...flags], {
+        input,
         env,
         encoding: "utf8",
         timeout: 60_000,
-      },
-    );
+      });
+    const ok = push(["--password-stdin"], `${WRITER.password}\n`);
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("pushed");
-    const wrong = spawnSync(
-      process.execPath,
-      [BIN, "push", "--kb", kb, ...where(), "--password-stdin"],
-      {
-        input: "not-the-password\n",
-        env,
-        encoding: "utf8",
-        timeout: 60_000,
-      },
-    );
+    const wrong = push(["--password-stdin"], "not-the-password\n");
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain("wrong user or password");
     for (const text of [ok.stdout, ok.stderr, wrong.stdout, wrong.stderr]) {
@@ -280,12 +270,7 @@ describe("claimgraph push and claimgraph pushed", () => {
       expect(text).not.toContain("not-the-password");
     }
     // With a user but no password and no terminal, it says how to give one instead of waiting.
-    const none = spawnSync(process.execPath, [BIN, "push", "--kb", kb, ...where()], {
-      input: "",
-      env,
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const none = push([], "");
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("CLAIMGRAPH_USER is set but no password is given");
   });
