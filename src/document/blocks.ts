@@ -25,7 +25,9 @@ interface Line {
   readonly text: string;
 }
 
-const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+const HEADING_MARKS = /^#{1,6}[ \t]/;
+/** What `.` does not match: a heading holding one is no heading (as under `/^#… (.*)$/`). */
+const LINE_TERMINATOR = /[\r\u2028\u2029]/;
 const BULLET = /^[ \t]*[-*+][ \t]+/;
 const NUMBERED = /^[ \t]*(\d{1,9})\.[ \t]+/;
 const RULE = /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/;
@@ -54,16 +56,13 @@ export function splitBlocks(source: SourceText): Block[] {
       i++;
       continue;
     }
-    const heading = HEADING.exec(line.text);
+    const heading = headingOf(line.text);
     if (heading) {
-      const marks = heading[1] as string;
-      const body = heading[2] as string;
-      const textStart = line.start + line.text.indexOf(body, marks.length);
       blocks.push({
         kind: "heading",
-        level: marks.length,
+        level: heading.level,
         span: { start: line.start, end: line.end },
-        text: { start: textStart, end: textStart + body.length },
+        text: { start: line.start + heading.start, end: line.start + heading.end },
       });
       i++;
       continue;
@@ -120,10 +119,28 @@ export function splitBlocks(source: SourceText): Block[] {
 function isContinuation(text: string): boolean {
   return (
     text.trim() !== "" &&
-    !HEADING.test(text) &&
+    !headingOf(text) &&
     !RULE.test(text) &&
     !text.includes("\t") &&
     !BULLET.test(text) &&
     !NUMBERED.test(text)
   );
+}
+
+/**
+ * A `#` heading: its level and where its text starts and ends in the line, leading blanks
+ * and closing `#`s left out. Trimmed by hand: `/^(#{1,6})[ \t]+(.*?)[ \t#]*$/`, which it
+ * replaces, backtracks quadratically over a long run of spaces.
+ */
+function headingOf(text: string): { level: number; start: number; end: number } | undefined {
+  if (!HEADING_MARKS.test(text) || LINE_TERMINATOR.test(text)) return undefined;
+  let level = 0;
+  while (text[level] === "#") level++;
+  const blank = (c: string | undefined) => c === " " || c === "\t";
+  let start = level;
+  while (blank(text[start])) start++;
+  let end = text.length;
+  while (end > start && (blank(text[end - 1]) || text[end - 1] === "#")) end--;
+  // An empty heading's text stands right after its marks, as it always has.
+  return end === start ? { level, start: level, end: level } : { level, start, end };
 }

@@ -30,7 +30,24 @@ export class MarkerScanner {
   }
 }
 
-/** The markers of `all` that fall inside `span`. */
+/**
+ * The markers of `all` that fall inside `span`. `all` is in document order (as the scanner
+ * gives them), so they are found by binary search: filtering every marker for every cell and
+ * sentence was quadratic.
+ */
 export function markersWithin(all: readonly CitationMarker[], span: Span): CitationMarker[] {
-  return all.filter((m) => m.span.start >= span.start && m.span.end <= span.end);
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid] as CitationMarker).span.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: CitationMarker[] = [];
+  for (let i = lo; i < all.length; i++) {
+    const m = all[i] as CitationMarker;
+    if (m.span.start >= span.end) break;
+    if (m.span.end <= span.end) out.push(m);
+  }
+  return out;
 }

@@ -193,19 +193,28 @@ function joinPieces(pieces: Piece[]): DisplayText {
       last = ch;
     }
   };
+  // The next piece with text after each piece, found in one backward pass: searching from
+  // every space made a long run of them (`[1] [2] [3] …`, the markers dropped) quadratic.
+  const nextWithText = new Int32Array(pieces.length + 1).fill(-1);
+  for (let p = pieces.length - 1; p >= 0; p--) {
+    nextWithText[p] = hasText(pieces[p] as Piece) ? p : (nextWithText[p + 1] as number);
+  }
+  let prevPiece: Piece | undefined;
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p] as Piece;
     if (piece.kind !== "space") {
-      if (piece.text.length > 0) emit(piece);
+      if (piece.text.length > 0) {
+        emit(piece);
+        prevPiece = piece;
+      }
       continue;
     }
     const prev = last === undefined ? undefined : last.at(-1);
-    const nextPiece = nextNonEmpty(pieces, p + 1);
+    const nextPiece = pieces[nextWithText[p + 1] as number];
     if (prev === undefined || prev === " " || nextPiece === undefined) continue;
     const next = nextPiece.text[0] as string;
     if (NO_SPACE_BEFORE.has(next) || NO_SPACE_AFTER.has(prev)) continue;
     if (nextPiece.kind === "math" && (prev === "-" || /\d/.test(prev))) continue;
-    const prevPiece = previousNonEmpty(pieces, p - 1);
     if (
       prevPiece?.kind === "math" &&
       (next === "-" || /^[A-Z]{2,}\b/.test(restText(pieces, p + 1)))
@@ -222,20 +231,8 @@ function joinPieces(pieces: Piece[]): DisplayText {
   return { text: chars.join(""), starts, ends };
 }
 
-function nextNonEmpty(pieces: Piece[], from: number): Piece | undefined {
-  for (let i = from; i < pieces.length; i++) {
-    const p = pieces[i] as Piece;
-    if (p.kind !== "space" && p.text.length > 0) return p;
-  }
-  return undefined;
-}
-
-function previousNonEmpty(pieces: Piece[], from: number): Piece | undefined {
-  for (let i = from; i >= 0; i--) {
-    const p = pieces[i] as Piece;
-    if (p.kind !== "space" && p.text.length > 0) return p;
-  }
-  return undefined;
+function hasText(piece: Piece): boolean {
+  return piece.kind !== "space" && piece.text.length > 0;
 }
 
 function restText(pieces: Piece[], from: number): string {

@@ -10,7 +10,7 @@ import { type Block, splitBlocks } from "./blocks.ts";
 import { MarkerScanner, markersWithin } from "./citations.ts";
 import { cleanText } from "./clean.ts";
 import { compoundFocusOf, type HeaderKey, headerFieldsOf } from "./header.ts";
-import { parseReferenceEntry } from "./references.ts";
+import { readReferenceList } from "./references.ts";
 import { sentenceRanges } from "./sentences.ts";
 import { decodeDocument, SourceText } from "./source-text.ts";
 import { parseTable } from "./tables.ts";
@@ -87,7 +87,13 @@ export function parseDocument(file: string, input: string | Uint8Array): ParseRe
   const sections: Section[] = [];
   const tables: Table[] = [];
   const items: ListItem[] = [];
-  const paragraphs: Array<{ span: Span; section: Section | undefined; after: number }> = [];
+  /** `last`: the paragraph's last block; `after`: that block's index. */
+  const paragraphs: Array<{
+    span: Span;
+    last: Span;
+    section: Section | undefined;
+    after: number;
+  }> = [];
   const scanner = new MarkerScanner(source.text);
   const citations: CitationMarker[] = [];
   let section: Section | undefined;
@@ -109,26 +115,27 @@ export function parseDocument(file: string, input: string | Uint8Array): ParseRe
           for (const [key, value] of Object.entries(fields)) header[key] ??= value;
           return;
         }
-        citations.push(...scanner.scan(block.span));
+        append(citations, scanner.scan(block.span));
         const previous = paragraphs.at(-1);
         if (
           previous &&
           previous.after === index - 1 &&
           previous.section === section &&
-          continues(source, previous.span, block.span)
+          continues(source, previous.last, block.span)
         ) {
           paragraphs[paragraphs.length - 1] = {
             span: { start: previous.span.start, end: block.span.end },
+            last: block.span,
             section,
             after: index,
           };
         } else {
-          paragraphs.push({ span: block.span, section, after: index });
+          paragraphs.push({ span: block.span, last: block.span, section, after: index });
         }
         return;
       }
       case "table": {
-        for (const row of block.rows) citations.push(...scanner.scan(row));
+        for (const row of block.rows) append(citations, scanner.scan(row));
         const table = parseTable(
           source,
           block.rows,
@@ -141,7 +148,7 @@ export function parseDocument(file: string, input: string | Uint8Array): ParseRe
         return;
       }
       case "item": {
-        citations.push(...scanner.scan(block.content));
+        append(citations, scanner.scan(block.content));
         items.push(listItem(source, block, section, citations));
         return;
       }
@@ -152,11 +159,12 @@ export function parseDocument(file: string, input: string | Uint8Array): ParseRe
 
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, n) => {
-    sentences.push(...splitSentences(source, p.span, p.section, citations, "paragraph", n + 1));
+    append(sentences, splitSentences(source, p.span, p.section, citations, "paragraph", n + 1));
   });
   items.forEach((item, n) => {
-    sentences.push(
-      ...splitSentences(
+    append(
+      sentences,
+      splitSentences(
         source,
         item.span,
         item.section,
@@ -168,13 +176,14 @@ export function parseDocument(file: string, input: string | Uint8Array): ParseRe
   });
   sentences.sort((a, b) => a.span.start - b.span.start);
 
-  const references = readReferences(source, tail, diagnostics);
+  const { references, complete } = readReferenceList(source, tail, diagnostics);
   for (const block of tail) {
     if (block.kind !== "paragraph") continue;
     const fields = headerFieldsOf(source, block.span);
     for (const [key, value] of Object.entries(fields ?? {})) header[key] ??= value;
   }
-  checkCitations(source, refsAt !== -1, citations, references, diagnostics);
+  // A list cut off at its limit would make every marker of a later entry look unknown.
+  if (complete) checkCitations(source, refsAt !== -1, citations, references, diagnostics);
 
   const document: ParsedDocument = {
     id: documentIdFromFile(file),
@@ -191,7 +200,17 @@ export function parseDocument(file: string, input: string | Uint8Array): ParseRe
   return { document, diagnostics };
 }
 
-/** A paragraph broken by a blank line mid-sentence (`*in*` / `*vitro*`) continues. */
+/** `list.push(...items)` without spreading: a spread of some 150,000 items overflows the stack. */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}
+
+/**
+ * A paragraph broken by a blank line mid-sentence (`*in*` / `*vitro*`) continues. `previous`
+ * is the last block of the paragraph so far, not all of it: cleaning the whole paragraph at
+ * every join made a run of continued blocks quadratic, and as a continued block's own text
+ * starts with a lowercase letter, the end of the cleaned text is the same either way.
+ */
 function continues(source: SourceText, previous: Span, next: Span): boolean {
   const before = cleanText(source.slice(previous), previous.start).text;
   const after = cleanText(source.slice(next), next.start).text;
@@ -258,35 +277,6 @@ export function subDisplay(display: DisplayText, from: number, to: number): Disp
     starts: display.starts.slice(from, to),
     ends: display.ends.slice(from, to),
   };
-}
-
-function readReferences(
-  source: SourceText,
-  tail: readonly Block[],
-  diagnostics: Diagnostic[],
-): ReferenceEntry[] {
-  const references: ReferenceEntry[] = [];
-  for (const block of tail) {
-    if (block.kind === "heading" || block.kind === "rule") break;
-    if (block.kind !== "item" || block.number === undefined) continue;
-    const entry = parseReferenceEntry(source, block.span, diagnostics);
-    if (!entry) continue;
-    const earlier = references.find((r) => r.number === entry.number);
-    if (earlier) {
-      diagnostics.push(
-        source.diagnostic(
-          "DuplicateReferenceNumber",
-          block.span.start,
-          `reference number ${entry.number} is used twice (first on line ${source.position(earlier.span.start).line})`,
-          "give every entry of the reference list its own number",
-          source.slice(block.span),
-        ),
-      );
-      continue;
-    }
-    references.push(entry);
-  }
-  return references;
 }
 
 function checkCitations(

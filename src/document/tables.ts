@@ -1,13 +1,16 @@
 /**
  * Tab-separated tables: the first row is the header, the first column holds row
  * labels, and every row has as many cells as the header. Each cell keeps its span,
- * display text and citation markers.
+ * display text and citation markers. A row may have at most `MAX_TABLE_COLUMNS` cells.
  */
 import type { Diagnostic } from "../errors.ts";
 import { markersWithin } from "./citations.ts";
 import { cleanText } from "./clean.ts";
 import type { SourceText } from "./source-text.ts";
 import type { CitationMarker, Section, Span, Table, TableCell, TableRow } from "./types.ts";
+
+/** The most cells a table row may have: the row label and 63 data columns. */
+export const MAX_TABLE_COLUMNS = 64;
 
 export function parseTable(
   source: SourceText,
@@ -17,6 +20,12 @@ export function parseTable(
   citations: readonly CitationMarker[],
   diagnostics: Diagnostic[],
 ): Table | undefined {
+  // Checked before any cell is built, so a line of a million tabs costs one scan of it.
+  const wide = tooWide(source, rows);
+  if (wide) {
+    diagnostics.push(wide);
+    return undefined;
+  }
   const [headerRow, ...dataRows] = rows;
   if (!headerRow) return undefined;
   const header = cellsOf(source, headerRow, section, citations);
@@ -59,6 +68,36 @@ export function parseTable(
     header,
     rows: out,
   };
+}
+
+/**
+ * `TableTooWide` at the first row with more than `MAX_TABLE_COLUMNS` cells, pointing at
+ * its first cell past the limit; the table is then not read at all (its other rows would
+ * only repeat the error or be ragged against it).
+ */
+function tooWide(source: SourceText, rows: readonly Span[]): Diagnostic | undefined {
+  let over = 0;
+  let first: { cells: number; at: number } | undefined;
+  for (const row of rows) {
+    let cells = 1;
+    let at = -1;
+    for (let i = row.start; i < row.end; i++) {
+      if (source.text.charCodeAt(i) !== 9) continue;
+      cells++;
+      if (cells === MAX_TABLE_COLUMNS + 1) at = i + 1;
+    }
+    if (cells <= MAX_TABLE_COLUMNS) continue;
+    over++;
+    first ??= { cells, at };
+  }
+  if (!first) return undefined;
+  const others = over > 1 ? ` (${over} rows of this table are over it)` : "";
+  return source.diagnostic(
+    "TableTooWide",
+    first.at,
+    `table row has ${first.cells} cells; the limit is ${MAX_TABLE_COLUMNS}${others}`,
+    `a table may have at most ${MAX_TABLE_COLUMNS} columns, the row label included; split it into narrower tables, or remove stray tabs (a tab separates two cells)`,
+  );
 }
 
 function cellsOf(

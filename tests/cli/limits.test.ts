@@ -1,8 +1,14 @@
-/** Input limits: a document too large to read is refused with a located error, before parsing. */
-import { writeFileSync } from "node:fs";
+/**
+ * Input limits: a document too large to read is refused before parsing, and a table too wide or a
+ * reference list too long is refused by the parser; each with a located error, exit code 1 and
+ * nothing written. A document at the parser's limits builds.
+ */
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES } from "../../src/build/files.ts";
+import { MAX_REFERENCES } from "../../src/document/references.ts";
+import { MAX_TABLE_COLUMNS } from "../../src/document/tables.ts";
 import { missingDir, removeTempDirs, run, tempDir } from "../helpers/cli.ts";
 
 afterAll(removeTempDirs);
@@ -16,5 +22,75 @@ describe("a document over the size limit", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/huge\.md:1:1: error\[DocumentTooLarge\]/);
     expect(r.err).toContain("hint:");
+  });
+});
+
+/**
+ * A generated document: one claim in prose, a table of `columns` columns on lines 9 and 10
+ * (every data cell citing [1]), and a reference list of `references` entries from line 14.
+ */
+function generated(columns: number, references: number): string {
+  const cells = (label: string, value: (column: number) => string) =>
+    [label, ...Array.from({ length: columns - 1 }, (_, i) => value(i + 2))].join("\t");
+  return [
+    "# Wide and Long: A Generated Limits Document",
+    "",
+    "**Author:** Claimgraph Test Team. **Date:** March 2026",
+    "",
+    "## Compound Focus: Nortriptyline",
+    "",
+    "Nortriptyline acts mainly at the norepinephrine transporter [1].",
+    "",
+    cells("Feature", (n) => `Drug ${n}`),
+    cells("Primary Target", (n) => `NET inhibition ${n} [1]`),
+    "",
+    "## References",
+    "",
+    ...Array.from(
+      { length: references },
+      (_, i) => `${i + 1}. Reference monograph number ${i + 1} [reference.example.org]`,
+    ),
+    "",
+  ].join("\n");
+}
+
+/** `claimgraph build` of a sources folder holding only `text` as `name`, into a fresh folder. */
+async function buildOne(name: string, text: string) {
+  const sources = tempDir();
+  const path = join(sources, name);
+  writeFileSync(path, text);
+  const out = join(tempDir(), "out");
+  const r = await run(["build", "--sources", sources, "--curation", missingDir(), "--out", out]);
+  return { ...r, path, out };
+}
+
+describe("the parser's limits through `claimgraph build`", () => {
+  it(`a document with a ${MAX_TABLE_COLUMNS}-column table and ${MAX_REFERENCES} references builds`, async () => {
+    const r = await buildOne("at-limits.md", generated(MAX_TABLE_COLUMNS, MAX_REFERENCES));
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(existsSync(join(r.out, "kb.ttl"))).toBe(true);
+  });
+
+  it(`a table of ${MAX_TABLE_COLUMNS + 1} columns: TableTooWide at its first cell past the limit, exit 1, nothing written`, async () => {
+    const text = generated(MAX_TABLE_COLUMNS + 1, 1);
+    const header = text.split("\n")[8] as string;
+    // Column of cell 65: one past the first 64 cells and the tabs between them.
+    const column = header.split("\t").slice(0, MAX_TABLE_COLUMNS).join("\t").length + 2;
+    const r = await buildOne("wide.md", text);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${r.path}:9:${column}: error[TableTooWide]`);
+    expect(r.err).toMatch(new RegExp(`^ {2}hint: .*\\b${MAX_TABLE_COLUMNS} columns`, "m"));
+    expect(r.err.match(/: error\[/g)).toHaveLength(1);
+    expect(existsSync(r.out)).toBe(false);
+  });
+
+  it(`a reference list of ${MAX_REFERENCES + 1} entries: TooManyReferences at the entry past the limit, exit 1, nothing written`, async () => {
+    const r = await buildOne("long.md", generated(3, MAX_REFERENCES + 1));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${r.path}:${14 + MAX_REFERENCES}:1: error[TooManyReferences]`);
+    expect(r.err).toMatch(new RegExp(`^ {2}hint: .*\\b${MAX_REFERENCES} references`, "m"));
+    expect(r.err.match(/: error\[/g)).toHaveLength(1);
+    expect(existsSync(r.out)).toBe(false);
   });
 });
