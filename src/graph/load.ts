@@ -1,15 +1,27 @@
 /**
  * Reading knowledge-base files: Turtle, TriG, N-Triples or N-Quads, chosen by file
- * extension. All files are parsed before anything is built, so a broken file fails
- * the whole load with its line and column and nothing is half-loaded.
+ * extension. Files are decoded strictly and parsed by the guarded parser
+ * (src/rdf/guarded-parser.ts, which holds the limits on nesting, literals and IRIs); all are
+ * parsed before anything is built, so a broken or hostile file fails the whole load with its
+ * line and column and nothing is half-loaded.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { constants } from "node:buffer";
+import { readFileSync, statSync } from "node:fs";
 import type { Quad } from "@rdfjs/types";
-import { Parser } from "n3";
 import { displayPath } from "../build/files.ts";
+import { decodeDocument } from "../document/source-text.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
+import { parseRdf, type RdfFormat } from "../rdf/guarded-parser.ts";
+import { clip, type RdfParseError } from "../rdf/parse-errors.ts";
 
-const FORMATS: Readonly<Record<string, string>> = {
+/**
+ * The largest knowledge-base file read, in bytes: the longest string the JavaScript engine
+ * can hold (2^29 − 24 on 64-bit Node), as each file is parsed as one string. A larger
+ * knowledge base can be split into several --kb files, or pushed to a store.
+ */
+export const MAX_KB_FILE_BYTES: number = constants.MAX_STRING_LENGTH;
+
+const FORMATS: Readonly<Record<string, RdfFormat>> = {
   ".ttl": "Turtle",
   ".turtle": "Turtle",
   ".trig": "TriG",
@@ -17,9 +29,20 @@ const FORMATS: Readonly<Record<string, string>> = {
   ".nq": "N-Quads",
 };
 
-export function formatOf(file: string): string | undefined {
+export function formatOf(file: string): RdfFormat | undefined {
   const dot = file.lastIndexOf(".");
   return dot === -1 ? undefined : FORMATS[file.slice(dot).toLowerCase()];
+}
+
+function requireFormat(path: string): RdfFormat {
+  const format = formatOf(path);
+  if (!format) {
+    throw new UsageError(
+      `cannot tell the format of "${path}"`,
+      "use a .ttl, .trig, .nt or .nq file",
+    );
+  }
+  return format;
 }
 
 export interface KnowledgeBaseFiles {
@@ -30,18 +53,55 @@ export interface KnowledgeBaseFiles {
 
 /** Parses every file; throws an InputError naming each broken one, or a UsageError. */
 export function readKnowledgeBaseFiles(files: readonly string[]): KnowledgeBaseFiles {
-  return readKnowledgeBaseTexts(
-    files,
-    files.map((path) => {
-      if (!existsSync(path)) {
-        throw new UsageError(
-          `knowledge base file "${path}" does not exist`,
-          "run `claimgraph build` first, or pass --kb FILE",
-        );
+  return readKnowledgeBaseTexts(files, readKnowledgeBaseSources(files));
+}
+
+/**
+ * The text of each file, decoded as UTF-8. Throws a UsageError for a file that is missing or
+ * not a file, and an InputError for files too large, binary or not UTF-8.
+ */
+export function readKnowledgeBaseSources(files: readonly string[]): string[] {
+  const diagnostics: Diagnostic[] = [];
+  const texts = files.map((path) => {
+    requireFormat(path);
+    const problem = (message: string, hint: string) =>
+      new UsageError(`knowledge base file "${path}" ${message}`, hint);
+    let bytes: Buffer;
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile()) throw problem("is not a file", "pass --kb FILE with an RDF file");
+      if (stat.size > MAX_KB_FILE_BYTES) {
+        diagnostics.push({
+          code: "RdfLimit",
+          severity: "error",
+          file: displayPath(path),
+          line: 1,
+          column: 1,
+          message: `the file has ${stat.size} bytes; the limit is ${MAX_KB_FILE_BYTES}`,
+          hint: "split the knowledge base into several files (--kb is repeatable)",
+        });
+        return "";
       }
-      return readFileSync(path, "utf8");
-    }),
-  );
+      bytes = readFileSync(path);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        throw problem("does not exist", "run `claimgraph build` first, or pass --kb FILE");
+      throw problem(`cannot be read: ${(error as Error).message}`, "check its permissions");
+    }
+    const decoded = decodeDocument(displayPath(path), bytes);
+    if (decoded.ok) return decoded.text;
+    diagnostics.push({
+      ...decoded.diagnostic,
+      hint:
+        decoded.diagnostic.code === "BinaryInput"
+          ? "a knowledge base is a text file: Turtle, TriG, N-Triples or N-Quads"
+          : "RDF files are UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+    });
+    return "";
+  });
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  return texts;
 }
 
 /** Parses the texts of the given files (the files name them and choose the syntax). */
@@ -50,27 +110,7 @@ export function readKnowledgeBaseTexts(
   texts: readonly string[],
 ): KnowledgeBaseFiles {
   const quads: Quad[] = [];
-  const prefixes: Record<string, string> = {};
-  const diagnostics: Diagnostic[] = [];
-  files.forEach((path, i) => {
-    const format = formatOf(path);
-    if (!format) {
-      throw new UsageError(
-        `cannot tell the format of "${path}"`,
-        "use a .ttl, .trig, .nt or .nq file",
-      );
-    }
-    const text = texts[i] ?? "";
-    try {
-      const parsed = new Parser({ format }).parse(text, null, (prefix, iri) => {
-        if (prefix !== "") prefixes[prefix] = iri.value;
-      });
-      for (const q of parsed) quads.push(q);
-    } catch (error) {
-      diagnostics.push(syntaxDiagnostic(displayPath(path), text, error as Error));
-    }
-  });
-  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  const prefixes = parseTexts(files, texts, (q) => quads.push(q));
   return { quads, prefixes };
 }
 
@@ -83,56 +123,83 @@ export async function parseKnowledgeBaseTexts(
   texts: readonly string[],
   onQuad: (quad: Quad) => void,
 ): Promise<Record<string, string>> {
+  return parseTexts(files, texts, onQuad);
+}
+
+function parseTexts(
+  files: readonly string[],
+  texts: readonly string[],
+  onQuad: (quad: Quad) => void,
+): Record<string, string> {
   const prefixes: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   for (const [i, path] of files.entries()) {
-    const format = formatOf(path);
-    if (!format) {
-      throw new UsageError(
-        `cannot tell the format of "${path}"`,
-        "use a .ttl, .trig, .nt or .nq file",
-      );
-    }
+    const format = requireFormat(path);
     const text = texts[i] ?? "";
-    // n3 streams quads to a callback (asynchronously, chunk by chunk) and ends with (null, null).
-    const failure = await new Promise<Error | undefined>((done) => {
-      new Parser({ format }).parse(
-        text,
-        (error, quad) => {
-          if (error) done(error);
-          else if (quad) onQuad(quad);
-          else done(undefined);
-        },
-        (prefix, iri) => {
-          if (prefix !== "") prefixes[prefix] = iri.value;
-        },
-      );
-    });
-    if (failure) diagnostics.push(syntaxDiagnostic(displayPath(path), text, failure));
+    try {
+      parseRdf(text, format, onQuad, (prefix, iri) => {
+        if (prefix !== "") prefixes[prefix] = iri;
+      });
+    } catch (error) {
+      diagnostics.push(syntaxDiagnostic(displayPath(path), text, error as Error));
+    }
   }
   if (diagnostics.length > 0) throw new InputError(diagnostics);
   return prefixes;
 }
 
-interface N3Context {
-  readonly line?: number;
-  readonly previousToken?: { readonly end?: number };
-}
-
-/** n3 reports the line and the token before the problem; the column is where the problem starts. */
+/**
+ * Where a parse failed. An error with its token is placed at the token's start; a lexer error
+ * (no token) just after the token before it, past any whitespace, as that is where n3 stopped.
+ */
 export function syntaxDiagnostic(file: string, text: string, error: Error): Diagnostic {
-  const context = (error as Error & { context?: N3Context }).context ?? {};
-  const line = context.line ?? 1;
-  const lineText = text.split("\n")[line - 1] ?? "";
-  let column = (context.previousToken?.end ?? 0) + 1;
-  while (column <= lineText.length && /\s/.test(lineText[column - 1] ?? "")) column++;
+  const { context = {}, code = "RdfSyntax", hint } = error as RdfParseError;
+  const token = context.token;
+  const line = token?.line ?? context.line ?? 1;
+  const lineText = lineOf(text, line);
+  let at = 0;
+  if (token) at = token.start;
+  else {
+    const before = context.previousToken;
+    if (before && (before.endLine ?? before.line) === line) at = before.end;
+    while (at < lineText.length && /\s/.test(lineText[at] ?? "")) at++;
+  }
   return {
-    code: "RdfSyntax",
+    code,
     severity: "error",
     file,
     line,
-    column: Math.min(column, lineText.length + 1),
-    message: error.message.replace(/\s+on line \d+\.?$/, ""),
-    hint: "the file must be valid Turtle, TriG, N-Triples or N-Quads (by its extension)",
+    column: codePoints(lineText, Math.min(at, lineText.length)) + 1,
+    message: tidy(error.message),
+    hint: hint ?? "the file must be valid Turtle, TriG, N-Triples or N-Quads (by its extension)",
   };
+}
+
+/** Line `line` (1-based) of `text`, with n3's line breaks (CR LF, LF or CR). */
+function lineOf(text: string, line: number): string {
+  const breaks = /\r\n?|\n/g;
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const found = breaks.exec(text);
+    if (!found) return "";
+    start = breaks.lastIndex;
+  }
+  const end = breaks.exec(text);
+  return text.slice(start, end ? end.index : text.length);
+}
+
+/** Code points in the first `units` UTF-16 code units of `s`. */
+function codePoints(s: string, units: number): number {
+  let n = units;
+  for (let i = 1; i < units; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
+  }
+  return n;
+}
+
+/** n3's message without its " on line N.", the input it quotes cut short and made printable. */
+function tidy(message: string): string {
+  if (!message.startsWith('Unexpected "')) return message.replace(/\s+on line \d+\.?$/, "");
+  return `Unexpected "${clip(message.slice(12, message.lastIndexOf('"')))}"`;
 }

@@ -1,20 +1,24 @@
 /** Reading RDF back: every export format into quads, for validation and the tests. */
 import type { Quad } from "@rdfjs/types";
 import jsonld from "jsonld";
-import { Parser } from "n3";
+import { parseRdf } from "./guarded-parser.ts";
 import type { Format } from "./serialize.ts";
 
 const N3_FORMATS = { turtle: "Turtle", trig: "TriG", nquads: "N-Quads" } as const;
 
-/** Parses one export; throws the parser's error (with its line) on bad input. */
+/**
+ * Parses one export with the guarded parser (its limits and IRI checks); throws its error
+ * (with its line) on bad input.
+ */
 export async function parseExport(text: string, format: Format): Promise<Quad[]> {
+  const quads: Quad[] = [];
   if (format === "jsonld") {
     const nquads = (await jsonld.toRDF(JSON.parse(text), {
       format: "application/n-quads",
     })) as unknown as string;
-    return new Parser({ format: "N-Quads" }).parse(nquads);
-  }
-  return new Parser({ format: N3_FORMATS[format] }).parse(text);
+    parseRdf(nquads, "N-Quads", (q) => quads.push(q));
+  } else parseRdf(text, N3_FORMATS[format], (q) => quads.push(q));
+  return quads;
 }
 
 /** A canonical line per quad (no blank nodes are ever written, so sets compare as graphs). */
