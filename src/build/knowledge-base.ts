@@ -39,7 +39,8 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
   const broken = new Set<string>();
   for (const source of input.documents) {
     const result = parseDocument(source.file, source.bytes);
-    diagnostics.push(...result.diagnostics);
+    // One at a time: spreading a hostile document's 150,000 errors would overflow the stack.
+    for (const d of result.diagnostics) diagnostics.push(d);
     if (!result.document) continue;
     parsed.push(result.document);
     // A document that did not parse cleanly is not read for claims: its errors are reported

@@ -18,7 +18,7 @@ import { registerStart } from "./commands/start.ts";
 import { registerStats } from "./commands/stats.ts";
 import { registerTrace } from "./commands/trace.ts";
 import { registerValidate } from "./commands/validate.ts";
-import { type Io, processIo, renderDiagnostic } from "./output.ts";
+import { type Io, processIo, renderDiagnostics } from "./output.ts";
 
 export interface CommandContext {
   readonly io: Io;
@@ -64,7 +64,7 @@ function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (error instanceof InputError) {
     const errors = error.diagnostics.filter((d) => d.severity === "error");
-    for (const d of error.diagnostics) io.err(renderDiagnostic(d));
+    for (const text of renderDiagnostics(error.diagnostics)) io.err(text);
     io.err(
       `claimgraph: ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was written.`,
     );

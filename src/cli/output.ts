@@ -1,5 +1,5 @@
 /** Printing for people: diagnostics like a compiler's, with the offending line shown. */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { type Diagnostic, formatDiagnostic } from "../errors.ts";
 
 export interface Io {
@@ -16,9 +16,12 @@ export const processIo: Io = {
 };
 
 /** A diagnostic, then the line it points at with a caret under the column. */
-export function renderDiagnostic(d: Diagnostic): string {
+export function renderDiagnostic(
+  d: Diagnostic,
+  files: Map<string, readonly string[] | undefined> = new Map(),
+): string {
   const head = formatDiagnostic(d);
-  const line = d.code === "BinaryInput" ? undefined : sourceLine(d.file, d.line);
+  const line = d.code === "BinaryInput" ? undefined : sourceLine(d.file, d.line, files);
   if (line === undefined || line.length > 400) return head;
   const gutter = String(d.line).length;
   const caretPad = [...line]
@@ -28,12 +31,36 @@ export function renderDiagnostic(d: Diagnostic): string {
   return `${head}\n ${" ".repeat(gutter)} |\n ${d.line} | ${line}\n ${" ".repeat(gutter)} | ${caretPad}^`;
 }
 
-function sourceLine(file: string, line: number): string | undefined {
+/**
+ * Each diagnostic rendered, every file read once for all of them: a hostile document may
+ * have thousands of errors.
+ */
+export function renderDiagnostics(diagnostics: readonly Diagnostic[]): string[] {
+  const files = new Map<string, readonly string[] | undefined>();
+  return diagnostics.map((d) => renderDiagnostic(d, files));
+}
+
+function sourceLine(
+  file: string,
+  line: number,
+  files: Map<string, readonly string[] | undefined>,
+): string | undefined {
   try {
-    const text = readFileSync(file, "utf8");
-    const lines = text.split("\n");
-    const found = lines[line - 1];
+    if (!files.has(file)) files.set(file, readLines(file));
+    const found = files.get(file)?.[line - 1];
     return found === undefined ? undefined : found.replace(/\r$/, "").replace(/\0/g, "\\0");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files larger than this are not read again to show a line (one may be what the error is about). */
+const MAX_SHOWN_FILE_BYTES = 64 * 1024 * 1024;
+
+function readLines(file: string): readonly string[] | undefined {
+  try {
+    if (statSync(file).size > MAX_SHOWN_FILE_BYTES) return undefined;
+    return readFileSync(file, "utf8").split("\n");
   } catch {
     return undefined;
   }

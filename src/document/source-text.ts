@@ -16,13 +16,28 @@ export class SourceText {
   readonly text: string;
   /** UTF-16 offset at which each line starts. */
   readonly lineStarts: readonly number[];
+  /**
+   * The offset of the second half of every surrogate pair, in order: the code points before
+   * an offset are found by a binary search here, not by counting along a line that may be
+   * megabytes long (a document with thousands of claims or errors on one line).
+   */
+  private readonly pairEnds: readonly number[];
 
   constructor(file: string, text: string) {
     this.file = file;
     this.text = text;
     const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    const pairEnds: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) pairEnds.push(i + 1);
+      }
+    }
     this.lineStarts = starts;
+    this.pairEnds = pairEnds;
   }
 
   /** The 1-based line and code-point column of a UTF-16 offset. */
@@ -36,12 +51,20 @@ export class SourceText {
       else hi = mid - 1;
     }
     const lineStart = starts[lo] ?? 0;
-    return { line: lo + 1, column: codePointLength(this.text, lineStart, offset) + 1 };
+    return { line: lo + 1, column: this.codePoints(lineStart, offset) + 1 };
   }
 
   /** The number of code points before a UTF-16 offset: what `oa:start`/`oa:end` count. */
   codePointOffset(offset: number): number {
-    return codePointLength(this.text, 0, offset);
+    return this.codePoints(0, offset);
+  }
+
+  /** Code points in [from, to): a pair counts once when both its halves are inside. */
+  private codePoints(from: number, to: number): number {
+    if (to <= from) return 0;
+    return (
+      to - from - (firstAtOrAfter(this.pairEnds, to) - firstAtOrAfter(this.pairEnds, from + 1))
+    );
   }
 
   slice(span: Span): string {
@@ -84,18 +107,16 @@ export class SourceText {
   }
 }
 
-function codePointLength(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
+/** The index of the first element of sorted `list` that is ≥ `value`. */
+function firstAtOrAfter(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
   }
-  return n;
+  return lo;
 }
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };

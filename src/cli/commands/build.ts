@@ -40,7 +40,7 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
   const [
     { prepare, writeBuild },
     { formatSummary },
-    { renderDiagnostic },
+    { renderDiagnostics },
     { progressBar, wantsProgress },
   ] = await Promise.all([
     import("../../build/pipeline.ts"),
@@ -49,7 +49,7 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
     import("../progress.ts"),
   ]);
   const prepared = prepare({ sources: flags.sources, curation: flags.curation, base: flags.base });
-  for (const d of prepared.diagnostics) ctx.io.err(renderDiagnostic(d));
+  for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
   const bar = wantsProgress(flags) ? progressBar() : undefined;
   const { files, summary } = writeBuild(prepared, flags.out, bar);
   bar?.done();

@@ -19,7 +19,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         curation?: string;
         base?: string;
       }) => {
-        const [{ prepare, streamSections }, { StagedFiles }, { renderDiagnostic }] =
+        const [{ prepare, streamSections }, { StagedFiles }, { renderDiagnostics }] =
           await Promise.all([
             import("../../build/pipeline.ts"),
             import("../../build/files.ts"),
@@ -30,7 +30,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
           curation: flags.curation,
           base: flags.base,
         });
-        for (const d of prepared.diagnostics) ctx.io.err(renderDiagnostic(d));
+        for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
         if (!flags.out) {
           const chunks: string[] = [];
           streamSections(prepared, [flags.format], (_, text) => chunks.push(text));
