@@ -50,3 +50,20 @@ export function partProblem(part: string): string | undefined {
   }
   return BAD_PERCENT.test(part) ? 'holds a "%" not followed by two hex digits' : undefined;
 }
+
+const BAD_CHARACTER_ALL = new RegExp(BAD_CHARACTER.source, "g");
+const BAD_PERCENT_ALL = new RegExp(BAD_PERCENT.source, "g");
+
+/**
+ * An address read from a document (`Available at: …`, a curated URL) as an IRI that every
+ * reader takes: each character no IRI may hold is percent-encoded as its UTF-8 bytes, as a
+ * browser does, and so is a "%" not followed by two hex digits. Undefined without a scheme.
+ */
+export function toIri(address: string): string | undefined {
+  if (!SCHEME.test(address)) return undefined;
+  if (PLAIN_ABSOLUTE.test(address)) return address;
+  return address.replace(BAD_PERCENT_ALL, "%25").replace(BAD_CHARACTER_ALL, (c) =>
+    // A lone surrogate has no UTF-8 form; it stands for U+FFFD, as a decoder reads it.
+    c.length === 1 && c >= "\uD800" && c <= "\uDFFF" ? "%EF%BF%BD" : encodeURIComponent(c),
+  );
+}

@@ -19,6 +19,7 @@ import type {
 } from "../claims/types.ts";
 import type { IdentifierRecord } from "../lexicon/types.ts";
 import { VERSION } from "../version.ts";
+import { toIri } from "./iri-syntax.ts";
 import type { Iris } from "./iris.ts";
 import {
   BIBO,
@@ -188,8 +189,8 @@ function writeIdentifiers(
     w.add(node, CG.confidence, id.confidence);
     w.add(node, CG.unverified, id.confidence !== "confirmed");
     w.add(node, CG.recordSource, id.source);
-    if (id.scheme === "url" && /^https?:\/\//.test(id.id))
-      w.add(node, RDFS.seeAlso, DataFactory.namedNode(id.id));
+    const seeAlso = id.scheme === "url" && /^https?:\/\//.test(id.id) ? toIri(id.id) : undefined;
+    if (seeAlso) w.add(node, RDFS.seeAlso, DataFactory.namedNode(seeAlso));
   }
 }
 
@@ -221,7 +222,10 @@ function writeDocument(w: GraphWriter, doc: DocumentClaims, iris: Iris): void {
   w.add(node, CG.sha256, document.sha256);
   w.add(node, CNT.chars, document.source.text);
   w.add(node, CG.genre, CG[doc.genre]);
-  if (h.address) w.add(node, CG.canonicalAddress, DataFactory.namedNode(h.address.value));
+  // The address as a document wrote it may hold characters no IRI may (quotes, braces, bidi
+  // controls): they are percent-encoded, so every reader takes the exports.
+  const address = h.address ? toIri(h.address.value) : undefined;
+  if (address) w.add(node, CG.canonicalAddress, DataFactory.namedNode(address));
   if (doc.focus) w.add(node, CG.compoundFocus, iris.entity(doc.focus.id));
   w.add(node, CG.catalogNumber, h.catalogNumber?.value);
 
