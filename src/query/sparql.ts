@@ -3,10 +3,9 @@
  * this command). The default graph is the union of all graphs, so the same query
  * answers on Turtle and on TriG.
  */
-import { readFileSync } from "node:fs";
 import { displayPath } from "../build/files.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
-import { formatOf } from "../graph/load.ts";
+import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
 import { resultsTable } from "./table.ts";
 
 const MEDIA: Readonly<Record<string, string>> = {
@@ -40,25 +39,15 @@ export async function runQuery(
     .join("\n");
   const ox = await import("oxigraph");
   const store = new ox.Store();
+  // claimgraph's own reader checks the files first (nesting, sizes, IRIs; errors located at
+  // their line and column) and reads them strictly; oxigraph then loads what passed.
+  const texts = readKnowledgeBaseSources(files);
+  await parseKnowledgeBaseTexts(files, texts, () => {});
   const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    const f = formatOf(file);
-    if (!f)
-      throw new UsageError(
-        `cannot tell the format of "${file}"`,
-        "use a .ttl, .trig, .nt or .nq file",
-      );
-    let text: string;
+  for (const [i, file] of files.entries()) {
+    const f = formatOf(file) as string;
     try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      throw new UsageError(
-        `knowledge base file "${file}" does not exist`,
-        "run `claimgraph build` first, or pass --kb FILE",
-      );
-    }
-    try {
-      store.load(text, { format: MEDIA[f] as string });
+      store.load(texts[i] ?? "", { format: MEDIA[f] as string });
     } catch (error) {
       const message = String((error as Error).message ?? error);
       const at = /line (\d+) column (\d+)/.exec(message);

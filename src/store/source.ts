@@ -4,9 +4,8 @@
  * `graph/kb.nq`) each line already is the N-Triples line a request carries, plus its graph:
  * the line is used as it is once the parser has checked it, so nothing is serialised again.
  */
-import { readFileSync } from "node:fs";
 import type { Quad } from "@rdfjs/types";
-import { formatOf, parseKnowledgeBaseTexts } from "../graph/load.ts";
+import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
 import { type GraphGroup, GraphGrouper } from "./graphs.ts";
 
 /** Reads and checks every file (an InputError names each broken one), then groups the quads. */
@@ -15,7 +14,7 @@ export async function readGraphGroups(
   baseGraph?: string,
 ): Promise<GraphGroup[]> {
   const grouper = new GraphGrouper(baseGraph);
-  const texts = files.map((file) => readFileSync(file, "utf8"));
+  const texts = readKnowledgeBaseSources(files);
   for (const [i, file] of files.entries()) {
     const text = texts[i] ?? "";
     const lines = formatOf(file) === "N-Quads" ? new NQuadsLines(text) : undefined;

@@ -380,7 +380,14 @@ async function expectRefused(files: string[], c: Pick<Case, "code" | "line" | "c
 }
 
 async function expectCliRefuses(file: string, c: Pick<Case, "code" | "line" | "column">) {
-  for (const argv of [["trace", "desipramine"], ["stats"]]) {
+  for (const argv of [
+    ["trace", "desipramine"],
+    ["stats"],
+    // query loads the files into oxigraph, push groups them for a store: both read them
+    // with the same checks first (push fails before it would reach its store).
+    ["query", "ASK {}"],
+    ["push", "--endpoint", "http://127.0.0.1:9/sparql"],
+  ]) {
     const r = await run([...argv, "--kb", file]);
     expect(r.code, r.err).toBe(1);
     expect(r.out).toBe("");
@@ -405,9 +412,12 @@ describe.each([
     await expectRefused([path(c)], c);
   });
 
-  it.each(cases)("$name: `trace` and `stats` exit 1 at the same place", async (c) => {
-    await expectCliRefuses(path(c), c);
-  });
+  it.each(cases)(
+    "$name: `trace`, `stats`, `query` and `push` exit 1 at the same place",
+    async (c) => {
+      await expectCliRefuses(path(c), c);
+    },
+  );
 });
 
 describe("a file larger than MAX_KB_FILE_BYTES", () => {
