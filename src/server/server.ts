@@ -9,6 +9,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
+import { formatDiagnostic, InputError } from "../errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { project, type ViewModel } from "../view/projection.ts";
 import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
@@ -78,11 +79,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const viewJson = JSON.stringify(view);
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     handle(req, res, { ...options, root, viewJson, view }).catch((error: unknown) => {
+      // A knowledge-base file that no longer reads (edited since the server started) is the
+      // download's problem, not the server's: say where it breaks.
+      const broken = error instanceof InputError;
       send(
         res,
-        500,
+        broken ? 409 : 500,
         "text/plain; charset=utf-8",
-        `internal error: ${(error as Error).message}\n`,
+        broken
+          ? `the knowledge base files no longer read:\n${error.diagnostics.map((d) => formatDiagnostic(d)).join("\n")}\n`
+          : `internal error: ${(error as Error).message}\n`,
         req.method === "HEAD",
       );
     });
