@@ -95,7 +95,10 @@ if (mode === "snapshot") {
   const { quads, prefixes } = await timed("parse the Turtle (n3)", () =>
     readKnowledgeBaseTexts([kb], [text]),
   );
-  const build = await timed("build the graph from the quads", () => graphFromQuads(quads));
+  // A small file: openKnowledgeGraph does not copy its strings (see COPY_ABOVE in open.ts).
+  const build = await timed("build the graph from the quads", () =>
+    graphFromQuads(quads, { copy: false }),
+  );
   kg = await timed(
     "lookup maps (KnowledgeGraph constructor)",
     () => new KnowledgeGraph(build, prefixes),

@@ -69,15 +69,20 @@ type Props = Map<string, Value[]>;
  * Groups quads by subject and predicate as they arrive (graph names are ignored), so a
  * parser can feed it directly and no array of a million quads is ever held.
  *
- * Every string it keeps is a copy. A parser hands out pieces of the text it reads (V8 keeps
- * a slice of a string as a view of the whole), so keeping one IRI or label would keep the
- * whole file's text alive for as long as the graph lives: 119 MiB of a 1M-triple Turtle file,
- * half the graph's memory.
+ * With `copy`, every string it keeps is a copy. A parser hands out pieces of the text it reads
+ * (V8 keeps a slice of a string as a view of the whole), so keeping one IRI or label would keep
+ * the whole file's text alive for as long as the graph lives: 119 MiB of a 1M-triple Turtle
+ * file, half the graph's memory. For a small file the copies cost more than they save.
  */
 export class QuadGrouper {
   readonly subjects = new Map<string, Props>();
   /** Predicates are few: one string each, shared by every subject. */
   private readonly predicates = new Map<string, string>();
+  private readonly own: (text: string) => string;
+
+  constructor(options: { readonly copy?: boolean } = {}) {
+    this.own = options.copy === false ? (text) => text : own;
+  }
 
   add(q: Quad): void {
     const s = q.subject;
@@ -85,18 +90,18 @@ export class QuadGrouper {
     let props = this.subjects.get(s.value);
     if (!props) {
       props = new Map();
-      this.subjects.set(own(s.value), props);
+      this.subjects.set(this.own(s.value), props);
     }
     const o = q.object;
     let p = this.predicates.get(q.predicate.value);
     if (p === undefined) {
-      p = own(q.predicate.value);
+      p = this.own(q.predicate.value);
       this.predicates.set(p, p);
     }
     const list = props.get(p);
-    if (!list) props.set(p, [{ termType: o.termType, value: own(o.value) }]);
+    if (!list) props.set(p, [{ termType: o.termType, value: this.own(o.value) }]);
     else if (!list.some((t) => t.termType === o.termType && t.value === o.value))
-      list.push({ termType: o.termType, value: own(o.value) });
+      list.push({ termType: o.termType, value: this.own(o.value) });
   }
 }
 
@@ -114,8 +119,11 @@ export function ownPrefixes(prefixes: Record<string, string>): Record<string, st
   return Object.fromEntries(Object.entries(prefixes).map(([k, v]) => [own(k), own(v)]));
 }
 
-export function graphFromQuads(quads: Iterable<Quad>): GraphBuild {
-  const grouper = new QuadGrouper();
+export function graphFromQuads(
+  quads: Iterable<Quad>,
+  options: { copy?: boolean } = {},
+): GraphBuild {
+  const grouper = new QuadGrouper(options);
   for (const q of quads) grouper.add(q);
   return graphFromGroups(grouper);
 }

@@ -29,6 +29,9 @@ import type { EdgeAttributes, NodeAttributes } from "./types.ts";
 
 const SNAPSHOT_FORMAT = 2;
 
+/** Texts longer than this (in characters) are not kept alive by the graph built from them. */
+const COPY_ABOVE = 4 * 1024 * 1024;
+
 /** Set by the bundler to a hash of the sources, so a rebuilt claimgraph never reads an older snapshot. */
 declare const CLAIMGRAPH_BUILD_ID: string | undefined;
 const BUILD = typeof CLAIMGRAPH_BUILD_ID === "string" ? CLAIMGRAPH_BUILD_ID : "source";
@@ -84,10 +87,13 @@ export async function openKnowledgeGraph(
     }
   }
   const { parseKnowledgeBaseTexts, readKnowledgeBaseSources } = await import("./load.ts");
-  const { QuadGrouper, graphFromGroups } = await import("./from-quads.ts");
-  const grouper = new QuadGrouper();
+  const { QuadGrouper, graphFromGroups, ownPrefixes } = await import("./from-quads.ts");
   const texts = readKnowledgeBaseSources(files);
-  const prefixes = await parseKnowledgeBaseTexts(files, texts, (q) => grouper.add(q));
+  // The graph keeps copies of the strings it is built from, so that the files' texts are
+  // freed once it is built; below a few megabytes the copies cost more than they save.
+  const size = texts.reduce((n, t) => n + t.length, 0);
+  const grouper = new QuadGrouper({ copy: size > COPY_ABOVE });
+  const prefixes = ownPrefixes(await parseKnowledgeBaseTexts(files, texts, (q) => grouper.add(q)));
   const kg = new KnowledgeGraph(graphFromGroups(grouper), prefixes);
   if (useCache && options.snapshot !== "later") writeSnapshot(path, kg, prefixes);
   else if (useCache) {
