@@ -109,9 +109,18 @@ function shapeName(shape: Term, shapes: Store): string {
   return owner ? owner.value : renderTerm(shape);
 }
 
+const RESULT_ORDER = [
+  "focusNode",
+  "path",
+  "sourceShape",
+  "constraint",
+  "value",
+  "message",
+  "severity",
+] as const;
+
 function compareResults(a: ShaclResult, b: ShaclResult): number {
-  const keys = ["focusNode", "path", "sourceShape", "constraint", "value", "message"] as const;
-  for (const key of keys) {
+  for (const key of RESULT_ORDER) {
     const x = a[key] ?? "";
     const y = b[key] ?? "";
     if (x !== y) return x < y ? -1 : 1;
@@ -119,44 +128,87 @@ function compareResults(a: ShaclResult, b: ShaclResult): number {
   return 0;
 }
 
-/**
- * Validates `data` (all graphs merged into one) against `shapesTurtle`, by default the contents of
- * `ontology/shapes.ttl`. Results are sorted by focus node, path and shape, so the same data gives
- * the same report.
- */
-export async function validateShacl(
-  data: Iterable<Quad>,
-  shapesTurtle?: string,
-): Promise<ShaclReport> {
-  defaultShapes ??= readFileSync(shapesFile(), "utf8");
-  const shapes = new Store(parseTurtle(shapesTurtle ?? defaultShapes, "shape"));
+/** Results in report order: by focus node, path, shape, constraint, value, message and severity. */
+export function sortResults(results: ShaclResult[]): ShaclResult[] {
+  return results.sort(compareResults);
+}
 
+/** The shapes of `shapesTurtle`, by default those of `ontology/shapes.ttl`. */
+export function loadShapes(shapesTurtle?: string): Store {
+  defaultShapes ??= readFileSync(shapesFile(), "utf8");
+  return new Store(parseTurtle(shapesTurtle ?? defaultShapes, "shape"));
+}
+
+/**
+ * A data graph for validation: `data` with all graphs merged into one, plus the ontology's class
+ * hierarchy.
+ */
+export function shaclDataGraph(data: Iterable<Quad>): Store {
   const dataset = new Store();
   const defaultGraph = DataFactory.defaultGraph();
   for (const quad of data) {
     dataset.addQuad(DataFactory.quad(quad.subject, quad.predicate, quad.object, defaultGraph));
   }
   dataset.addQuads(ontologyClassHierarchy());
+  return dataset;
+}
 
-  const validator = new SHACLValidator(shapes);
-  const report = await validator.validate(dataset);
+/** A validator for one set of shapes, used for one data graph after another. */
+export class ShaclValidator {
+  private constructor(
+    private readonly validator: SHACLValidator,
+    private readonly shapes: Store,
+  ) {}
 
-  const results = report.results.map((result): ShaclResult => {
-    const path = result.path;
-    // A node shape's own constraints report the focus node as the value; that says nothing new.
-    const value = result.value?.equals(result.focusNode) ? null : result.value;
-    return {
-      focusNode: renderTerm(result.focusNode),
-      ...(path ? { path: renderTerm(path) } : {}),
-      ...(value ? { value: renderTerm(value) } : {}),
-      message: result.message.map((term) => term.value).join("; "),
-      severity: localName(result.severity.value),
-      constraint: localName(result.sourceConstraintComponent.value),
-      sourceShape: shapeName(result.sourceShape, shapes),
-    };
-  });
-  results.sort(compareResults);
-  return { conforms: report.conforms, results };
+  /** A validator for `shapes`, with whatever they import (owl:imports) loaded. */
+  static async create(shapes: Store): Promise<ShaclValidator> {
+    const validator = new SHACLValidator(shapes);
+    await validator.validate(new Store());
+    return new ShaclValidator(validator, shapes);
+  }
+
+  /**
+   * Validates a data graph (see `shaclDataGraph`); returns the results, unsorted, of the focus
+   * nodes `keep` accepts (all by default). Synchronous, so that a batch can be validated while a
+   * parser calls back: this is `SHACLValidator.validate` once the imports are loaded.
+   */
+  results(dataset: Store, keep: (focusNode: Term) => boolean = () => true): ShaclResult[] {
+    const data = this.validator.factory.clownface({ dataset });
+    this.validator.$data = data;
+    this.validator.validationEngine.validateAll(data);
+    const report = this.validator.validationEngine.getReport();
+    return report.results
+      .filter((result) => keep(result.focusNode))
+      .map((result): ShaclResult => {
+        const path = result.path;
+        // A node shape's own constraints report the focus node as the value; that says nothing new.
+        const value = result.value?.equals(result.focusNode) ? null : result.value;
+        return {
+          focusNode: renderTerm(result.focusNode),
+          ...(path ? { path: renderTerm(path) } : {}),
+          ...(value ? { value: renderTerm(value) } : {}),
+          message: result.message.map((term) => term.value).join("; "),
+          severity: localName(result.severity.value),
+          constraint: localName(result.sourceConstraintComponent.value),
+          sourceShape: shapeName(result.sourceShape, this.shapes),
+        };
+      });
+  }
+}
+
+/**
+ * Validates `data` (all graphs merged into one) against `shapesTurtle`, by default the contents of
+ * `ontology/shapes.ttl`. Results are sorted by focus node, path and shape, so the same data gives
+ * the same report. The data is held whole; `validateShaclInBatches` validates a dataset too
+ * large for that.
+ */
+export async function validateShacl(
+  data: Iterable<Quad>,
+  shapesTurtle?: string,
+): Promise<ShaclReport> {
+  const validator = await ShaclValidator.create(loadShapes(shapesTurtle));
+  const results = validator.results(shaclDataGraph(data));
+  return { conforms: results.length === 0, results: sortResults(results) };
 }
 
 /** A report for people: one line per result, grouped under the node that failed. */
