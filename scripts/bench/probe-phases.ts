@@ -1,17 +1,4 @@
-/**
- * The cold-start probe: in a fresh process, the steps `claimgraph trace desipramine`
- * takes, each timed once (run.mjs runs it many times and takes medians). It prints one
- * JSON object: phase name → milliseconds.
- *
- * `snapshot` mode calls the real openKnowledgeGraph with the snapshot cache and splits its
- * time by wrapping what it calls (file reads, sha256, JSON.parse, graphology's import,
- * the node pass that builds the lookups); whatever the wrappers do not see is reported as
- * the remainder. `nocache` mode takes the steps openKnowledgeGraph takes without a
- * snapshot one by one, through the same exported functions.
- */
-import crypto from "node:crypto";
 import fs from "node:fs";
-import { syncBuiltinESMExports } from "node:module";
 
 const mode = process.argv[2] === "nocache" ? "nocache" : "snapshot";
 const kb = process.argv[3] ?? "graph/kb.ttl";
@@ -34,53 +21,13 @@ const { openKnowledgeGraph } = await timed(
   "import graphology and the graph modules",
   () => import("../../src/graph/open.ts"),
 );
-const { MultiDirectedGraph } = await import("graphology");
 
 let kg: Awaited<ReturnType<typeof openKnowledgeGraph>>;
 if (mode === "snapshot") {
-  const inside: Record<string, number> = {
-    "read the KB file and the snapshot": 0,
-    "sha256 of the KB text (snapshot key)": 0,
-    "JSON.parse the snapshot": 0,
-    "graphology import() of the snapshot": 0,
-    "lookup maps (KnowledgeGraph node pass)": 0,
-  };
-  const restore: Array<() => void> = [];
-  const wrap = <O extends object>(owner: O, key: keyof O & string, phase: string): void => {
-    const original = owner[key] as unknown as (...args: unknown[]) => unknown;
-    (owner as Record<string, unknown>)[key] = function (this: unknown, ...args: unknown[]) {
-      const start = performance.now();
-      try {
-        return original.apply(this, args);
-      } finally {
-        inside[phase] = (inside[phase] ?? 0) + performance.now() - start;
-      }
-    };
-    restore.push(() => {
-      (owner as Record<string, unknown>)[key] = original;
-    });
-  };
-  const hashProto = Object.getPrototypeOf(crypto.createHash("sha256")) as object;
-  const graphProto = MultiDirectedGraph.prototype as object;
-  wrap(fs, "readFileSync", "read the KB file and the snapshot");
-  wrap(hashProto, "update" as never, "sha256 of the KB text (snapshot key)");
-  wrap(hashProto, "digest" as never, "sha256 of the KB text (snapshot key)");
-  wrap(JSON, "parse", "JSON.parse the snapshot");
-  wrap(graphProto, "import" as never, "graphology import() of the snapshot");
-  wrap(graphProto, "forEachNode" as never, "lookup maps (KnowledgeGraph node pass)");
-  // The bundle imports readFileSync from node:fs by name; this updates that binding.
-  syncBuiltinESMExports();
-  const start = performance.now();
-  kg = await openKnowledgeGraph([kb], { cache: true });
-  const total = performance.now() - start;
-  for (const undo of restore) undo();
-  syncBuiltinESMExports();
-  let seen = 0;
-  for (const [name, ms] of Object.entries(inside)) {
-    phases[name] = ms;
-    seen += ms;
-  }
-  phases["rest of openKnowledgeGraph"] = total - seen;
+  const { openSnapshotSplit } = await import("./open-split.ts");
+  const split = await openSnapshotSplit(kb);
+  kg = split.kg;
+  Object.assign(phases, split.phases);
 } else {
   const text = await timed("read the KB file", () => fs.readFileSync(kb, "utf8"));
   const { readKnowledgeBaseTexts } = await timed(

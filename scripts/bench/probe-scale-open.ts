@@ -1,24 +1,7 @@
-/**
- * The scale probe for opening a knowledge base: one fresh process per measurement, run by
- * scale.mjs (bundled like the other probes, so it runs the code the CLI runs). It prints one
- * JSON object: the phases in ms, the total, and the memory held once the graph is open.
- *
- *   n3        only parse the Turtle with n3's Parser (the baseline of the issue's ratio)
- *   nocache   the steps openKnowledgeGraph takes without a snapshot, one by one
- *   first     the real openKnowledgeGraph with an empty cache, as the CLI calls it (parse and
- *             build; the snapshot is written after the graph is returned, timed apart)
- *   snapshot  the real openKnowledgeGraph with a primed cache, split by wrapping what it calls
- *
- * Memory: heapUsed after global.gc() with the graph open, minus heapUsed after gc() before the
- * file was read (so the modules' own code and data are not counted), and the process's RSS.
- * Run with --expose-gc.
- */
-import crypto from "node:crypto";
 import fs from "node:fs";
-import { syncBuiltinESMExports } from "node:module";
-import { MultiDirectedGraph } from "graphology";
 import { Parser } from "n3";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
+import { openSnapshotSplit } from "./open-split.ts";
 
 const mode = process.argv[2] ?? "snapshot";
 const kb = process.argv[3] ?? "graph/kb.ttl";
@@ -90,49 +73,9 @@ if (mode === "n3") {
   await snapshotsWritten();
   afterwards["write the snapshot (after the answer)"] = performance.now() - t;
 } else {
-  // Wrap what openKnowledgeGraph calls, as probe-phases.ts does for the seed.
-  const inside: Record<string, number> = {
-    "read the KB file and the snapshot": 0,
-    "sha256 of the KB text (snapshot key)": 0,
-    "JSON.parse the snapshot": 0,
-    "graphology import() of the snapshot": 0,
-    "lookup maps (KnowledgeGraph node pass)": 0,
-  };
-  const restore: Array<() => void> = [];
-  const wrap = <O extends object>(owner: O, key: keyof O & string, phase: string): void => {
-    const original = owner[key] as unknown as (...args: unknown[]) => unknown;
-    (owner as Record<string, unknown>)[key] = function (this: unknown, ...args: unknown[]) {
-      const t = performance.now();
-      try {
-        return original.apply(this, args);
-      } finally {
-        inside[phase] = (inside[phase] ?? 0) + performance.now() - t;
-      }
-    };
-    restore.push(() => {
-      (owner as Record<string, unknown>)[key] = original;
-    });
-  };
-  const hashProto = Object.getPrototypeOf(crypto.createHash("sha256")) as object;
-  const graphProto = MultiDirectedGraph.prototype as object;
-  wrap(fs, "readFileSync", "read the KB file and the snapshot");
-  wrap(hashProto, "update" as never, "sha256 of the KB text (snapshot key)");
-  wrap(hashProto, "digest" as never, "sha256 of the KB text (snapshot key)");
-  wrap(JSON, "parse", "JSON.parse the snapshot");
-  wrap(graphProto, "import" as never, "graphology import() of the snapshot");
-  wrap(graphProto, "forEachNode" as never, "lookup maps (KnowledgeGraph node pass)");
-  syncBuiltinESMExports();
-  const t = performance.now();
-  held = await openKnowledgeGraph([kb], { cache: true });
-  const total = performance.now() - t;
-  for (const undo of restore) undo();
-  syncBuiltinESMExports();
-  let seen = 0;
-  for (const [name, ms] of Object.entries(inside)) {
-    phases[name] = ms;
-    seen += ms;
-  }
-  phases["rest of openKnowledgeGraph"] = total - seen;
+  const split = await openSnapshotSplit(kb);
+  held = split.kg;
+  Object.assign(phases, split.phases);
 }
 const totalMs = (readyAt ?? performance.now()) - start;
 
