@@ -17,6 +17,7 @@ import { findPath } from "../../src/trace/path.ts";
 import { renderTrace, style } from "../../src/trace/render.ts";
 import { trace } from "../../src/trace/trace.ts";
 import { run } from "../helpers/cli.ts";
+import { positionsIn } from "../helpers/position.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FILE = "nortriptyline-vs-sertraline.md";
@@ -26,12 +27,7 @@ const DOC = `${KB_BASE}doc/nortriptyline-vs-sertraline`;
 const ENT = `${KB_BASE}entity/`;
 
 /** "line:column" of `text` on a line of the document, the column counted in code points. */
-function at(line: number, text: string): string {
-  const raw = LINES[line - 1] ?? "";
-  const index = raw.indexOf(text);
-  if (index === -1) throw new Error(`"${text}" is not on line ${line}`);
-  return `${line}:${[...raw.slice(0, index)].length + 1}`;
-}
+const at = positionsIn(LINES);
 
 // Uncited claims, read from the document: 16.
 //   9    the CAS number (a placeholder, 000-00-0)

@@ -11,6 +11,7 @@ import { audit, type Finding, type FindingKind } from "../../src/audit/audit.ts"
 import { stats } from "../../src/audit/stats.ts";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
+import { positionsIn } from "../helpers/position.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const KB = join(ROOT, "graph", "kb.ttl");
@@ -18,12 +19,7 @@ const FILE = "desipramine-vs-ssris.md";
 const LINES = readFileSync(join(ROOT, "graph", "sources", FILE), "utf8").split("\n");
 
 /** "line:column" of `text` on a line of the document, the column counted in code points. */
-function at(line: number, text: string): string {
-  const raw = LINES[line - 1] ?? "";
-  const index = raw.indexOf(text);
-  if (index === -1) throw new Error(`"${text}" is not on line ${line}`);
-  return `${line}:${[...raw.slice(0, index)].length + 1}`;
-}
+const at = positionsIn(LINES);
 
 // Uncited claims: 20.
 //   the header (1)
