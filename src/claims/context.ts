@@ -17,6 +17,8 @@ export interface ExtractContext {
   readonly lexicon: Lexicon;
   /** Entities this document names that the lexicon does not know (minted from its table headers). */
   readonly documentEntities?: readonly EntityTerm[];
+  /** The section's compound ("Compound Focus"): the antecedent of "it", "its", "this drug". */
+  readonly focus?: EntityTerm | undefined;
 }
 
 export interface ClaimInput {
@@ -36,6 +38,10 @@ export interface ClaimInput {
   readonly comparison?: Comparison | undefined;
   readonly note?: string | undefined;
   readonly citations?: readonly number[];
+  readonly readBy?: string | undefined;
+  readonly subjectUnclear?: boolean | undefined;
+  readonly guesses?: readonly string[] | undefined;
+  readonly curationReason?: string | undefined;
 }
 
 export function makeClaim(ctx: ExtractContext, input: ClaimInput): Claim {
@@ -58,5 +64,9 @@ export function makeClaim(ctx: ExtractContext, input: ClaimInput): Claim {
     mentions: input.mentions ?? [],
     comparison: input.comparison,
     note: input.note,
+    readBy: input.readBy,
+    subjectUnclear: input.subjectUnclear,
+    guesses: input.guesses,
+    curationReason: input.curationReason,
   };
 }

@@ -43,7 +43,7 @@ export function extractClaims(
         minted.set(c.subject.id, c.subject);
   }
   if (focus?.unnormalised) minted.set(focus.id, focus);
-  const local: ExtractContext = { ...ctx, documentEntities: [...minted.values()] };
+  const local: ExtractContext = { ...ctx, documentEntities: [...minted.values()], focus };
   const protocol = readStudies(local);
   const all = [
     ...header.claims,

@@ -1,15 +1,23 @@
 /**
  * Prose claims: every sentence that carries a citation marker, and every other
  * sentence that states something (page furniture such as "Get Quote" and lead-ins
- * ending in ":" are not statements). A sentence is anchored to the first entity it
- * names, or to the document when it names none. Protocol bullets become studies.
+ * ending in ":" are not statements). A statement's subject is read from the sentence
+ * (`prose-subject.ts`); when no rule decides it, the statement stays with the document
+ * as its subject and is flagged `subjectUnclear`. Relations a cue fits ("X inhibits Y")
+ * become claims of their own (`prose-relations.ts`). Protocol bullets become studies.
  */
+import { rawSpanOf } from "../document/clean.ts";
 import type { Sentence } from "../document/types.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
-import { distinctTerms, findMentions, predicateTerm } from "./terms.ts";
-import type { Claim, Term } from "./types.ts";
+import { type RelationReading, readRelations } from "./prose-relations.ts";
+import { clauseSubject, type SubjectReading, sentenceSubject } from "./prose-subject.ts";
+import { distinctTerms, findMentions, predicateTerm, type TermMention } from "./terms.ts";
+import type { Claim, EntityTerm, Term } from "./types.ts";
 
 const PROTOCOL_SECTION = /protocol|method/i;
+
+/** Where one clause of a sentence ends and the next begins: "…, while …", "…; …". */
+const CLAUSE_BREAK = /;\s+|,\s+(?:while|whereas|but)\s+|\s+(?:while|whereas)\s+/gi;
 
 export function isProtocolSection(title: string | undefined): boolean {
   return title !== undefined && PROTOCOL_SECTION.test(title);
@@ -26,31 +34,120 @@ export function isStatement(ctx: ExtractContext, sentence: Sentence): boolean {
 
 export function proseClaims(ctx: ExtractContext): Claim[] {
   const claims: Claim[] = [];
+  let previous: { paragraph: number; subject: EntityTerm | undefined } | undefined;
   for (const sentence of ctx.document.sentences) {
     if (sentence.container === "bullet" && isProtocolSection(sentence.section?.title)) continue;
     if (!isStatement(ctx, sentence)) continue;
     const text = sentence.display.text;
     const found = findMentions(ctx.lexicon, text, ctx.documentEntities);
-    const first = found[0];
-    const subject: Term = first
-      ? first.term
-      : {
-          kind: "document",
-          id: ctx.document.id,
-          label: ctx.document.header.title?.value ?? ctx.document.id,
-        };
-    claims.push(
-      makeClaim(ctx, {
-        kind: "prose",
-        subject,
-        predicate: predicateTerm(ctx.lexicon, "statement"),
-        object: { kind: "literal", value: text },
-        segment: sentence,
-        quote: sentence.span,
-        text,
-        mentions: distinctTerms(found),
-      }),
-    );
+    const before = previous?.paragraph === sentence.paragraph ? previous.subject : undefined;
+    const reading = sentenceSubject(text, found, { focus: ctx.focus, previous: before });
+    claims.push(statementClaim(ctx, sentence, reading, found));
+    claims.push(...relationClaims(ctx, sentence, reading, found));
+    previous = { paragraph: sentence.paragraph, subject: reading?.term };
   }
   return claims;
+}
+
+function statementClaim(
+  ctx: ExtractContext,
+  sentence: Sentence,
+  reading: SubjectReading | undefined,
+  found: readonly TermMention[],
+): Claim {
+  const text = sentence.display.text;
+  const subject: Term = reading?.term ?? {
+    kind: "document",
+    id: ctx.document.id,
+    label: ctx.document.header.title?.value ?? ctx.document.id,
+  };
+  return makeClaim(ctx, {
+    kind: "prose",
+    subject,
+    predicate: predicateTerm(ctx.lexicon, "statement"),
+    object: { kind: "literal", value: text },
+    segment: sentence,
+    quote: sentence.span,
+    text,
+    mentions: distinctTerms(found),
+    readBy: reading ? `prose-subject:${reading.rule}` : undefined,
+    subjectUnclear: reading ? undefined : true,
+    guesses: reading?.rule === "previous" ? ["subject-from-previous-sentence"] : undefined,
+  });
+}
+
+/** The relations a cue fits in each clause, one claim per object, quoting subject to object. */
+function relationClaims(
+  ctx: ExtractContext,
+  sentence: Sentence,
+  reading: SubjectReading | undefined,
+  found: readonly TermMention[],
+): Claim[] {
+  const text = sentence.display.text;
+  const cues = ctx.lexicon.cues("relation");
+  const objectType = (name: string) => ctx.lexicon.predicate(name)?.objectType;
+  const claims: Claim[] = [];
+  let subject = reading;
+  for (const [from, to] of clauses(text)) {
+    const own = from === 0 ? undefined : clauseSubject(text, from, found, ctx.focus);
+    if (own) subject = own;
+    if (!subject || !isAgent(subject.term)) continue;
+    const start = Math.max(from, subject.clauseStart);
+    for (const relation of readRelations(text, start, to, cues, found, objectType)) {
+      for (const object of relation.objects) {
+        if (object.term.id === subject.term.id) continue;
+        claims.push(relationClaim(ctx, sentence, subject, relation, object, start));
+      }
+    }
+  }
+  return claims;
+}
+
+function relationClaim(
+  ctx: ExtractContext,
+  sentence: Sentence,
+  subject: SubjectReading,
+  relation: RelationReading,
+  object: RelationReading["objects"][number],
+  clauseStart: number,
+): Claim {
+  const text = sentence.display.text;
+  const named =
+    subject.mention && subject.mention.start >= clauseStart
+      ? subject.mention.start
+      : relation.cueStart;
+  const from = Math.min(named, relation.cueStart);
+  const guesses = [
+    ...(subject.rule === "previous" ? ["subject-from-previous-sentence"] : []),
+    ...(object.minted ? ["minted-object"] : []),
+  ];
+  return makeClaim(ctx, {
+    kind: "prose",
+    subject: subject.term,
+    predicate: predicateTerm(ctx.lexicon, relation.cue.value),
+    object: object.term,
+    segment: sentence,
+    quote: rawSpanOf(sentence.display, from, object.end) ?? sentence.span,
+    text: text.slice(from, object.end),
+    mentions: [subject.term, object.term],
+    readBy: `prose-cue:${relation.cue.phrase.toLowerCase()}`,
+    guesses: guesses.length > 0 ? guesses : undefined,
+  });
+}
+
+/** Relations are read for drugs and classes only: what else a sentence is about is kept as a statement. */
+function isAgent(term: EntityTerm): boolean {
+  return term.type === "Drug" || term.type === "DrugClass";
+}
+
+/** [from, to) display offsets of each clause of a sentence. */
+function clauses(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    out.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  out.push([from, text.length]);
+  return out;
 }

@@ -83,6 +83,14 @@ export interface Claim {
   readonly mentions: readonly EntityTerm[];
   readonly comparison: Comparison | undefined;
   readonly note: string | undefined;
+  /** How the claim was read: the rule or cue, e.g. "prose-subject:pronoun", "prose-cue:inhibits". */
+  readonly readBy?: string | undefined;
+  /** True when no rule could decide what a prose statement is about (its subject is the document). */
+  readonly subjectUnclear?: boolean | undefined;
+  /** What reading it guessed: "subject-from-previous-sentence", "minted-object". */
+  readonly guesses?: readonly string[] | undefined;
+  /** For a curated claim: why the reading rules cannot read it. */
+  readonly curationReason?: string | undefined;
 }
 
 export interface StudyArm {

@@ -2,7 +2,8 @@
  * Curated claims: structured triples stated inside prose, written by a curator in
  * `graph/curation/claims.tsv`. Each row quotes its document; the build fails when the
  * quote is not found, or is found in more than one place, and the claim takes its
- * location and citations from the sentence or cell that holds the quote.
+ * location and citations from the sentence or cell that holds the quote. A row's optional
+ * `reason` says why the reading rules cannot read it; curation only adds to what they read.
  */
 
 import { type ExtractContext, makeClaim } from "../claims/context.ts";
@@ -134,6 +135,8 @@ export function curatedClaims(
         table: places.get(holder),
         mentions: [],
         note: f.note === "" ? undefined : f.note,
+        readBy: "curation",
+        curationReason: f.reason ? f.reason : undefined,
       }),
     );
   }

@@ -33,6 +33,7 @@ const CUE_KINDS: readonly CueKind[] = [
   "sex",
   "route",
   "measure",
+  "relation",
 ];
 const TABLE_KINDS: readonly TableKind[] = ["feature", "adverse-effect", "comparative"];
 

@@ -50,7 +50,8 @@ export type CueKind =
   | "species"
   | "sex"
   | "route"
-  | "measure";
+  | "measure"
+  | "relation";
 
 export interface Cue {
   readonly kind: CueKind;

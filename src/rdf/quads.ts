@@ -373,6 +373,10 @@ function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iri
     claim.mentions.map((m) => iris.entity(m.id)),
   );
   w.add(c, RDFS.comment, claim.note);
+  w.add(c, CG.readBy, claim.readBy);
+  if (claim.subjectUnclear) w.add(c, CG.subjectUnclear, true);
+  w.addAll(c, CG.guess, claim.guesses ?? []);
+  w.add(c, CG.curationReason, claim.curationReason);
   if (claim.table) {
     w.add(c, CG.inTable, iris.table(document.id, claim.table.table));
     w.add(c, CG.rowLabel, claim.table.rowLabel);

@@ -202,8 +202,13 @@ export function isBookkeepingGraph(name: string): boolean {
   return name.endsWith(".head") || name.endsWith(".pubinfo");
 }
 
-/** The Turtle view of a section: its triples outside the bookkeeping graphs, once each, by subject (rdf:type first). */
-export function turtleView(quads: readonly Quad[]): Quad[] {
+/**
+ * The Turtle view of a section: its triples outside the bookkeeping graphs, once each, by
+ * subject (rdf:type first). Asserted triples and the shared graph's can repeat across
+ * sections (two documents state one triple; a prose "X is a Y" states a membership the
+ * shared graph holds): `across` remembers theirs, so the whole view has each triple once.
+ */
+export function turtleView(quads: readonly Quad[], across?: Set<string>): Quad[] {
   const keyed: Array<[string, Quad]> = [];
   for (const q of quads) {
     if (isBookkeepingGraph(q.graph.value)) continue;
@@ -221,18 +226,28 @@ export function turtleView(quads: readonly Quad[]): Quad[] {
   for (const [k, q] of keyed) {
     if (k === last) continue;
     last = k;
+    if (across && mayRepeat(q.graph.value)) {
+      if (across.has(k)) continue;
+      across.add(k);
+    }
     out.push(q);
   }
   return out;
 }
 
+/** Graphs whose triples another section may hold too: assertions and the shared graph. */
+function mayRepeat(graph: string): boolean {
+  return graph.endsWith(".assertion") || graph.endsWith("/shared") || graph.endsWith("#shared");
+}
+
 function turtleWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
   const names = new Names(prefixes);
+  const across = new Set<string>();
   let first = true;
   return {
     begin: () => prefixLines(prefixes),
     section: (quads) => {
-      const block = triplesBlock(turtleView(quads), names, "");
+      const block = triplesBlock(turtleView(quads, across), names, "");
       if (block === "") return "";
       const text = first ? block : `\n${block}`;
       first = false;

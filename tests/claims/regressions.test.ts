@@ -40,8 +40,11 @@ describe("regressions", () => {
     const kb = buildOne(
       `# Twice\n\n${sentence}\n\n${sentence}\n\n## References\n\n1. A monograph on desipramine pharmacology [x.example.org]\n`,
     );
-    const claims = kb.documents[0]?.claims.filter((c) => c.kind === "prose") ?? [];
+    const prose = kb.documents[0]?.claims.filter((c) => c.kind === "prose") ?? [];
+    const claims = prose.filter((c) => c.predicate.name === "statement");
     expect(claims).toHaveLength(2);
+    // Each occurrence also states its relation, read from the cue "inhibits".
+    expect(prose.filter((c) => c.predicate.name === "inhibits")).toHaveLength(2);
     expect(new Set(claims.map((c) => c.id)).size).toBe(2);
     expect(claims.map((c) => c.citations)).toEqual([[1], [1]]);
   });

@@ -147,7 +147,8 @@ describe("docs/trace.schema.json", () => {
     expect(memory.references[0]?.sameWork).toHaveLength(1);
     const desipramine = (await jsonOf(["trace", "desipramine"])) as TraceResult;
     expect(desipramine.claims.some((c) => c.qualifier !== null)).toBe(true);
-    expect(desipramine.claims.some((c) => c.note !== null)).toBe(true);
+    const mirtazapine = (await jsonOf(["trace", "mirtazapine"])) as TraceResult;
+    expect(mirtazapine.claims.some((c) => c.note !== null)).toBe(true);
     expect(desipramine.entity?.mentionedIn.length).toBeGreaterThan(0);
     const typo = (await jsonOf(["trace", "desipramin"])) as TraceResult;
     expect(typo.suggestions.length).toBeGreaterThan(0);

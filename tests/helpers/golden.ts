@@ -87,6 +87,9 @@ export function claimsProjection(doc: DocumentClaims): string {
           ? `${c.comparison.direction}${c.comparison.favours ? `(${c.comparison.favours.id})` : ""} condition=${c.comparison.condition.id} outcome=${c.comparison.outcome?.id ?? "-"}`
           : "",
         c.mentions.length > 0 ? `mentions=${c.mentions.map((m) => m.id).join(",")}` : "",
+        c.readBy ? `by=${c.readBy}` : "",
+        c.subjectUnclear ? "subject-unclear" : "",
+        c.guesses && c.guesses.length > 0 ? `guess=${c.guesses.join(",")}` : "",
       ]
         .filter((x) => x !== "")
         .join(" ");
