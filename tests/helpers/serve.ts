@@ -1,14 +1,13 @@
 // Serving a knowledge base for the viewer's tests: the real server, in this process, on
 // 127.0.0.1 and a free port; the hostile document built into a throwaway folder; and raw
 // HTTP requests whose paths reach the server exactly as written.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
-import { type RunningServer, startServer } from "../../src/server/server.ts";
-import { turtleOf } from "../../src/server/turtle.ts";
+import { type RunningServer, type ServeOptions, startServer } from "../../src/server/server.ts";
 import { ROOT, SECOND_SOURCES } from "./build.ts";
 import { run } from "./cli.ts";
 
@@ -17,20 +16,19 @@ export const VIEWER_DIR = join(ROOT, "dist", "viewer");
 export const SEED_KB = join(ROOT, "graph", "kb.ttl");
 export const HOSTILE_SOURCES = join(ROOT, "tests", "fixtures", "hostile", "sources");
 
-/** Starts the viewer's server for `files` on 127.0.0.1 and a free port; `close()` stops it. */
-export async function serveKb(files: readonly string[] = [SEED_KB]): Promise<RunningServer> {
+/**
+ * Starts the viewer's server for `files` on 127.0.0.1 and a free port; `close()` stops it.
+ * `options` override the server's (a counting `serialise`, another `maxDownloads`…).
+ */
+export async function serveKb(
+  files: readonly string[] = [SEED_KB],
+  options: Partial<Omit<ServeOptions, "kg" | "viewerDir">> = {},
+): Promise<RunningServer> {
   if (!existsSync(join(VIEWER_DIR, "index.html"))) {
     throw new Error(`${VIEWER_DIR}/index.html is missing: run npm run build:viewer first`);
   }
   const kg = await openKnowledgeGraph(files);
-  const only = files.length === 1 ? files[0] : undefined;
-  return startServer({
-    kg,
-    viewerDir: VIEWER_DIR,
-    turtle: () =>
-      only?.toLowerCase().endsWith(".ttl") ? readFileSync(only, "utf8") : turtleOf(files),
-    port: 0,
-  });
+  return startServer({ kg, viewerDir: VIEWER_DIR, kbFiles: files, port: 0, ...options });
 }
 
 export interface BuiltKb {

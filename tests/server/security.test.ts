@@ -120,7 +120,7 @@ describe("methods", () => {
       const get = await rawRequest(server.url, path);
       const raw = await rawExchange(
         server.url,
-        `HEAD ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+        `HEAD ${path} HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nConnection: close\r\n\r\n`,
       );
       const [head = "", body] = raw.split("\r\n\r\n");
       expect(body, path).toBe("");

@@ -1,5 +1,5 @@
 /** `claimgraph serve`: the viewer for a knowledge base, on 127.0.0.1 unless told otherwise. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { packageRoot } from "../../build/paths.ts";
@@ -11,6 +11,7 @@ export interface ServeFlags {
   readonly kb?: string[];
   readonly port: number;
   readonly host: string;
+  readonly allowHost?: string[];
 }
 
 export const DEFAULT_PORT = 8787;
@@ -27,6 +28,11 @@ export function addServeOptions(command: Command): Command {
       "--host <address>",
       "address to listen on; anything but loopback exposes the knowledge base to the network",
       "127.0.0.1",
+    )
+    .option(
+      "--allow-host <name>",
+      "also answer requests sent to this host name (repeatable); others get 421, so a web page cannot reach the server under its own name (DNS rebinding)",
+      (value: string, previous: string[] = []) => [...previous, value],
     );
 }
 
@@ -54,12 +60,6 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
       `claimgraph: warning: listening on ${flags.host}: anyone who can reach this address can read the knowledge base`,
     );
   }
-  const turtle = async () => {
-    if (files.length === 1 && files[0]?.toLowerCase().endsWith(".ttl"))
-      return readFileSync(files[0], "utf8");
-    const { turtleOf } = await import("../../server/turtle.ts");
-    return turtleOf(files);
-  };
   let running: Awaited<ReturnType<typeof startServer>> | undefined;
   const ports =
     flags.port === DEFAULT_PORT
@@ -67,7 +67,14 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
       : [flags.port];
   for (const port of ports) {
     try {
-      running = await startServer({ kg, viewerDir, turtle, host: flags.host, port });
+      running = await startServer({
+        kg,
+        viewerDir,
+        kbFiles: files,
+        host: flags.host,
+        port,
+        allowHosts: flags.allowHost ?? [],
+      });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || port === ports.at(-1)) {
