@@ -8,12 +8,13 @@
  * by a newer one is closed when its last download ends.
  */
 import { createHash } from "node:crypto";
-import { close, createReadStream, open, type ReadStream, write } from "node:fs";
+import { close, createReadStream, open, write } from "node:fs";
 import { mkdtemp, rmdir, stat, unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { promisify } from "node:util";
+import { FdReader } from "./fd-reader.ts";
 
 const openFd = promisify(open);
 const closeFd = promisify(close);
@@ -35,8 +36,11 @@ export interface Version {
   readonly size: number;
   /** A strong ETag: a digest of the bytes. */
   readonly etag: string;
-  /** Bytes `start` to `end` (inclusive); the version stays open until `release` is called. */
-  read(start: number, end: number): ReadStream;
+  /**
+   * Bytes `start` to `end` (inclusive), which end the lease when the stream closes. A lease
+   * that reads nothing is ended with `release`.
+   */
+  read(start: number, end: number): Readable;
   release(): void;
 }
 
@@ -58,16 +62,17 @@ class CachedVersion {
   lease(): Version {
     this.users += 1;
     let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.users -= 1;
+      this.closeIfUnused();
+    };
     return {
       size: this.size,
       etag: this.etag,
-      read: (start, end) => createReadStream("", { fd: this.fd, start, end, autoClose: false }),
-      release: () => {
-        if (released) return;
-        released = true;
-        this.users -= 1;
-        this.closeIfUnused();
-      },
+      read: (start, end) => new FdReader(this.fd, start, end).once("close", release),
+      release,
     };
   }
 

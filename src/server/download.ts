@@ -34,9 +34,7 @@ export class KbDownload {
 
   async answer(req: IncomingMessage, res: ServerResponse, head: boolean): Promise<void> {
     if (head) {
-      const version = await this.cache.cached();
-      version?.release();
-      respond(req, res, version, true);
+      respond(req, res, await this.cache.cached(), true);
       return;
     }
     if (this.active >= this.maxDownloads) {
@@ -49,13 +47,14 @@ export class KbDownload {
       this.active -= 1;
     });
     res.setTimeout(this.idleMs);
-    const version = await this.cache.version();
-    res.once("close", () => version.release());
-    respond(req, res, version, false);
+    respond(req, res, await this.cache.version(), false);
   }
 }
 
-/** Writes the answer for `version` (undefined: a HEAD before anything was serialised). */
+/**
+ * Writes the answer for `version` (undefined: a HEAD before anything was serialised), and
+ * ends its lease: when the body has been read, or at once when there is none.
+ */
 function respond(
   req: IncomingMessage,
   res: ServerResponse,
@@ -82,6 +81,7 @@ function respond(
     version.size,
   );
   if (range.kind === "unsatisfiable") {
+    version.release();
     res.setHeader("Content-Range", `bytes */${version.size}`);
     send(res, 416, TEXT, "range not satisfiable\n", head);
     return;
@@ -91,6 +91,7 @@ function respond(
   headers["Content-Length"] = end - start + 1;
   res.writeHead(range.kind === "part" ? 206 : 200, headers);
   if (head || end < start) {
+    version.release();
     res.end();
     return;
   }

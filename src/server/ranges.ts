@@ -31,8 +31,7 @@ export function rangeOf(
     return { kind: "part", start: Math.max(0, size - n), end: size - 1 };
   }
   const start = Number(first);
-  const end = last === "" ? size - 1 : Number(last);
-  if (end < start) return WHOLE;
+  if (last !== "" && Number(last) < start) return WHOLE;
   if (start >= size) return { kind: "unsatisfiable" };
-  return { kind: "part", start, end: Math.min(end, size - 1) };
+  return { kind: "part", start, end: last === "" ? size - 1 : Math.min(Number(last), size - 1) };
 }

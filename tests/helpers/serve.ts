@@ -69,6 +69,8 @@ export interface RawResponse {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;
+  /** The body's bytes as sent. */
+  readonly bytes: Buffer;
 }
 
 /**
@@ -94,13 +96,15 @@ export function rawRequest(
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks);
           done({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
+            body: bytes.toString("utf8"),
+            bytes,
+          });
+        });
         res.on("error", fail);
       },
     );
@@ -122,5 +126,28 @@ export function rawExchange(base: string, text: string): Promise<string> {
       socket.destroy();
       fail(new Error("no answer within 5 s"));
     });
+  });
+}
+
+/** A client that asked for `path` and stopped reading once the answer began. */
+export interface StalledClient {
+  /** The status line and headers, and whatever came with them. */
+  readonly first: string;
+  /** Drops the connection. */
+  close(): void;
+}
+
+/** Sends GET `path` on a bare socket, reads the first chunk of the answer, then stops reading. */
+export function stalledClient(base: string, path: string): Promise<StalledClient> {
+  const { host, hostname, port } = new URL(base);
+  return new Promise((done, fail) => {
+    const socket = connect({ host: hostname, port: Number(port) }, () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\n\r\n`),
+    );
+    socket.once("data", (chunk: Buffer) => {
+      socket.pause();
+      done({ first: chunk.toString("latin1"), close: () => socket.destroy() });
+    });
+    socket.on("error", fail);
   });
 }

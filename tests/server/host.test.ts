@@ -32,6 +32,14 @@ describe("a Host the server was not started on", () => {
   ];
 
   it("gets 421 with a short body on every route, and never the knowledge base", async () => {
+    // The server's own names still answer.
+    for (const host of ["127.0.0.1", "localhost", "LOCALHOST", "[::1]"]) {
+      const r = await rawRequest(server.url, "/kb/kb.ttl", {
+        headers: { Host: `${host}:${port}` },
+      });
+      expect(r.status, host).toBe(200);
+      expect(r.body, host).toContain("@prefix");
+    }
     for (const host of forged()) {
       for (const path of ROUTES) {
         for (const method of ["GET", "HEAD"]) {
@@ -55,22 +63,6 @@ describe("a Host the server was not started on", () => {
       expect(raw, request).toMatch(/^HTTP\/1\.1 421 /);
       expect(raw, request).not.toContain("@prefix");
     }
-  });
-});
-
-describe("the names of a loopback address", () => {
-  it("are answered with the port the server listens on", async () => {
-    for (const host of ["127.0.0.1", "localhost", "LOCALHOST", "[::1]"]) {
-      const r = await rawRequest(server.url, "/api/search?q=NET", {
-        headers: { Host: `${host}:${port}` },
-      });
-      expect(r.status, host).toBe(200);
-    }
-    const kb = await rawRequest(server.url, "/kb/kb.ttl", {
-      headers: { Host: `localhost:${port}` },
-    });
-    expect(kb.status).toBe(200);
-    expect(kb.body).toContain("@prefix");
   });
 });
 
