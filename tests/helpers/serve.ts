@@ -18,11 +18,12 @@ export const HOSTILE_SOURCES = join(ROOT, "tests", "fixtures", "hostile", "sourc
 
 /**
  * Starts the viewer's server for `files` on 127.0.0.1 and a free port; `close()` stops it.
- * `options` override the server's (a counting `serialise`, another `maxDownloads`…).
+ * `options` override the server's (a counting `serialise`, another `maxDownloads` or
+ * `viewerDir`…).
  */
 export async function serveKb(
   files: readonly string[] = [SEED_KB],
-  options: Partial<Omit<ServeOptions, "kg" | "viewerDir">> = {},
+  options: Partial<Omit<ServeOptions, "kg">> = {},
 ): Promise<RunningServer> {
   if (!existsSync(join(VIEWER_DIR, "index.html"))) {
     throw new Error(`${VIEWER_DIR}/index.html is missing: run npm run build:viewer first`);
