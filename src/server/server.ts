@@ -44,6 +44,8 @@ export interface ServeOptions {
   readonly allowHosts?: readonly string[];
   /** Downloads at once (503 beyond); by default MAX_DOWNLOADS. */
   readonly maxDownloads?: number;
+  /** A download that sends nothing for this long is dropped; by default DOWNLOAD_IDLE_MS. */
+  readonly downloadIdleMs?: number;
 }
 
 export interface RunningServer {
@@ -67,7 +69,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     root,
     view,
     viewJson: JSON.stringify(view),
-    download: new KbDownload(cache, options.maxDownloads),
+    download: new KbDownload(cache, options.maxDownloads, options.downloadIdleMs),
     hosts: new Set(),
     port: 0,
   };

@@ -180,6 +180,30 @@ describe("the cap on downloads at once", () => {
   });
 });
 
+describe("a download that makes no progress", () => {
+  it("is dropped after downloadIdleMs, which frees its place under the cap", async () => {
+    const server = await serveKb([SEED_KB], {
+      kbFiles: [big],
+      maxDownloads: 1,
+      downloadIdleMs: 300,
+    });
+    const closed: Socket[] = [];
+    server.server.on("connection", (s: Socket) => s.once("close", () => closed.push(s)));
+    const stalled = await stalledClient(server.url, "/kb/kb.ttl");
+    try {
+      expect(stalled.first).toMatch(/^HTTP\/1\.1 200 /);
+      // Nothing else closes it: the client neither reads nor leaves.
+      await until(() => closed.length === 1);
+      const next = await rawRequest(server.url, "/kb/kb.ttl");
+      expect(next.status).toBe(200);
+      expect(next.bytes.length).toBe(statSync(big).size);
+    } finally {
+      stalled.close();
+      await server.close();
+    }
+  });
+});
+
 describe("byte ranges", () => {
   let server: RunningServer;
   let whole: Buffer;
