@@ -110,6 +110,14 @@ describe("claimgraph serve", () => {
     expect(await s.stop()).toBe(0);
   });
 
+  it("refuses an --allow-host that is not a host name or address, with exit code 2", async () => {
+    for (const value of ["viewer.test:8787", "http://viewer.test", "viewer.test/x", "a b", ""]) {
+      const r = await run(["serve", "--kb", SEED_KB, "--port", "0", "--allow-host", value]);
+      expect(r.code, value).toBe(2);
+      expect(r.err, value).toContain("a host name or IP address is needed");
+    }
+  });
+
   it("--help describes --allow-host", async () => {
     for (const command of ["serve", "start"]) {
       const r = await run([command, "--help"]);

@@ -1,5 +1,6 @@
 /** `claimgraph serve`: the viewer for a knowledge base, on 127.0.0.1 unless told otherwise. */
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { packageRoot } from "../../build/paths.ts";
@@ -32,7 +33,7 @@ export function addServeOptions(command: Command): Command {
     .option(
       "--allow-host <name>",
       "also answer requests sent to this host name (repeatable); others get 421, so a web page cannot reach the server under its own name (DNS rebinding)",
-      (value: string, previous: string[] = []) => [...previous, value],
+      (value: string, previous: string[] = []) => [...previous, parseHostName(value)],
     );
 }
 
@@ -107,6 +108,17 @@ function parsePort(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError(`a port from 0 to 65535 is needed, not "${value}"`);
   return n;
+}
+
+/** A host name or IP address as `--allow-host` takes it: no port, scheme or path. */
+function parseHostName(value: string): string {
+  const name = value.trim();
+  if (isIP(name) || isIP(name.replace(/^\[(.*)\]$/, "$1"))) return name;
+  if (/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(name))
+    return name;
+  throw new InvalidArgumentError(
+    `a host name or IP address is needed (no port, scheme or path), not "${value}"`,
+  );
 }
 
 function isLoopback(host: string): boolean {
