@@ -96,6 +96,8 @@ class CachedVersion {
 export class DownloadCache {
   private current: CachedVersion | undefined;
   private pending: { key: string; made: Promise<CachedVersion> } | undefined;
+  /** Why the files' last version could not be serialised: not tried again until they change. */
+  private failure: { key: string; error: unknown } | undefined;
   private serials = 0;
   private closed = false;
 
@@ -108,17 +110,18 @@ export class DownloadCache {
   async version(): Promise<Version> {
     const key = await this.key();
     if (this.current?.key === key) return this.current.lease();
+    if (this.failure?.key === key) throw this.failure.error;
     let pending = this.pending;
     if (pending?.key !== key) {
       const made = this.make(key, ++this.serials);
       const started = { key, made };
       pending = started;
       this.pending = started;
-      // A failed serialisation is not cached: the next download tries again.
       made.then(
         (version) => this.adopt(version, started),
-        () => {
+        (error: unknown) => {
           if (this.pending === started) this.pending = undefined;
+          this.failure = { key, error };
         },
       );
     }
@@ -126,9 +129,10 @@ export class DownloadCache {
     return version.lease();
   }
 
-  /** The files' current version if it is cached; never serialises. */
+  /** The files' current version if it is cached (or why it failed); never serialises. */
   async cached(): Promise<Version | undefined> {
     const key = await this.key();
+    if (this.failure?.key === key) throw this.failure.error;
     return this.current?.key === key ? this.current.lease() : undefined;
   }
 

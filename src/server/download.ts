@@ -46,8 +46,10 @@ export class KbDownload {
     res.once("close", () => {
       this.active -= 1;
     });
+    const version = await this.cache.version();
+    // Idle from here: making the version (once, for every waiting download) is not idleness.
     res.setTimeout(this.idleMs);
-    respond(req, res, await this.cache.version(), false);
+    respond(req, res, version, false);
   }
 }
 

@@ -150,5 +150,6 @@ export function stalledClient(base: string, path: string): Promise<StalledClient
       done({ first: chunk.toString("latin1"), close: () => socket.destroy() });
     });
     socket.on("error", fail);
+    socket.on("close", () => fail(new Error(`the server closed ${path} before answering`)));
   });
 }

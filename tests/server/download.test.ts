@@ -107,6 +107,31 @@ describe("serialising", () => {
   });
 });
 
+describe("a knowledge base that no longer reads", () => {
+  it("gets 409 for GET and HEAD, serialised once until the file changes", async () => {
+    const trig = join(scratch, "broken.trig");
+    const good = readFileSync(join(ROOT, "graph", "kb.trig"), "utf8");
+    writeFileSync(trig, good);
+    const counter = counting();
+    const server = await serveKb([trig], { serialise: counter.serialise });
+    try {
+      writeFileSync(trig, `${good}\n<urn:a> <urn:b> .\n`);
+      for (const method of ["GET", "GET", "HEAD", "GET"]) {
+        const r = await rawRequest(server.url, "/kb/kb.ttl", { method });
+        expect(r.status, method).toBe(409);
+        if (method === "GET") expect(r.body).toMatch(/^the knowledge base files no longer read:\n/);
+      }
+      expect(counter.calls()).toBe(1);
+      writeFileSync(trig, good);
+      const mended = await rawRequest(server.url, "/kb/kb.ttl");
+      expect(mended.status).toBe(200);
+      expect(counter.calls()).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("clients that never read", () => {
   it("hold a bounded buffer each, from a private file with no name; the API still answers", async () => {
     const server = await serveKb([SEED_KB], { kbFiles: [big], maxDownloads: 4 });
@@ -186,6 +211,11 @@ describe("a download that makes no progress", () => {
       kbFiles: [big],
       maxDownloads: 1,
       downloadIdleMs: 300,
+      // Making the version takes longer than that, and is not the client's idleness.
+      serialise: async (files) => {
+        await new Promise((r) => setTimeout(r, 900));
+        return serialiseFiles(files);
+      },
     });
     const closed: Socket[] = [];
     server.server.on("connection", (s: Socket) => s.once("close", () => closed.push(s)));
