@@ -110,15 +110,19 @@ function contradiction(o: FactRow, gold: readonly FactRow[]): string | undefined
   const quote = squash(o.quote);
   const here = gold.filter(
     (g) =>
-      CELL_KINDS.has(g.kind) &&
+      (CELL_KINDS.has(g.kind) || g.kind === "relation") &&
       g.document === o.document &&
       onLine(g, o) &&
       quote.includes(squash(g.quote)),
   );
   if (here.length === 0) return undefined;
-  if (here.every((g) => g.kind === "not-stated"))
-    return `a value is asserted for a null cell ("${plainText(here[0]?.quote ?? "")}")`;
-  const stated = here.filter((g) => g.kind !== "not-stated");
+  const stated = here.filter((g) => CELL_KINDS.has(g.kind) && g.kind !== "not-stated");
+  if (stated.length === 0) {
+    const nulls = here.filter((g) => g.kind === "not-stated");
+    if (nulls.length > 0)
+      return `a value is asserted for a null cell ("${plainText(nulls[0]?.quote ?? "")}")`;
+    return `the cell states a relation (${here[0]?.subject[0]} ${here[0]?.predicate[0]} ${here[0]?.object[0]}), not a value`;
+  }
   const sameSubject = stated.filter((g) => labelsMatch(g.subject, o.subject));
   if (sameSubject.length === 0)
     return `the cell is about ${stated[0]?.subject[0]}, not ${o.subject[0]}`;
