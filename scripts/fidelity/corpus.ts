@@ -51,7 +51,12 @@ export function readGold(doc: CorpusDocument): GoldFile {
       rowLines: [],
       problems: [{ file: shown(doc.goldPath), line: 1, message: "no gold file" }],
     };
-  return parseGold(shown(doc.path), doc.id, readFileSync(doc.goldPath, "utf8"));
+  return parseGold(
+    shown(doc.path),
+    doc.id,
+    readFileSync(doc.goldPath, "utf8"),
+    shown(doc.goldPath),
+  );
 }
 
 export interface Built {

@@ -34,7 +34,8 @@ export interface GoldFile {
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);
 const LABELS = new Set(["subject", "predicate", "object", "qualifier", "citations"]);
 
-export function parseGold(file: string, document: string, text: string): GoldFile {
+/** `file` names the document (rows point into it); `goldFile` the gold file (problems point into it). */
+export function parseGold(file: string, document: string, text: string, goldFile = file): GoldFile {
   const rows: FactRow[] = [];
   const rowLines: number[] = [];
   const problems: GoldProblem[] = [];
@@ -42,7 +43,7 @@ export function parseGold(file: string, document: string, text: string): GoldFil
   let header = false;
   lines.forEach((raw, i) => {
     const at = i + 1;
-    const problem = (message: string) => problems.push({ file, line: at, message });
+    const problem = (message: string) => problems.push({ file: goldFile, line: at, message });
     if (raw.trim() === "" || raw.startsWith("#")) return;
     const cells = raw.split("\t");
     if (!header) {
@@ -103,7 +104,7 @@ export function parseGold(file: string, document: string, text: string): GoldFil
     });
     rowLines.push(at);
   });
-  if (!header) problems.push({ file, line: 1, message: "no header row" });
+  if (!header) problems.push({ file: goldFile, line: 1, message: "no header row" });
   return { rows, rowLines, problems };
 }
 
