@@ -3,7 +3,7 @@
  * (SERT)", "SSRIs", "α2A-adrenergic receptors"); claimgraph gives an entity's label and
  * synonyms. Both sides are reduced to a key: markup, TeX and citation markers dropped,
  * HTML entities and Greek letters spelled out, parentheses dropped, lower case, each word's
- * plural "s" dropped, and every character that is not a letter or digit removed. Two labels
+ * plural "s" dropped (camelCase split first), and every character that is not a letter or digit removed. Two labels
  * match when any of their names has the same key.
  */
 
@@ -54,6 +54,7 @@ export function plainText(text: string): string {
 /** The key two labels are compared by. */
 export function labelKey(label: string): string {
   const text = plainText(label)
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/\([^()]*\)/g, " ")
     .replace(/[αβγδκμµσ]/g, (c) => ` ${GREEK[c] ?? c}`)
     .toLowerCase();
@@ -65,7 +66,7 @@ export function labelKey(label: string): string {
 }
 
 function singular(word: string): string {
-  if (word.length > 3 && word.endsWith("s") && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith("s") && !/(ss|us|sis)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
