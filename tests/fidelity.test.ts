@@ -247,7 +247,7 @@ describe("the corpus", () => {
         .split(/\r?\n/);
       const misplaced = gold.rows.flatMap((r, i) => {
         const text = lines[(r.line ?? 0) - 1];
-        if (text !== undefined && text.includes(r.quote)) return [];
+        if (text?.includes(r.quote)) return [];
         return [`gold line ${gold.rowLines[i]}: "${r.quote}" is not on line ${r.line}`];
       });
       expect(misplaced).toEqual([]);
