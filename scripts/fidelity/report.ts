@@ -60,10 +60,16 @@ function total(s: Score): KindScore {
   );
 }
 
+/** Counts with precision and recall; null where there was nothing to count. */
+function withRatios(k: KindScore) {
+  const { precision, recall } = ratios(k);
+  return { ...k, precision: precision ?? null, recall: recall ?? null };
+}
+
 export function renderJson(result: Fidelity, verbose: boolean): string {
   const set = (s: Score) => ({
-    kinds: Object.fromEntries(KINDS.map((k) => [k, { ...s.kinds[k], ...ratios(s.kinds[k]) }])),
-    all: { ...total(s), ...ratios(total(s)) },
+    kinds: Object.fromEntries(KINDS.map((k) => [k, withRatios(s.kinds[k])])),
+    all: withRatios(total(s)),
     wrong: s.wrong.length,
     ...(verbose
       ? {
