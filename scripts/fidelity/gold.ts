@@ -4,7 +4,7 @@
  * qualifier, citations, attributes (`key=value; key=value`). Label fields may list
  * alternatives a curator would accept, separated by `|`.
  */
-import { citationKey, type FactRow, KEYS, KINDS, type Kind } from "./rows.ts";
+import { citationKey, type FactRow, KEYS, KINDS, type Kind, NOTES } from "./rows.ts";
 
 export const GOLD_COLUMNS = [
   "kind",
@@ -73,7 +73,7 @@ export function parseGold(file: string, document: string, text: string, goldFile
       return;
     }
     const attributes: Record<string, string> = {};
-    const keys = KEYS[kind as Kind];
+    const keys = [...KEYS[kind as Kind], ...(NOTES[kind as Kind] ?? [])];
     for (const pair of get(8).split(";")) {
       if (pair.trim() === "") continue;
       const eq = pair.indexOf("=");
@@ -113,6 +113,6 @@ function alternatives(value: string): string[] {
 }
 
 function attrNames(kind: Kind): string {
-  const names = KEYS[kind].filter((k) => !LABELS.has(k));
+  const names = [...KEYS[kind], ...(NOTES[kind] ?? [])].filter((k) => !LABELS.has(k));
   return names.length > 0 ? names.join(", ") : "(none)";
 }

@@ -32,7 +32,7 @@ export const KEYS: Readonly<Record<Kind, readonly Field[]>> = {
   effect: ["subject", "object", "frequency", "citations"],
   "arm-result": ["subject", "object", "outcome", "citations"],
   evidence: ["subject", "predicate", "citations"],
-  comparison: ["subject", "object", "predicate", "outcome", "direction", "favours", "citations"],
+  comparison: ["subject", "object", "predicate", "direction", "favours", "citations"],
   header: ["subject", "predicate", "object"],
   membership: ["subject", "predicate", "object"],
   prose: ["subject", "citations"],
@@ -41,6 +41,14 @@ export const KEYS: Readonly<Record<Kind, readonly Field[]>> = {
   arm: ["subject", "object", "n", "dose", "unit", "route"],
   reference: ["subject", "object", "evidence"],
   identifier: ["subject", "object"],
+};
+
+/**
+ * Attributes a gold row may record without being matched on them: a comparison's outcome is
+ * scored with its arm results, so a comparison counts for its direction alone.
+ */
+export const NOTES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
+  comparison: ["outcome"],
 };
 
 /** Attributes whose value is a set (comma-separated), compared as sets. */
