@@ -28,16 +28,15 @@ export interface CorpusDocument {
   readonly goldPath: string;
 }
 
-/** The corpus documents (sorted), then the seed. */
+/** The corpus documents, sorted (the seed is `seedDocument`). */
 export function corpusDocuments(dir = CORPUS_DIR): CorpusDocument[] {
-  const docs = readdirSync(dir)
+  return readdirSync(dir)
     .filter((n) => n.endsWith(".md") && n.toLowerCase() !== "readme.md")
     .sort()
     .map((n) => {
       const id = n.slice(0, -3);
       return { id, path: join(dir, n), goldPath: join(dir, `${id}.gold.tsv`) };
     });
-  return docs;
 }
 
 export function seedDocument(dir = CORPUS_DIR): CorpusDocument {
@@ -89,6 +88,7 @@ function curation(): KnowledgeBaseInput["curation"] {
   const found = readText(join(CURATION_DIR, "claims.tsv"));
   const diagnostics: Diagnostic[] = [];
   const rows = found ? readTsv(found.file, found.text, CURATED_COLUMNS, diagnostics) : [];
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
   return { file: found?.file ?? "(none)", rows };
 }
 
