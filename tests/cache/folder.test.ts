@@ -109,13 +109,22 @@ describe("a cache folder another account controls", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("`trace` through the CLI prints no forged quote, and warns", async () => {
-    await plantForgedSnapshot();
+  it("`trace` through the CLI prints no forged quote, and warns", () => {
+    const traceCli = () =>
+      spawnSync(process.execPath, [CLI, "trace", "ent:desipramine", "--kb", KB], {
+        env: { ...process.env, CLAIMGRAPH_CACHE_DIR: dir },
+        encoding: "utf8",
+      });
+    expect(traceCli().status).toBe(0);
+    const [path] = snapshotFiles(dir);
+    rewriteSnapshot(
+      path as string,
+      (body) => body.replace('"label":"desipramine"', `"label":"${FORGED}"`),
+      { reseal: true },
+    );
+    expect(traceCli().stdout).toContain(FORGED);
     chownSync(dir, OTHER_UID, OTHER_UID);
-    const r = spawnSync(process.execPath, [CLI, "trace", "ent:desipramine", "--kb", KB], {
-      env: { ...process.env, CLAIMGRAPH_CACHE_DIR: dir },
-      encoding: "utf8",
-    });
+    const r = traceCli();
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("desipramine");
     expect(r.stdout).not.toContain("forged");

@@ -14,11 +14,6 @@ const scratch = mkdtempSync(join(tmpdir(), "claimgraph-test-run-"));
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-it("this process uses a private cache folder inside the run's temp dir", () => {
-  const dir = process.env.CLAIMGRAPH_CACHE_DIR ?? "";
-  expect(dir.startsWith(join(tmpdir(), "claimgraph-test-cache-"))).toBe(true);
-});
-
 it("a test run leaves nothing in the temp dir", () => {
   const vitest = join(ROOT, "node_modules", "vitest", "vitest.mjs");
   const r = spawnSync(process.execPath, [vitest, "run", "tests/slug.test.ts"], {
