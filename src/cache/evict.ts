@@ -5,7 +5,7 @@
  * recently used snapshots go until the whole cache holds at most 1 GiB. The snapshot just
  * written is always kept, even when it alone is larger.
  */
-import { cacheEntries, removeEntry, setOf } from "./entries.ts";
+import { type CacheEntry, cacheEntries, removeEntry, setOf } from "./entries.ts";
 
 export interface EvictionLimits {
   readonly maxBytes: number;
@@ -29,7 +29,7 @@ export function evict(
   now: number = Date.now(),
 ): string[] {
   const removed: string[] = [];
-  const kept = [];
+  const kept: CacheEntry[] = [];
   for (const entry of cacheEntries(dir)) {
     if (entry.name === keep) continue;
     const stale =
