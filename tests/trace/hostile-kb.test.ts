@@ -357,7 +357,7 @@ afterAll(() => {
 });
 
 const snapshots = () =>
-  existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith(".json")) : [];
+  existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith(".snapshot")) : [];
 
 /** The diagnostic line every command prints for the case, as compilers print them. */
 const located = (file: string, line: number, column: number, code: string) =>

@@ -82,7 +82,7 @@ beforeAll(async () => {
   graphs.parsed = await openKnowledgeGraph([KB], { cache: false });
   // The first cached open parses the RDF and writes the snapshot; the second reads it.
   await openKnowledgeGraph([KB], { cache: true });
-  expect(readdirSync(cacheDir).filter((f) => f.endsWith(".json"))).toHaveLength(1);
+  expect(readdirSync(cacheDir).filter((f) => f.endsWith(".snapshot"))).toHaveLength(1);
   graphs.snapshot = await openKnowledgeGraph([KB], { cache: true });
 });
 
