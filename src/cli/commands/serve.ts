@@ -78,6 +78,8 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
       });
       break;
     } catch (error) {
+      // Only a socket's own error is about listening; anything else is reported as it is.
+      if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
       if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || port === ports.at(-1)) {
         throw new UsageError(
           `cannot listen on ${flags.host}:${port}: ${(error as Error).message}`,
