@@ -55,7 +55,7 @@ export class StoreUnavailableError extends StoreError {
 }
 
 /**
- * An address as messages show it: `https://user:pw@host/p` → `https://host/p`. Text that does
+ * An address as messages show it: `https://user:pw@host/p` → `https://***@host/p`. Text that does
  * not parse as an address may still hold a user and password (`http://user:pa/ss@host`, a
  * "/" in the password), so everything between the scheme's "//" (or the start) and the last
  * "@" is masked as well: `http://***@host`.
@@ -64,7 +64,7 @@ export function redactUrl(url: string): string {
   let shown = url;
   try {
     const u = new URL(url);
-    u.username = "";
+    if (u.username || u.password) u.username = "***";
     u.password = "";
     shown = u.toString();
   } catch {
