@@ -4,6 +4,8 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
+import { MAX_IRI_LENGTH } from "../rdf/guarded-parser.ts";
+import { iriProblem } from "../rdf/iri-syntax.ts";
 import { redactUrl, StoreError, StoreRefusedError } from "./errors.ts";
 import { type Credentials, HttpClient, type HttpOptions } from "./http.ts";
 import { parseResults, type Results, type Row } from "./results.ts";
@@ -118,7 +120,12 @@ export function sparqlIri(iri: string): string {
   return `<${iri}>`;
 }
 
-/** Whether `s` can be written as `<s>` in a query: absolute, with no character IRIs forbid. */
+/**
+ * Whether `s` can be written as `<s>` in a query: an IRI claimgraph would read from a file
+ * (absolute, RFC 3987: no spaces, control characters, bidi controls or noncharacters, no bare
+ * "%"; at most MAX_IRI_LENGTH long). A query or a store's answer holding anything else is not
+ * sent on as an IRI.
+ */
 export function isQueryableIri(s: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(s);
+  return s.length <= MAX_IRI_LENGTH && iriProblem(s) === undefined;
 }
