@@ -7,6 +7,7 @@
  * https (or with `allowInsecureBasic`), and never to a store that has offered Digest.
  */
 import { ClaimgraphError, UsageError } from "../errors.ts";
+import { checkUrl } from "./address.ts";
 import {
   authorization,
   type Challenge,
@@ -17,6 +18,7 @@ import {
 } from "./digest.ts";
 import { redactUrl, StoreAuthError, StoreRefusedError, StoreUnavailableError } from "./errors.ts";
 
+export { checkUrl } from "./address.ts";
 export type { Credentials } from "./digest.ts";
 
 export interface HttpOptions {
@@ -276,31 +278,6 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): Creden
     return undefined;
   }
   return { user, password: password ?? "" };
-}
-
-/**
- * A store's address as a URL: http or https, with no user or password in it. Credentials in
- * an address are refused, not used: an address is shown in shell history, the process list
- * and logs. Every message shows the address redacted (`redactUrl`).
- */
-export function checkUrl(url: string, option = "the address"): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UsageError(
-      `${option} "${redactUrl(url)}" is not an address`,
-      "give the store's address, e.g. http://127.0.0.1:8890/sparql",
-    );
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
-    throw new UsageError(`${option} "${redactUrl(url)}" is not an http(s) address`, "");
-  if (parsed.username || parsed.password || /@/.test(url.split(/[?#]/)[0] ?? ""))
-    throw new UsageError(
-      `${option} ${redactUrl(url)} holds a user or password (or an "@")`,
-      "pass credentials in CLAIMGRAPH_USER and CLAIMGRAPH_PASSWORD (or --password-stdin), never in the address",
-    );
-  return parsed;
 }
 
 /** Why an attempt failed, in words, from fetch's errors (which never hold request headers). */
