@@ -184,12 +184,15 @@ export class HttpClient {
     const refusal = this.refusal(challenge, url, response.url);
     if (refusal) {
       const shown = redactUrl(`${url.origin}${url.pathname}`);
-      throw new StoreAuthError(`${request.what} at ${shown}: ${refusal}; nothing was sent`, {
-        url: shown,
-        graph: request.graph,
-        status: 401,
-        hint: "use the store's https address, or a store account with Digest authentication",
-      });
+      throw new StoreAuthError(
+        `${request.what} at ${shown}: ${refusal}; the password was not sent`,
+        {
+          url: shown,
+          graph: request.graph,
+          status: 401,
+          hint: "use the store's https address, or a store account with Digest authentication",
+        },
+      );
     }
     this.challenge = challenge;
     this.nonceCount = 0;
