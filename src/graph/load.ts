@@ -12,7 +12,7 @@ import { displayPath } from "../build/files.ts";
 import { decodeDocument } from "../document/source-text.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
 import { parseRdf, type RdfFormat } from "../rdf/guarded-parser.ts";
-import { clip, type RdfParseError } from "../rdf/parse-errors.ts";
+import { parseErrorMessage, parseErrorPlace, type RdfParseError } from "../rdf/parse-errors.ts";
 
 /**
  * The largest knowledge-base file read, in bytes: the longest string the JavaScript engine
@@ -148,58 +148,15 @@ function parseTexts(
   return prefixes;
 }
 
-/**
- * Where a parse failed. An error with its token is placed at the token's start; a lexer error
- * (no token) just after the token before it, past any whitespace, as that is where n3 stopped.
- */
+/** Where a parse failed, as a diagnostic (see `parseErrorPlace` for the column). */
 export function syntaxDiagnostic(file: string, text: string, error: Error): Diagnostic {
-  const { context = {}, code = "RdfSyntax", hint } = error as RdfParseError;
-  const token = context.token;
-  const line = token?.line ?? context.line ?? 1;
-  const lineText = lineOf(text, line);
-  let at = 0;
-  if (token) at = token.start;
-  else {
-    const before = context.previousToken;
-    if (before && (before.endLine ?? before.line) === line) at = before.end;
-    while (at < lineText.length && /\s/.test(lineText[at] ?? "")) at++;
-  }
+  const { code = "RdfSyntax", hint } = error as RdfParseError;
   return {
     code,
     severity: "error",
     file,
-    line,
-    column: codePoints(lineText, Math.min(at, lineText.length)) + 1,
-    message: tidy(error.message),
+    ...parseErrorPlace(text, error),
+    message: parseErrorMessage(error),
     hint: hint ?? "the file must be valid Turtle, TriG, N-Triples or N-Quads (by its extension)",
   };
-}
-
-/** Line `line` (1-based) of `text`, with n3's line breaks (CR LF, LF or CR). */
-function lineOf(text: string, line: number): string {
-  const breaks = /\r\n?|\n/g;
-  let start = 0;
-  for (let n = 1; n < line; n++) {
-    const found = breaks.exec(text);
-    if (!found) return "";
-    start = breaks.lastIndex;
-  }
-  const end = breaks.exec(text);
-  return text.slice(start, end ? end.index : text.length);
-}
-
-/** Code points in the first `units` UTF-16 code units of `s`. */
-function codePoints(s: string, units: number): number {
-  let n = units;
-  for (let i = 1; i < units; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
-  }
-  return n;
-}
-
-/** n3's message without its " on line N.", the input it quotes cut short and made printable. */
-function tidy(message: string): string {
-  if (!message.startsWith('Unexpected "')) return message.replace(/\s+on line \d+\.?$/, "");
-  return `Unexpected "${clip(message.slice(12, message.lastIndexOf('"')))}"`;
 }
