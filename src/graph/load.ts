@@ -11,8 +11,10 @@ import type { Quad } from "@rdfjs/types";
 import { displayPath } from "../build/files.ts";
 import { decodeDocument } from "../document/source-text.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
-import { parseRdf, type RdfFormat } from "../rdf/guarded-parser.ts";
+import { parseRdf, type QuadPlace, type RdfFormat } from "../rdf/guarded-parser.ts";
 import { parseErrorMessage, parseErrorPlace, type RdfParseError } from "../rdf/parse-errors.ts";
+import { CG } from "../rdf/vocabulary.ts";
+import type { QuadSource } from "./quad-source.ts";
 
 /**
  * The largest knowledge-base file read, in bytes: the longest string the JavaScript engine
@@ -115,37 +117,77 @@ export function readKnowledgeBaseTexts(
 }
 
 /**
- * Parses the texts, handing each quad to `onQuad` as it is read (no array of them is
- * kept); resolves to the prefixes. Rejects with an InputError naming every broken file.
+ * Parses the texts, handing each quad to `onQuad` as it is read, with the file and place it
+ * was read from (no array of them is kept); resolves to the prefixes. Rejects with an
+ * InputError naming every broken file. A file that parses but holds nothing in claimgraph's
+ * vocabulary, which adds nothing to a knowledge graph, is told to `onWarning`.
  */
 export async function parseKnowledgeBaseTexts(
   files: readonly string[],
   texts: readonly string[],
-  onQuad: (quad: Quad) => void,
+  onQuad: (quad: Quad, source: QuadSource) => void,
+  onWarning?: (warning: Diagnostic) => void,
 ): Promise<Record<string, string>> {
-  return parseTexts(files, texts, onQuad);
+  return parseTexts(files, texts, onQuad, onWarning);
 }
 
 function parseTexts(
   files: readonly string[],
   texts: readonly string[],
-  onQuad: (quad: Quad) => void,
+  onQuad: (quad: Quad, source: QuadSource) => void,
+  onWarning?: (warning: Diagnostic) => void,
 ): Record<string, string> {
   const prefixes: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   for (const [i, path] of files.entries()) {
     const format = requireFormat(path);
     const text = texts[i] ?? "";
+    let place: QuadPlace = () => ({ line: 1, column: 1 });
+    const source: QuadSource = { file: displayPath(path), place: () => place() };
+    let quads = 0;
+    let vocabulary = false;
     try {
-      parseRdf(text, format, onQuad, (prefix, iri) => {
-        if (prefix !== "") prefixes[prefix] = iri;
-      });
+      parseRdf(
+        text,
+        format,
+        (q, at) => {
+          place = at;
+          quads++;
+          vocabulary ||= usesVocabulary(q);
+          onQuad(q, source);
+        },
+        (prefix, iri) => {
+          if (prefix !== "") prefixes[prefix] = iri;
+        },
+      );
     } catch (error) {
-      diagnostics.push(syntaxDiagnostic(displayPath(path), text, error as Error));
+      diagnostics.push(syntaxDiagnostic(source.file, text, error as Error));
+      continue;
     }
+    if (!vocabulary) onWarning?.(noVocabulary(source.file, quads));
   }
   if (diagnostics.length > 0) throw new InputError(diagnostics);
   return prefixes;
+}
+
+/** Whether a quad says anything in claimgraph's vocabulary (a cg: property or class). */
+function usesVocabulary(q: Quad): boolean {
+  return q.predicate.value.startsWith(CG.iri) || q.object.value.startsWith(CG.iri);
+}
+
+function noVocabulary(file: string, quads: number): Diagnostic {
+  return {
+    code: "NoClaimgraphVocabulary",
+    severity: "warning",
+    file,
+    line: 1,
+    column: 1,
+    message:
+      quads === 0
+        ? "the file holds no triples: it adds nothing to the knowledge base"
+        : `the file holds ${quads} triple${quads === 1 ? "" : "s"}, none in claimgraph's vocabulary (${CG.iri}): it adds nothing to the knowledge base`,
+    hint: "--kb reads what `claimgraph build` writes (graph/kb.ttl, kb.trig, kb.nq): is this the file you meant?",
+  };
 }
 
 /** Where a parse failed, as a diagnostic (see `parseErrorPlace` for the column). */

@@ -145,6 +145,7 @@ describe("a hand-written Turtle knowledge base", () => {
     const a = await json<AuditReport>("audit", ...kb(HAND));
     expect(a.counts).toEqual({
       "disagrees-with-public-record": 0,
+      "conflicting-statements": 0,
       "duplicate-reference": 0,
       "unresolved-citation": 0,
       "weak-support": 1,

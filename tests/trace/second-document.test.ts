@@ -178,6 +178,7 @@ describe("audit on the second document", () => {
   it("counts what the document holds", () => {
     expect(audit(kg).counts).toEqual({
       "disagrees-with-public-record": 0,
+      "conflicting-statements": 0,
       // [4] and [5]
       "duplicate-reference": 1,
       "unresolved-citation": 0,

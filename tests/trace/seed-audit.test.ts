@@ -104,6 +104,7 @@ const WEAK = [
 //   resolves to a work (graph/curation/works.tsv).
 const COUNTS: Readonly<Record<FindingKind, number>> = {
   "disagrees-with-public-record": 1,
+  "conflicting-statements": 0,
   "duplicate-reference": 1,
   "unresolved-citation": 0,
   "weak-support": WEAK.length,
