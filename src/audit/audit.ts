@@ -4,7 +4,7 @@
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { StatementPlace } from "../graph/quad-source.ts";
-import type { ClaimNode, IdentifierInfo, ReferenceNode } from "../graph/types.ts";
+import type { ClaimNode, IdentifierInfo, NodeAttributes, ReferenceNode } from "../graph/types.ts";
 import { evidenceLabel, WEAK_EVIDENCE } from "../trace/evidence.ts";
 import { sortClaims } from "../trace/trace.ts";
 
@@ -82,17 +82,21 @@ export function audit(kg: KnowledgeGraph): AuditReport {
 
   const claims: ClaimNode[] = [];
   const references: ReferenceNode[] = [];
+  // Nodes by IRI, not in the order the graph was read: any order of the quads gives one report.
+  const nodes: NodeAttributes[] = [];
   kg.graph.forEachNode((_, a) => {
+    nodes.push(a);
     if (a.kind === "claim") claims.push(a);
     if (a.kind === "reference") references.push(a);
   });
+  nodes.sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
   references.sort(
     (a, b) =>
       (a.document ?? "").localeCompare(b.document ?? "") || (a.number ?? 0) - (b.number ?? 0),
   );
 
-  kg.graph.forEachNode((_, a) => {
-    if (a.kind !== "document") return;
+  for (const a of nodes) {
+    if (a.kind !== "document") continue;
     for (const d of a.discrepancies) {
       const claim = kg.claim(d.claim);
       add(
@@ -103,7 +107,7 @@ export function audit(kg: KnowledgeGraph): AuditReport {
         claim ? at(claim) : { file: fileOf(a.iri), line: null, column: null },
       );
     }
-  });
+  }
 
   // A claim stated twice with different values: the knowledge base file is where to look.
   for (const conflict of kg.conflicts) {
@@ -196,7 +200,8 @@ export function audit(kg: KnowledgeGraph): AuditReport {
         );
     }
   };
-  kg.graph.forEachNode((iri, a) => {
+  for (const a of nodes) {
+    const iri = a.iri;
     if (a.kind === "entity") {
       if (a.unnormalised)
         add(
@@ -217,7 +222,7 @@ export function audit(kg: KnowledgeGraph): AuditReport {
           null,
         );
     }
-  });
+  }
 
   const counts = Object.fromEntries(
     FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length]),
