@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The seed built once per run, for the tests that read a knowledge base (not graph/kb.*).
+    globalSetup: ["./tests/support/fresh-build.ts"],
     env: { CLAIMGRAPH_CACHE_DIR: cacheDir },
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
