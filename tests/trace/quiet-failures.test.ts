@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuditReport, audit } from "../../src/audit/audit.ts";
-import { openKnowledgeGraph } from "../../src/graph/open.ts";
+import { openKnowledgeGraph, snapshotsWritten } from "../../src/graph/open.ts";
 import { run } from "../helpers/cli.ts";
 import { SEED_KB } from "../helpers/serve.ts";
 
@@ -18,7 +18,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "claimgraph-quiet-"));
   process.env.CLAIMGRAPH_CACHE_DIR = join(dir, "cache");
 });
-afterAll(() => {
+afterAll(async () => {
+  // The CLI writes its snapshots after answering: wait for them, or they recreate the folder.
+  await snapshotsWritten();
   if (savedCacheDir === undefined) delete process.env.CLAIMGRAPH_CACHE_DIR;
   else process.env.CLAIMGRAPH_CACHE_DIR = savedCacheDir;
   rmSync(dir, { recursive: true, force: true });
