@@ -6,8 +6,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Every test run gets its own snapshot cache, removed at the end (tests/support/cache-dir.ts).
-    globalSetup: ["./tests/support/cache-dir.ts"],
+    // Every test run gets its own snapshot cache, removed at the end (tests/support/cache-dir.ts),
+    // and the seed built once, for the tests that read a knowledge base (not graph/kb.*).
+    globalSetup: ["./tests/support/cache-dir.ts", "./tests/support/fresh-build.ts"],
     setupFiles: ["./tests/support/cache-env.ts"],
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },

@@ -3,12 +3,14 @@
  * finding names its kind, what it concerns and where it stands in the document.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import type { ClaimNode, IdentifierInfo, ReferenceNode } from "../graph/types.ts";
+import type { StatementPlace } from "../graph/quad-source.ts";
+import type { ClaimNode, IdentifierInfo, NodeAttributes, ReferenceNode } from "../graph/types.ts";
 import { evidenceLabel, WEAK_EVIDENCE } from "../trace/evidence.ts";
 import { sortClaims } from "../trace/trace.ts";
 
 export const FINDING_KINDS = [
   "disagrees-with-public-record",
+  "conflicting-statements",
   "duplicate-reference",
   "unresolved-citation",
   "weak-support",
@@ -41,6 +43,7 @@ export interface AuditReport {
 
 const SEVERITY: Readonly<Record<FindingKind, Finding["severity"]>> = {
   "disagrees-with-public-record": "warning",
+  "conflicting-statements": "warning",
   "duplicate-reference": "warning",
   "unresolved-citation": "warning",
   "weak-support": "warning",
@@ -79,17 +82,21 @@ export function audit(kg: KnowledgeGraph): AuditReport {
 
   const claims: ClaimNode[] = [];
   const references: ReferenceNode[] = [];
+  // Nodes by IRI, not in the order the graph was read: any order of the quads gives one report.
+  const nodes: NodeAttributes[] = [];
   kg.graph.forEachNode((_, a) => {
+    nodes.push(a);
     if (a.kind === "claim") claims.push(a);
     if (a.kind === "reference") references.push(a);
   });
+  nodes.sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
   references.sort(
     (a, b) =>
       (a.document ?? "").localeCompare(b.document ?? "") || (a.number ?? 0) - (b.number ?? 0),
   );
 
-  kg.graph.forEachNode((_, a) => {
-    if (a.kind !== "document") return;
+  for (const a of nodes) {
+    if (a.kind !== "document") continue;
     for (const d of a.discrepancies) {
       const claim = kg.claim(d.claim);
       add(
@@ -100,7 +107,21 @@ export function audit(kg: KnowledgeGraph): AuditReport {
         claim ? at(claim) : { file: fileOf(a.iri), line: null, column: null },
       );
     }
-  });
+  }
+
+  // A claim stated twice with different values: the knowledge base file is where to look.
+  for (const conflict of kg.conflicts) {
+    const claim = kg.claim(conflict.claim);
+    const values = conflict.values.map(
+      (v) => `${JSON.stringify(clip(v.value))}${v.place ? ` at ${placeText(v.place)}` : ""}`,
+    );
+    add(
+      "conflicting-statements",
+      conflict.claim,
+      `${claim ? describe(claim) : kg.compact(conflict.claim)}: ${kg.compact(conflict.property)} is stated ${values.length} times, ${values.join(" and ")}; the first is shown`,
+      conflict.values[0]?.place ?? null,
+    );
+  }
 
   const seenWorks = new Set<string>();
   for (const r of references) {
@@ -179,7 +200,8 @@ export function audit(kg: KnowledgeGraph): AuditReport {
         );
     }
   };
-  kg.graph.forEachNode((iri, a) => {
+  for (const a of nodes) {
+    const iri = a.iri;
     if (a.kind === "entity") {
       if (a.unnormalised)
         add(
@@ -200,7 +222,7 @@ export function audit(kg: KnowledgeGraph): AuditReport {
           null,
         );
     }
-  });
+  }
 
   const counts = Object.fromEntries(
     FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length]),
@@ -208,6 +230,10 @@ export function audit(kg: KnowledgeGraph): AuditReport {
   const order = new Map(FINDING_KINDS.map((k, i) => [k, i]));
   findings.sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
   return { counts, findings };
+}
+
+function placeText(p: StatementPlace): string {
+  return `${p.file}${p.line === null ? "" : `:${p.line}${p.column === null ? "" : `:${p.column}`}`}`;
 }
 
 function clip(text: string): string {

@@ -63,7 +63,14 @@ export async function openKnowledgeGraph(
   // freed once it is built; below a few megabytes the copies cost more than they save.
   const size = texts.reduce((n, t) => n + t.length, 0);
   const grouper = new QuadGrouper({ copy: size > COPY_ABOVE });
-  const prefixes = ownPrefixes(await parseKnowledgeBaseTexts(files, texts, (q) => grouper.add(q)));
+  const prefixes = ownPrefixes(
+    await parseKnowledgeBaseTexts(
+      files,
+      texts,
+      (q, source) => grouper.add(q, source),
+      (w) => grouper.warn(w),
+    ),
+  );
   const kg = new KnowledgeGraph(graphFromGroups(grouper), prefixes);
   if (dir === undefined) return kg;
   const write = () => writeSnapshot(dir, name, kg, prefixes, options.warn ?? warnOnce);

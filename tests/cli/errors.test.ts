@@ -233,11 +233,15 @@ describe("validate catches tampered exports", () => {
     return dir;
   }
 
-  it("a syntax error appended to kb.ttl: exit 1, naming the file", async () => {
-    const dir = tamperedCopy((ttl) => `${ttl}\nthis is not turtle .\n`);
+  it("a syntax error appended to kb.ttl: exit 1, naming the file:line:col", async () => {
+    let line = 0;
+    const dir = tamperedCopy((ttl) => {
+      line = ttl.split("\n").length + 1;
+      return `${ttl}\n<http://a.example/s> <http://a.example/p> "x" "y" .\n`;
+    });
     const r = await run(["validate", "--dir", dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`${join(dir, "kb.ttl")}: does not parse`);
+    expect(r.out).toContain(`${join(dir, "kb.ttl")}:${line}:47: does not parse`);
     expect(r.out).toMatch(/^NOT valid\.$/m);
   });
 

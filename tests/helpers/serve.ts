@@ -10,10 +10,12 @@ import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import { type RunningServer, type ServeOptions, startServer } from "../../src/server/server.ts";
 import { ROOT, SECOND_SOURCES } from "./build.ts";
 import { run } from "./cli.ts";
+import { FRESH_KB } from "./fresh-kb.ts";
 
 /** The viewer as `npm run build:viewer` builds it. */
 export const VIEWER_DIR = join(ROOT, "dist", "viewer");
-export const SEED_KB = join(ROOT, "graph", "kb.ttl");
+/** The seed's kb.ttl as this test run built it (not the committed graph/kb.ttl). */
+export const SEED_KB = FRESH_KB;
 export const HOSTILE_SOURCES = join(ROOT, "tests", "fixtures", "hostile", "sources");
 
 /**

@@ -22,10 +22,11 @@ import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph, snapshotsWritten } from "../../src/graph/open.ts";
 import { findPath } from "../../src/trace/path.ts";
 import { trace } from "../../src/trace/trace.ts";
+import { FRESH_GRAPH } from "../helpers/fresh-kb.ts";
 import { rewriteSnapshot } from "../helpers/snapshot.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const GRAPH = join(ROOT, "graph");
+const GRAPH = FRESH_GRAPH;
 const KB = join(GRAPH, "kb.ttl");
 const DESIPRAMINE = "https://w3id.org/claimgraph/kb/entity/desipramine";
 const QUERIES = [

@@ -13,9 +13,10 @@ import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import type { ClaimJson } from "../../src/trace/answers.ts";
 import { findPath } from "../../src/trace/path.ts";
 import { trace } from "../../src/trace/trace.ts";
+import { FRESH_KB } from "../helpers/fresh-kb.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const KB = join(ROOT, "graph", "kb.ttl");
+const KB = FRESH_KB;
 const SOURCE = join(ROOT, "graph", "sources", "desipramine-vs-ssris.md");
 
 // Spelled out rather than imported from src/, so the expected sets do not share code with trace.

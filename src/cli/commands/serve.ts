@@ -53,7 +53,7 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
   }
   const files = kbFiles(flags);
   const [kg, { startServer }] = await Promise.all([
-    openGraph(flags),
+    openGraph(flags, ctx.io),
     import("../../server/server.ts"),
   ]);
   if (!isLoopback(flags.host)) {

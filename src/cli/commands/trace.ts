@@ -1,6 +1,6 @@
 /** `claimgraph trace QUERY`: a claim, an entity, a reference or an identifier, traced to its sources. */
 import type { Command } from "commander";
-import { addKbOption, openGraph, parseLimit, parseOffset } from "../kb-option.ts";
+import { addKbOption, openGraph, parseLimit, parseOffset, withWarnings } from "../kb-option.ts";
 import type { CommandContext } from "../main.ts";
 
 export function registerTrace(program: Command, ctx: CommandContext): void {
@@ -47,7 +47,7 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
       ) => {
         const query = words.join(" ");
         const open = async () => {
-          if (!flags.endpoint) return openGraph(flags);
+          if (!flags.endpoint) return openGraph(flags, ctx.io);
           const [{ remoteGraph, checkUrl }, { storeCredentials }] = await Promise.all([
             import("../../store/index.ts"),
             import("../credentials.ts"),
@@ -66,7 +66,7 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
         const result = trace(kg, query, { offset: flags.offset, limit: flags.limit });
         ctx.io.out(
           flags.json
-            ? JSON.stringify(result, null, 2)
+            ? JSON.stringify(withWarnings(result, kg), null, 2)
             : renderTrace(kg, result, style(ctx.io.color ?? false)),
         );
       },
