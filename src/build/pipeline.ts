@@ -16,9 +16,10 @@ import { documentQuads, sharedData, sharedQuads, toSections } from "../rdf/quads
 import { EXTENSIONS, FORMATS, type Format, serializeSections } from "../rdf/serialize.ts";
 import { DEFAULT_BASE_IRI } from "../rdf/vocabulary.ts";
 import { writerFor } from "../rdf/writers.ts";
-import { type InputPaths, readInputs, StagedFiles } from "./files.ts";
+import { type InputPaths, listInputs, readInputs } from "./files.ts";
 import { buildKnowledgeBase } from "./knowledge-base.ts";
-import { currentManifest, type Manifest, manifestText } from "./manifest.ts";
+import { type Manifest, manifestOf, manifestText } from "./manifest.ts";
+import { StagedFiles } from "./staged-files.ts";
 import { type Summary, summarize } from "./summary.ts";
 
 export interface BuildOptions extends InputPaths {
@@ -51,9 +52,11 @@ export function prepare(options: BuildOptions): Prepared {
     );
   }
   const iris = new Iris(base);
-  const manifest = currentManifest(options.sources, options.curation);
-  const { kb, diagnostics } = buildKnowledgeBase(readInputs(options));
-  return { kb, iris, diagnostics, manifest };
+  const listing = listInputs(options);
+  const { input, bytes } = readInputs(listing);
+  const manifest = manifestOf(listing, bytes);
+  const { kb, diagnostics } = buildKnowledgeBase(input);
+  return { kb, iris, diagnostics: [...listing.warnings, ...diagnostics], manifest };
 }
 
 export function build(options: BuildOptions): Built {
