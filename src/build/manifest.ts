@@ -17,9 +17,13 @@ export interface Manifest {
   readonly inputs: Readonly<Record<string, string>>;
 }
 
-/** What kb.manifest.json holds: the manifest and the summary of the build it describes. */
+/**
+ * What kb.manifest.json holds: the manifest, the summary of the build it describes and the
+ * sha256 of each export written with it (so a reader can tell they belong together).
+ */
 export interface ManifestFile extends Manifest {
   readonly summary: Summary;
+  readonly outputs?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -54,8 +58,18 @@ export function currentManifest(sources: string, curation: string | undefined): 
   return manifestOf(listInputs({ sources, curation }));
 }
 
-export function manifestText(manifest: Manifest, summary: Summary): string {
-  const file: ManifestFile = { generator: manifest.generator, inputs: manifest.inputs, summary };
+export function manifestText(
+  manifest: Manifest,
+  summary: Summary,
+  outputs: Readonly<Record<string, string>>,
+): string {
+  const sorted = Object.fromEntries(Object.entries(outputs).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  const file: ManifestFile = {
+    generator: manifest.generator,
+    inputs: manifest.inputs,
+    summary,
+    outputs: sorted,
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -78,6 +92,6 @@ export function upToDate(
   }
 }
 
-function sha256(bytes: Uint8Array): string {
+export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

@@ -1,6 +1,8 @@
 /**
- * Output files written in pieces and put in place by rename: each target is written to a
- * temporary file beside it, renamed over the target only after it was written whole.
+ * Output files written in pieces and put in place by rename (`export --out FILE`): each
+ * target is written to a temporary file beside it, renamed over the target only after it
+ * was written whole; temporary files of exports that were killed are removed. A build's
+ * several outputs go through generation.ts and out-layout.ts instead.
  */
 import {
   closeSync,
@@ -14,6 +16,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { OutputError } from "../errors.ts";
+import { removeDeadTemps } from "./out-layout.ts";
 
 /**
  * Output files written in pieces, all or none: each target is written to a temporary
@@ -49,6 +52,8 @@ export class StagedFiles {
           throw new OutputError(step.target, "it exists and is not a regular file");
         }
         mkdirSync(dirname(step.target), { recursive: true });
+        // What an export killed half-way left beside the same target.
+        removeDeadTemps(dirname(step.target), `-${basename(step.target)}`);
         step.fd = openSync(step.temp, "w");
       }
     } catch (error) {
