@@ -50,7 +50,7 @@ export function acquireLock(outDir: string): OutputLock {
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        linkSync(temp, path);
+        create(temp, path, text);
         return new OutputLock(path, text);
       } catch (error) {
         if (errno(error) !== "EEXIST") throw error;
@@ -64,6 +64,19 @@ export function acquireLock(outDir: string): OutputLock {
     throw lockedBy(outDir, path, parseHolder(readText(path) ?? ""));
   } finally {
     rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Makes the lock appear whole: a hard link to the written temporary file. Where the file
+ * system has no hard links, it is created exclusively and then written (briefly empty).
+ */
+function create(temp: string, path: string, text: string): void {
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes(errno(error) ?? "")) throw error;
+    writeFileSync(path, text, { flag: "wx" });
   }
 }
 
