@@ -26,9 +26,14 @@ export class OutputLock {
     private readonly text: string,
   ) {}
 
+  /** Whether the lock is still this build's. */
+  holds(): boolean {
+    return readText(this.path) === this.text;
+  }
+
   /** Throws unless the lock is still this build's (checked before the outputs are switched). */
   verify(): void {
-    if (readText(this.path) !== this.text) {
+    if (!this.holds()) {
       throw new OutputError(
         this.path,
         "another build broke this build's lock; nothing was switched",
@@ -37,7 +42,7 @@ export class OutputLock {
   }
 
   release(): void {
-    if (readText(this.path) === this.text) rmSync(this.path, { force: true });
+    if (this.holds()) rmSync(this.path, { force: true });
   }
 }
 

@@ -189,9 +189,9 @@ export function writeBuild(
     });
     return { files: OUTPUT_NAMES.map((name) => join(outDir, name)), summary };
   } finally {
-    lock.release();
     // A first build that failed leaves no folder behind.
-    if (created && !switched) rmSync(outDir, { recursive: true, force: true });
+    if (created && !switched && lock.holds()) rmSync(outDir, { recursive: true, force: true });
+    else lock.release();
   }
 }
 
