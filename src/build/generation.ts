@@ -7,9 +7,11 @@
 import { createHash, type Hash } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { OutputError } from "../errors.ts";
 import { GENERATIONS, OUTPUT_NAMES, type OutputName, tempName } from "./out-names.ts";
 
 interface Piece {
+  readonly path: string;
   fd: number | undefined;
   pending: string[];
   pendingBytes: number;
@@ -32,6 +34,7 @@ export class GenerationWriter {
       for (const name of OUTPUT_NAMES) {
         const fd = openSync(join(this.dir, name), "wx", 0o644);
         this.pieces.set(name, {
+          path: join(this.dir, name),
           fd,
           pending: [],
           pendingBytes: 0,
@@ -109,7 +112,12 @@ function flush(piece: Piece): void {
   piece.hash.update(bytes);
   piece.size += bytes.length;
   let offset = 0;
-  while (offset < bytes.length) offset += writeSync(piece.fd, bytes, offset);
+  try {
+    while (offset < bytes.length) offset += writeSync(piece.fd, bytes, offset);
+  } catch (error) {
+    // A full disk or a failing device: the build stops as an output error, not a crash.
+    throw new OutputError(piece.path, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
   piece.pending = [];
   piece.pendingBytes = 0;
 }

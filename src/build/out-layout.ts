@@ -85,6 +85,14 @@ export function placeGeneration(
   syncFolder(generations);
 }
 
+/** Removes the generation `digest` unless the pointer leads to it (a build that failed). */
+export function removeUnused(outDir: string, digest: string): void {
+  const pointer = join(outDir, POINTER);
+  const current = lstatOrUndefined(pointer)?.isSymbolicLink() ? readlinkSync(pointer) : "";
+  if (current === `${GENERATIONS}/${digest}`) return;
+  rmSync(join(outDir, GENERATIONS, digest), { recursive: true, force: true });
+}
+
 /** Points `kb.current` at the generation `digest`: a new link renamed over the old one. */
 export function switchPointer(outDir: string, digest: string): void {
   replaceWithLink(outDir, POINTER, `${GENERATIONS}/${digest}`);

@@ -51,8 +51,8 @@ export function acquireLock(outDir: string): OutputLock {
   const path = join(outDir, LOCK_NAME);
   const text = `${JSON.stringify(self())}\n`;
   const temp = join(outDir, tempName("lock"));
-  writeFileSync(temp, text, { flag: "wx" });
   try {
+    writeFileSync(temp, text, { flag: "wx" });
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         create(temp, path, text);

@@ -27,6 +27,7 @@ import {
   fixLinks,
   placeGeneration,
   removeLeftovers,
+  removeUnused,
   switchPointer,
 } from "./out-layout.ts";
 import { acquireLock } from "./out-lock.ts";
@@ -153,6 +154,7 @@ export function writeBuild(
     return acquireLock(outDir);
   });
   let switched = false;
+  let placed: string | undefined;
   try {
     outputStep(outDir, () => {
       checkLayout(outDir);
@@ -171,7 +173,7 @@ export function writeBuild(
       );
       summary = summarize(prepared.kb, quads);
       const outputs = Object.fromEntries(
-        [...names.values()].map((name) => [name, generation.close(name)]),
+        [...names.values()].map((name) => [name, outputStep(outDir, () => generation.close(name))]),
       );
       generation.append("kb.manifest.json", manifestText(prepared.manifest, summary, outputs));
       written = outputStep(outDir, () => generation.finish());
@@ -180,6 +182,7 @@ export function writeBuild(
       throw error;
     }
     outputStep(outDir, () => {
+      placed = written.digest;
       placeGeneration(outDir, generation.dir, written.digest, written.sizes);
       lock.verify();
       switchPointer(outDir, written.digest);
@@ -189,9 +192,12 @@ export function writeBuild(
     });
     return { files: OUTPUT_NAMES.map((name) => join(outDir, name)), summary };
   } finally {
-    // A first build that failed leaves no folder behind.
-    if (created && !switched && lock.holds()) rmSync(outDir, { recursive: true, force: true });
-    else lock.release();
+    // A build that failed before the switch leaves nothing: no generation, no folder it made.
+    if (!switched && lock.holds()) {
+      if (created) rmSync(outDir, { recursive: true, force: true });
+      else if (placed !== undefined) removeUnused(outDir, placed);
+    }
+    lock.release();
   }
 }
 

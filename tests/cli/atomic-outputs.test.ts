@@ -200,6 +200,27 @@ describe("a build killed at any step", () => {
   }, 300_000);
 });
 
+describe("a build whose writes fail (a full disk)", () => {
+  it("at any write, sync or close: exit 1 naming the file; before the switch the old generation is kept and nothing left, after it the new one is whole", () => {
+    const first = steps.indexOf("mkdirSync");
+    const switchedAt = steps.lastIndexOf("renameSync", steps.indexOf("symlinkSync") + 1) + 1;
+    const writes = steps
+      .map((step, i) => ({ step, n: i + 1 }))
+      .filter(({ step, n }) => n > first && ["writeSync", "fsyncSync", "closeSync"].includes(step));
+    expect(writes.length).toBeGreaterThan(5);
+    for (const { step, n } of writes) {
+      const dir = copyOfTemplate();
+      const where = `failing step ${n} (${step})`;
+      const r = cli(argv(dir, NEW_BASE), { CLAIMGRAPH_TEST_FAIL_AT: String(n) });
+      expect(r.status, `${where}\n${r.stderr}`).toBe(1);
+      expect(r.stderr, where).toMatch(/cannot write .*ENOSPC/);
+      expect(r.stderr, where).not.toContain("internal error");
+      if (n < switchedAt) expectClean(dir, old, where);
+      else expectOneGeneration(dir, [fresh], where);
+    }
+  }, 300_000);
+});
+
 describe("a folder of the earlier layout (five regular files)", () => {
   /** The old generation's files as regular files, as builds before generations wrote them. */
   function earlierLayout(): string {

@@ -1,6 +1,7 @@
 // A test-only preload (`node --import ./tests/helpers/fs-steps.mjs bin/claimgraph.js …`) that
 // numbers every call of the fs functions a build changes the disk with, and at the Nth:
 //   CLAIMGRAPH_TEST_KILL_AT=N    kills the process with SIGKILL before the call runs;
+//   CLAIMGRAPH_TEST_FAIL_AT=N    makes the call throw ENOSPC (a full disk) instead of running;
 //   CLAIMGRAPH_TEST_PAUSE_AT=N   writes CLAIMGRAPH_TEST_PAUSE_DIR/paused and waits, before
 //                                the call, until CLAIMGRAPH_TEST_PAUSE_DIR/go exists.
 // CLAIMGRAPH_TEST_STEPS_FILE=PATH writes the calls' names there, one a line, at exit.
@@ -27,6 +28,7 @@ const STEPS = [
 const env = process.env;
 const killAt = Number(env.CLAIMGRAPH_TEST_KILL_AT ?? 0);
 const pauseAt = Number(env.CLAIMGRAPH_TEST_PAUSE_AT ?? 0);
+const failAt = Number(env.CLAIMGRAPH_TEST_FAIL_AT ?? 0);
 const pauseDir = env.CLAIMGRAPH_TEST_PAUSE_DIR ?? "";
 const original = Object.fromEntries(STEPS.map((name) => [name, fs[name]]));
 let calls = 0;
@@ -44,6 +46,9 @@ for (const name of STEPS) {
     names.push(name);
     if (calls === killAt) process.kill(process.pid, "SIGKILL");
     if (calls === pauseAt) pause();
+    if (calls === failAt) {
+      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    }
     return original[name].apply(this, args);
   };
 }
