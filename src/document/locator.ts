@@ -133,19 +133,21 @@ function doiOf(text: string): StatedIdentifier | undefined {
  * and a final `)` that closes nothing in it (`10.1016/s0361-9230(01)00780-8` keeps its own).
  */
 function trimEnd(text: string): string {
-  let out = text;
-  for (;;) {
-    const last = out.at(-1);
-    if (last === "." || last === "," || last === ";" || last === ":") out = out.slice(0, -1);
-    else if (last === ")" && count(out, "(") < count(out, ")")) out = out.slice(0, -1);
-    else return out;
+  let opens = 0;
+  let closes = 0;
+  for (const c of text) {
+    if (c === "(") opens++;
+    else if (c === ")") closes++;
   }
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
+  let end = text.length;
+  for (;;) {
+    const last = text[end - 1];
+    if (last === "." || last === "," || last === ";" || last === ":") end--;
+    else if (last === ")" && opens < closes) {
+      end--;
+      closes--;
+    } else return text.slice(0, end);
+  }
 }
 
 /** The key two identifiers share when they name the same thing (DOIs are case-blind). */

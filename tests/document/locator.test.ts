@@ -147,3 +147,11 @@ describe("a reference entry", () => {
     ]);
   });
 });
+
+describe("parseLocator on long input", () => {
+  // Dropping unmatched ")" counts the parentheses once, not once per ")" dropped.
+  it("reads a DOI followed by 200,000 closing parentheses", () => {
+    const locator = parseLocator(`10.1234/x${")".repeat(200_000)}`);
+    expect(locator.identifiers).toEqual(ids("doi:10.1234/x"));
+  });
+});
