@@ -185,7 +185,9 @@ function groupEntries(entries: readonly Entry[], rows: readonly WorkRow[]): Entr
   const groups = new Map<number, Entry[]>();
   entries.forEach((e, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), e]);
+    const group = groups.get(root);
+    if (group) group.push(e);
+    else groups.set(root, [e]);
   });
   return [...groups.values()];
 }
