@@ -189,7 +189,7 @@ export function claimBlock(kg: KnowledgeGraph, c: ClaimJson, s: Style): string[]
     const stated = r.statedIdentifiers.filter((i) => !r.identifiers.includes(i));
     const given = stated.length > 0 ? `; stated ${stated.join(", ")}` : "";
     out.push(
-      `  cites   [${r.number ?? "?"}] ${r.title} (${r.host ?? "no host"}) — ${evidenceText(r)}${ids}${unverified}${given}`,
+      `  cites   [${r.number ?? "?"}] ${r.title} (${r.host ?? (r.locator ? `as given: ${r.locator}` : "no host")}) — ${evidenceText(r)}${ids}${unverified}${given}`,
     );
     if (r.url) out.push(`          ${r.url}`);
   }

@@ -109,7 +109,7 @@ function citationItem(
       "span",
       { className: "meta" },
       [
-        r.host ?? "no host",
+        r.host ?? (r.locator ? `as given: ${r.locator}` : "no host"),
         evidenceText(r),
         ...ids,
         ...r.statedIdentifiers
@@ -242,6 +242,10 @@ export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
         )
       : null,
     c && c.identifiers.length > 0 ? h("p", {}, `Identifiers: ${c.identifiers.join(", ")}`) : null,
+    c && c.statedIdentifiers.length > 0
+      ? h("p", {}, `Stated by the document (unchecked): ${c.statedIdentifiers.join(", ")}`)
+      : null,
+    c?.locator ? h("p", { className: "meta" }, `As given: [${c.locator}]`) : null,
     ...t.references
       .filter((r) => r.sameWork.length > 0)
       .map((r) =>
