@@ -178,7 +178,9 @@ export function audit(kg: KnowledgeGraph): AuditReport {
         add(
           "unverified-identifier",
           iri,
-          `${label}: ${id.curie} is unverified (${id.source ?? "no source"})`,
+          id.confidence === "stated"
+            ? `${label}: ${id.curie} is stated by the document, not checked against a public record`
+            : `${label}: ${id.curie} is unverified (${id.source ?? "no source"})`,
           null,
         );
     }

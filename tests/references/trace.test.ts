@@ -64,4 +64,14 @@ describe("a document that states identifiers", () => {
     expect(findings.filter((f) => f.kind === "weak-support")).toEqual([]);
     expect(findings.filter((f) => f.kind === "unknown-evidence-type")).toEqual([]);
   });
+
+  it("lists the identifiers it states among the unverified, said to be stated by the document", () => {
+    const messages = audit(kg)
+      .findings.filter((f) => f.kind === "unverified-identifier" && f.subject.includes("/work/"))
+      .map((f) => f.message.replace(/^.*: /, ""));
+    expect(messages.sort()).toEqual([
+      "doi:10.1016/s0361-9230(01)00780-8 is stated by the document, not checked against a public record",
+      "pmid:9286191 is stated by the document, not checked against a public record",
+    ]);
+  });
 });
