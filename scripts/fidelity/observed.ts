@@ -20,6 +20,10 @@ const EVIDENCE: Readonly<Record<EvidenceType, string>> = {
   ConsumerHealthPage: "consumer",
   PreclinicalStudy: "primary-research",
   ClinicalStudy: "primary-research",
+  PrimaryResearch: "primary-research",
+  SystematicReview: "systematic-review",
+  MetaAnalysis: "meta-analysis",
+  Review: "review",
   UnknownEvidence: "unknown",
 };
 

@@ -5,7 +5,7 @@
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { StatementPlace } from "../graph/quad-source.ts";
 import type { ClaimNode, IdentifierInfo, NodeAttributes, ReferenceNode } from "../graph/types.ts";
-import { evidenceLabel, WEAK_EVIDENCE } from "../trace/evidence.ts";
+import { evidenceText, WEAK_EVIDENCE } from "../trace/evidence.ts";
 import { sortClaims } from "../trace/trace.ts";
 
 export const FINDING_KINDS = [
@@ -146,9 +146,7 @@ export function audit(kg: KnowledgeGraph): AuditReport {
   }
 
   for (const c of sortClaims(claims)) {
-    const dangling = c.citations.filter(
-      (ref) => !kg.reference(ref) || !kg.work(kg.reference(ref)?.work),
-    );
+    const dangling = c.citations.filter((ref) => !kg.citedWork(ref));
     for (const ref of dangling) {
       add(
         "unresolved-citation",
@@ -161,15 +159,21 @@ export function audit(kg: KnowledgeGraph): AuditReport {
       add("uncited-claim", c.iri, `${describe(c)}: the document gives no reference`, at(c));
       continue;
     }
-    const types = c.citations.map(
-      (ref) => kg.work(kg.reference(ref)?.work)?.evidenceType ?? "UnknownEvidence",
-    );
-    if (types.every((t) => WEAK_EVIDENCE.has(t))) {
+    const works = c.citations.map((ref) => kg.citedWork(ref));
+    if (works.every((w) => WEAK_EVIDENCE.has(w?.evidenceType ?? "UnknownEvidence"))) {
       const cited = c.citations.map((ref) => `[${kg.reference(ref)?.number ?? "?"}]`).join(" ");
+      // An inferred evidence type says so, with its rule: a curator can check the rule.
+      const kinds = works.map((w) =>
+        evidenceText({
+          evidenceType: w?.evidenceType ?? "UnknownEvidence",
+          evidenceTypeRule: w?.evidenceRule ?? null,
+          evidenceTypeInferred: w?.evidenceInferred ?? false,
+        }),
+      );
       add(
         "weak-support",
         c.iri,
-        `${describe(c)} rests only on ${cited} (${[...new Set(types)].map(evidenceLabel).join(", ")})`,
+        `${describe(c)} rests only on ${cited} (${[...new Set(kinds)].join(", ")})`,
         at(c),
       );
     }
@@ -195,7 +199,9 @@ export function audit(kg: KnowledgeGraph): AuditReport {
         add(
           "unverified-identifier",
           iri,
-          `${label}: ${id.curie} is unverified (${id.source ?? "no source"})`,
+          id.confidence === "stated"
+            ? `${label}: ${id.curie} is stated by the document, not checked against a public record`
+            : `${label}: ${id.curie} is unverified (${id.source ?? "no source"})`,
           null,
         );
     }

@@ -4,7 +4,9 @@
  * where a document disagrees with public records. These are plain data; `rdf/` turns
  * them into quads.
  */
+import type { StatedIdentifier } from "../document/locator.ts";
 import type { ParsedDocument, Span } from "../document/types.ts";
+import type { EvidenceType } from "../lexicon/evidence-rules.ts";
 import type { EntityType, IdentifierRecord, LexiconEntity } from "../lexicon/types.ts";
 
 export interface EntityTerm {
@@ -117,12 +119,7 @@ export interface Study {
   readonly supports: readonly string[];
 }
 
-export type EvidenceType =
-  | "TertiaryReferenceWork"
-  | "ConsumerHealthPage"
-  | "PreclinicalStudy"
-  | "ClinicalStudy"
-  | "UnknownEvidence";
+export type { EvidenceType } from "../lexicon/evidence-rules.ts";
 
 export interface Work {
   /** Slug; the IRI is `<base>work/<key>`. */
@@ -131,7 +128,15 @@ export interface Work {
   /** True when the title comes from a public record rather than a cut-short list entry. */
   readonly titleFromRecord: boolean;
   readonly evidenceType: EvidenceType;
+  /**
+   * What gave the evidence type: "curation" (a `works.tsv` row), or the name of the rule that
+   * inferred it (`lexicon/evidence.tsv`, or a protocol refinement); undefined when unknown.
+   */
+  readonly evidenceRule: string | undefined;
+  /** Identifiers checked against public records (`ontology/identifiers.tsv`). */
   readonly identifiers: readonly IdentifierRecord[];
+  /** Identifiers the documents' reference entries state, unchecked. */
+  readonly statedIdentifiers: readonly StatedIdentifier[];
 }
 
 export interface ResolvedReference {
@@ -139,7 +144,10 @@ export interface ResolvedReference {
   readonly number: number;
   readonly titleAsGiven: string;
   readonly truncated: boolean;
+  /** What the entry's brackets hold, as given. */
+  readonly locator: string | undefined;
   readonly host: string | undefined;
+  readonly identifiers: readonly StatedIdentifier[];
   readonly span: Span;
   readonly workKey: string;
 }

@@ -7,6 +7,7 @@
 import type { Quad } from "@rdfjs/types";
 import { MultiDirectedGraph } from "graphology";
 import type { Diagnostic } from "../errors.ts";
+import { CURATION_RULE } from "../lexicon/evidence-rules.ts";
 import { ENTITY_TYPES } from "../lexicon/types.ts";
 import {
   BIBO,
@@ -211,7 +212,7 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
       case "claim":
         link(iri, a.subject, "subject", RDF.subject.value);
         if ("iri" in a.object) link(iri, a.object.iri, "object", RDF.object.value);
-        for (const ref of a.citations) link(iri, ref, "cites", CITO.citesAsEvidence.value);
+        for (const ref of a.citations) link(iri, ref, "cites", r.citePredicate(iri, ref));
         for (const m of r.iris(subjects.get(iri), CG.mentions.value))
           link(iri, m, "mentions", CG.mentions.value);
         for (const s of a.studies) link(iri, s, "study", CG.study.value);
@@ -224,7 +225,7 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
         link(iri, a.document, "inDocument", CG.inDocument.value);
         return;
       case "study":
-        for (const ref of a.citations) link(iri, ref, "cites", CITO.citesAsEvidence.value);
+        for (const ref of a.citations) link(iri, ref, "cites", r.citePredicate(iri, ref));
         for (const c of a.supports) link(iri, c, "supports", CG.supportsClaim.value);
         link(iri, a.document, "derivedFrom", PROV.wasDerivedFrom.value);
         return;
@@ -336,6 +337,25 @@ class Reader {
     return iri === undefined ? undefined : this.subjects.get(iri);
   }
 
+  /**
+   * What a claim or study cites: the reference entries it cites through (cg:viaReference), and
+   * what it cites as evidence (cito:citesAsEvidence) that none of them refers to — a work cited
+   * directly, or a reference entry, as files written before cg:viaReference cite.
+   */
+  citations(props: Props | undefined): string[] {
+    const via = this.iris(props, CG.viaReference.value);
+    const reached = new Set(via.map((ref) => this.iri(this.props(ref), CG.refersTo.value)));
+    const direct = this.iris(props, CITO.citesAsEvidence.value).filter((x) => !reached.has(x));
+    return [...new Set([...via, ...direct])].sort();
+  }
+
+  /** The predicate behind a citation link from `from` to `to`. */
+  citePredicate(from: string, to: string): string {
+    return this.iris(this.props(from), CG.viaReference.value).includes(to)
+      ? CG.viaReference.value
+      : CITO.citesAsEvidence.value;
+  }
+
   identifiers(props: Props | undefined): IdentifierInfo[] {
     return this.iris(props, CG.identifier.value).map((iri) => {
       const p = this.props(iri);
@@ -348,6 +368,7 @@ class Reader {
         confidence: this.str(p, CG.confidence.value),
         unverified: this.bool(p, CG.unverified.value),
         source: this.str(p, CG.recordSource.value),
+        stated: this.iris(p, CG.identifierSource.value).includes(CG.StatedByDocument.value),
       };
     });
   }
@@ -414,7 +435,7 @@ class Reader {
             columnIndex: this.num(props, CG.columnIndex.value),
           }
         : undefined,
-      citations: this.iris(props, CITO.citesAsEvidence.value),
+      citations: this.citations(props),
       uncited: this.bool(props, CG.uncited.value),
       unnormalised: this.bool(props, CG.unnormalised.value),
       value: this.str(props, CG.value.value),
@@ -447,6 +468,7 @@ class Reader {
       title,
       truncated: this.bool(props, CG.titleTruncated.value),
       host: this.str(props, CG.host.value),
+      locator: this.str(props, CG.locatorAsGiven.value),
       work: this.iri(props, CG.refersTo.value),
       document: this.iri(props, CG.inDocument.value),
       line: this.num(props, CG.line.value),
@@ -455,6 +477,7 @@ class Reader {
 
   work(iri: string, props: Props): WorkNode {
     const title = this.str(props, DCTERMS.title.value) ?? spacedLocalName(iri);
+    const rule = this.str(props, CG.evidenceTypeRule.value);
     const identifiers = this.identifiers(props);
     for (const [p, scheme] of [
       [BIBO.pmid.value, "pmid"],
@@ -469,6 +492,7 @@ class Reader {
           confidence: undefined,
           unverified: false,
           source: undefined,
+          stated: false,
         });
       }
     }
@@ -478,6 +502,8 @@ class Reader {
       label: title,
       title,
       evidenceType: this.local(props, CG.evidenceType.value) ?? "UnknownEvidence",
+      evidenceRule: rule,
+      evidenceInferred: rule !== undefined && rule !== CURATION_RULE,
       identifiers,
     };
   }
@@ -537,7 +563,7 @@ class Reader {
       iri,
       label: this.str(props, RDFS.label.value) ?? spacedLocalName(iri),
       document: this.iri(props, PROV.wasDerivedFrom.value),
-      citations: this.iris(props, CITO.citesAsEvidence.value),
+      citations: this.citations(props),
       qualifiers,
       arms,
       supports: this.iris(props, CG.supportsClaim.value),

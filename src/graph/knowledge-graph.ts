@@ -89,6 +89,11 @@ export class KnowledgeGraph {
     return n?.kind === "work" ? n : undefined;
   }
 
+  /** The work a citation points to: a reference entry's work, or a work cited directly. */
+  citedWork(iri: string | undefined): WorkNode | undefined {
+    return this.work(iri) ?? this.work(this.reference(iri)?.work);
+  }
+
   document(iri: string | undefined): DocumentNode | undefined {
     const n = this.node(iri);
     return n?.kind === "document" ? n : undefined;

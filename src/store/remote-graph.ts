@@ -71,6 +71,7 @@ const INBOUND_LINKS = [
   RDF.subject,
   RDF.object,
   CITO.citesAsEvidence,
+  CG.viaReference,
   CG.mentions,
   CG.study,
   PROV.wasDerivedFrom,

@@ -142,7 +142,7 @@ describe("reference entries are split as before", () => {
       [...HEAD.slice(0, 4), "## References", "", entry, ""].join("\n"),
     );
     expect(diagnostics).toEqual([]);
-    expect(doc.references.map((r) => [r.titleAsGiven, r.truncated, r.host])).toEqual([
+    expect(doc.references.map((r) => [r.titleAsGiven, r.truncated, r.locator])).toEqual([
       [title, truncated, host],
     ]);
   });

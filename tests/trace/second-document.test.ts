@@ -73,7 +73,7 @@ beforeAll(async () => {
   ]);
   expect(built, built.err).toMatchObject({ code: 0, err: "" });
   kg = await openKnowledgeGraph([join(out, "kb.ttl")]);
-  // From the quads: claims citing reference 4 or 5 of this document.
+  // From the quads: claims citing through reference 4 or 5 of this document.
   const quads = new Parser().parse(readFileSync(join(out, "kb.ttl"), "utf8"));
   const refs = [`${DOC}.ref-4`, `${DOC}.ref-5`];
   claimsCitingFourOrFive = [
@@ -81,7 +81,7 @@ beforeAll(async () => {
       quads
         .filter(
           (q) =>
-            q.predicate.value === "http://purl.org/spar/cito/citesAsEvidence" &&
+            q.predicate.value === "https://w3id.org/claimgraph/vocab#viaReference" &&
             refs.includes(q.object.value) &&
             q.subject.value.startsWith(`${KB_BASE}claim/`),
         )

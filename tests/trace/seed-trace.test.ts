@@ -23,7 +23,8 @@ const SOURCE = join(ROOT, "graph", "sources", "desipramine-vs-ssris.md");
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject";
 const RDF_OBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
-const CITES = "http://purl.org/spar/cito/citesAsEvidence";
+/** A claim cites a work through the reference entry its marker points to. */
+const CITES = "https://w3id.org/claimgraph/vocab#viaReference";
 const CG = "https://w3id.org/claimgraph/vocab#";
 const KB_BASE = "https://w3id.org/claimgraph/kb/";
 const ENT = `${KB_BASE}entity/`;
