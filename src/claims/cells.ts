@@ -85,7 +85,12 @@ function readObject(
       return { term: entityTerm(best.entity), qualifiers };
     return undefined;
   }
-  if (objectType && mentions.length === 0 && /^\p{L}/u.test(core) && core.split(" ").length <= 6)
+  if (
+    objectType &&
+    mentions.length === 0 &&
+    /^[\p{L}\p{N}]/u.test(core) &&
+    core.split(" ").length <= 6
+  )
     return { term: mintedEntity(core, objectType), qualifiers };
   return undefined;
 }
