@@ -48,7 +48,10 @@ function identifierClaim(
       label: document.header.title?.value ?? document.id,
     },
     predicate: predicateTerm(ctx.lexicon, "statesIdentifier"),
-    object: { kind: "literal", value: field.value },
+    // The claim links the document to the entity it gives an identifier for, so a trace of
+    // the entity finds it; the identifier is its value, never a property of the entity.
+    object: about,
+    value: field.value,
     segment: { citations: [], section: undefined },
     quote: field.span,
     text: field.value,
