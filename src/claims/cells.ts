@@ -122,8 +122,10 @@ export function splitOutside(text: string, separator: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
-  const global = new RegExp(separator.source, separator.flags.replace("g", "") + "g");
-  const masked = [...text]
+  const global = new RegExp(separator.source, `${separator.flags.replace("g", "")}g`);
+  // Masked unit by unit (not by code point), so indices into `masked` are indices into `text`.
+  const masked = text
+    .split("")
     .map((ch) => {
       if (ch === "(") depth++;
       const out = depth > 0 ? "\u0000" : ch;
