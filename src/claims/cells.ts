@@ -85,12 +85,8 @@ function readObject(
       return { term: entityTerm(best.entity), qualifiers };
     return undefined;
   }
-  if (
-    objectType &&
-    mentions.length === 0 &&
-    /^[\p{L}\p{N}]/u.test(core) &&
-    core.split(" ").length <= 6
-  )
+  // A short name is minted as an entity; a phrase of more words stays the cell's value.
+  if (objectType && mentions.length === 0 && core.split(" ").length <= 6)
     return { term: mintedEntity(core, objectType), qualifiers };
   return undefined;
 }
