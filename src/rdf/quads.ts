@@ -19,6 +19,7 @@ import type {
 } from "../claims/types.ts";
 import type { IdentifierRecord } from "../lexicon/types.ts";
 import { VERSION } from "../version.ts";
+import { writeAssertion, writeReading } from "./assertions.ts";
 import { toIri } from "./iri-syntax.ts";
 import type { Iris } from "./iris.ts";
 import {
@@ -371,17 +372,7 @@ function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iri
     claim.mentions.map((m) => iris.entity(m.id)),
   );
   w.add(c, RDFS.comment, claim.note);
-  w.add(c, CG.readBy, CG[claim.readBy]);
-  w.addAll(
-    c,
-    CG.guess,
-    claim.guesses.map((g) => CG[g]),
-  );
-  if (claim.status) w.add(c, CG.cellStatus, CG[claim.status]);
-  if (claim.statement?.kind === "adverseEffect")
-    w.add(c, CG.frequency, CG[claim.statement.frequency]);
-  if (claim.status || claim.statement || claim.comparison)
-    w.add(c, CG.statementNode, iris.claim(claim.id, "statement"));
+  writeReading(w, c, claim, iris);
   if (claim.table) {
     w.add(c, CG.inTable, iris.table(document.id, claim.table.table));
     w.add(c, CG.rowLabel, claim.table.rowLabel);
@@ -426,50 +417,6 @@ function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iri
   w.add(np, PROV.wasDerivedFrom, docNode);
   w.add(np, CG.generatedBy, GENERATOR);
   w.in(iris.graph("shared"));
-}
-
-/**
- * What a claim's assertion graph says: the plain triple where the cell or sentence states
- * one; otherwise an n-ary statement that keeps what the source says — that a null cell
- * gives no value, an adverse effect with its stated frequency, a comparison with its
- * direction, an identifier the document states.
- */
-function writeAssertion(w: GraphWriter, claim: Claim, iris: Iris): void {
-  const node = iris.claim(claim.id, "statement");
-  const subject = claim.subject.kind === "literal" ? undefined : iris.node(claim.subject);
-  const statement = claim.statement;
-  const cmp = claim.comparison;
-  if (claim.status) {
-    w.add(node, RDF.type, CG.UnstatedValue);
-    w.add(node, CG.about, subject);
-    w.add(node, CG.onProperty, iris.predicate(claim.predicate));
-    if (claim.object.kind === "entity") {
-      const role = claim.object.type === "AdverseEffect" ? CG.effect : CG.condition;
-      w.add(node, role, iris.entity(claim.object.id));
-    }
-    w.add(node, CG.cellStatus, CG[claim.status]);
-  } else if (statement?.kind === "adverseEffect") {
-    w.add(node, RDF.type, CG.AdverseEffectStatement);
-    w.add(node, CG.drug, iris.entity(statement.drug.id));
-    w.add(node, CG.effect, iris.entity(statement.effect.id));
-    w.add(node, CG.frequency, CG[statement.frequency]);
-  } else if (statement?.kind === "statedIdentifier") {
-    w.add(subject ?? node, CG.statesIdentifier, node);
-    w.add(node, RDF.type, CG.StatedIdentifier);
-    w.add(node, CG.about, iris.entity(statement.about.id));
-    w.add(node, CG.scheme, statement.scheme);
-    w.add(node, CG.statedValue, statement.value);
-  } else if (cmp) {
-    w.add(node, RDF.type, CG.ComparisonStatement);
-    w.add(node, CG.armA, iris.entity(cmp.armA.id));
-    w.add(node, CG.armB, iris.entity(cmp.armB.id));
-    w.add(node, CG.condition, iris.entity(cmp.condition.id));
-    if (cmp.outcome) w.add(node, CG.outcome, iris.entity(cmp.outcome.id));
-    w.add(node, CG.direction, CG[cmp.direction]);
-    if (cmp.favours) w.add(node, CG.favours, iris.entity(cmp.favours.id));
-  } else if (subject) {
-    w.add(subject, iris.predicate(claim.predicate), term(iris, claim.object));
-  }
 }
 
 /** Sorts quads by graph, subject, predicate and object (N-Quads order) and drops duplicates. */
