@@ -44,6 +44,59 @@ export type ClaimKind = "table" | "prose" | "curated" | "comparative" | "protoco
 
 export type Direction = "Favours" | "Similar" | "NotCompared" | "Unclear";
 
+/** A cell that gives no value ("Not applicable", "Not tested …", "—", empty): nothing is asserted. */
+export type CellStatus = "NotStated" | "NotTested";
+
+/** How a claim was read: the template rule (or the curation) that made it. */
+export type ReadingRule =
+  | "FeatureCellRule"
+  | "AdverseEffectCellRule"
+  | "ComparativeArmRule"
+  | "ComparativeRowRule"
+  | "ValueColumnRule"
+  | "NullCellRule"
+  | "HeaderFieldRule"
+  | "ProseSentenceRule"
+  | "ProtocolBulletRule"
+  | "CurationRule";
+
+/** What a reading guessed, so a curator can review it. */
+export type Guess = "MintedEntity" | "MintedPredicate" | "UnreadValue";
+
+/** A frequency or risk on the ordinal scale adverse-effect cells use (ontology/claimgraph.ttl). */
+export type Frequency =
+  | "VeryCommon"
+  | "Common"
+  | "Uncommon"
+  | "Rare"
+  | "VeryRare"
+  | "Possible"
+  | "LowRisk"
+  | "ModerateRisk"
+  | "HighRisk"
+  | "NoRisk"
+  | "DoseDependent"
+  | "Varies"
+  | "UnreadFrequency";
+
+/**
+ * What the assertion graph says when a plain triple would say more than the source: an
+ * adverse effect with its stated frequency, or an identifier the document gives for an entity.
+ */
+export type Statement =
+  | {
+      readonly kind: "adverseEffect";
+      readonly drug: EntityTerm;
+      readonly effect: EntityTerm;
+      readonly frequency: Frequency;
+    }
+  | {
+      readonly kind: "statedIdentifier";
+      readonly about: EntityTerm;
+      readonly scheme: string;
+      readonly value: string;
+    };
+
 export interface TablePlace {
   readonly table: number;
   readonly rowIndex: number;
@@ -85,6 +138,13 @@ export interface Claim {
   readonly mentions: readonly EntityTerm[];
   readonly comparison: Comparison | undefined;
   readonly note: string | undefined;
+  /** Set for a null cell: the claim keeps its quote but asserts no value. */
+  readonly status: CellStatus | undefined;
+  /** The n-ary statement the assertion graph holds instead of the plain triple. */
+  readonly statement: Statement | undefined;
+  readonly readBy: ReadingRule;
+  /** What was guessed in reading the claim (sorted, each once). */
+  readonly guesses: readonly Guess[];
 }
 
 export interface StudyArm {

@@ -217,7 +217,8 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
           link(iri, m, "mentions", CG.mentions.value);
         for (const s of a.studies) link(iri, s, "study", CG.study.value);
         link(iri, a.location.document, "derivedFrom", PROV.wasDerivedFrom.value);
-        if ("iri" in a.object && graph.hasNode(a.subject))
+        // A null cell asserts nothing: its claim is no edge between its subject and object.
+        if ("iri" in a.object && graph.hasNode(a.subject) && a.status === undefined)
           link(a.subject, a.object.iri, "asserts", a.predicate);
         return;
       case "reference":
@@ -454,6 +455,12 @@ class Reader {
           }
         : undefined,
       note: this.str(props, RDFS.comment.value),
+      status: this.local(props, CG.cellStatus.value),
+      frequency: this.local(props, CG.frequency.value),
+      readBy: this.local(props, CG.readBy.value),
+      guesses: this.iris(props, CG.guess.value).map((g) =>
+        g.startsWith(CG.iri) ? g.slice(CG.iri.length) : g,
+      ),
     };
   }
 

@@ -89,6 +89,14 @@ export interface ClaimNode extends Base {
   readonly studies: readonly string[];
   readonly comparison: Comparison | undefined;
   readonly note: string | undefined;
+  /** Local name of cg:cellStatus (NotStated, NotTested): a null cell, nothing asserted. */
+  readonly status: string | undefined;
+  /** Local name of cg:frequency (Common, LowRisk, …) of an adverse-effect claim. */
+  readonly frequency: string | undefined;
+  /** Local name of cg:readBy: the rule the claim was read by. */
+  readonly readBy: string | undefined;
+  /** Local names of cg:guess, sorted. */
+  readonly guesses: readonly string[];
 }
 
 export interface ReferenceNode extends Base {

@@ -34,6 +34,10 @@ const CUE_KINDS: readonly CueKind[] = [
   "sex",
   "route",
   "measure",
+  "value-column",
+  "drug-class",
+  "frequency",
+  "no-result",
 ];
 const TABLE_KINDS: readonly TableKind[] = ["feature", "adverse-effect", "comparative"];
 

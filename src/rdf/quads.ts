@@ -20,6 +20,7 @@ import type {
 import { identifierKey } from "../document/locator.ts";
 import type { IdentifierRecord } from "../lexicon/types.ts";
 import { VERSION } from "../version.ts";
+import { writeAssertion, writeReading } from "./assertions.ts";
 import { toIri } from "./iri-syntax.ts";
 import type { Iris } from "./iris.ts";
 import {
@@ -355,9 +356,7 @@ function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iri
   w.add(np, NP.hasPublicationInfo, pubinfo);
 
   w.in(assertion);
-  if (claim.subject.kind !== "literal") {
-    w.add(iris.node(claim.subject), iris.predicate(claim.predicate), term(iris, claim.object));
-  }
+  writeAssertion(w, claim, iris);
 
   w.in(provenance);
   w.add(assertion, PROV.wasDerivedFrom, quoteNode);
@@ -392,6 +391,7 @@ function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iri
     claim.mentions.map((m) => iris.entity(m.id)),
   );
   w.add(c, RDFS.comment, claim.note);
+  writeReading(w, c, claim, iris);
   if (claim.table) {
     w.add(c, CG.inTable, iris.table(document.id, claim.table.table));
     w.add(c, CG.rowLabel, claim.table.rowLabel);

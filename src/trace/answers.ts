@@ -93,6 +93,10 @@ export interface ClaimJson {
     readonly evidence: string | null;
   } | null;
   readonly note: string | null;
+  readonly status: string | null;
+  readonly frequency: string | null;
+  readonly readBy: string | null;
+  readonly guesses: readonly string[];
 }
 
 const named = (kg: KnowledgeGraph, iri: string | undefined): Named | null =>
@@ -166,6 +170,10 @@ export function claimJson(
         }
       : null,
     note: c.note ?? null,
+    status: c.status ?? null,
+    frequency: c.frequency ?? null,
+    readBy: c.readBy ?? null,
+    guesses: c.guesses,
   };
 }
 

@@ -176,7 +176,17 @@ export function claimBlock(kg: KnowledgeGraph, c: ClaimJson, s: Style): string[]
       `  quote   …${flat(c.quote.prefix)}${s.bold(flat(c.quote.exact))}${flat(c.quote.suffix)}…`,
     );
   }
+  const spaced = (name: string) => name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  if (c.status)
+    out.push(
+      `  ${s.warn(`status  ${spaced(c.status)}: the cell gives no value; nothing is asserted`)}`,
+    );
+  if (c.frequency) out.push(`  frequency  ${spaced(c.frequency)}`);
   if (c.qualifier) out.push(`  qualifier  ${c.qualifier}`);
+  if (c.readBy || c.guesses.length > 0) {
+    const guessed = c.guesses.length > 0 ? `; guessed ${c.guesses.map(spaced).join(", ")}` : "";
+    out.push(`  read    ${spaced(c.readBy ?? "unknown")}${guessed}`);
+  }
   if (c.value && "id" in c.object) out.push(`  cell    ${JSON.stringify(c.value)}`);
   if (c.uncited)
     out.push(`  ${s.warn("cites   nothing: the document gives no reference for this claim")}`);

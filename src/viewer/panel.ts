@@ -53,7 +53,14 @@ export function claimView(
     ),
     quoteView(c),
     h("p", { className: "meta" }, where.join(" · ")),
+    c.status
+      ? h("p", { className: "warn" }, `${spacedName(c.status)}: the cell gives no value.`)
+      : null,
+    c.frequency ? h("p", {}, `Frequency: ${spacedName(c.frequency)}`) : null,
     c.qualifier ? h("p", {}, `Qualifier: ${c.qualifier}`) : null,
+    c.guesses.length > 0
+      ? h("p", { className: "warn" }, `Guessed: ${c.guesses.map(spacedName).join(", ")}`)
+      : null,
     c.uncited
       ? h("p", { className: "warn" }, "Uncited: the document gives no reference for this claim.")
       : null,
@@ -285,4 +292,9 @@ export function claimsView(
     h("h2", {}, title),
     ...(claims.length === 0 ? [h("p", {}, "No claims.")] : claims.map((c) => claimView(c, act))),
   );
+}
+
+/** "NotStated" → "not stated". */
+function spacedName(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }

@@ -100,11 +100,17 @@ export function claimsProjection(doc: DocumentClaims): string {
         ? ` table ${c.table.table} row ${c.table.rowIndex} col ${c.table.columnIndex}`
         : "";
       const extra = [
+        c.status ? `status=${c.status}` : "",
+        c.statement?.kind === "adverseEffect" ? `frequency=${c.statement.frequency}` : "",
+        c.statement?.kind === "statedIdentifier"
+          ? `states=${c.statement.scheme}:${c.statement.value}@${c.statement.about.id}`
+          : "",
         c.qualifier ? `qualifier=${JSON.stringify(c.qualifier)}` : "",
         c.comparison
           ? `${c.comparison.direction}${c.comparison.favours ? `(${c.comparison.favours.id})` : ""} condition=${c.comparison.condition.id} outcome=${c.comparison.outcome?.id ?? "-"}`
           : "",
         c.mentions.length > 0 ? `mentions=${c.mentions.map((m) => m.id).join(",")}` : "",
+        c.guesses.length > 0 ? `guess=${c.guesses.join(",")}` : "",
       ]
         .filter((x) => x !== "")
         .join(" ");

@@ -381,3 +381,54 @@ describe("formatShaclReport", () => {
     ]);
   });
 });
+
+describe("validateShacl on the statements of table cells", () => {
+  const statement = (body: string) =>
+    `@prefix cg: <${CG}> .\n@prefix kb: <${KB}> .\nkb:s ${body} .\n`;
+
+  it.each([
+    [
+      "an adverse-effect statement with a frequency off the scale",
+      "a cg:AdverseEffectStatement ; cg:drug kb:d ; cg:effect kb:e ; cg:frequency cg:Sometimes",
+      "AdverseEffectStatementShape",
+      `${CG}frequency`,
+    ],
+    [
+      "an adverse-effect statement without a drug",
+      "a cg:AdverseEffectStatement ; cg:effect kb:e ; cg:frequency cg:LowRisk",
+      "AdverseEffectStatementShape",
+      `${CG}drug`,
+    ],
+    [
+      "a comparison statement without a direction",
+      "a cg:ComparisonStatement ; cg:armA kb:a ; cg:armB kb:b ; cg:condition kb:c",
+      "ComparisonStatementShape",
+      `${CG}direction`,
+    ],
+    [
+      "a stated identifier without its value",
+      'a cg:StatedIdentifier ; cg:about kb:d ; cg:scheme "cas"',
+      "StatedIdentifierShape",
+      `${CG}statedValue`,
+    ],
+    [
+      "an unstated value without its status",
+      "a cg:UnstatedValue ; cg:about kb:d ; cg:onProperty cg:keyMechanism",
+      "UnstatedValueShape",
+      `${CG}cellStatus`,
+    ],
+  ])("%s", async (_name, body, shape, path) => {
+    const report = await validate(statement(body));
+    expect(report.conforms).toBe(false);
+    expect(report.results.map((r) => [r.sourceShape, r.path])).toEqual([[`${CGSH}${shape}`, path]]);
+  });
+
+  it("conforms for each statement written whole", async () => {
+    const report = await validate(
+      statement(
+        "a cg:AdverseEffectStatement ; cg:drug kb:d ; cg:effect kb:e ; cg:frequency cg:LowRisk",
+      ),
+    );
+    expect(report.results).toEqual([]);
+  });
+});
