@@ -3,7 +3,7 @@
  * sentence that states something (page furniture such as "Get Quote" and lead-ins
  * ending in ":" are not statements). A statement's subject is read from the sentence
  * (`prose-subject.ts`); when no rule decides it, the statement stays with the document
- * as its subject and is flagged `subjectUnclear`. Relations a cue fits ("X inhibits Y")
+ * as its subject and is flagged with the guess SubjectUnclear. Relations a cue fits ("X inhibits Y")
  * become claims of their own (`prose-relations.ts`). Protocol bullets become studies.
  */
 import { rawSpanOf } from "../document/clean.ts";
@@ -12,7 +12,15 @@ import { type ExtractContext, makeClaim } from "./context.ts";
 import { type RelationReading, readRelations } from "./prose-relations.ts";
 import { clauseSubject, type SubjectReading, sentenceSubject } from "./prose-subject.ts";
 import { distinctTerms, findMentions, predicateTerm, type TermMention } from "./terms.ts";
-import type { Claim, EntityTerm, Term } from "./types.ts";
+import type { Claim, EntityTerm, Guess, ReadingRule, Term } from "./types.ts";
+
+/** The reading rule each way of deciding a sentence's subject is recorded as. */
+const SUBJECT_RULE: Readonly<Record<SubjectReading["rule"], ReadingRule>> = {
+  contrast: "ProseContrastRule",
+  pronoun: "ProsePronounRule",
+  previous: "ProsePreviousSentenceRule",
+  "subject-position": "ProseSubjectPositionRule",
+};
 
 const PROTOCOL_SECTION = /protocol|method/i;
 
@@ -70,9 +78,12 @@ function statementClaim(
     quote: sentence.span,
     text,
     mentions: distinctTerms(found),
-    readBy: reading ? `prose-subject:${reading.rule}` : undefined,
-    subjectUnclear: reading ? undefined : true,
-    guesses: reading?.rule === "previous" ? ["subject-from-previous-sentence"] : undefined,
+    readBy: reading ? SUBJECT_RULE[reading.rule] : "ProseSentenceRule",
+    guesses: reading
+      ? reading.rule === "previous"
+        ? ["SubjectFromPreviousSentence"]
+        : []
+      : ["SubjectUnclear"],
   });
 }
 
@@ -117,10 +128,8 @@ function relationClaim(
       ? subject.mention.start
       : relation.cueStart;
   const from = Math.min(named, relation.cueStart);
-  const guesses = [
-    ...(subject.rule === "previous" ? ["subject-from-previous-sentence"] : []),
-    ...(object.minted ? ["minted-object"] : []),
-  ];
+  // A minted object is flagged MintedEntity by makeClaim, from the term itself.
+  const guesses: Guess[] = subject.rule === "previous" ? ["SubjectFromPreviousSentence"] : [];
   return makeClaim(ctx, {
     kind: "prose",
     subject: subject.term,
@@ -130,8 +139,9 @@ function relationClaim(
     quote: rawSpanOf(sentence.display, from, object.end) ?? sentence.span,
     text: text.slice(from, object.end),
     mentions: [subject.term, object.term],
-    readBy: `prose-cue:${relation.cue.phrase.toLowerCase()}`,
-    guesses: guesses.length > 0 ? guesses : undefined,
+    readBy: "ProseCueRule",
+    cue: relation.cue.phrase.toLowerCase(),
+    guesses,
   });
 }
 

@@ -135,7 +135,6 @@ export function curatedClaims(
         table: places.get(holder),
         mentions: [],
         note: f.note === "" ? undefined : f.note,
-        readBy: "curation",
         curationReason: f.reason ? f.reason : undefined,
       }),
     );

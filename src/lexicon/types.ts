@@ -51,6 +51,10 @@ export type CueKind =
   | "sex"
   | "route"
   | "measure"
+  | "value-column"
+  | "drug-class"
+  | "frequency"
+  | "no-result"
   | "relation";
 
 export interface Cue {

@@ -58,39 +58,35 @@ describe("the subject of a prose sentence", () => {
     [
       "Unlike fluoxetine, bupropion has no serotonergic activity [1].",
       "bupropion",
-      "prose-subject:contrast",
+      "ProseContrastRule",
     ],
     [
       "In contrast to sertraline, bupropion rarely causes sexual dysfunction [1].",
       "bupropion",
-      "prose-subject:contrast",
+      "ProseContrastRule",
     ],
-    [
-      "It has no clinically relevant serotonergic activity [1].",
-      "bupropion",
-      "prose-subject:pronoun",
-    ],
-    ["Its half-life is about 21 hours [1].", "bupropion", "prose-subject:pronoun"],
+    ["It has no clinically relevant serotonergic activity [1].", "bupropion", "ProsePronounRule"],
+    ["Its half-life is about 21 hours [1].", "bupropion", "ProsePronounRule"],
     [
       "This drug lowers the seizure threshold at higher doses [1].",
       "bupropion",
-      "prose-subject:pronoun",
+      "ProsePronounRule",
     ],
     [
       "However, sertraline is generally well tolerated [1].",
       "sertraline",
-      "prose-subject:subject-position",
+      "ProseSubjectPositionRule",
     ],
     [
       "Desipramine primarily inhibits the norepinephrine transporter [1].",
       "desipramine",
-      "prose-subject:subject-position",
+      "ProseSubjectPositionRule",
     ],
   ])("%s → %s", (sentence, subject, rule) => {
     const [claim] = statements(proseOf(sentence));
     expect(subjectOf(claim)).toBe(subject);
     expect(claim?.readBy).toBe(rule);
-    expect(claim?.subjectUnclear).toBeUndefined();
+    expect(claim?.guesses).not.toContain("SubjectUnclear");
   });
 
   it.each([
@@ -100,8 +96,8 @@ describe("the subject of a prose sentence", () => {
   ])("leaves the subject of %j unclear, flagged, with the document as its subject", (sentence) => {
     const [claim] = statements(proseOf(sentence));
     expect(claim?.subject.kind).toBe("document");
-    expect(claim?.subjectUnclear).toBe(true);
-    expect(claim?.readBy).toBeUndefined();
+    expect(claim?.guesses).toContain("SubjectUnclear");
+    expect(claim?.readBy).toBe("ProseSentenceRule");
   });
 
   it("takes 'Their …' and a bare 'This …' from the sentence before, in the same paragraph, as a guess", () => {
@@ -111,8 +107,8 @@ describe("the subject of a prose sentence", () => {
       ),
     );
     expect(claims.map(subjectOf)).toEqual(["sertraline", "sertraline"]);
-    expect(claims[1]?.readBy).toBe("prose-subject:previous");
-    expect(claims[1]?.guesses).toEqual(["subject-from-previous-sentence"]);
+    expect(claims[1]?.readBy).toBe("ProsePreviousSentenceRule");
+    expect(claims[1]?.guesses).toContain("SubjectFromPreviousSentence");
   });
 
   it("does not take 'Their …' from another paragraph", () => {
@@ -121,7 +117,7 @@ describe("the subject of a prose sentence", () => {
         "Sertraline offers a safer profile [1].\n\nTheir benefit on memory is an advantage [1].",
       ),
     );
-    expect(second?.subjectUnclear).toBe(true);
+    expect(second?.guesses).toEqual(["SubjectUnclear"]);
   });
 
   it("reads 'This <noun> is …' as about the noun it names, not the sentence before", () => {
@@ -179,10 +175,11 @@ describe("relations read from prose cues", () => {
     const [claim] = proseOf(
       "Bupropion is an antagonist at nicotinic acetylcholine receptors [1].",
     ).filter((c) => c.predicate.name === "antagonistAt");
-    expect(claim?.readBy).toBe("prose-cue:is an antagonist at");
+    expect(claim?.readBy).toBe("ProseCueRule");
+    expect(claim?.cue).toBe("is an antagonist at");
     expect(claim?.text).toBe("Bupropion is an antagonist at nicotinic acetylcholine receptors");
     expect(claim?.citations).toEqual([1]);
-    expect(claim?.guesses).toEqual(["minted-object"]);
+    expect(claim?.guesses).toEqual(["MintedEntity"]);
     expect(claim?.object.kind === "entity" && claim.object.type).toBe("Target");
   });
 
