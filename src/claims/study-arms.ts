@@ -11,7 +11,8 @@ import { findMentions } from "./terms.ts";
 import type { StudyArm } from "./types.ts";
 
 /** An arm's own "n=9": lower-case n, not marked as the whole study's ("n=120 in total"). */
-const ARM_SAMPLE = /(?<!(?:total|overall)\W{0,3})\bn\s*=\s*(\d{1,6})\b(?!\s*(?:in total|total|overall))/;
+const ARM_SAMPLE =
+  /(?<!(?:total|overall)\W{0,3})\bn\s*=\s*(\d{1,6})\b(?!\s*(?:in total|total|overall))/;
 const PER_ARM = /\bn\s*=\s*(\d{1,6})\s+per\s+(?:arm|group)\b|\b(\d{1,6})\s+per\s+(?:arm|group)\b/i;
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 const DOSE = new RegExp(
