@@ -1,10 +1,4 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { defineConfig } from "vitest/config";
-
-// Every test run gets its own snapshot cache, so no test reads a graph cached by older code.
-const cacheDir = mkdtempSync(join(tmpdir(), "claimgraph-test-cache-"));
 
 export default defineConfig({
   test: {
@@ -12,7 +6,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
-    env: { CLAIMGRAPH_CACHE_DIR: cacheDir },
+    // Every test run gets its own snapshot cache, removed at the end (tests/support/cache-dir.ts),
+    // and the seed built once, for the tests that read a knowledge base (not graph/kb.*).
+    globalSetup: ["./tests/support/cache-dir.ts", "./tests/support/fresh-build.ts"],
+    setupFiles: ["./tests/support/cache-env.ts"],
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

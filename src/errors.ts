@@ -52,6 +52,27 @@ export class UsageError extends ClaimgraphError {
   }
 }
 
+/**
+ * A SPARQL text that does not parse, located in the text itself (`line:column`, 1-based, in
+ * code points; no file: the text is a command-line argument). Semantic errors the parser
+ * finds without a position (a variable projected twice) carry no location.
+ */
+export class SparqlSyntaxError extends UsageError {
+  override name = "SparqlSyntaxError";
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+
+  constructor(
+    problem: string,
+    at: { readonly line: number; readonly column: number } | undefined,
+    hint: string,
+  ) {
+    super(`the query does not parse${at ? ` at ${at.line}:${at.column}` : ""}: ${problem}`, hint);
+    this.line = at?.line;
+    this.column = at?.column;
+  }
+}
+
 /** An output could not be written (permissions, a folder in the way, a full disk). */
 export class OutputError extends ClaimgraphError {
   override name = "OutputError";

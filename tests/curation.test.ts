@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type Built, build } from "../src/build/pipeline.ts";
 import { CURATED_COLUMNS } from "../src/curation/claims.ts";
 import { InputError } from "../src/errors.ts";
-import { CG, CITO } from "../src/rdf/vocabulary.ts";
+import { CG } from "../src/rdf/vocabulary.ts";
 import { copySources, removeTempDirs, tempDir } from "./helpers/cli.ts";
 
 afterAll(removeTempDirs);
@@ -95,7 +95,7 @@ describe("a bad row fails the build, located at the row and the offending column
 });
 
 describe("a good row becomes a curated claim", () => {
-  /** The exported cg:line / cg:endLine and cited references of each curated claim. */
+  /** The exported cg:line / cg:endLine and the references each curated claim cites through. */
   function curated(built: Built) {
     const claims = built.kb.documents.flatMap((d) => d.claims).filter((c) => c.kind === "curated");
     return claims.map((claim) => {
@@ -106,7 +106,7 @@ describe("a good row becomes a curated claim", () => {
         text: claim.text,
         line: Number(objects(CG.line.value)[0]?.object.value),
         endLine: Number(objects(CG.endLine.value)[0]?.object.value),
-        cites: objects(CITO.citesAsEvidence.value)
+        cites: objects(CG.viaReference.value)
           .map((q) => q.object.value)
           .sort(),
       };

@@ -102,9 +102,10 @@ describe("ontology/claimgraph.ttl", () => {
   it.each([
     [
       "EvidenceType",
-      "TertiaryReferenceWork ConsumerHealthPage PreclinicalStudy ClinicalStudy UnknownEvidence",
+      "TertiaryReferenceWork ConsumerHealthPage SystematicReview MetaAnalysis Review PrimaryResearch PreclinicalStudy ClinicalStudy UnknownEvidence",
     ],
     ["Genre", "VendorOverview UnknownGenre"],
+    ["IdentifierSource", "PublicRecord StatedByDocument"],
     ["Direction", "Favours Similar NotCompared Unclear"],
   ])("lists the individuals of cg:%s", (cls, names) => {
     const members = ontology

@@ -24,7 +24,8 @@ const HELP = `usage: npm run bench [-- options]   (or node scripts/bench/run.mjs
   --phase-runs N   fresh processes per mode for the cold-start phases (default 15)
   --iterations N   calls timed one by one per warm case (default 20000)
   --no-write       print the figures without updating BENCHMARKS.md
-  --check          exit 1 when a limit is missed (cold start > 3×, warm trace ≥ 0.1 ms;
+  --check          exit 1 when a limit is missed (cold start > 3×, warm trace ≥ 0.1 ms, the
+                   parser's time on hostile documents (probe-parse-limits.ts);
                    with --scale also every scale limit, and goals where the issue sets no limit)
 
 At scale (a generated corpus in a temporary folder, removed after; about 6 minutes):
@@ -293,6 +294,12 @@ async function main() {
     }),
   };
 
+  // The parser's time limits on hostile documents (tests/document/limits.test.ts checks what
+  // they parse to): logged, and a limit missed counts as one (--check exits 1).
+  log("bench: the parser on hostile documents");
+  const parseLimits = json(process.execPath, [probes.parseLimits], env);
+  for (const c of parseLimits) log(`  ${c.verdict} ${c.name}: ${c.ms} ms (limit ${c.limitMs} ms)`);
+
   const median = (i) => summaries[i].median;
   const report = {
     date: new Date().toISOString().slice(0, 10),
@@ -319,6 +326,7 @@ async function main() {
   if (
     coldRows.some((c) => c.verdict === "FAIL") ||
     warm.cases.some((c) => c.verdict === "FAIL") ||
+    parseLimits.some((c) => c.verdict === "FAIL") ||
     modules.snapshot.heavy.length > 0 ||
     modules.nocache.heavy.some((h) => h.name !== "n3")
   )

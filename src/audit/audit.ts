@@ -3,12 +3,14 @@
  * finding names its kind, what it concerns and where it stands in the document.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import type { ClaimNode, IdentifierInfo, ReferenceNode } from "../graph/types.ts";
-import { evidenceLabel, WEAK_EVIDENCE } from "../trace/evidence.ts";
+import type { StatementPlace } from "../graph/quad-source.ts";
+import type { ClaimNode, IdentifierInfo, NodeAttributes, ReferenceNode } from "../graph/types.ts";
+import { evidenceText, WEAK_EVIDENCE } from "../trace/evidence.ts";
 import { sortClaims } from "../trace/trace.ts";
 
 export const FINDING_KINDS = [
   "disagrees-with-public-record",
+  "conflicting-statements",
   "duplicate-reference",
   "unresolved-citation",
   "weak-support",
@@ -41,6 +43,7 @@ export interface AuditReport {
 
 const SEVERITY: Readonly<Record<FindingKind, Finding["severity"]>> = {
   "disagrees-with-public-record": "warning",
+  "conflicting-statements": "warning",
   "duplicate-reference": "warning",
   "unresolved-citation": "warning",
   "weak-support": "warning",
@@ -79,17 +82,21 @@ export function audit(kg: KnowledgeGraph): AuditReport {
 
   const claims: ClaimNode[] = [];
   const references: ReferenceNode[] = [];
+  // Nodes by IRI, not in the order the graph was read: any order of the quads gives one report.
+  const nodes: NodeAttributes[] = [];
   kg.graph.forEachNode((_, a) => {
+    nodes.push(a);
     if (a.kind === "claim") claims.push(a);
     if (a.kind === "reference") references.push(a);
   });
+  nodes.sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
   references.sort(
     (a, b) =>
       (a.document ?? "").localeCompare(b.document ?? "") || (a.number ?? 0) - (b.number ?? 0),
   );
 
-  kg.graph.forEachNode((_, a) => {
-    if (a.kind !== "document") return;
+  for (const a of nodes) {
+    if (a.kind !== "document") continue;
     for (const d of a.discrepancies) {
       const claim = kg.claim(d.claim);
       add(
@@ -100,7 +107,21 @@ export function audit(kg: KnowledgeGraph): AuditReport {
         claim ? at(claim) : { file: fileOf(a.iri), line: null, column: null },
       );
     }
-  });
+  }
+
+  // A claim stated twice with different values: the knowledge base file is where to look.
+  for (const conflict of kg.conflicts) {
+    const claim = kg.claim(conflict.claim);
+    const values = conflict.values.map(
+      (v) => `${JSON.stringify(clip(v.value))}${v.place ? ` at ${placeText(v.place)}` : ""}`,
+    );
+    add(
+      "conflicting-statements",
+      conflict.claim,
+      `${claim ? describe(claim) : kg.compact(conflict.claim)}: ${kg.compact(conflict.property)} is stated ${values.length} times, ${values.join(" and ")}; the first is shown`,
+      conflict.values[0]?.place ?? null,
+    );
+  }
 
   const seenWorks = new Set<string>();
   for (const r of references) {
@@ -125,9 +146,7 @@ export function audit(kg: KnowledgeGraph): AuditReport {
   }
 
   for (const c of sortClaims(claims)) {
-    const dangling = c.citations.filter(
-      (ref) => !kg.reference(ref) || !kg.work(kg.reference(ref)?.work),
-    );
+    const dangling = c.citations.filter((ref) => !kg.citedWork(ref));
     for (const ref of dangling) {
       add(
         "unresolved-citation",
@@ -140,15 +159,21 @@ export function audit(kg: KnowledgeGraph): AuditReport {
       add("uncited-claim", c.iri, `${describe(c)}: the document gives no reference`, at(c));
       continue;
     }
-    const types = c.citations.map(
-      (ref) => kg.work(kg.reference(ref)?.work)?.evidenceType ?? "UnknownEvidence",
-    );
-    if (types.every((t) => WEAK_EVIDENCE.has(t))) {
+    const works = c.citations.map((ref) => kg.citedWork(ref));
+    if (works.every((w) => WEAK_EVIDENCE.has(w?.evidenceType ?? "UnknownEvidence"))) {
       const cited = c.citations.map((ref) => `[${kg.reference(ref)?.number ?? "?"}]`).join(" ");
+      // An inferred evidence type says so, with its rule: a curator can check the rule.
+      const kinds = works.map((w) =>
+        evidenceText({
+          evidenceType: w?.evidenceType ?? "UnknownEvidence",
+          evidenceTypeRule: w?.evidenceRule ?? null,
+          evidenceTypeInferred: w?.evidenceInferred ?? false,
+        }),
+      );
       add(
         "weak-support",
         c.iri,
-        `${describe(c)} rests only on ${cited} (${[...new Set(types)].map(evidenceLabel).join(", ")})`,
+        `${describe(c)} rests only on ${cited} (${[...new Set(kinds)].join(", ")})`,
         at(c),
       );
     }
@@ -174,12 +199,15 @@ export function audit(kg: KnowledgeGraph): AuditReport {
         add(
           "unverified-identifier",
           iri,
-          `${label}: ${id.curie} is unverified (${id.source ?? "no source"})`,
+          id.confidence === "stated"
+            ? `${label}: ${id.curie} is stated by the document, not checked against a public record`
+            : `${label}: ${id.curie} is unverified (${id.source ?? "no source"})`,
           null,
         );
     }
   };
-  kg.graph.forEachNode((iri, a) => {
+  for (const a of nodes) {
+    const iri = a.iri;
     if (a.kind === "entity") {
       if (a.unnormalised)
         add(
@@ -200,7 +228,7 @@ export function audit(kg: KnowledgeGraph): AuditReport {
           null,
         );
     }
-  });
+  }
 
   const counts = Object.fromEntries(
     FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length]),
@@ -208,6 +236,10 @@ export function audit(kg: KnowledgeGraph): AuditReport {
   const order = new Map(FINDING_KINDS.map((k, i) => [k, i]));
   findings.sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
   return { counts, findings };
+}
+
+function placeText(p: StatementPlace): string {
+  return `${p.file}${p.line === null ? "" : `:${p.line}${p.column === null ? "" : `:${p.column}`}`}`;
 }
 
 function clip(text: string): string {

@@ -58,7 +58,7 @@ export function stats(kg: KnowledgeGraph): Stats {
     }
     cited++;
     const types = new Set(
-      a.citations.map((r) => kg.work(kg.reference(r)?.work)?.evidenceType ?? "UnknownEvidence"),
+      a.citations.map((r) => kg.citedWork(r)?.evidenceType ?? "UnknownEvidence"),
     );
     for (const t of types) bump(claimsByEvidence, t);
   });

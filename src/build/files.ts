@@ -1,41 +1,66 @@
 /**
- * The file layer around the pure core: reads a sources folder and its curation
- * folder, and writes outputs atomically (each to a temporary file in the same folder,
- * renamed into place only after every output was written), so a failed build leaves
- * the previous outputs untouched.
+ * The file layer around the pure core, on the reading side: which files are the build's
+ * inputs (input-files.ts decides which may be read) and reading them within their limits
+ * (read-limited.ts), so a link out of the sources folder, a FIFO, a device or a huge file
+ * never reaches the parser or the manifest.
  */
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import type { CurationRows } from "../curation/claims.ts";
 import { CURATED_COLUMNS } from "../curation/claims.ts";
-import { type Diagnostic, InputError, OutputError, UsageError } from "../errors.ts";
+import { type Diagnostic, InputError, sortDiagnostics, UsageError } from "../errors.ts";
 import { loadLexicon } from "../lexicon/load.ts";
 import { readTsv } from "../tsv.ts";
+import { type Checks, type InputFile, listFolder } from "./input-files.ts";
 import type { KnowledgeBaseInput, SourceFile } from "./knowledge-base.ts";
 import { ontologyDir } from "./paths.ts";
+import { type Limit, readLimited } from "./read-limited.ts";
 
 export interface InputPaths {
   readonly sources: string;
   /** Defaults to `curation/` beside the sources folder; a missing folder means no curation. */
   readonly curation?: string | undefined;
   readonly ontology?: string | undefined;
+  /** A symbolic link that is not followed is an error, not a warning. */
+  readonly strict?: boolean | undefined;
 }
 
 /** Largest source document accepted, in bytes. */
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 
-export function readInputs(paths: InputPaths): KnowledgeBaseInput {
+/** Largest curation table or ontology file accepted, in bytes. */
+export const MAX_TABLE_BYTES = 64 * 1024 * 1024;
+
+export const DOCUMENT_LIMIT: Limit = {
+  bytes: MAX_DOCUMENT_BYTES,
+  code: "DocumentTooLarge",
+  hint: "split it into several documents",
+};
+
+export const TABLE_LIMIT: Limit = {
+  bytes: MAX_TABLE_BYTES,
+  code: "FileTooLarge",
+  hint: "split the table, or check that this is the file meant",
+};
+
+/** Every input of a build, checked and cleared for reading; nothing read yet. */
+export interface InputListing {
+  readonly documents: readonly InputFile[];
+  readonly claims: InputFile | undefined;
+  readonly works: InputFile | undefined;
+  /** Where claims.tsv would be: named in diagnostics when there is none. */
+  readonly claimsFile: string;
+  readonly ontologyDir: string;
+  readonly ontology: readonly InputFile[];
+  /** Links not followed (warnings; errors under `strict` are thrown instead). */
+  readonly warnings: readonly Diagnostic[];
+}
+
+const isDocumentName = (n: string) =>
+  n.toLowerCase().endsWith(".md") && n.toLowerCase() !== "readme.md";
+
+/** Lists and checks every input; throws an `InputError` with every file that may not be read. */
+export function listInputs(paths: InputPaths): InputListing {
   const sources = paths.sources;
   if (!existsSync(sources) || !statSync(sources).isDirectory()) {
     throw new UsageError(
@@ -43,55 +68,88 @@ export function readInputs(paths: InputPaths): KnowledgeBaseInput {
       "pass --sources DIR with a folder of .md documents",
     );
   }
-  const names = readdirSync(sources)
-    .filter((n) => n.toLowerCase().endsWith(".md") && n.toLowerCase() !== "readme.md")
-    .sort();
-  if (names.length === 0) {
+  const diagnostics: Diagnostic[] = [];
+  const checks: Checks = { diagnostics, strict: paths.strict === true, display: displayPath };
+  const documents = listFolder(sources, "sources", isDocumentName, false, checks);
+  const curationDir = paths.curation ?? join(dirname(sources), "curation");
+  const curation = listFolder(
+    curationDir,
+    "curation",
+    (n) => n === "claims.tsv" || n === "works.tsv",
+    false,
+    checks,
+  );
+  const ontology = paths.ontology ?? ontologyDir();
+  const ontologyFiles = listFolder(
+    ontology,
+    "ontology",
+    (n) => n.endsWith(".tsv") || n.endsWith(".ttl"),
+    true,
+    checks,
+  );
+  if (diagnostics.some((d) => d.severity === "error")) {
+    throw new InputError(sortDiagnostics(diagnostics));
+  }
+  if (documents.length === 0) {
+    const skipped = diagnostics.length > 0 ? ` (${diagnostics.length} skipped)` : "";
     throw new UsageError(
-      `no .md documents in "${sources}"`,
+      `no .md documents in "${sources}"${skipped}`,
       "put the evidence documents (Markdown) in the sources folder",
     );
   }
-  const diagnostics: Diagnostic[] = [];
-  const documents: SourceFile[] = [];
-  for (const name of names) {
-    const path = join(sources, name);
-    const file = displayPath(path);
-    const size = statSync(path).size;
-    if (size > MAX_DOCUMENT_BYTES) {
-      diagnostics.push({
-        code: "DocumentTooLarge",
-        severity: "error",
-        file,
-        line: 1,
-        column: 1,
-        message: `the document has ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}`,
-        hint: "split it into several documents",
-      });
-      continue;
-    }
-    documents.push({ file, bytes: readFileSync(path) });
-  }
-  if (diagnostics.length > 0) throw new InputError(diagnostics);
-  const curationDir = paths.curation ?? join(dirname(sources), "curation");
-  const lexicon = loadLexicon(paths.ontology ?? ontologyDir());
   return {
     documents,
-    lexicon,
-    curation: readCuration(join(curationDir, "claims.tsv")),
-    works: readOptional(join(curationDir, "works.tsv")),
+    claims: curation.find((f) => f.key === "curation/claims.tsv"),
+    works: curation.find((f) => f.key === "curation/works.tsv"),
+    claimsFile: displayPath(join(curationDir, "claims.tsv")),
+    ontologyDir: ontology,
+    ontology: ontologyFiles,
+    warnings: sortDiagnostics(diagnostics),
   };
 }
 
-function readOptional(path: string): { file: string; text: string } | undefined {
-  return existsSync(path)
-    ? { file: displayPath(path), text: readFileSync(path, "utf8") }
-    : undefined;
+/** What the build reads, and the bytes of each file read (the manifest hashes those). */
+export interface ReadInputs {
+  readonly input: KnowledgeBaseInput;
+  readonly bytes: ReadonlyMap<string, Uint8Array>;
 }
 
-function readCuration(path: string): CurationRows {
-  const found = readOptional(path);
-  if (!found) return { file: displayPath(path), rows: [] };
+export function readInputs(listing: InputListing): ReadInputs {
+  const diagnostics: Diagnostic[] = [];
+  const bytes = new Map<string, Uint8Array>();
+  const read = (file: InputFile, limit: Limit) => {
+    const found = readLimited(file, limit, diagnostics);
+    if (found) bytes.set(file.key, found);
+    return found;
+  };
+  const documents: SourceFile[] = [];
+  for (const file of listing.documents) {
+    const found = read(file, DOCUMENT_LIMIT);
+    if (found) documents.push({ file: file.file, bytes: found });
+  }
+  const text = (file: InputFile | undefined) => {
+    const found = file && read(file, TABLE_LIMIT);
+    return file && found ? { file: file.file, text: found.toString("utf8") } : undefined;
+  };
+  const claims = text(listing.claims);
+  const works = text(listing.works);
+  if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
+  return {
+    input: {
+      documents,
+      lexicon: loadLexicon(listing.ontologyDir),
+      curation: readCuration(claims, listing.claimsFile),
+      works,
+    },
+    bytes,
+  };
+}
+
+function readCuration(
+  found: { file: string; text: string } | undefined,
+  file: string,
+): CurationRows {
+  if (!found) return { file, rows: [] };
   const diagnostics: Diagnostic[] = [];
   const rows = readTsv(found.file, found.text, CURATED_COLUMNS, diagnostics);
   if (diagnostics.length > 0) throw new InputError(diagnostics);
@@ -102,108 +160,4 @@ function readCuration(path: string): CurationRows {
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith("..") || rel === "" ? path : rel;
-}
-
-/**
- * Output files written in pieces, all or none: each target is written to a temporary
- * file beside it (appends are buffered); `commit` moves each existing target aside and
- * renames each temporary file into place (rename is atomic on one file system), putting
- * the old targets back if any step fails, so a folder never mixes two builds; `abort`
- * removes the temporary files and leaves the targets as they were.
- */
-export class StagedFiles {
-  private readonly steps: Array<{
-    target: string;
-    temp: string;
-    backup: string;
-    fd: number | undefined;
-    pending: string[];
-    pendingBytes: number;
-  }>;
-  private done = false;
-
-  constructor(targets: readonly string[]) {
-    const stamp = `${process.pid}-${Date.now()}`;
-    this.steps = targets.map((target) => ({
-      target,
-      temp: join(dirname(target), `.claimgraph-tmp-${stamp}-${basename(target)}`),
-      backup: join(dirname(target), `.claimgraph-old-${stamp}-${basename(target)}`),
-      fd: undefined,
-      pending: [],
-      pendingBytes: 0,
-    }));
-    try {
-      for (const step of this.steps) {
-        if (existsSync(step.target) && !statSync(step.target).isFile()) {
-          throw new OutputError(step.target, "it exists and is not a regular file");
-        }
-        mkdirSync(dirname(step.target), { recursive: true });
-        step.fd = openSync(step.temp, "w");
-      }
-    } catch (error) {
-      this.abort();
-      throw asOutputError(error, this.steps.find((s) => s.fd === undefined)?.target ?? "");
-    }
-  }
-
-  append(target: string, text: string): void {
-    const step = this.steps.find((s) => s.target === target);
-    if (!step || step.fd === undefined)
-      throw new Error(`StagedFiles.append: "${target}" is not staged`);
-    step.pending.push(text);
-    step.pendingBytes += text.length;
-    if (step.pendingBytes > 1 << 22) this.flush(step);
-  }
-
-  commit(): void {
-    const placed: typeof this.steps = [];
-    const moved: typeof this.steps = [];
-    let current = "";
-    try {
-      for (const step of this.steps) {
-        current = step.target;
-        this.flush(step);
-        if (step.fd !== undefined) closeSync(step.fd);
-        step.fd = undefined;
-      }
-      for (const step of this.steps) {
-        current = step.target;
-        if (existsSync(step.target)) {
-          renameSync(step.target, step.backup);
-          moved.push(step);
-        }
-        renameSync(step.temp, step.target);
-        placed.push(step);
-      }
-    } catch (error) {
-      for (const step of placed) rmSync(step.target, { force: true });
-      for (const step of moved) renameSync(step.backup, step.target);
-      this.abort();
-      throw asOutputError(error, current);
-    }
-    for (const step of this.steps) rmSync(step.backup, { force: true });
-    this.done = true;
-  }
-
-  abort(): void {
-    if (this.done) return;
-    for (const step of this.steps) {
-      if (step.fd !== undefined) closeSync(step.fd);
-      step.fd = undefined;
-      rmSync(step.temp, { force: true });
-    }
-    this.done = true;
-  }
-
-  private flush(step: (typeof this.steps)[number]): void {
-    if (step.fd === undefined || step.pending.length === 0) return;
-    writeSync(step.fd, step.pending.join(""));
-    step.pending = [];
-    step.pendingBytes = 0;
-  }
-}
-
-function asOutputError(error: unknown, path: string): OutputError {
-  if (error instanceof OutputError) return error;
-  return new OutputError(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
 }

@@ -88,7 +88,11 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
   if (diagnostics.some((d) => d.severity === "error"))
     throw new InputError(sortDiagnostics(diagnostics));
 
-  const { works, references } = resolveReferences(parsed, workRows);
+  const { works, references } = resolveReferences(parsed, {
+    rows: workRows,
+    rules: input.lexicon.evidenceRules,
+    studies: new Map(extracted.map((e) => [e.document.id, e.studies])),
+  });
   const documents: DocumentClaims[] = extracted
     .map(({ memberships: _, ...rest }) => ({
       ...rest,

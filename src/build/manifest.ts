@@ -4,10 +4,12 @@
  * and claimgraph's version. `start` rebuilds only when the inputs no longer match.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { type Diagnostic, InputError, sortDiagnostics } from "../errors.ts";
 import { VERSION } from "../version.ts";
-import { ontologyDir } from "./paths.ts";
+import { DOCUMENT_LIMIT, type InputListing, listInputs, TABLE_LIMIT } from "./files.ts";
+import { hashLimited } from "./read-limited.ts";
 import type { Summary } from "./summary.ts";
 
 export interface Manifest {
@@ -15,34 +17,59 @@ export interface Manifest {
   readonly inputs: Readonly<Record<string, string>>;
 }
 
-/** What kb.manifest.json holds: the manifest and the summary of the build it describes. */
+/**
+ * What kb.manifest.json holds: the manifest, the summary of the build it describes and the
+ * sha256 of each export written with it (so a reader can tell they belong together).
+ */
 export interface ManifestFile extends Manifest {
   readonly summary: Summary;
+  readonly outputs?: Readonly<Record<string, string>>;
 }
 
-export function currentManifest(sources: string, curation: string | undefined): Manifest {
+/**
+ * The manifest of `listing`'s files: the sha256 of the bytes the build read (`read`, by
+ * manifest key), and of the others read in chunks, each within its limit.
+ */
+export function manifestOf(
+  listing: InputListing,
+  read: ReadonlyMap<string, Uint8Array> = new Map(),
+): Manifest {
+  const diagnostics: Diagnostic[] = [];
   const inputs: Record<string, string> = {};
-  const add = (label: string, dir: string, keep: (name: string) => boolean) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) add(`${label}/${name}`, path, keep);
-      else if (keep(name)) inputs[`${label}/${name}`] = sha256(readFileSync(path));
+  const tables = [listing.claims, listing.works, ...listing.ontology];
+  for (const [files, limit] of [
+    [listing.documents, DOCUMENT_LIMIT],
+    [tables, TABLE_LIMIT],
+  ] as const) {
+    for (const file of files) {
+      if (!file) continue;
+      const bytes = read.get(file.key);
+      const sha = bytes ? sha256(bytes) : hashLimited(file, limit, diagnostics);
+      if (sha) inputs[file.key] = sha;
     }
-  };
-  add(
-    "sources",
-    sources,
-    (n) => n.toLowerCase().endsWith(".md") && n.toLowerCase() !== "readme.md",
-  );
-  add("curation", curation ?? join(sources, "..", "curation"), (n) => n.endsWith(".tsv"));
-  add("ontology", ontologyDir(), (n) => n.endsWith(".tsv") || n.endsWith(".ttl"));
+  }
+  if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
   const sorted = Object.fromEntries(Object.entries(inputs).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
   return { generator: `claimgraph ${VERSION}`, inputs: sorted };
 }
 
-export function manifestText(manifest: Manifest, summary: Summary): string {
-  const file: ManifestFile = { generator: manifest.generator, inputs: manifest.inputs, summary };
+/** The manifest of the inputs a build of `sources` would read now. */
+export function currentManifest(sources: string, curation: string | undefined): Manifest {
+  return manifestOf(listInputs({ sources, curation }));
+}
+
+export function manifestText(
+  manifest: Manifest,
+  summary: Summary,
+  outputs: Readonly<Record<string, string>>,
+): string {
+  const sorted = Object.fromEntries(Object.entries(outputs).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  const file: ManifestFile = {
+    generator: manifest.generator,
+    inputs: manifest.inputs,
+    summary,
+    outputs: sorted,
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -65,6 +92,6 @@ export function upToDate(
   }
 }
 
-function sha256(bytes: Buffer): string {
+export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

@@ -1,24 +1,37 @@
 /**
  * The whole build: read the sources, build the knowledge base, turn it into quads and
  * write each export. `build` does it in memory (for tests and small uses); `writeBuild`
- * streams document by document into staged files, so memory does not grow with the
- * output, and replaces the outputs atomically. Both write the same bytes.
+ * streams document by document into a new generation of the output folder, so memory does
+ * not grow with the output, and switches the folder to it atomically. Both write the same
+ * bytes.
  */
 
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Quad } from "@rdfjs/types";
 import type { KnowledgeBase } from "../claims/types.ts";
 import type { Diagnostic } from "../errors.ts";
-import { UsageError } from "../errors.ts";
+import { OutputError, UsageError } from "../errors.ts";
 import { checkBaseIri, Iris } from "../rdf/iris.ts";
 import { PREFIXES } from "../rdf/namespaces.ts";
 import { documentQuads, sharedData, sharedQuads, toSections } from "../rdf/quads.ts";
 import { EXTENSIONS, FORMATS, type Format, serializeSections } from "../rdf/serialize.ts";
 import { DEFAULT_BASE_IRI } from "../rdf/vocabulary.ts";
 import { writerFor } from "../rdf/writers.ts";
-import { type InputPaths, readInputs, StagedFiles } from "./files.ts";
+import { type InputPaths, listInputs, readInputs } from "./files.ts";
+import { GenerationWriter } from "./generation.ts";
 import { buildKnowledgeBase } from "./knowledge-base.ts";
-import { currentManifest, type Manifest, manifestText } from "./manifest.ts";
+import { type Manifest, manifestOf, manifestText, sha256 } from "./manifest.ts";
+import {
+  checkLayout,
+  fixLinks,
+  placeGeneration,
+  removeLeftovers,
+  removeUnused,
+  switchPointer,
+} from "./out-layout.ts";
+import { acquireLock } from "./out-lock.ts";
+import { OUTPUT_NAMES, type OutputName } from "./out-names.ts";
 import { type Summary, summarize } from "./summary.ts";
 
 export interface BuildOptions extends InputPaths {
@@ -51,9 +64,11 @@ export function prepare(options: BuildOptions): Prepared {
     );
   }
   const iris = new Iris(base);
-  const manifest = currentManifest(options.sources, options.curation);
-  const { kb, diagnostics } = buildKnowledgeBase(readInputs(options));
-  return { kb, iris, diagnostics, manifest };
+  const listing = listInputs(options);
+  const { input, bytes } = readInputs(listing);
+  const manifest = manifestOf(listing, bytes);
+  const { kb, diagnostics } = buildKnowledgeBase(input);
+  return { kb, iris, diagnostics: [...listing.warnings, ...diagnostics], manifest };
 }
 
 export function build(options: BuildOptions): Built {
@@ -73,10 +88,14 @@ export function exportPaths(outDir: string): Map<Format, string> {
 
 /** The files of a build in `outDir`: `kb.ttl`, `kb.trig`, `kb.nq`, `kb.jsonld` and `kb.manifest.json`. */
 export function exportFiles(built: Built, outDir: string): Map<string, string> {
-  const files = new Map(
-    [...exportPaths(outDir)].map(([format, path]) => [path, render(built, format)]),
-  );
-  files.set(join(outDir, "kb.manifest.json"), manifestText(built.manifest, built.summary));
+  const files = new Map<string, string>();
+  const outputs: Record<string, string> = {};
+  for (const [format, path] of exportPaths(outDir)) {
+    const text = render(built, format);
+    files.set(path, text);
+    outputs[`kb.${EXTENSIONS[format]}`] = sha256(text);
+  }
+  files.set(join(outDir, "kb.manifest.json"), manifestText(built.manifest, built.summary, outputs));
   return files;
 }
 
@@ -119,28 +138,76 @@ export function streamSections(
   return quads;
 }
 
-/** Streams the whole build into `outDir` (staged, then renamed into place together). */
+/**
+ * Streams the whole build into a new generation folder under `outDir`, then switches the
+ * folder's pointer to it (out-layout.ts), holding the folder's lock throughout: the outputs
+ * change together or not at all, and a second build into the same folder fails at once.
+ */
 export function writeBuild(
   prepared: Prepared,
   outDir: string,
   onProgress?: (p: Progress) => void,
 ): { files: string[]; summary: Summary } {
-  const paths = exportPaths(outDir);
-  const manifestPath = join(outDir, "kb.manifest.json");
-  const staged = new StagedFiles([...paths.values(), manifestPath]);
+  const created = !existsSync(outDir);
+  const lock = outputStep(outDir, () => {
+    mkdirSync(outDir, { recursive: true });
+    return acquireLock(outDir);
+  });
+  let switched = false;
+  let placed: string | undefined;
   try {
-    const quads = streamSections(
-      prepared,
-      FORMATS,
-      (f, text) => staged.append(paths.get(f) as string, text),
-      onProgress,
-    );
-    const summary = summarize(prepared.kb, quads);
-    staged.append(manifestPath, manifestText(prepared.manifest, summary));
-    staged.commit();
-    return { files: [...paths.values(), manifestPath], summary };
+    outputStep(outDir, () => {
+      checkLayout(outDir);
+      removeLeftovers(outDir);
+    });
+    const generation = outputStep(outDir, () => new GenerationWriter(outDir));
+    let summary: Summary;
+    let written: { digest: string; sizes: ReadonlyMap<OutputName, number> };
+    try {
+      const names = new Map(FORMATS.map((f) => [f, `kb.${EXTENSIONS[f]}` as OutputName]));
+      const quads = streamSections(
+        prepared,
+        FORMATS,
+        (f, text) => generation.append(names.get(f) as OutputName, text),
+        onProgress,
+      );
+      summary = summarize(prepared.kb, quads);
+      const outputs = Object.fromEntries(
+        [...names.values()].map((name) => [name, outputStep(outDir, () => generation.close(name))]),
+      );
+      generation.append("kb.manifest.json", manifestText(prepared.manifest, summary, outputs));
+      written = outputStep(outDir, () => generation.finish());
+    } catch (error) {
+      generation.abort();
+      throw error;
+    }
+    outputStep(outDir, () => {
+      placed = written.digest;
+      placeGeneration(outDir, generation.dir, written.digest, written.sizes);
+      lock.verify();
+      switchPointer(outDir, written.digest);
+      switched = true;
+      fixLinks(outDir);
+      removeLeftovers(outDir, written.digest);
+    });
+    return { files: OUTPUT_NAMES.map((name) => join(outDir, name)), summary };
+  } finally {
+    // A build that failed before the switch leaves nothing: no generation, no folder it made.
+    if (!switched && lock.holds()) {
+      if (created) rmSync(outDir, { recursive: true, force: true });
+      else if (placed !== undefined) removeUnused(outDir, placed);
+    }
+    lock.release();
+  }
+}
+
+/** Runs a step that writes to `outDir`, reporting a failing file operation as an OutputError. */
+function outputStep<T>(outDir: string, step: () => T): T {
+  try {
+    return step();
   } catch (error) {
-    staged.abort();
-    throw error;
+    if (error instanceof OutputError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    throw new OutputError(e.path ?? outDir, e.code ?? e.message);
   }
 }

@@ -3,11 +3,15 @@ import type { ParsedDocument, Segment, Span } from "../document/types.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
 import { claimId } from "./ids.ts";
 import type {
+  CellStatus,
   Claim,
   ClaimKind,
   Comparison,
   EntityTerm,
+  Guess,
   PredicateTerm,
+  ReadingRule,
+  Statement,
   TablePlace,
   Term,
 } from "./types.ts";
@@ -36,7 +40,22 @@ export interface ClaimInput {
   readonly comparison?: Comparison | undefined;
   readonly note?: string | undefined;
   readonly citations?: readonly number[];
+  readonly status?: CellStatus | undefined;
+  readonly statement?: Statement | undefined;
+  /** Defaults to the rule of the claim's kind. */
+  readonly readBy?: ReadingRule;
+  /** Guesses besides minted entities and predicates, which are found from the terms. */
+  readonly guesses?: readonly Guess[];
 }
+
+const RULE_OF_KIND: Readonly<Record<ClaimKind, ReadingRule>> = {
+  table: "FeatureCellRule",
+  prose: "ProseSentenceRule",
+  curated: "CurationRule",
+  comparative: "ComparativeRowRule",
+  protocol: "ProtocolBulletRule",
+  header: "HeaderFieldRule",
+};
 
 export function makeClaim(ctx: ExtractContext, input: ClaimInput): Claim {
   const raw = ctx.document.source.slice(input.quote);
@@ -58,5 +77,18 @@ export function makeClaim(ctx: ExtractContext, input: ClaimInput): Claim {
     mentions: input.mentions ?? [],
     comparison: input.comparison,
     note: input.note,
+    status: input.status,
+    statement: input.statement,
+    readBy: input.readBy ?? RULE_OF_KIND[input.kind],
+    guesses: guessesOf(input),
   };
+}
+
+function guessesOf(input: ClaimInput): Guess[] {
+  const guesses = new Set<Guess>(input.guesses ?? []);
+  const terms = [input.subject, input.object];
+  if (input.comparison) terms.push(input.comparison.armA, input.comparison.armB);
+  if (terms.some((t) => t.kind === "entity" && t.unnormalised)) guesses.add("MintedEntity");
+  if (input.predicate.unnormalised) guesses.add("MintedPredicate");
+  return [...guesses].sort();
 }

@@ -37,10 +37,12 @@ export function extractClaims(
   const header = headerClaims(ctx, focus);
   const tables = document.tables.map((t) => tableClaims(ctx, t));
   const minted = new Map<string, EntityTerm>();
+  const named = (t: EntityTerm) => t.unnormalised && (t.type === "Drug" || t.type === "DrugClass");
   for (const t of tables) {
     for (const c of t.claims)
-      if (c.subject.kind === "entity" && c.subject.type === "Drug" && c.subject.unnormalised)
-        minted.set(c.subject.id, c.subject);
+      if (c.subject.kind === "entity" && named(c.subject)) minted.set(c.subject.id, c.subject);
+    for (const m of t.memberships)
+      for (const e of [m.member, m.group]) if (named(e) && !minted.has(e.id)) minted.set(e.id, e);
   }
   if (focus?.unnormalised) minted.set(focus.id, focus);
   const local: ExtractContext = { ...ctx, documentEntities: [...minted.values()] };

@@ -1,7 +1,9 @@
 /**
  * Claims the document header makes: the CAS number it gives for its focus compound.
- * The knowledge base keeps what the document says; where the lexicon holds checked
- * identifiers of the same scheme and none matches, the disagreement is recorded.
+ * The knowledge base keeps what the document says as the document's statement (the
+ * document states identifier X for entity Y), never as a fact about the entity; where
+ * the lexicon holds checked identifiers of the same scheme and none matches, the
+ * disagreement is recorded.
  */
 import type { HeaderField } from "../document/types.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
@@ -14,7 +16,7 @@ export function headerClaims(
 ): { claims: Claim[]; discrepancies: Discrepancy[] } {
   const cas = ctx.document.header.casNumber;
   if (!focus || !cas) return { claims: [], discrepancies: [] };
-  const claim = fieldClaim(ctx, focus, "casNumber", cas);
+  const claim = identifierClaim(ctx, focus, "cas", cas);
   const discrepancies: Discrepancy[] = [];
   const known = ctx.lexicon
     .entity(focus.id)
@@ -31,20 +33,30 @@ export function headerClaims(
   return { claims: [claim], discrepancies };
 }
 
-function fieldClaim(
+function identifierClaim(
   ctx: ExtractContext,
-  subject: EntityTerm,
-  predicate: string,
+  about: EntityTerm,
+  scheme: string,
   field: HeaderField,
 ): Claim {
+  const document = ctx.document;
   return makeClaim(ctx, {
     kind: "header",
-    subject,
-    predicate: predicateTerm(ctx.lexicon, predicate),
-    object: { kind: "literal", value: field.value },
+    subject: {
+      kind: "document",
+      id: document.id,
+      label: document.header.title?.value ?? document.id,
+    },
+    predicate: predicateTerm(ctx.lexicon, "statesIdentifier"),
+    // The claim links the document to the entity it gives an identifier for, so a trace of
+    // the entity finds it; the identifier is its value, never a property of the entity.
+    object: about,
+    value: field.value,
     segment: { citations: [], section: undefined },
     quote: field.span,
     text: field.value,
+    mentions: [about],
+    statement: { kind: "statedIdentifier", about, scheme, value: field.value },
   });
 }
 

@@ -4,7 +4,9 @@
  * where a document disagrees with public records. These are plain data; `rdf/` turns
  * them into quads.
  */
+import type { StatedIdentifier } from "../document/locator.ts";
 import type { ParsedDocument, Span } from "../document/types.ts";
+import type { EvidenceType } from "../lexicon/evidence-rules.ts";
 import type { EntityType, IdentifierRecord, LexiconEntity } from "../lexicon/types.ts";
 
 export interface EntityTerm {
@@ -41,6 +43,59 @@ export interface PredicateTerm {
 export type ClaimKind = "table" | "prose" | "curated" | "comparative" | "protocol" | "header";
 
 export type Direction = "Favours" | "Similar" | "NotCompared" | "Unclear";
+
+/** A cell that gives no value ("Not applicable", "Not tested …", "—", empty): nothing is asserted. */
+export type CellStatus = "NotStated" | "NotTested";
+
+/** How a claim was read: the template rule (or the curation) that made it. */
+export type ReadingRule =
+  | "FeatureCellRule"
+  | "AdverseEffectCellRule"
+  | "ComparativeArmRule"
+  | "ComparativeRowRule"
+  | "ValueColumnRule"
+  | "NullCellRule"
+  | "HeaderFieldRule"
+  | "ProseSentenceRule"
+  | "ProtocolBulletRule"
+  | "CurationRule";
+
+/** What a reading guessed, so a curator can review it. */
+export type Guess = "MintedEntity" | "MintedPredicate" | "UnreadValue";
+
+/** A frequency or risk on the ordinal scale adverse-effect cells use (ontology/claimgraph.ttl). */
+export type Frequency =
+  | "VeryCommon"
+  | "Common"
+  | "Uncommon"
+  | "Rare"
+  | "VeryRare"
+  | "Possible"
+  | "LowRisk"
+  | "ModerateRisk"
+  | "HighRisk"
+  | "NoRisk"
+  | "DoseDependent"
+  | "Varies"
+  | "UnreadFrequency";
+
+/**
+ * What the assertion graph says when a plain triple would say more than the source: an
+ * adverse effect with its stated frequency, or an identifier the document gives for an entity.
+ */
+export type Statement =
+  | {
+      readonly kind: "adverseEffect";
+      readonly drug: EntityTerm;
+      readonly effect: EntityTerm;
+      readonly frequency: Frequency;
+    }
+  | {
+      readonly kind: "statedIdentifier";
+      readonly about: EntityTerm;
+      readonly scheme: string;
+      readonly value: string;
+    };
 
 export interface TablePlace {
   readonly table: number;
@@ -83,6 +138,13 @@ export interface Claim {
   readonly mentions: readonly EntityTerm[];
   readonly comparison: Comparison | undefined;
   readonly note: string | undefined;
+  /** Set for a null cell: the claim keeps its quote but asserts no value. */
+  readonly status: CellStatus | undefined;
+  /** The n-ary statement the assertion graph holds instead of the plain triple. */
+  readonly statement: Statement | undefined;
+  readonly readBy: ReadingRule;
+  /** What was guessed in reading the claim (sorted, each once). */
+  readonly guesses: readonly Guess[];
 }
 
 export interface StudyArm {
@@ -126,12 +188,7 @@ export interface Study {
   readonly supports: readonly string[];
 }
 
-export type EvidenceType =
-  | "TertiaryReferenceWork"
-  | "ConsumerHealthPage"
-  | "PreclinicalStudy"
-  | "ClinicalStudy"
-  | "UnknownEvidence";
+export type { EvidenceType } from "../lexicon/evidence-rules.ts";
 
 export interface Work {
   /** Slug; the IRI is `<base>work/<key>`. */
@@ -140,7 +197,15 @@ export interface Work {
   /** True when the title comes from a public record rather than a cut-short list entry. */
   readonly titleFromRecord: boolean;
   readonly evidenceType: EvidenceType;
+  /**
+   * What gave the evidence type: "curation" (a `works.tsv` row), or the name of the rule that
+   * inferred it (`lexicon/evidence.tsv`, or a protocol refinement); undefined when unknown.
+   */
+  readonly evidenceRule: string | undefined;
+  /** Identifiers checked against public records (`ontology/identifiers.tsv`). */
   readonly identifiers: readonly IdentifierRecord[];
+  /** Identifiers the documents' reference entries state, unchecked. */
+  readonly statedIdentifiers: readonly StatedIdentifier[];
 }
 
 export interface ResolvedReference {
@@ -148,7 +213,10 @@ export interface ResolvedReference {
   readonly number: number;
   readonly titleAsGiven: string;
   readonly truncated: boolean;
+  /** What the entry's brackets hold, as given. */
+  readonly locator: string | undefined;
   readonly host: string | undefined;
+  readonly identifiers: readonly StatedIdentifier[];
   readonly span: Span;
   readonly workKey: string;
 }

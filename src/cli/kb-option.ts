@@ -1,7 +1,9 @@
 /** The `--kb FILE` option shared by the commands that read a built knowledge base. */
 import { type Command, InvalidArgumentError } from "commander";
+import { type Diagnostic, formatDiagnostic } from "../errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../graph/open.ts";
+import type { Io } from "./output.ts";
 
 export const DEFAULT_KB = "graph/kb.ttl";
 
@@ -17,9 +19,22 @@ export function kbFiles(flags: { kb?: string[] }): string[] {
   return flags.kb && flags.kb.length > 0 ? flags.kb : [DEFAULT_KB];
 }
 
-/** Opens the knowledge base; a new snapshot is written after the command has answered. */
-export function openGraph(flags: { kb?: string[] }): Promise<KnowledgeGraph> {
-  return openKnowledgeGraph(kbFiles(flags), { snapshot: "later" });
+/**
+ * Opens the knowledge base; a new snapshot is written after the command has answered. What
+ * reading found wrong without failing (a file that adds nothing) is told on `io`'s stderr.
+ */
+export async function openGraph(flags: { kb?: string[] }, io?: Io): Promise<KnowledgeGraph> {
+  const kg = await openKnowledgeGraph(kbFiles(flags), { snapshot: "later" });
+  if (io) for (const warning of kg.warnings) io.err(formatDiagnostic(warning));
+  return kg;
+}
+
+/** A --json answer with the warnings of the knowledge base it was read from (none from a store). */
+export function withWarnings<T extends object>(
+  answer: T,
+  kg: KnowledgeGraph,
+): T & { readonly warnings: readonly Diagnostic[] } {
+  return { ...answer, warnings: kg.warnings };
 }
 
 export function parseLimit(value: string): number {

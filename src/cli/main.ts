@@ -9,6 +9,7 @@ import { InputError, isClaimgraphError, UsageError, ValidationError } from "../e
 import { VERSION } from "../version.ts";
 import { registerAudit } from "./commands/audit.ts";
 import { registerBuild } from "./commands/build.ts";
+import { registerCache } from "./commands/cache.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerPath } from "./commands/path.ts";
 import { registerPush } from "./commands/push.ts";
@@ -46,6 +47,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerServe(program, ctx);
   registerPush(program, ctx);
   registerStart(program, ctx);
+  registerCache(program, ctx);
   return program;
 }
 

@@ -1,5 +1,6 @@
 /** Printing for people: diagnostics like a compiler's, with the offending line shown. */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { FILE_PROBLEM_CODES } from "../build/input-files.ts";
 import { type Diagnostic, formatDiagnostic } from "../errors.ts";
 
 export interface Io {
@@ -21,7 +22,10 @@ export function renderDiagnostic(
   files: Map<string, readonly string[] | undefined> = new Map(),
 ): string {
   const head = formatDiagnostic(d);
-  const line = d.code === "BinaryInput" ? undefined : sourceLine(d.file, d.line, files);
+  const line =
+    d.code === "BinaryInput" || FILE_PROBLEM_CODES.has(d.code)
+      ? undefined
+      : sourceLine(d.file, d.line, files);
   if (line === undefined || line.length > 400) return head;
   const gutter = String(d.line).length;
   const caretPad = [...line]
@@ -57,11 +61,17 @@ function sourceLine(
 /** Files larger than this are not read again to show a line (one may be what the error is about). */
 const MAX_SHOWN_FILE_BYTES = 64 * 1024 * 1024;
 
+/** Only a regular file is read again (opened without blocking: a FIFO must not hang this). */
 function readLines(file: string): readonly string[] | undefined {
+  let fd: number | undefined;
   try {
-    if (statSync(file).size > MAX_SHOWN_FILE_BYTES) return undefined;
-    return readFileSync(file, "utf8").split("\n");
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > MAX_SHOWN_FILE_BYTES) return undefined;
+    return readFileSync(fd, "utf8").split("\n");
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

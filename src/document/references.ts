@@ -1,11 +1,12 @@
 /**
  * The numbered reference list: `N. Title as given ... [host]`. A title that ends in
- * "..." (or "…") is marked cut short; the host in brackets is kept as given. A list
- * may have at most `MAX_REFERENCES` entries.
+ * "..." (or "…") is marked cut short; what the brackets hold is kept as given and read for a
+ * host and identifiers (`locator.ts`). A list may have at most `MAX_REFERENCES` entries.
  */
 import type { Diagnostic } from "../errors.ts";
 import type { Block } from "./blocks.ts";
 import { cleanText } from "./clean.ts";
+import { parseLocator } from "./locator.ts";
 import type { SourceText } from "./source-text.ts";
 import type { ReferenceEntry, Span } from "./types.ts";
 
@@ -109,7 +110,17 @@ export function parseReferenceEntry(
       ),
     );
   }
-  return { number, titleAsGiven: display, truncated, host: m.host, span };
+  const { host, path, identifiers } = parseLocator(m.host ?? "");
+  return {
+    number,
+    titleAsGiven: display,
+    truncated,
+    locator: m.host,
+    host,
+    path,
+    identifiers,
+    span,
+  };
 }
 
 interface EntryParts {

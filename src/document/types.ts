@@ -3,6 +3,7 @@
  * file (UTF-16 offsets into `SourceText.text`, end exclusive); line and column are
  * derived from the span through the document's `SourceText`.
  */
+import type { StatedIdentifier } from "./locator.ts";
 import type { SourceText } from "./source-text.ts";
 
 export interface Span {
@@ -84,7 +85,14 @@ export interface ReferenceEntry {
   /** The title as the list gives it, cleaned, without a trailing "...". */
   readonly titleAsGiven: string;
   readonly truncated: boolean;
+  /** What the entry's brackets hold, as given: a host, an address or an identifier. */
+  readonly locator: string | undefined;
+  /** The host read from the locator (a bare host or an address's host), lower-cased. */
   readonly host: string | undefined;
+  /** The path after the host, empty when the locator gives none. */
+  readonly path: string;
+  /** The identifiers the locator spells out (see `document/locator.ts`). */
+  readonly identifiers: readonly StatedIdentifier[];
   readonly span: Span;
 }
 

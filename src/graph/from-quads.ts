@@ -6,6 +6,8 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { MultiDirectedGraph } from "graphology";
+import type { Diagnostic } from "../errors.ts";
+import { CURATION_RULE } from "../lexicon/evidence-rules.ts";
 import { ENTITY_TYPES } from "../lexicon/types.ts";
 import {
   BIBO,
@@ -20,6 +22,14 @@ import {
   RDFS,
   SKOS,
 } from "../rdf/vocabulary.ts";
+import {
+  CLAIM_PROPERTIES,
+  type Conflict,
+  conflictsOf,
+  PLACED_PROPERTIES,
+  SELECTOR_PROPERTIES,
+} from "./conflicts.ts";
+import type { QuadSource, StatementPlace } from "./quad-source.ts";
 import type {
   ClaimNode,
   Discrepancy,
@@ -35,7 +45,19 @@ import type {
   WorkNode,
 } from "./types.ts";
 
-export type KnowledgeGraphData = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+/** What the graph holds besides its nodes and edges: what reading it found wrong. */
+export interface GraphAttributes {
+  /** Files that added nothing (load.ts), as warnings to show whoever opened them. */
+  warnings?: Diagnostic[];
+  /** Claims stated with two values where one is meant (conflicts.ts). */
+  conflicts?: Conflict[];
+}
+
+export type KnowledgeGraphData = MultiDirectedGraph<
+  NodeAttributes,
+  EdgeAttributes,
+  GraphAttributes
+>;
 
 const ENTITY_CLASSES: readonly string[] = ENTITY_TYPES;
 const STUDY_QUALIFIERS = [
@@ -59,10 +81,14 @@ export interface GraphBuild {
   readonly skipped: readonly string[];
 }
 
-/** A term as the graph builder keeps it: its kind and its value, read once. */
+/**
+ * A term as the graph builder keeps it: its kind and its value, read once; for the properties
+ * a claim has one of, where it was stated (see conflicts.ts).
+ */
 interface Value {
   readonly termType: string;
   readonly value: string;
+  readonly at?: StatementPlace;
 }
 
 type Props = Map<string, Value[]>;
@@ -78,6 +104,8 @@ type Props = Map<string, Value[]>;
  */
 export class QuadGrouper {
   readonly subjects = new Map<string, Props>();
+  /** What the reader found wrong with a file that still loads (see load.ts). */
+  readonly warnings: Diagnostic[] = [];
   /** Predicates are few: one string each, shared by every subject. */
   private readonly predicates = new Map<string, string>();
   private readonly own: (text: string) => string;
@@ -86,7 +114,12 @@ export class QuadGrouper {
     this.own = options.copy === false ? (text) => text : own;
   }
 
-  add(q: Quad): void {
+  warn(warning: Diagnostic): void {
+    this.warnings.push(warning);
+  }
+
+  /** Adds a quad; with its source, the place of a statement a claim has one of is kept. */
+  add(q: Quad, source?: QuadSource): void {
     const s = q.subject;
     if (s.termType !== "NamedNode" && s.termType !== "BlankNode") return;
     let props = this.subjects.get(s.value);
@@ -101,10 +134,19 @@ export class QuadGrouper {
       this.predicates.set(p, p);
     }
     const list = props.get(p);
-    if (!list) props.set(p, [{ termType: o.termType, value: this.own(o.value) }]);
-    else if (!list.some((t) => t.termType === o.termType && t.value === o.value))
-      list.push({ termType: o.termType, value: this.own(o.value) });
+    if (list?.some((t) => t.termType === o.termType && t.value === o.value)) return;
+    const value: Value =
+      source && PLACED_PROPERTIES.has(p)
+        ? { termType: o.termType, value: this.own(o.value), at: placeOf(source) }
+        : { termType: o.termType, value: this.own(o.value) };
+    if (!list) props.set(p, [value]);
+    else list.push(value);
   }
+}
+
+function placeOf(source: QuadSource): StatementPlace {
+  const { line, column } = source.place();
+  return { file: source.file, line, column };
 }
 
 /**
@@ -136,14 +178,17 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
   const graph: KnowledgeGraphData = new MultiDirectedGraph({ allowSelfLoops: true });
   const labels = new Map<string, string>();
   const skipped: string[] = [];
+  const conflicts: Conflict[] = [];
 
   for (const [iri, props] of subjects) {
     const types = new Set((props.get(RDF.type.value) ?? []).map((t) => t.value));
     const local = [...types].filter((t) => t.startsWith(CG.iri)).map((t) => t.slice(CG.iri.length));
     if (types.has(CG.Claim.value)) {
       const claim = r.claim(iri, props, local);
-      if (claim) graph.mergeNode(iri, claim);
-      else skipped.push(iri);
+      if (claim) {
+        graph.mergeNode(iri, claim);
+        conflicts.push(...r.conflicts(iri, props));
+      } else skipped.push(iri);
     } else if (local.some((t) => ENTITY_CLASSES.includes(t)) || types.has(CG.Entity.value)) {
       graph.mergeNode(iri, r.entity(iri, props, local));
     } else if (types.has(CG.Reference.value)) graph.mergeNode(iri, r.reference(iri, props));
@@ -169,12 +214,13 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
       case "claim":
         link(iri, a.subject, "subject", RDF.subject.value);
         if ("iri" in a.object) link(iri, a.object.iri, "object", RDF.object.value);
-        for (const ref of a.citations) link(iri, ref, "cites", CITO.citesAsEvidence.value);
+        for (const ref of a.citations) link(iri, ref, "cites", r.citePredicate(iri, ref));
         for (const m of r.iris(subjects.get(iri), CG.mentions.value))
           link(iri, m, "mentions", CG.mentions.value);
         for (const s of a.studies) link(iri, s, "study", CG.study.value);
         link(iri, a.location.document, "derivedFrom", PROV.wasDerivedFrom.value);
-        if ("iri" in a.object && graph.hasNode(a.subject))
+        // A null cell asserts nothing: its claim is no edge between its subject and object.
+        if ("iri" in a.object && graph.hasNode(a.subject) && a.status === undefined)
           link(a.subject, a.object.iri, "asserts", a.predicate);
         return;
       case "reference":
@@ -182,7 +228,7 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
         link(iri, a.document, "inDocument", CG.inDocument.value);
         return;
       case "study":
-        for (const ref of a.citations) link(iri, ref, "cites", CITO.citesAsEvidence.value);
+        for (const ref of a.citations) link(iri, ref, "cites", r.citePredicate(iri, ref));
         for (const c of a.supports) link(iri, c, "supports", CG.supportsClaim.value);
         link(iri, a.document, "derivedFrom", PROV.wasDerivedFrom.value);
         return;
@@ -199,7 +245,17 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
       labels.set(a.predicate, spacedLocalName(a.predicate));
     }
   });
+  if (grouper.warnings.length > 0) graph.setAttribute("warnings", grouper.warnings);
+  if (conflicts.length > 0)
+    graph.setAttribute(
+      "conflicts",
+      conflicts.sort((a, b) => compare(a.claim, b.claim) || compare(a.property, b.property)),
+    );
   return { graph, predicateLabels: labels, skipped };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function spacedLocalName(iri: string): string {
@@ -210,6 +266,16 @@ export function spacedLocalName(iri: string): string {
     .toLowerCase();
 }
 
+/** The least of some values (by kind, then value), or the one value: most have one. */
+function least(values: readonly Value[]): Value | undefined {
+  let min = values[0];
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i] as Value;
+    if (min && (compare(v.termType, min.termType) || compare(v.value, min.value)) < 0) min = v;
+  }
+  return min;
+}
+
 /** Typed reads of a subject's properties. */
 class Reader {
   constructor(private readonly subjects: ReadonlyMap<string, Props>) {}
@@ -218,8 +284,12 @@ class Reader {
     return props?.get(p) ?? [];
   }
 
+  /**
+   * The one value of a property. Should the data state several, the least: any order of the
+   * quads (a shuffled file, a store's answer) then gives the same graph.
+   */
   str(props: Props | undefined, p: string): string | undefined {
-    return this.values(props, p)[0]?.value;
+    return least(this.values(props, p))?.value;
   }
 
   strs(props: Props | undefined, p: string): string[] {
@@ -251,6 +321,16 @@ class Reader {
     return this.iris(props, p)[0];
   }
 
+  /** Where a claim's statements disagree: its own single values, and its quote's. */
+  conflicts(iri: string, props: Props): Conflict[] {
+    const quote = this.props(this.iri(props, CG.quote.value));
+    const selectors = this.iris(quote, OA.hasSelector.value).map((s) => this.props(s));
+    return [
+      ...conflictsOf(iri, props, CLAIM_PROPERTIES),
+      ...selectors.flatMap((s) => conflictsOf(iri, s, SELECTOR_PROPERTIES)),
+    ];
+  }
+
   local(props: Props | undefined, p: string): string | undefined {
     const v = this.iri(props, p);
     return v?.startsWith(CG.iri) ? v.slice(CG.iri.length) : v;
@@ -258,6 +338,25 @@ class Reader {
 
   props(iri: string | undefined): Props | undefined {
     return iri === undefined ? undefined : this.subjects.get(iri);
+  }
+
+  /**
+   * What a claim or study cites: the reference entries it cites through (cg:viaReference), and
+   * what it cites as evidence (cito:citesAsEvidence) that none of them refers to — a work cited
+   * directly, or a reference entry, as files written before cg:viaReference cite.
+   */
+  citations(props: Props | undefined): string[] {
+    const via = this.iris(props, CG.viaReference.value);
+    const reached = new Set(via.map((ref) => this.iri(this.props(ref), CG.refersTo.value)));
+    const direct = this.iris(props, CITO.citesAsEvidence.value).filter((x) => !reached.has(x));
+    return [...new Set([...via, ...direct])].sort();
+  }
+
+  /** The predicate behind a citation link from `from` to `to`. */
+  citePredicate(from: string, to: string): string {
+    return this.iris(this.props(from), CG.viaReference.value).includes(to)
+      ? CG.viaReference.value
+      : CITO.citesAsEvidence.value;
   }
 
   identifiers(props: Props | undefined): IdentifierInfo[] {
@@ -272,6 +371,7 @@ class Reader {
         confidence: this.str(p, CG.confidence.value),
         unverified: this.bool(p, CG.unverified.value),
         source: this.str(p, CG.recordSource.value),
+        stated: this.iris(p, CG.identifierSource.value).includes(CG.StatedByDocument.value),
       };
     });
   }
@@ -291,7 +391,7 @@ class Reader {
   claim(iri: string, props: Props, local: string[]): ClaimNode | undefined {
     const subject = this.iri(props, RDF.subject.value);
     const predicate = this.iri(props, RDF.predicate.value);
-    const objectTerm = this.values(props, RDF.object.value)[0];
+    const objectTerm = least(this.values(props, RDF.object.value));
     if (!subject || !predicate || !objectTerm) return undefined;
     const quoteProps = this.props(this.iri(props, CG.quote.value));
     const selectors = this.iris(quoteProps, OA.hasSelector.value).map((s) => this.props(s));
@@ -338,7 +438,7 @@ class Reader {
             columnIndex: this.num(props, CG.columnIndex.value),
           }
         : undefined,
-      citations: this.iris(props, CITO.citesAsEvidence.value),
+      citations: this.citations(props),
       uncited: this.bool(props, CG.uncited.value),
       unnormalised: this.bool(props, CG.unnormalised.value),
       value: this.str(props, CG.value.value),
@@ -357,6 +457,12 @@ class Reader {
           }
         : undefined,
       note: this.str(props, RDFS.comment.value),
+      status: this.local(props, CG.cellStatus.value),
+      frequency: this.local(props, CG.frequency.value),
+      readBy: this.local(props, CG.readBy.value),
+      guesses: this.iris(props, CG.guess.value).map((g) =>
+        g.startsWith(CG.iri) ? g.slice(CG.iri.length) : g,
+      ),
     };
   }
 
@@ -371,6 +477,7 @@ class Reader {
       title,
       truncated: this.bool(props, CG.titleTruncated.value),
       host: this.str(props, CG.host.value),
+      locator: this.str(props, CG.locatorAsGiven.value),
       work: this.iri(props, CG.refersTo.value),
       document: this.iri(props, CG.inDocument.value),
       line: this.num(props, CG.line.value),
@@ -379,6 +486,7 @@ class Reader {
 
   work(iri: string, props: Props): WorkNode {
     const title = this.str(props, DCTERMS.title.value) ?? spacedLocalName(iri);
+    const rule = this.str(props, CG.evidenceTypeRule.value);
     const identifiers = this.identifiers(props);
     for (const [p, scheme] of [
       [BIBO.pmid.value, "pmid"],
@@ -393,6 +501,7 @@ class Reader {
           confidence: undefined,
           unverified: false,
           source: undefined,
+          stated: false,
         });
       }
     }
@@ -402,6 +511,8 @@ class Reader {
       label: title,
       title,
       evidenceType: this.local(props, CG.evidenceType.value) ?? "UnknownEvidence",
+      evidenceRule: rule,
+      evidenceInferred: rule !== undefined && rule !== CURATION_RULE,
       identifiers,
     };
   }
@@ -465,7 +576,7 @@ class Reader {
       iri,
       label: this.str(props, RDFS.label.value) ?? spacedLocalName(iri),
       document: this.iri(props, PROV.wasDerivedFrom.value),
-      citations: this.iris(props, CITO.citesAsEvidence.value),
+      citations: this.citations(props),
       qualifiers,
       arms,
       supports: this.iris(props, CG.supportsClaim.value),

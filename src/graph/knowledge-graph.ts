@@ -2,8 +2,11 @@
  * `KnowledgeGraph`: the loaded graph with the lookups every question needs — by IRI,
  * by name, by reference number, by identifier — built once when it is opened.
  */
+
+import type { Diagnostic } from "../errors.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/namespaces.ts";
 import { normaliseLabel } from "../slug.ts";
+import type { Conflict } from "./conflicts.ts";
 import type { GraphBuild, KnowledgeGraphData } from "./from-quads.ts";
 import type {
   ClaimNode,
@@ -50,6 +53,16 @@ export class KnowledgeGraph {
     });
   }
 
+  /** Files that added nothing to the graph, as warnings for whoever opened them. */
+  get warnings(): readonly Diagnostic[] {
+    return this.graph.getAttribute("warnings") ?? [];
+  }
+
+  /** Claims whose statements disagree, by claim and property (see conflicts.ts). */
+  get conflicts(): readonly Conflict[] {
+    return this.graph.getAttribute("conflicts") ?? [];
+  }
+
   node(iri: string | undefined): NodeAttributes | undefined {
     return iri !== undefined && this.graph.hasNode(iri)
       ? this.graph.getNodeAttributes(iri)
@@ -74,6 +87,11 @@ export class KnowledgeGraph {
   work(iri: string | undefined): WorkNode | undefined {
     const n = this.node(iri);
     return n?.kind === "work" ? n : undefined;
+  }
+
+  /** The work a citation points to: a reference entry's work, or a work cited directly. */
+  citedWork(iri: string | undefined): WorkNode | undefined {
+    return this.work(iri) ?? this.work(this.reference(iri)?.work);
   }
 
   document(iri: string | undefined): DocumentNode | undefined {

@@ -11,8 +11,10 @@ import type { Quad } from "@rdfjs/types";
 import { displayPath } from "../build/files.ts";
 import { decodeDocument } from "../document/source-text.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
-import { parseRdf, type RdfFormat } from "../rdf/guarded-parser.ts";
-import { clip, type RdfParseError } from "../rdf/parse-errors.ts";
+import { parseRdf, type QuadPlace, type RdfFormat } from "../rdf/guarded-parser.ts";
+import { parseErrorMessage, parseErrorPlace, type RdfParseError } from "../rdf/parse-errors.ts";
+import { CG } from "../rdf/vocabulary.ts";
+import type { QuadSource } from "./quad-source.ts";
 
 /**
  * The largest knowledge-base file read, in bytes: the longest string the JavaScript engine
@@ -115,91 +117,88 @@ export function readKnowledgeBaseTexts(
 }
 
 /**
- * Parses the texts, handing each quad to `onQuad` as it is read (no array of them is
- * kept); resolves to the prefixes. Rejects with an InputError naming every broken file.
+ * Parses the texts, handing each quad to `onQuad` as it is read, with the file and place it
+ * was read from (no array of them is kept); resolves to the prefixes. Rejects with an
+ * InputError naming every broken file. A file that parses but holds nothing in claimgraph's
+ * vocabulary, which adds nothing to a knowledge graph, is told to `onWarning`.
  */
 export async function parseKnowledgeBaseTexts(
   files: readonly string[],
   texts: readonly string[],
-  onQuad: (quad: Quad) => void,
+  onQuad: (quad: Quad, source: QuadSource) => void,
+  onWarning?: (warning: Diagnostic) => void,
 ): Promise<Record<string, string>> {
-  return parseTexts(files, texts, onQuad);
+  return parseTexts(files, texts, onQuad, onWarning);
 }
 
 function parseTexts(
   files: readonly string[],
   texts: readonly string[],
-  onQuad: (quad: Quad) => void,
+  onQuad: (quad: Quad, source: QuadSource) => void,
+  onWarning?: (warning: Diagnostic) => void,
 ): Record<string, string> {
   const prefixes: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   for (const [i, path] of files.entries()) {
     const format = requireFormat(path);
     const text = texts[i] ?? "";
+    let place: QuadPlace = () => ({ line: 1, column: 1 });
+    const source: QuadSource = { file: displayPath(path), place: () => place() };
+    let quads = 0;
+    let vocabulary = false;
     try {
-      parseRdf(text, format, onQuad, (prefix, iri) => {
-        if (prefix !== "") prefixes[prefix] = iri;
-      });
+      parseRdf(
+        text,
+        format,
+        (q, at) => {
+          place = at;
+          quads++;
+          vocabulary ||= usesVocabulary(q);
+          onQuad(q, source);
+        },
+        (prefix, iri) => {
+          if (prefix !== "") prefixes[prefix] = iri;
+        },
+      );
     } catch (error) {
-      diagnostics.push(syntaxDiagnostic(displayPath(path), text, error as Error));
+      diagnostics.push(syntaxDiagnostic(source.file, text, error as Error));
+      continue;
     }
+    if (!vocabulary) onWarning?.(noVocabulary(source.file, quads));
   }
   if (diagnostics.length > 0) throw new InputError(diagnostics);
   return prefixes;
 }
 
-/**
- * Where a parse failed. An error with its token is placed at the token's start; a lexer error
- * (no token) just after the token before it, past any whitespace, as that is where n3 stopped.
- */
+/** Whether a quad says anything in claimgraph's vocabulary (a cg: property or class). */
+function usesVocabulary(q: Quad): boolean {
+  return q.predicate.value.startsWith(CG.iri) || q.object.value.startsWith(CG.iri);
+}
+
+function noVocabulary(file: string, quads: number): Diagnostic {
+  return {
+    code: "NoClaimgraphVocabulary",
+    severity: "warning",
+    file,
+    line: 1,
+    column: 1,
+    message:
+      quads === 0
+        ? "the file holds no triples: it adds nothing to the knowledge base"
+        : `the file holds ${quads} triple${quads === 1 ? "" : "s"}, none in claimgraph's vocabulary (${CG.iri}): it adds nothing to the knowledge base`,
+    hint: "--kb reads what `claimgraph build` writes (graph/kb.ttl, kb.trig, kb.nq): is this the file you meant?",
+  };
+}
+
+/** Where a parse failed, as a diagnostic (see `parseErrorPlace` for the column). */
 export function syntaxDiagnostic(file: string, text: string, error: Error): Diagnostic {
-  const { context = {}, code = "RdfSyntax", hint } = error as RdfParseError;
-  const token = context.token;
-  const line = token?.line ?? context.line ?? 1;
-  const lineText = lineOf(text, line);
-  let at = 0;
-  if (token) at = token.start;
-  else {
-    const before = context.previousToken;
-    if (before && (before.endLine ?? before.line) === line) at = before.end;
-    while (at < lineText.length && /\s/.test(lineText[at] ?? "")) at++;
-  }
+  const { code = "RdfSyntax", hint } = error as RdfParseError;
   return {
     code,
     severity: "error",
     file,
-    line,
-    column: codePoints(lineText, Math.min(at, lineText.length)) + 1,
-    message: tidy(error.message),
+    ...parseErrorPlace(text, error),
+    message: parseErrorMessage(error),
     hint: hint ?? "the file must be valid Turtle, TriG, N-Triples or N-Quads (by its extension)",
   };
-}
-
-/** Line `line` (1-based) of `text`, with n3's line breaks (CR LF, LF or CR). */
-function lineOf(text: string, line: number): string {
-  const breaks = /\r\n?|\n/g;
-  let start = 0;
-  for (let n = 1; n < line; n++) {
-    const found = breaks.exec(text);
-    if (!found) return "";
-    start = breaks.lastIndex;
-  }
-  const end = breaks.exec(text);
-  return text.slice(start, end ? end.index : text.length);
-}
-
-/** Code points in the first `units` UTF-16 code units of `s`. */
-function codePoints(s: string, units: number): number {
-  let n = units;
-  for (let i = 1; i < units; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
-  }
-  return n;
-}
-
-/** n3's message without its " on line N.", the input it quotes cut short and made printable. */
-function tidy(message: string): string {
-  if (!message.startsWith('Unexpected "')) return message.replace(/\s+on line \d+\.?$/, "");
-  return `Unexpected "${clip(message.slice(12, message.lastIndexOf('"')))}"`;
 }

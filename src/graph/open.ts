@@ -1,33 +1,24 @@
 /**
  * Opening a knowledge base for questions. The RDF files are the source of truth; the
- * graph built from them is kept as a snapshot (graphology's JSON export plus the
- * lookups' inputs) in a cache keyed by the files' identity and claimgraph's build, so
- * the next process opens it without parsing RDF. The RDF reader is loaded only when
- * the snapshot is missing. The command line asks for a new snapshot to be written after
- * it has the graph (`snapshot: "later"`), so the first question is answered before the
- * snapshot is kept.
+ * graph built from them is kept as a snapshot (`snapshot.ts`) in the user's private cache
+ * (`../cache/dir.ts`), keyed by the files' identity and claimgraph's build, so the next
+ * process opens it without parsing RDF. The RDF reader is loaded only when no snapshot is
+ * usable. A snapshot that is not whole and unchanged is removed and rebuilt; a cache folder
+ * that is not safely the user's own is neither read nor written (a warning says why). The
+ * command line asks for a new snapshot to be written after it has the graph
+ * (`snapshot: "later"`), so the first question is answered before the snapshot is kept.
  */
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { MultiDirectedGraph } from "graphology";
-import type { SerializedGraph } from "graphology-types";
+import fs from "node:fs";
+import { join } from "node:path";
+import { cacheDir, cacheTurnedOff, folderState } from "../cache/dir.ts";
+import { snapshotName } from "../cache/entries.ts";
+import { evict } from "../cache/evict.ts";
+import { readPrivateFile, writePrivateFile } from "../cache/private-file.ts";
 import { UsageError } from "../errors.ts";
 import { VERSION } from "../version.ts";
-import type { KnowledgeGraphData } from "./from-quads.ts";
 import { KnowledgeGraph } from "./knowledge-graph.ts";
-import type { EdgeAttributes, NodeAttributes } from "./types.ts";
-
-const SNAPSHOT_FORMAT = 2;
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from "./snapshot.ts";
 
 /** Texts longer than this (in characters) are not kept alive by the graph built from them. */
 const COPY_ABOVE = 4 * 1024 * 1024;
@@ -35,14 +26,6 @@ const COPY_ABOVE = 4 * 1024 * 1024;
 /** Set by the bundler to a hash of the sources, so a rebuilt claimgraph never reads an older snapshot. */
 declare const CLAIMGRAPH_BUILD_ID: string | undefined;
 const BUILD = typeof CLAIMGRAPH_BUILD_ID === "string" ? CLAIMGRAPH_BUILD_ID : "source";
-
-interface Snapshot {
-  readonly format: number;
-  readonly graph: SerializedGraph<NodeAttributes, EdgeAttributes>;
-  readonly predicateLabels: ReadonlyArray<[string, string]>;
-  readonly prefixes: Record<string, string>;
-  readonly skipped: readonly string[];
-}
 
 export interface OpenOptions {
   /** Use and write the snapshot cache (default: yes, unless CLAIMGRAPH_NO_CACHE is set). */
@@ -53,37 +36,24 @@ export interface OpenOptions {
    * and its printing — is done. The process does not exit before; `snapshotsWritten()` waits.
    */
   readonly snapshot?: "now" | "later";
-}
-
-export function cacheDir(): string {
-  return process.env.CLAIMGRAPH_CACHE_DIR ?? join(tmpdir(), "claimgraph-cache");
+  /** Where a refused cache folder is reported (default: standard error, once per process). */
+  readonly warn?: (message: string) => void;
 }
 
 export async function openKnowledgeGraph(
   files: readonly string[],
   options: OpenOptions = {},
 ): Promise<KnowledgeGraph> {
-  const useCache = options.cache ?? !process.env.CLAIMGRAPH_NO_CACHE;
-  // The snapshot is keyed by each file's identity (real path, size, modification time,
-  // inode) rather than by hashing its contents: hashing 60 MB of Turtle would cost a third
-  // of the time the snapshot saves. Any edit changes the size or the modification time.
-  const hash = createHash("sha256").update(`${VERSION}\u0000${SNAPSHOT_FORMAT}\u0000${BUILD}`);
-  for (const file of files) {
-    if (!existsSync(file)) {
-      throw new UsageError(
-        `knowledge base file "${file}" does not exist`,
-        "run `claimgraph build` first, or pass --kb FILE",
-      );
-    }
-    const st = statSync(file);
-    hash.update(`\u0000${realpathSync(file)}\u0000${st.size}\u0000${st.mtimeMs}\u0000${st.ino}`);
-  }
-  const path = join(cacheDir(), `${hash.digest("hex")}.json`);
-  if (useCache && existsSync(path)) {
-    try {
-      return fromSnapshot(JSON.parse(readFileSync(path, "utf8")) as Snapshot);
-    } catch {
-      // A damaged snapshot is rebuilt from the RDF below.
+  const useCache = options.cache ?? !cacheTurnedOff();
+  const name = snapshotFile(files);
+  let dir: string | undefined;
+  if (useCache) {
+    const state = folderState(cacheDir());
+    if (state.status === "refused") (options.warn ?? warnOnce)(refusal(state.dir, state.reason));
+    else {
+      dir = state.dir;
+      const kg = state.exists ? await readSnapshot(join(dir, name), name) : undefined;
+      if (kg) return kg;
     }
   }
   const { parseKnowledgeBaseTexts, readKnowledgeBaseSources } = await import("./load.ts");
@@ -93,20 +63,56 @@ export async function openKnowledgeGraph(
   // freed once it is built; below a few megabytes the copies cost more than they save.
   const size = texts.reduce((n, t) => n + t.length, 0);
   const grouper = new QuadGrouper({ copy: size > COPY_ABOVE });
-  const prefixes = ownPrefixes(await parseKnowledgeBaseTexts(files, texts, (q) => grouper.add(q)));
+  const prefixes = ownPrefixes(
+    await parseKnowledgeBaseTexts(
+      files,
+      texts,
+      (q, source) => grouper.add(q, source),
+      (w) => grouper.warn(w),
+    ),
+  );
   const kg = new KnowledgeGraph(graphFromGroups(grouper), prefixes);
-  if (useCache && options.snapshot !== "later") writeSnapshot(path, kg, prefixes);
-  else if (useCache) {
+  if (dir === undefined) return kg;
+  const write = () => writeSnapshot(dir, name, kg, prefixes, options.warn ?? warnOnce);
+  if (options.snapshot !== "later") write();
+  else {
     pending.add(
       new Promise<void>((done) =>
         setImmediate(() => {
-          writeSnapshot(path, kg, prefixes);
+          write();
           done();
         }),
       ),
     );
   }
   return kg;
+}
+
+/**
+ * The snapshot's file name. It is keyed by each file's identity (real path, size,
+ * modification time, inode) rather than by hashing its contents: hashing 60 MB of Turtle
+ * would cost a third of the time the snapshot saves. Any edit changes the size or the
+ * modification time. The paths alone name the set, so a newer snapshot replaces older ones.
+ */
+function snapshotFile(files: readonly string[]): string {
+  const set = createHash("sha256");
+  const version = createHash("sha256").update(`${VERSION}\u0000${SNAPSHOT_FORMAT}\u0000${BUILD}`);
+  for (const file of files) {
+    let st: fs.Stats;
+    let real: string;
+    try {
+      st = fs.statSync(file);
+      real = fs.realpathSync(file);
+    } catch {
+      throw new UsageError(
+        `knowledge base file "${file}" does not exist`,
+        "run `claimgraph build` first, or pass --kb FILE",
+      );
+    }
+    set.update(`${real}\u0000`);
+    version.update(`\u0000${real}\u0000${st.size}\u0000${st.mtimeMs}\u0000${st.ino}`);
+  }
+  return snapshotName(set.digest("hex"), version.digest("hex"));
 }
 
 const pending = new Set<Promise<void>>();
@@ -120,30 +126,50 @@ export async function snapshotsWritten(): Promise<void> {
   }
 }
 
-function fromSnapshot(s: Snapshot): KnowledgeGraph {
-  if (s.format !== SNAPSHOT_FORMAT) throw new Error("snapshot format");
-  const graph: KnowledgeGraphData = new MultiDirectedGraph({ allowSelfLoops: true });
-  graph.import(s.graph);
-  return new KnowledgeGraph(
-    { graph, predicateLabels: new Map(s.predicateLabels), skipped: s.skipped },
-    s.prefixes,
-  );
+/** The graph in the snapshot at `path`; a snapshot that is not usable is removed. */
+async function readSnapshot(path: string, name: string): Promise<KnowledgeGraph | undefined> {
+  const data = readPrivateFile(path);
+  if (data === undefined) return undefined;
+  try {
+    return await decodeSnapshot(data, name);
+  } catch {
+    // Cut, changed, incomplete or of another format: the RDF is read instead, and the new
+    // snapshot replaces this one.
+    fs.rmSync(path, { force: true });
+    return undefined;
+  }
 }
 
-function writeSnapshot(path: string, kg: KnowledgeGraph, prefixes: Record<string, string>): void {
-  const snapshot: Snapshot = {
-    format: SNAPSHOT_FORMAT,
-    graph: kg.graph.export(),
-    predicateLabels: [...kg.predicateLabels],
-    prefixes,
-    skipped: kg.skipped,
-  };
+function writeSnapshot(
+  dir: string,
+  name: string,
+  kg: KnowledgeGraph,
+  prefixes: Record<string, string>,
+  warn: (message: string) => void,
+): void {
+  // Checked again: the folder may be made only now, and may have changed since the open.
+  const state = folderState(dir, { create: true });
+  if (state.status === "refused") {
+    // A folder that cannot be made (a read-only home) only costs the next start.
+    if (!state.reason.startsWith("it cannot be created")) warn(refusal(dir, state.reason));
+    return;
+  }
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(snapshot));
-    renameSync(temp, path);
+    writePrivateFile(join(dir, name), encodeSnapshot(kg, prefixes, name));
+    evict(dir, name);
   } catch {
     // The cache is an optimisation: a read-only or full disk only costs the next start.
   }
+}
+
+function refusal(dir: string, reason: string): string {
+  return `the snapshot cache ${dir} is not used: ${reason}; set CLAIMGRAPH_CACHE_DIR to a folder of your own, or CLAIMGRAPH_NO_CACHE=1`;
+}
+
+const warned = new Set<string>();
+
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  process.stderr.write(`claimgraph: warning: ${message}\n`);
 }

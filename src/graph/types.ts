@@ -13,6 +13,8 @@ export interface IdentifierInfo {
   readonly confidence: string | undefined;
   readonly unverified: boolean;
   readonly source: string | undefined;
+  /** True when a source document's reference entry states it (cg:StatedByDocument). */
+  readonly stated: boolean;
 }
 
 export interface Location {
@@ -75,6 +77,10 @@ export interface ClaimNode extends Base {
     | undefined;
   readonly location: Location;
   readonly table: TablePlace | undefined;
+  /**
+   * What the claim cites, as the document's reference entries its markers point to
+   * (cg:viaReference); a cited work reached through no entry is listed itself.
+   */
   readonly citations: readonly string[];
   readonly uncited: boolean;
   readonly unnormalised: boolean;
@@ -83,6 +89,14 @@ export interface ClaimNode extends Base {
   readonly studies: readonly string[];
   readonly comparison: Comparison | undefined;
   readonly note: string | undefined;
+  /** Local name of cg:cellStatus (NotStated, NotTested): a null cell, nothing asserted. */
+  readonly status: string | undefined;
+  /** Local name of cg:frequency (Common, LowRisk, …) of an adverse-effect claim. */
+  readonly frequency: string | undefined;
+  /** Local name of cg:readBy: the rule the claim was read by. */
+  readonly readBy: string | undefined;
+  /** Local names of cg:guess, sorted. */
+  readonly guesses: readonly string[];
 }
 
 export interface ReferenceNode extends Base {
@@ -91,6 +105,8 @@ export interface ReferenceNode extends Base {
   readonly title: string;
   readonly truncated: boolean;
   readonly host: string | undefined;
+  /** What the entry's brackets hold, when it is more than a host (cg:locatorAsGiven). */
+  readonly locator: string | undefined;
   readonly work: string | undefined;
   readonly document: string | undefined;
   readonly line: number | undefined;
@@ -101,6 +117,10 @@ export interface WorkNode extends Base {
   readonly title: string;
   /** Local name: ClinicalStudy, ConsumerHealthPage, … */
   readonly evidenceType: string;
+  /** What gave the evidence type: "curation", or the rule that inferred it (cg:evidenceTypeRule). */
+  readonly evidenceRule: string | undefined;
+  /** True when a rule, not a curator, gave the evidence type. */
+  readonly evidenceInferred: boolean;
   readonly identifiers: readonly IdentifierInfo[];
 }
 
@@ -141,6 +161,7 @@ export interface StudyArm {
 export interface StudyNode extends Base {
   readonly kind: "study";
   readonly document: string | undefined;
+  /** The reference entries the study cites through (as a claim's `citations`). */
   readonly citations: readonly string[];
   readonly qualifiers: Readonly<Record<string, readonly string[]>>;
   readonly arms: readonly StudyArm[];

@@ -1,6 +1,6 @@
 /**
  * Loads the lexicon from `ontology/`: `lexicon/entities.tsv`, `lexicon/predicates.tsv`,
- * `lexicon/tables.tsv`, `lexicon/cues.tsv`, and the checked identifiers in
+ * `lexicon/tables.tsv`, `lexicon/cues.tsv`, `lexicon/evidence.tsv`, and the checked identifiers in
  * `identifiers.tsv`. Inconsistencies (an unknown type, a `broader` that names nothing,
  * an identifier row for an entity the lexicon lacks) are located errors.
  */
@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { type Diagnostic, InputError } from "../errors.ts";
 import { normaliseLabel } from "../slug.ts";
 import { readTsv } from "../tsv.ts";
+import { type EvidenceRule, readEvidenceRules } from "./evidence-rules.ts";
 import { isEntityType, Lexicon } from "./lexicon.ts";
 import type {
   Cue,
@@ -33,6 +34,10 @@ const CUE_KINDS: readonly CueKind[] = [
   "sex",
   "route",
   "measure",
+  "value-column",
+  "drug-class",
+  "frequency",
+  "no-result",
 ];
 const TABLE_KINDS: readonly TableKind[] = ["feature", "adverse-effect", "comparative"];
 
@@ -44,6 +49,8 @@ export interface ReferenceIdentifierRecord extends IdentifierRecord {
 export interface LoadedLexicon {
   readonly lexicon: Lexicon;
   readonly referenceIdentifiers: readonly ReferenceIdentifierRecord[];
+  /** How a cited work's evidence type is inferred (`lexicon/evidence.tsv`), in order. */
+  readonly evidenceRules: readonly EvidenceRule[];
 }
 
 export function loadLexicon(ontologyDir: string): LoadedLexicon {
@@ -204,6 +211,17 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
     cues.push({ kind, phrase, value: row.fields.value || phrase });
   }
 
+  const evidenceFile = join(ontologyDir, "lexicon/evidence.tsv");
+  const evidenceRules = readEvidenceRules(
+    evidenceFile,
+    readFileSync(evidenceFile, "utf8"),
+    diagnostics,
+  );
+
   if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics);
-  return { lexicon: new Lexicon(entities, predicates, tableKinds, cues), referenceIdentifiers };
+  return {
+    lexicon: new Lexicon(entities, predicates, tableKinds, cues),
+    referenceIdentifiers,
+    evidenceRules,
+  };
 }

@@ -50,7 +50,11 @@ export type CueKind =
   | "species"
   | "sex"
   | "route"
-  | "measure";
+  | "measure"
+  | "value-column"
+  | "drug-class"
+  | "frequency"
+  | "no-result";
 
 export interface Cue {
   readonly kind: CueKind;

@@ -6,6 +6,7 @@
 import { displayPath } from "../build/files.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
 import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
+import { checkSparql } from "./sparql-form.ts";
 import { resultsTable } from "./table.ts";
 
 const MEDIA: Readonly<Record<string, string>> = {
@@ -18,14 +19,19 @@ const MEDIA: Readonly<Record<string, string>> = {
 export type QueryFormat = "table" | "json" | "csv";
 
 export interface QueryAnswer {
-  /** SELECT: variables and rows of terms; ASK: a boolean; CONSTRUCT/DESCRIBE: N-Triples text. */
-  readonly kind: "select" | "ask" | "graph";
+  /**
+   * SELECT: variables and rows of terms; ASK: a boolean; CONSTRUCT/DESCRIBE: N-Triples text;
+   * an update a remote store ran (`--endpoint --update`): what the store said.
+   */
+  readonly kind: "select" | "ask" | "graph" | "update";
   readonly text: string;
 }
 
 /**
  * Runs `sparql` over the files. `prefixMap` is declared before the query (a query may
- * declare a prefix again); `compact` shortens IRIs in the table.
+ * declare a prefix again); `compact` shortens IRIs in the table. The text is read with a
+ * SPARQL parser first, before any file: one that does not parse is located in it, and an
+ * update is refused (the store lives in memory, so it would change nothing).
  */
 export async function runQuery(
   files: readonly string[],
@@ -34,6 +40,7 @@ export async function runQuery(
   prefixMap: Readonly<Record<string, string>>,
   compact: (iri: string) => string,
 ): Promise<QueryAnswer> {
+  checkSparql(sparql, prefixMap, "local");
   const prefixes = Object.entries(prefixMap)
     .map(([p, ns]) => `PREFIX ${p}: <${ns}>`)
     .join("\n");

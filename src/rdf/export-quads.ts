@@ -3,7 +3,8 @@
  * quads, the same error), without holding its quads: Turtle and TriG as one text; N-Quads a
  * megabyte of lines at a time, each piece parsed on its own (no statement spans two lines);
  * JSON-LD a batch of top-level entries at a time (`jsonld-entries.ts`), each batch turned into
- * N-Quads by jsonld as `parseExport` turns the whole document.
+ * N-Quads by jsonld as `parseExport` turns the whole document. An error from a Turtle, TriG or
+ * N-Quads file says where in the file it stands (`ExportReadError.place`).
  */
 import { createReadStream, readFileSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
@@ -12,6 +13,7 @@ import jsonld from "jsonld";
 import type { Format } from "./formats.ts";
 import { parseRdf } from "./guarded-parser.ts";
 import { jsonLdEntries } from "./jsonld-entries.ts";
+import { parseErrorPlace, type TextPlace } from "./parse-errors.ts";
 
 /** An export to read: its text, or the file to read it from. */
 export interface ExportSource {
@@ -58,7 +60,27 @@ export async function readQuads(
       for await (const chunk of createReadStream(file, { highWaterMark: NQUADS_PIECE }))
         pieces.add(chunk as Buffer);
     pieces.end();
-  } else parseRdf(text ?? readFileSync(file, "utf8"), N3_FORMATS[format], onQuad);
+  } else {
+    const whole = text ?? readFileSync(file, "utf8");
+    try {
+      parseRdf(whole, N3_FORMATS[format], onQuad);
+    } catch (error) {
+      throw placed(error, whole, 0);
+    }
+  }
+}
+
+/** An error from reading an export, with where it stands in the file when that is known. */
+export interface ExportReadError extends Error {
+  place?: TextPlace;
+}
+
+/** `error` with its place in `text`, whose first line is line `lines + 1` of the file. */
+function placed(error: unknown, text: string, lines: number): unknown {
+  if (!(error instanceof Error)) return error;
+  const { line, column } = parseErrorPlace(text, error);
+  (error as ExportReadError).place = { line: line + lines, column };
+  return error;
 }
 
 /**
@@ -113,6 +135,7 @@ class NQuadsPieces {
       parseRdf(piece, "N-Quads", this.onQuad);
     } catch (error) {
       const lines = this.lines;
+      placed(error, piece, lines);
       if (lines > 0 && error instanceof Error) {
         // The piece's first line is the end of the line before it.
         error.message = error.message.replace(

@@ -3,8 +3,8 @@
  * column of the offending token, what would make a knowledge base unsafe to hold or to show:
  * nesting deeper than MAX_NESTING_DEPTH, a literal longer than MAX_LITERAL_LENGTH, a name
  * longer than MAX_IRI_LENGTH, and an IRI that is not one (./iri-syntax.ts). Parsing is
- * synchronous and streams each quad to a callback; nothing is collected in an array. Its errors
- * and their hints are in ./parse-errors.ts.
+ * synchronous and streams each quad to a callback, with where its object stands in the text;
+ * nothing is collected in an array. Its errors and their hints are in ./parse-errors.ts.
  *
  * The lexer reaches into n3 2.13.12 (pinned in package.json): N3Lexer's `_tokenizeString`,
  * `_parseLiteral` and `_syntaxError`. Loading this module fails if they are gone, and
@@ -20,7 +20,9 @@ import {
   type RdfParseError,
   type RdfToken,
   refuse,
+  type TextPlace,
 } from "./parse-errors.ts";
+import { TextPlaces } from "./text-places.ts";
 
 /**
  * Deepest nesting of ( ), [ ], { }, << >> and {| |}. n3 keeps its own stack, so depth costs
@@ -49,16 +51,25 @@ const LITERAL_HINT = `split the text into literals of at most ${MAX_LITERAL_LENG
 const NAME_HINT = `IRIs and names are identifiers: keep them under ${MAX_IRI_LENGTH} characters`;
 
 /**
+ * Where the quad just handed over stands: the line and column of its object (of a literal's
+ * opening quote, not its datatype or language). Valid only during the `onQuad` call; the
+ * same function is passed for every quad, and costs nothing unless called.
+ */
+export type QuadPlace = () => TextPlace;
+
+/**
  * Parses `text`, handing each quad to `onQuad` and each prefix declaration to `onPrefix`;
  * throws the first problem as an RdfParseError with a code and a hint.
  */
 export function parseRdf(
   text: string,
   format: RdfFormat,
-  onQuad: (quad: Quad) => void,
+  onQuad: (quad: Quad, place: QuadPlace) => void,
   onPrefix?: (prefix: string, iri: string) => void,
 ): void {
   const lexer = new GuardedLexer({ lineMode: format === "N-Triples" || format === "N-Quads" });
+  const places = new TextPlaces(text);
+  const place: QuadPlace = () => places.at(lexer.object?.line ?? 1, lexer.object?.start ?? 0);
   const options = { format, lexer } as ParserOptions;
   let failure: RdfParseError | undefined;
   let finished = false;
@@ -68,7 +79,7 @@ export function parseRdf(
       if (error) {
         failure ??= error;
         lexer.halted = true;
-      } else if (quad) onQuad(quad);
+      } else if (quad) onQuad(quad, place);
       else finished = true;
     },
     onPrefix && ((prefix, iri) => onPrefix(prefix, iri.value)),
@@ -123,6 +134,9 @@ class GuardedLexer extends N3Lexer {
   private baseNext = false;
   /** Why `_parseLiteral` refused a literal, for the error n3 then asks `_syntaxError` for. */
   private refusal: string | undefined;
+  /** The token being parsed, and the last one before it that is no datatype or language tag. */
+  private current: RdfToken | undefined;
+  object: RdfToken | undefined;
 
   /** Tokenizes a whole string synchronously (n3's own `tokenize` defers to a microtask). */
   tokenize(input: string, callback: LexCallback): void {
@@ -133,6 +147,11 @@ class GuardedLexer extends N3Lexer {
           callback(problem);
           throw STOP;
         }
+        // n3 hands a quad over on the token after its object (a literal's suffixes aside).
+        const before = this.current;
+        if (before && before.type !== "type" && before.type !== "typeIRI")
+          if (before.type !== "langcode") this.object = before;
+        this.current = token;
       }
       callback(error, token);
       if (this.halted) throw STOP;

@@ -40,7 +40,7 @@ export class Iris {
     return namedNode(`${this.base}doc/${documentId}.discrepancy-${slugify(scheme)}`);
   }
 
-  claim(id: string, part?: "quote" | "tqs" | "tps"): NamedNode {
+  claim(id: string, part?: "quote" | "tqs" | "tps" | "statement"): NamedNode {
     return namedNode(`${this.base}claim/${id}${part ? `.${part}` : ""}`);
   }
 

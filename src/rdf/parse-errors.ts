@@ -87,3 +87,59 @@ export function clip(value: string): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
   );
 }
+
+/** A place in a text: 1-based line, and 1-based column in code points. */
+export interface TextPlace {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Where a parse of `text` failed. An error with its token is placed at the token's start; a
+ * lexer error (no token) just after the token before it, past any whitespace, as that is where
+ * n3 stopped. An error with no context at all (JSON-LD's) is placed at 1:1.
+ */
+export function parseErrorPlace(text: string, error: Error): TextPlace {
+  const { context = {} } = error as RdfParseError;
+  const token = context.token;
+  const line = token?.line ?? context.line ?? 1;
+  const lineText = lineOf(text, line);
+  let at = 0;
+  if (token) at = token.start;
+  else {
+    const before = context.previousToken;
+    if (before && (before.endLine ?? before.line) === line) at = before.end;
+    while (at < lineText.length && /\s/.test(lineText[at] ?? "")) at++;
+  }
+  return { line, column: codePoints(lineText, Math.min(at, lineText.length)) + 1 };
+}
+
+/** Line `line` (1-based) of `text`, with n3's line breaks (CR LF, LF or CR). */
+function lineOf(text: string, line: number): string {
+  const breaks = /\r\n?|\n/g;
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const found = breaks.exec(text);
+    if (!found) return "";
+    start = breaks.lastIndex;
+  }
+  const end = breaks.exec(text);
+  return text.slice(start, end ? end.index : text.length);
+}
+
+/** Code points in the first `units` UTF-16 code units of `s`. */
+function codePoints(s: string, units: number): number {
+  let n = units;
+  for (let i = 1; i < units; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
+  }
+  return n;
+}
+
+/** n3's message without its " on line N.", the input it quotes cut short and made printable. */
+export function parseErrorMessage(error: Error): string {
+  const message = error.message;
+  if (!message.startsWith('Unexpected "')) return message.replace(/\s+on line \d+\.?$/, "");
+  return `Unexpected "${clip(message.slice(12, message.lastIndexOf('"')))}"`;
+}

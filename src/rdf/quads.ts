@@ -17,8 +17,10 @@ import type {
   Term,
   Work,
 } from "../claims/types.ts";
+import { identifierKey } from "../document/locator.ts";
 import type { IdentifierRecord } from "../lexicon/types.ts";
 import { VERSION } from "../version.ts";
+import { writeAssertion, writeReading } from "./assertions.ts";
 import { toIri } from "./iri-syntax.ts";
 import type { Iris } from "./iris.ts";
 import {
@@ -167,11 +169,21 @@ function writeEntity(w: GraphWriter, entity: EntityTerm, iris: Iris, shared: Sha
   writeIdentifiers(w, node, record.identifiers, iris);
 }
 
+/** An identifier as written: a record row's, or one a document states (confidence "stated"). */
+type WrittenIdentifier = Omit<IdentifierRecord, "confidence"> & {
+  readonly confidence: IdentifierRecord["confidence"] | "stated";
+};
+
+/**
+ * Identifier nodes: a record row's (`identifiers.tsv`, cg:PublicRecord) and those a document
+ * states (cg:StatedByDocument, confidence "stated", unverified); one node when both give it.
+ */
 function writeIdentifiers(
   w: GraphWriter,
   owner: NamedNode,
-  list: readonly IdentifierRecord[],
+  list: readonly WrittenIdentifier[],
   iris: Iris,
+  stated: ReadonlySet<string> = new Set(),
 ): void {
   for (const id of list) {
     const node = iris.identifier(owner, id.scheme, id.id);
@@ -188,7 +200,11 @@ function writeIdentifiers(
     );
     w.add(node, CG.confidence, id.confidence);
     w.add(node, CG.unverified, id.confidence !== "confirmed");
-    w.add(node, CG.recordSource, id.source);
+    if (id.confidence !== "stated") {
+      w.add(node, CG.identifierSource, CG.PublicRecord);
+      w.add(node, CG.recordSource, id.source === "" ? undefined : id.source);
+    }
+    if (stated.has(identifierKey(id))) w.add(node, CG.identifierSource, CG.StatedByDocument);
     const seeAlso = id.scheme === "url" && /^https?:\/\//.test(id.id) ? toIri(id.id) : undefined;
     if (seeAlso) w.add(node, RDFS.seeAlso, DataFactory.namedNode(seeAlso));
   }
@@ -199,10 +215,19 @@ function writeWork(w: GraphWriter, work: Work, iris: Iris): void {
   w.add(node, RDF.type, FABIO.Work);
   w.add(node, DCTERMS.title, work.title);
   w.add(node, CG.evidenceType, CG[work.evidenceType]);
-  const identifiers = work.identifiers.filter((i) => i.scheme !== "title");
-  writeIdentifiers(w, node, identifiers, iris);
-  for (const id of identifiers) {
-    if (id.confidence !== "confirmed") continue;
+  w.add(node, CG.evidenceTypeRule, work.evidenceRule);
+  const checked = work.identifiers.filter((i) => i.scheme !== "title");
+  const known = new Set(checked.map(identifierKey));
+  // What the document states and no record gives is kept as stated: unverified, no source.
+  const statedOnly = work.statedIdentifiers
+    .filter((i) => !known.has(identifierKey(i)))
+    .map((i) => ({ scheme: i.scheme, id: i.id, confidence: "stated" as const, source: "" }));
+  const all = [...checked, ...statedOnly];
+  writeIdentifiers(w, node, all, iris, new Set(work.statedIdentifiers.map(identifierKey)));
+  // bibo:pmid and bibo:doi name what a record confirms or the document states; a "likely"
+  // row, read nowhere, does not.
+  for (const id of all) {
+    if (id.confidence === "likely") continue;
     if (id.scheme === "pmid") w.add(node, BIBO.pmid, id.id);
     if (id.scheme === "doi") w.add(node, BIBO.doi, id.id);
   }
@@ -237,6 +262,8 @@ function writeDocument(w: GraphWriter, doc: DocumentClaims, iris: Iris): void {
     w.add(r, CG.titleAsGiven, ref.titleAsGiven);
     w.add(r, CG.titleTruncated, ref.truncated);
     w.add(r, CG.host, ref.host);
+    if (ref.locator !== undefined && ref.locator !== ref.host)
+      w.add(r, CG.locatorAsGiven, ref.locator);
     w.add(r, CG.refersTo, iris.work(ref.workKey));
     w.add(r, CG.inDocument, node);
     w.add(r, CG.line, document.source.position(ref.span.start).line);
@@ -278,11 +305,7 @@ function writeStudy(w: GraphWriter, doc: DocumentClaims, study: Study, iris: Iri
   w.add(s, RDFS.label, study.label);
   w.add(s, PROV.wasDerivedFrom, iris.document(study.documentId));
   w.add(s, CG.line, source.position(study.quote.start).line);
-  w.addAll(
-    s,
-    CITO.citesAsEvidence,
-    study.citations.map((n) => iris.reference(study.documentId, n)),
-  );
+  writeCitations(w, s, study.citations, doc, iris);
   w.addAll(s, CG.design, study.design);
   w.addAll(s, CG.species, study.species);
   w.addAll(s, CG.strain, study.strain);
@@ -337,13 +360,12 @@ function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iri
   w.add(np, NP.hasPublicationInfo, pubinfo);
 
   w.in(assertion);
-  if (claim.subject.kind !== "literal") {
-    w.add(iris.node(claim.subject), iris.predicate(claim.predicate), term(iris, claim.object));
-  }
+  writeAssertion(w, claim, iris);
 
   w.in(provenance);
   w.add(assertion, PROV.wasDerivedFrom, quoteNode);
   w.add(assertion, PROV.wasQuotedFrom, docNode);
+  w.addAll(assertion, CITO.citesAsEvidence, citedWorks(claim.citations, doc, iris));
   w.add(c, RDF.type, CG.Claim);
   w.add(c, RDF.type, CLAIM_CLASS[claim.kind]);
   w.add(c, RDF.subject, term(iris, claim.subject));
@@ -360,11 +382,7 @@ function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iri
   w.add(c, CG.endLine, end.line);
   w.add(c, CG.endColumn, end.column);
   w.add(c, CG.uncited, claim.citations.length === 0);
-  w.addAll(
-    c,
-    CITO.citesAsEvidence,
-    claim.citations.map((n) => iris.reference(document.id, n)),
-  );
+  writeCitations(w, c, claim.citations, doc, iris);
   const unnormalised =
     claim.predicate.unnormalised ||
     [claim.subject, claim.object].some((t) => t.kind === "entity" && t.unnormalised);
@@ -377,6 +395,7 @@ function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iri
     claim.mentions.map((m) => iris.entity(m.id)),
   );
   w.add(c, RDFS.comment, claim.note);
+  writeReading(w, c, claim, iris);
   if (claim.table) {
     w.add(c, CG.inTable, iris.table(document.id, claim.table.table));
     w.add(c, CG.rowLabel, claim.table.rowLabel);
@@ -421,6 +440,34 @@ function writeClaim(w: GraphWriter, doc: DocumentClaims, claim: Claim, iris: Iri
   w.add(np, PROV.wasDerivedFrom, docNode);
   w.add(np, CG.generatedBy, GENERATOR);
   w.in(iris.graph("shared"));
+}
+
+/**
+ * A claim or study cites the works (cito:citesAsEvidence) its markers point to, through the
+ * document's reference entries (cg:viaReference): `[4] [5]`, one work listed twice, cite it once.
+ */
+function writeCitations(
+  w: GraphWriter,
+  node: NamedNode,
+  numbers: readonly number[],
+  doc: DocumentClaims,
+  iris: Iris,
+): void {
+  w.addAll(node, CITO.citesAsEvidence, citedWorks(numbers, doc, iris));
+  w.addAll(
+    node,
+    CG.viaReference,
+    numbers.map((n) => iris.reference(doc.document.id, n)),
+  );
+}
+
+function citedWorks(numbers: readonly number[], doc: DocumentClaims, iris: Iris): NamedNode[] {
+  const keys = new Set<string>();
+  for (const n of numbers) {
+    const key = doc.references.find((r) => r.number === n)?.workKey;
+    if (key !== undefined) keys.add(key);
+  }
+  return [...keys].map((k) => iris.work(k));
 }
 
 /** Sorts quads by graph, subject, predicate and object (N-Quads order) and drops duplicates. */

@@ -6,7 +6,8 @@
  * validated in batches (`shacl-batches.ts`), so memory grows far slower than the knowledge base.
  */
 import type { Quad } from "@rdfjs/types";
-import { type ExportSource, readQuads } from "./export-quads.ts";
+import { type ExportReadError, type ExportSource, readQuads } from "./export-quads.ts";
+import { parseErrorMessage } from "./parse-errors.ts";
 import { QuadSetDigest } from "./quad-digest.ts";
 import { type Format, turtleTriples } from "./serialize.ts";
 import type { ShaclReport } from "./shacl.ts";
@@ -19,6 +20,9 @@ export interface ExportCheck {
   readonly file: string;
   readonly quads: number;
   readonly error: string | undefined;
+  /** Where the export stops parsing (1-based line, column in code points), when known. */
+  readonly line: number | null;
+  readonly column: number | null;
 }
 
 export interface ValidationReport {
@@ -95,12 +99,20 @@ async function compareExports(
       });
       flush();
     } catch (error) {
-      checks.set(source, { format, file, quads: 0, error: (error as Error).message });
+      const place = (error as ExportReadError).place;
+      checks.set(source, {
+        format,
+        file,
+        quads: 0,
+        error: parseErrorMessage(error as Error),
+        line: place?.line ?? null,
+        column: place?.column ?? null,
+      });
       continue;
     }
     // JSON-LD may be read in batches whose quads repeat; read whole, it gives each quad once.
     if (format === "jsonld") quads = digest.size;
-    checks.set(source, { format, file, quads, error: undefined });
+    checks.set(source, { format, file, quads, error: undefined, line: null, column: null });
     parsed.set(format, { source, digest, view });
     if (view) reference = { source, digest, view };
   }

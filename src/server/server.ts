@@ -1,50 +1,29 @@
 /**
  * The viewer's server: the viewer's built files, the knowledge base (as Turtle and as
- * read-only JSON answers), nothing else. It listens on 127.0.0.1 unless told
- * otherwise, answers GET and HEAD only, confines static paths to the viewer's folder
- * (encoded, double-encoded, backslash and absolute forms are refused), limits header
- * and URL sizes, and sends a Content-Security-Policy that allows no inline script.
+ * read-only JSON answers), nothing else. It listens on 127.0.0.1 unless told otherwise,
+ * answers only requests whose Host names it (421 otherwise), GET and HEAD only, confines
+ * static paths to the viewer's folder, streams the download from a private file made once
+ * per version of the knowledge base, limits header and URL sizes, and sends a
+ * Content-Security-Policy that allows no inline script.
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
+import type { Duplex } from "node:stream";
 import { formatDiagnostic, InputError } from "../errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { project, type ViewModel } from "../view/projection.ts";
 import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
+import { onClientError } from "./client-error.ts";
+import { KbDownload } from "./download.ts";
+import { DownloadCache, type Serialise } from "./download-cache.ts";
+import { send, TEXT } from "./headers.ts";
+import { allowedHostNames, hostAllowed } from "./host-check.ts";
+import { sendStatic, staticPath } from "./static-files.ts";
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "Cross-Origin-Opener-Policy": "same-origin",
-  "Cross-Origin-Resource-Policy": "same-origin",
-  "X-Frame-Options": "DENY",
-};
-
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-};
+export { CONTENT_SECURITY_POLICY } from "./headers.ts";
+export { staticPath } from "./static-files.ts";
 
 /** Longest URL accepted, in characters. */
 export const MAX_URL_LENGTH = 4096;
@@ -55,10 +34,18 @@ export interface ServeOptions {
   readonly kg: KnowledgeGraph;
   /** The built viewer (index.html and assets). */
   readonly viewerDir: string;
-  /** Turtle text to offer for download, or a function that makes it on demand. */
-  readonly turtle: () => string | Promise<string>;
+  /** The knowledge-base files offered for download, as one Turtle file. */
+  readonly kbFiles: readonly string[];
+  /** Makes that Turtle file (once per version of the files); by default `serialiseFiles`. */
+  readonly serialise?: Serialise;
   readonly host?: string;
   readonly port?: number;
+  /** Host names answered besides the address listened on (and loopback names for loopback). */
+  readonly allowHosts?: readonly string[];
+  /** Downloads at once (503 beyond); by default MAX_DOWNLOADS. */
+  readonly maxDownloads?: number;
+  /** A download that sends nothing for this long is dropped; by default DOWNLOAD_IDLE_MS. */
+  readonly downloadIdleMs?: number;
 }
 
 export interface RunningServer {
@@ -76,23 +63,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
   }
   const view = project(options.kg);
-  const viewJson = JSON.stringify(view);
+  const cache = new DownloadCache(options.kbFiles, options.serialise);
+  const ctx: Context = {
+    kg: options.kg,
+    root,
+    view,
+    viewJson: JSON.stringify(view),
+    download: new KbDownload(cache, options.maxDownloads, options.downloadIdleMs),
+    hosts: new Set(),
+    port: 0,
+  };
+  const answering = new WeakSet<Duplex>();
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
-    handle(req, res, { ...options, root, viewJson, view }).catch((error: unknown) => {
-      // A knowledge-base file that no longer reads (edited since the server started) is the
-      // download's problem, not the server's: say where it breaks.
-      const broken = error instanceof InputError;
-      send(
-        res,
-        broken ? 409 : 500,
-        "text/plain; charset=utf-8",
-        broken
-          ? `the knowledge base files no longer read:\n${error.diagnostics.map((d) => formatDiagnostic(d)).join("\n")}\n`
-          : `internal error: ${(error as Error).message}\n`,
-        req.method === "HEAD",
-      );
-    });
+    answering.add(req.socket);
+    res.once("close", () => answering.delete(req.socket));
+    handle(req, res, ctx).catch((error: unknown) => failed(req, res, error));
   });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) =>
+    onClientError(error, socket, (s) => answering.has(s)),
+  );
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   await new Promise<void>((done, fail) => {
@@ -100,6 +89,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => done());
   });
   const address = server.address() as AddressInfo;
+  ctx.port = address.port;
+  ctx.hosts = allowedHostNames(address.address, options.host, options.allowHosts ?? []);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     server,
@@ -107,121 +98,106 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     view,
     close: () =>
       new Promise<void>((done) => {
+        cache.close();
         server.closeAllConnections();
         server.close(() => done());
       }),
   };
 }
 
-interface Context extends ServeOptions {
+interface Context {
+  readonly kg: KnowledgeGraph;
   readonly root: string;
-  readonly viewJson: string;
   readonly view: ViewModel;
+  readonly viewJson: string;
+  readonly download: KbDownload;
+  hosts: ReadonlySet<string>;
+  port: number;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
   const head = req.method === "HEAD";
+  if (!hostAllowed(req.headers.host, ctx.hosts, ctx.port)) {
+    const hint = "use the address claimgraph serve printed, or start it with --allow-host NAME";
+    send(res, 421, TEXT, `this server does not answer for that host name: ${hint}\n`, head);
+    return;
+  }
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("Allow", "GET, HEAD");
-    send(res, 405, "text/plain; charset=utf-8", "only GET and HEAD are allowed\n", false);
+    send(res, 405, TEXT, "only GET and HEAD are allowed\n", false);
     return;
   }
   const raw = req.url ?? "/";
   if (raw.length > MAX_URL_LENGTH) {
-    send(res, 414, "text/plain; charset=utf-8", "URL too long\n", head);
+    send(res, 414, TEXT, "URL too long\n", head);
     return;
   }
   // The path is taken as sent: a URL parser would read "//host/…" as a host name.
   const queryAt = raw.indexOf("?");
   const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
+  if (pathname === "/kb/kb.ttl") return ctx.download.answer(req, res, head);
   const params = new URLSearchParams(queryAt === -1 ? "" : raw.slice(queryAt + 1));
-  const q = (name: string) => params.get(name) ?? "";
-  const json = (status: number, value: unknown) =>
-    send(res, status, "application/json; charset=utf-8", JSON.stringify(value), head);
-  switch (pathname) {
-    case "/api/view":
-      send(res, 200, "application/json; charset=utf-8", ctx.viewJson, head);
-      return;
-    case "/api/node": {
-      const details = nodeDetails(ctx.kg, q("id"));
-      json(details === undefined ? 404 : 200, details ?? { error: "no such node" });
-      return;
-    }
-    case "/api/edge":
-      json(200, { claims: edgeClaims(ctx.kg, q("source"), q("target")) });
-      return;
-    case "/api/search":
-      json(200, { hits: search(ctx.kg, q("q").slice(0, 200)) });
-      return;
-    case "/api/path":
-      json(200, pathBetween(ctx.kg, q("from"), q("to")));
-      return;
-    case "/api/neighbourhood": {
-      const found = neighbourhood(ctx.kg, ctx.view, q("id"));
-      json(found ? 200 : 404, found ?? { error: "no such node" });
-      return;
-    }
-    case "/kb/kb.ttl":
-      res.setHeader("Content-Disposition", 'attachment; filename="kb.ttl"');
-      send(res, 200, "text/turtle; charset=utf-8", await ctx.turtle(), head);
-      return;
+  const answer = apiAnswer(ctx, pathname, (name) => params.get(name) ?? "");
+  if (answer) {
+    const body = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
+    send(res, answer.status, "application/json; charset=utf-8", body, head);
+    return;
   }
   const file = staticPath(ctx.root, raw);
-  if (!file) {
-    send(res, 404, "text/plain; charset=utf-8", "not found\n", head);
-    return;
-  }
-  const type = TYPES[extname(file)] ?? "application/octet-stream";
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    "Content-Type": type,
-    "Content-Length": statSync(file).size,
-    "Cache-Control": "no-cache",
-  });
-  if (head) {
-    res.end();
-    return;
-  }
-  createReadStream(file).pipe(res);
+  if (file) sendStatic(res, file, head);
+  else send(res, 404, TEXT, "not found\n", head);
 }
 
-/**
- * The file under `root` a request path names, or undefined. The path is decoded once;
- * anything still encoded, any `..` or `.` segment, backslash, NUL or empty segment is
- * refused rather than normalised, so no spelling reaches outside the folder.
- */
-export function staticPath(root: string, rawUrl: string): string | undefined {
-  const pathPart = rawUrl.split(/[?#]/, 1)[0] ?? "/";
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathPart);
-  } catch {
-    return undefined;
+/** The JSON answer of an API path (a body that is a string is sent as it is), or undefined. */
+function apiAnswer(
+  ctx: Context,
+  pathname: string,
+  q: (name: string) => string,
+): { status: number; body: unknown } | undefined {
+  switch (pathname) {
+    case "/api/view":
+      return { status: 200, body: ctx.viewJson };
+    case "/api/node": {
+      const details = nodeDetails(ctx.kg, q("id"));
+      return details === undefined
+        ? { status: 404, body: { error: "no such node" } }
+        : { status: 200, body: details };
+    }
+    case "/api/edge":
+      return { status: 200, body: { claims: edgeClaims(ctx.kg, q("source"), q("target")) } };
+    case "/api/search":
+      return { status: 200, body: { hits: search(ctx.kg, q("q").slice(0, 200)) } };
+    case "/api/path":
+      return { status: 200, body: pathBetween(ctx.kg, q("from"), q("to")) };
+    case "/api/neighbourhood": {
+      const found = neighbourhood(ctx.kg, ctx.view, q("id"));
+      return found
+        ? { status: 200, body: found }
+        : { status: 404, body: { error: "no such node" } };
+    }
   }
-  if (!decoded.startsWith("/") || /[\\\0%]/.test(decoded)) return undefined;
-  const relative = decoded === "/" ? "index.html" : decoded.slice(1);
-  const segments = relative.split("/");
-  if (segments.some((s) => s === "" || s === "." || s === ".." || s.startsWith(".")))
-    return undefined;
-  const file = resolve(root, ...segments);
-  if (!file.startsWith(root + sep)) return undefined;
-  if (!existsSync(file) || !statSync(file).isFile()) return undefined;
-  return file;
+  return undefined;
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  type: string,
-  body: string,
-  head: boolean,
-): void {
-  const bytes = Buffer.from(body, "utf8");
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    "Content-Type": type,
-    "Content-Length": bytes.length,
-    "Cache-Control": "no-store",
-  });
-  res.end(head ? undefined : bytes);
+/** An answer that failed: 409 when the knowledge-base files no longer read, else 500. */
+function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  // A knowledge-base file that no longer reads (edited since the server started) is the
+  // download's problem, not the server's: say where it breaks.
+  const broken = error instanceof InputError;
+  const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+  send(
+    res,
+    broken || missing ? 409 : 500,
+    TEXT,
+    broken
+      ? `the knowledge base files no longer read:\n${error.diagnostics.map((d) => formatDiagnostic(d)).join("\n")}\n`
+      : missing
+        ? `the knowledge base files no longer read: ${(error as Error).message}\n`
+        : `internal error: ${(error as Error).message}\n`,
+    req.method === "HEAD",
+  );
 }

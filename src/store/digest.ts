@@ -18,7 +18,8 @@ export interface Challenge {
 
 /**
  * The challenge to answer in a `WWW-Authenticate` value: Digest when offered (the stronger
- * one), else Basic. Several challenges may share one header, separated by commas.
+ * one; one with an algorithm claimgraph knows first), else Basic. Several challenges may
+ * share one header, separated by commas.
  */
 export function parseChallenge(header: string | null): Challenge | undefined {
   if (!header) return undefined;
@@ -36,7 +37,17 @@ export function parseChallenge(header: string | null): Challenge | undefined {
   const usable = challenges.filter(
     (c): c is Challenge => c.scheme === "digest" || c.scheme === "basic",
   );
-  return usable.find((c) => c.scheme === "digest") ?? usable[0];
+  // Digest whenever offered, even with an algorithm claimgraph cannot answer: never Basic then.
+  const digests = usable.filter((c) => c.scheme === "digest");
+  return digests.find(isSupported) ?? digests[0] ?? usable[0];
+}
+
+/** Whether claimgraph can answer `challenge` (Basic, or Digest with a known algorithm). */
+export function isSupported(challenge: Challenge): boolean {
+  return (
+    challenge.scheme === "basic" ||
+    HASHES[(challenge.params.algorithm ?? "MD5").toLowerCase()] !== undefined
+  );
 }
 
 /** Whether a Digest challenge says only the nonce went stale (the credentials were fine). */

@@ -54,14 +54,23 @@ export class StoreUnavailableError extends StoreError {
   }
 }
 
-/** `https://user:pw@host/p?q` → `https://host/p?q`: user information never reaches a message. */
+/**
+ * An address as messages show it: `https://user:pw@host/p` → `https://***@host/p`. Text that does
+ * not parse as an address may still hold a user and password (`http://user:pa/ss@host`, a
+ * "/" in the password), so everything between the scheme's "//" (or the start) and the last
+ * "@" is masked as well: `http://***@host`.
+ */
 export function redactUrl(url: string): string {
+  let shown = url;
   try {
     const u = new URL(url);
-    u.username = "";
+    if (u.username || u.password) u.username = "***";
     u.password = "";
-    return u.toString();
+    shown = u.toString();
   } catch {
-    return url.replace(/\/\/[^/@]*@/, "//");
+    // Masked below.
   }
+  const start = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(shown)?.[0].length ?? 0;
+  const at = shown.lastIndexOf("@");
+  return at >= start ? `${shown.slice(0, start)}***${shown.slice(at)}` : shown;
 }

@@ -3,18 +3,22 @@
  * retries with exponential backoff for what may pass (dropped connections, timeouts, 5xx —
  * never a 4xx), and Digest or Basic authentication answered from the store's challenge.
  * Credentials are used for the Authorization header only: no message, error or event
- * carries them or the header.
+ * carries them or the header. Basic sends the password as it is, so it is answered only over
+ * https (or with `allowInsecureBasic`), and never to a store that has offered Digest.
  */
-import { UsageError } from "../errors.ts";
+import { ClaimgraphError, UsageError } from "../errors.ts";
+import { checkUrl } from "./address.ts";
 import {
   authorization,
   type Challenge,
   type Credentials,
   isStale,
+  isSupported,
   parseChallenge,
 } from "./digest.ts";
 import { redactUrl, StoreAuthError, StoreRefusedError, StoreUnavailableError } from "./errors.ts";
 
+export { checkUrl } from "./address.ts";
 export type { Credentials } from "./digest.ts";
 
 export interface HttpOptions {
@@ -25,6 +29,8 @@ export interface HttpOptions {
   readonly retries?: number | undefined;
   /** The wait before the first retry, doubled for each next one (default 250 ms). */
   readonly backoffMs?: number | undefined;
+  /** Answer a Basic challenge over plain http, sending the password in clear (default no). */
+  readonly allowInsecureBasic?: boolean | undefined;
 }
 
 export interface HttpRequest {
@@ -39,6 +45,8 @@ export interface HttpRequest {
 }
 
 export interface HttpResponse {
+  /** The address that answered, after any redirect. */
+  readonly url: string;
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
@@ -52,6 +60,9 @@ export class HttpClient {
   readonly retries: number;
   readonly backoffMs: number;
   private readonly auth: Credentials | undefined;
+  private readonly allowInsecureBasic: boolean;
+  /** Whether the store has offered Digest: then Basic is never answered (no downgrade). */
+  private digestOffered = false;
   /** The last challenge answered, reused (with a growing nonce count) so bodies go once. */
   private challenge: Challenge | undefined;
   private nonceCount = 0;
@@ -60,6 +71,7 @@ export class HttpClient {
 
   constructor(options: HttpOptions = {}) {
     this.auth = options.auth;
+    this.allowInsecureBasic = options.allowInsecureBasic === true;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 250;
@@ -81,7 +93,9 @@ export class HttpClient {
       try {
         response = await this.attempt(request, url);
       } catch (error) {
-        last = failureText(error, this.timeoutMs);
+        // A challenge refused (Basic over http, a downgrade) is final; the rest may pass.
+        if (error instanceof ClaimgraphError) throw error;
+        last = this.scrub(failureText(error, this.timeoutMs));
         continue;
       }
       if (response.status < 400) return response;
@@ -145,7 +159,7 @@ export class HttpClient {
     const size = request.body === undefined ? 0 : byteLength(request.body);
     if (this.auth && !this.challenge && size > PROBE_ABOVE) {
       const probe = await this.fetch({ ...request, method: "HEAD", body: undefined }, {});
-      if (probe.status === 401) this.remember(probe.headers);
+      if (probe.status === 401) this.remember(probe, request, url);
     }
     const sent = this.challenge;
     const reused = sent !== undefined && this.proven;
@@ -155,20 +169,48 @@ export class HttpClient {
       // to a fresh challenge means the credentials are wrong.
       const fresh = parseChallenge(response.headers.get("www-authenticate"));
       if (!fresh || (sent && !reused && !isStale(fresh))) return response;
-      this.remember(response.headers);
+      this.remember(response, request, url);
       response = await this.fetch(request, this.authHeader(request.method, target));
     }
     if (this.challenge && response.status !== 401) this.proven = true;
     return response;
   }
 
-  private remember(headers: Headers): void {
-    const challenge = parseChallenge(headers.get("www-authenticate"));
-    if (challenge) {
-      this.challenge = challenge;
-      this.nonceCount = 0;
-      this.proven = false;
+  /** Takes the challenge of a 401 to answer next, unless answering it would expose the password. */
+  private remember(response: HttpResponse, request: HttpRequest, url: URL): void {
+    const challenge = parseChallenge(response.headers.get("www-authenticate"));
+    if (!challenge) return;
+    if (challenge.scheme === "digest") this.digestOffered = true;
+    const refusal = this.refusal(challenge, url, response.url);
+    if (refusal) {
+      const shown = redactUrl(`${url.origin}${url.pathname}`);
+      throw new StoreAuthError(
+        `${request.what} at ${shown}: ${refusal}; the password was not sent`,
+        {
+          url: shown,
+          graph: request.graph,
+          status: 401,
+          hint: "use the store's https address, or a store account with Digest authentication",
+        },
+      );
     }
+    this.challenge = challenge;
+    this.nonceCount = 0;
+    this.proven = false;
+  }
+
+  /** Why `challenge` must not be answered, if it must not. */
+  private refusal(challenge: Challenge, url: URL, answeredBy: string): string | undefined {
+    if (challenge.scheme === "digest")
+      return isSupported(challenge)
+        ? undefined
+        : `the store asks for Digest with algorithm ${challenge.params.algorithm}, which claimgraph cannot answer (and it does not fall back to Basic)`;
+    if (this.digestOffered)
+      return "the store offered Digest authentication and then asked for Basic; claimgraph never answers Basic after Digest (a downgrade would send the password in clear)";
+    const plain = url.protocol === "http:" || answeredBy.startsWith("http:");
+    if (plain && !this.allowInsecureBasic)
+      return "the store asks for Basic authentication over plain http, which would send the password in clear; use https, or --allow-insecure-basic to send it anyway";
+    return undefined;
   }
 
   private authHeader(method: string, target: string): Record<string, string> {
@@ -190,7 +232,12 @@ export class HttpClient {
     if (request.body !== undefined) init.body = request.body;
     const response = await fetch(request.url, init);
     const text = request.method === "HEAD" ? "" : await response.text();
-    return { status: response.status, headers: response.headers, text };
+    return {
+      url: response.url || request.url,
+      status: response.status,
+      headers: response.headers,
+      text,
+    };
   }
 
   /** What the store said, short and on one line, with nothing secret in it. */
@@ -201,15 +248,23 @@ export class HttpClient {
     }
     // Virtuoso repeats the whole query after its message; the message is what matters.
     text = text.replace(/\n\s*SPARQL query:[\s\S]*$/, "");
-    text = text.replace(/\s+/g, " ").trim();
-    // A store that echoed the request's credentials back would not have them repeated.
-    text = text.replace(
+    text = this.scrub(text.replace(/\s+/g, " ").trim());
+    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+  }
+
+  /**
+   * `text` without credentials: an Authorization value (a store that echoes the request, or
+   * a header fetch refused and quoted), the password, and user information in addresses.
+   */
+  scrub(text: string): string {
+    let out = text.replace(
       /(authorization\s*:|digest\s+username\s*=|basic\s+[A-Za-z0-9+/=]{8,})[^\n]*/gi,
       "[credentials removed]",
     );
+    out = out.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*@[^\s"'<>]*/gi, (u) => redactUrl(u));
     const pw = this.auth?.password ?? "";
-    if (pw.length >= 3) text = text.split(pw).join("***");
-    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+    if (pw.length >= 3) out = out.split(pw).join("***");
+    return out;
   }
 }
 
@@ -226,26 +281,6 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): Creden
     return undefined;
   }
   return { user, password: password ?? "" };
-}
-
-function checkUrl(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UsageError(
-      `"${redactUrl(url)}" is not an address`,
-      "give the store's address, e.g. http://127.0.0.1:8890/sparql",
-    );
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
-    throw new UsageError(`"${redactUrl(url)}" is not an http(s) address`, "");
-  if (parsed.username || parsed.password)
-    throw new UsageError(
-      `the address ${redactUrl(url)} holds a user or password`,
-      "pass credentials in CLAIMGRAPH_USER and CLAIMGRAPH_PASSWORD, never in the address",
-    );
-  return parsed;
 }
 
 /** Why an attempt failed, in words, from fetch's errors (which never hold request headers). */

@@ -8,7 +8,7 @@ export {
   StoreUnavailableError,
 } from "./errors.ts";
 export { type GraphGroup, GraphGrouper, groupGraphs } from "./graphs.ts";
-export { credentialsFromEnv, HttpClient, type HttpOptions } from "./http.ts";
+export { checkUrl, credentialsFromEnv, HttpClient, type HttpOptions } from "./http.ts";
 export {
   countTriples,
   DEFAULT_MAX_BYTES,
@@ -26,5 +26,5 @@ export {
 } from "./push.ts";
 export { type RemoteGraphOptions, remoteGraph } from "./remote-graph.ts";
 export { NQuadsLines, readGraphGroups } from "./source.ts";
-export { predeclaredPrefixes, queryForm, remoteQuery } from "./sparql.ts";
+export { predeclaredPrefixes, type RemoteQueryOptions, remoteQuery } from "./sparql.ts";
 export { type RemoteOptions, SparqlClient } from "./sparql-client.ts";

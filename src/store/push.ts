@@ -9,7 +9,7 @@ import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../errors.ts";
 import { redactUrl, StoreUnavailableError } from "./errors.ts";
 import { chunkLines, type GraphGroup, groupGraphs } from "./graphs.ts";
-import { type Credentials, HttpClient } from "./http.ts";
+import { type Credentials, checkUrl, HttpClient } from "./http.ts";
 import { type RemoteOptions, SparqlClient, sparqlIri } from "./sparql-client.ts";
 
 /** Virtuoso's limit in practice: bigger request bodies hang. */
@@ -44,6 +44,8 @@ export interface PushOptions {
   readonly parallel?: number | undefined;
   /** The wait before the first rewrite, doubled for each next one (default 500 ms). */
   readonly backoffMs?: number | undefined;
+  /** Answer a Basic challenge over plain http, sending the password in clear (default no). */
+  readonly allowInsecureBasic?: boolean | undefined;
   readonly onProgress?: ((event: PushEvent) => void) | undefined;
 }
 
@@ -90,12 +92,20 @@ export type PushEvent =
 export async function push(options: PushOptions): Promise<PushReport> {
   const started = performance.now();
   const auth = credentials(options.user, options.password);
+  // Both addresses are checked before anything is read or sent: no user information in them.
+  checkUrl(options.endpoint, "--endpoint");
+  if (options.graphStore !== undefined) checkUrl(options.graphStore, "--graph-store");
   const graphStore = options.graphStore ?? defaultGraphStore(options.endpoint, auth !== undefined);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 500;
   const parallel = Math.max(1, options.parallel ?? 1);
-  const http = new HttpClient({ auth, timeoutMs: options.timeoutMs ?? 120_000, retries: 0 });
+  const http = new HttpClient({
+    auth,
+    timeoutMs: options.timeoutMs ?? 120_000,
+    retries: 0,
+    allowInsecureBasic: options.allowInsecureBasic,
+  });
   const groups = options.groups ?? groupGraphs(options.quads ?? [], options.baseGraph);
   // Every body is cut before anything is written, so a triple too big fails the push at once.
   const plan = groups.map((group) => ({
@@ -132,7 +142,7 @@ export async function push(options: PushOptions): Promise<PushReport> {
   const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
   if (rejected) throw rejected.reason;
   return {
-    graphStore,
+    graphStore: redactUrl(graphStore),
     graphs: reports,
     triples: reports.reduce((n, r) => n + r.triples, 0),
     bytes: reports.reduce((n, r) => n + r.bytes, 0),

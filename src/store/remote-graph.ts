@@ -14,7 +14,16 @@
  * Each node is read with what it links to (quote, selectors, citations, references, works,
  * identifiers, studies, arms, documents with their text, predicate labels). Nodes written
  * as blank nodes are not followed: claimgraph never writes them.
+ *
+ * Every query stays small whatever is traced: a trace query over a store is at most
+ * MAX_REMOTE_QUERY characters long; name and free-text reads filter on at most
+ * MAX_SEARCH_WORDS of its words (the longest), each cut to MAX_SEARCH_WORD characters, and
+ * identifiers on its first MAX_IDENTIFIER characters. That reads a superset of what the
+ * whole query matches, and trace, run locally on what was read, keeps exactly the claims,
+ * names and identifiers that match it.
  */
+
+import { UsageError } from "../errors.ts";
 import { graphFromQuads } from "../graph/from-quads.ts";
 import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { ENTITY_TYPES } from "../lexicon/types.ts";
@@ -33,6 +42,14 @@ import {
 } from "./sparql-client.ts";
 
 export interface RemoteGraphOptions extends RemoteOptions, ReaderLimits {}
+
+/** The longest text `trace --endpoint` takes (a name, an identifier, an IRI, a paragraph). */
+export const MAX_REMOTE_QUERY = 8192;
+/** The characters of the text an identifier read compares (the rest is compared locally). */
+const MAX_IDENTIFIER = 256;
+/** The most words, and the longest piece of one, a name or free-text read filters on. */
+export const MAX_SEARCH_WORDS = 8;
+export const MAX_SEARCH_WORD = 64;
 
 /** The entity-typed `?x`. */
 const IS_ENTITY = `?x a ?type . VALUES ?type { ${["Entity" as const, ...ENTITY_TYPES].map((t) => sparqlIri(CG[t].value)).join(" ")} }`;
@@ -54,6 +71,7 @@ const INBOUND_LINKS = [
   RDF.subject,
   RDF.object,
   CITO.citesAsEvidence,
+  CG.viaReference,
   CG.mentions,
   CG.study,
   PROV.wasDerivedFrom,
@@ -71,6 +89,11 @@ export async function remoteGraph(
   auth?: Credentials,
   options: RemoteGraphOptions = {},
 ): Promise<KnowledgeGraph> {
+  if ([...query].length > MAX_REMOTE_QUERY)
+    throw new UsageError(
+      `the text to trace is ${[...query].length} characters long; over a store, trace takes at most ${MAX_REMOTE_QUERY}`,
+      "trace a name, an identifier, an IRI or a few words; or trace the whole text on the knowledge-base files (--kb)",
+    );
   const reader = new RemoteReader(new SparqlClient(endpoint, auth, options), options);
   const q = query.trim().replace(/^<(.*)>$/, "$1");
   const iri = new KnowledgeGraph(graphFromQuads([])).expand(q);
@@ -112,9 +135,7 @@ export async function remoteGraph(
       r.kind === "work" ? [r.work] : [],
     );
   } else {
-    const words = normaliseLabel(q)
-      .split(" ")
-      .filter((w) => w !== "");
+    const words = searchWords(q);
     if (words.length > 0) await reader.describe(await reader.iris(freeText(words)));
     kg = graphOf(reader);
     // No answer: trace suggests the nearest entity names, so it needs every one.
@@ -138,14 +159,19 @@ async function referencesNumbered(reader: RemoteReader, q: string): Promise<stri
 
 /** Works and entities with an identifier trace would match `q` to (pmid:…, doi:…, the bare id). */
 async function identifierOwners(reader: RemoteReader, q: string): Promise<string[]> {
-  const key = sparqlString(q.toLowerCase());
+  // A long text is matched on its first MAX_IDENTIFIER characters (a superset: trace keeps
+  // the exact match), so the query does not repeat the whole text seven times.
+  const lower = q.toLowerCase();
+  const long = [...lower].length > MAX_IDENTIFIER;
+  const key = sparqlString(long ? [...lower].slice(0, MAX_IDENTIFIER).join("") : lower);
+  const is = (v: string) => (long ? `STRSTARTS(${v}, ${key})` : `${v} = ${key}`);
   const s = (v: string) => `COALESCE(STR(${v}), "")`;
   const identifier = `?x ${sparqlIri(CG.identifier.value)} ?i .
     OPTIONAL { ?i ${sparqlIri(CG.scheme.value)} ?scheme } OPTIONAL { ?i ${sparqlIri(CG.localId.value)} ?id }
     OPTIONAL { ?i ${sparqlIri(DCTERMS.identifier.value)} ?curie }
-    FILTER(LCASE(${s("?curie")}) = ${key} || LCASE(${s("?id")}) = ${key} || LCASE(CONCAT(${s("?scheme")}, ":", ${s("?id")})) = ${key} || ${nonAscii(`CONCAT(${s("?curie")}, ${s("?id")}, ${s("?scheme")})`)})`;
+    FILTER(${is(`LCASE(${s("?curie")})`)} || ${is(`LCASE(${s("?id")})`)} || ${is(`LCASE(CONCAT(${s("?scheme")}, ":", ${s("?id")}))`)} || ${nonAscii(`CONCAT(${s("?curie")}, ${s("?id")}, ${s("?scheme")})`)})`;
   const bibo = (p: string, scheme: string) =>
-    `?x ${sparqlIri(p)} ?id . FILTER(LCASE(STR(?id)) = ${key} || CONCAT("${scheme}:", LCASE(STR(?id))) = ${key} || ${nonAscii("STR(?id)")})`;
+    `?x ${sparqlIri(p)} ?id . FILTER(${is("LCASE(STR(?id))")} || ${is(`CONCAT("${scheme}:", LCASE(STR(?id)))`)} || ${nonAscii("STR(?id)")})`;
   return reader.iris(
     `{ ${identifier} } UNION { ${bibo(BIBO.pmid.value, "pmid")} } UNION { ${bibo(BIBO.doi.value, "doi")} }`,
   );
@@ -153,9 +179,7 @@ async function identifierOwners(reader: RemoteReader, q: string): Promise<string
 
 /** Entities with a label or synonym that may normalise to the query's normal form. */
 async function entitiesNamed(reader: RemoteReader, q: string): Promise<string[]> {
-  const words = normaliseLabel(q)
-    .split(" ")
-    .filter((w) => w !== "");
+  const words = searchWords(q);
   const name = `STR(?name)`;
   const test =
     words.length === 0
@@ -164,6 +188,19 @@ async function entitiesNamed(reader: RemoteReader, q: string): Promise<string[]>
   return reader.iris(
     `${IS_ENTITY} ?x ${sparqlIri(RDFS.label.value)}|${sparqlIri(SKOS.altLabel.value)} ?name . FILTER(${test})`,
   );
+}
+
+/**
+ * The words a read filters on: the query's distinct normalised words, the longest first (the
+ * most selective), at most MAX_SEARCH_WORDS, each cut to MAX_SEARCH_WORD characters. A
+ * string holding every word of the query holds each of these.
+ */
+function searchWords(q: string): string[] {
+  const words = [...new Set(normaliseLabel(q).split(" "))].filter((w) => w !== "");
+  return words
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((w) => [...w].slice(0, MAX_SEARCH_WORD).join(""));
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * Bounded reads of a remote store: node IRIs that match a pattern, and the description
  * (every triple) of a set of nodes with the nodes they lead to. Every read is cut into
- * VALUES batches and LIMIT/OFFSET pages, so no answer runs into a store's result limit
- * (Virtuoso's ResultSetMaxRows cuts answers short silently).
+ * VALUES batches (by count and by characters, so no query grows with the answer) and
+ * LIMIT/OFFSET pages, so no answer runs into a store's result limit (Virtuoso's
+ * ResultSetMaxRows cuts answers short silently). Only IRIs claimgraph would read from a file
+ * are sent on (`isQueryableIri`).
  */
 import type { Quad } from "@rdfjs/types";
 import { CG, CITO, OA, PROV, RDF } from "../rdf/vocabulary.ts";
@@ -10,7 +12,8 @@ import { isQueryableIri, type SparqlClient, sparqlIri } from "./sparql-client.ts
 
 /**
  * The links a description follows: from a claim to its subject, predicate, object, quote,
- * citations, studies, document and comparison; from a quote to its selectors and source;
+ * citations (the works it cites and the reference entries it cites them through), studies,
+ * document and comparison; from a quote to its selectors and source;
  * from a reference to its work and document; from works and entities to their identifiers;
  * from a study to its arms, models, citations and document; from an arm to its intervention.
  * Never back from a node to the claims about it, so a description stays small.
@@ -24,6 +27,7 @@ const FOLLOW = new Set(
     OA.hasSelector,
     OA.hasSource,
     CITO.citesAsEvidence,
+    CG.viaReference,
     CG.study,
     PROV.wasDerivedFrom,
     CG.armA,
@@ -139,9 +143,24 @@ export class RemoteReader {
   }
 }
 
-function batches<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+/** The characters of IRIs one VALUES batch holds at most (one longer IRI goes alone). */
+const MAX_BATCH_CHARS = 16_000;
+
+/** `list` cut into batches of at most `size` IRIs and MAX_BATCH_CHARS characters. */
+function batches(list: readonly string[], size: number): string[][] {
+  const out: string[][] = [];
+  let batch: string[] = [];
+  let chars = 0;
+  for (const iri of list) {
+    if (batch.length > 0 && (batch.length >= size || chars + iri.length > MAX_BATCH_CHARS)) {
+      out.push(batch);
+      batch = [];
+      chars = 0;
+    }
+    batch.push(iri);
+    chars += iri.length + 3;
+  }
+  if (batch.length > 0) out.push(batch);
   return out;
 }
 

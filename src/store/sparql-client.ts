@@ -4,7 +4,9 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
-import { StoreError, StoreRefusedError } from "./errors.ts";
+import { MAX_IRI_LENGTH } from "../rdf/guarded-parser.ts";
+import { iriProblem } from "../rdf/iri-syntax.ts";
+import { redactUrl, StoreError, StoreRefusedError } from "./errors.ts";
 import { type Credentials, HttpClient, type HttpOptions } from "./http.ts";
 import { parseResults, type Results, type Row } from "./results.ts";
 
@@ -20,9 +22,12 @@ const RDF_FORMATS: ReadonlyArray<[RegExp, string]> = [
 export class SparqlClient {
   readonly endpoint: string;
   readonly http: HttpClient;
+  /** The endpoint as messages show it (never with user information). */
+  private readonly shown: string;
 
   constructor(endpoint: string, auth?: Credentials, options: RemoteOptions = {}) {
     this.endpoint = endpoint;
+    this.shown = redactUrl(endpoint);
     this.http = new HttpClient({ ...options, auth });
   }
 
@@ -33,8 +38,8 @@ export class SparqlClient {
       return parseResults(response);
     } catch {
       throw new StoreError(
-        `query at ${this.endpoint}: the answer is not SPARQL JSON results (${response.slice(0, 80).replace(/\s+/g, " ")}…)`,
-        { url: this.endpoint, hint: "is the address a SPARQL endpoint (…/sparql)?" },
+        `query at ${this.shown}: the answer is not SPARQL JSON results (${this.http.scrub(response.slice(0, 80).replace(/\s+/g, " "))}…)`,
+        { url: this.shown, hint: "is the address a SPARQL endpoint (…/sparql)?" },
       );
     }
   }
@@ -54,20 +59,30 @@ export class SparqlClient {
       return new Parser({ format }).parse(response.text);
     } catch (error) {
       throw new StoreError(
-        `query at ${this.endpoint}: the answer is not ${format} (${(error as Error).message})`,
-        { url: this.endpoint },
+        `query at ${this.shown}: the answer is not ${format} (${this.http.scrub((error as Error).message)})`,
+        { url: this.shown },
       );
     }
+  }
+
+  /**
+   * Runs a SPARQL update (the protocol's `update` parameter); returns the HTTP status. Only
+   * `query --update` calls this: every other caller reads.
+   */
+  async update(text: string): Promise<number> {
+    return (await this.send(text, "*/*", "update")).status;
   }
 
   private async post(query: string, accept: string): Promise<string> {
     return (await this.send(query, accept)).text;
   }
 
-  /** Sends a query; a refusal gets a hint on what to check. */
-  private async send(query: string, accept: string) {
+  /** Sends a query (or an update); a refusal gets a hint on what to check. */
+  private async send(text: string, accept: string, parameter: "query" | "update" = "query") {
     try {
-      return await this.http.send(this.request(query, accept));
+      // An update is never sent twice: a retry could run it twice.
+      const request = this.request(parameter, text, accept);
+      return await (parameter === "update" ? this.http.send(request, 0) : this.http.send(request));
     } catch (error) {
       if (!(error instanceof StoreRefusedError)) throw error;
       throw new StoreRefusedError(error.message, {
@@ -81,7 +96,7 @@ export class SparqlClient {
     }
   }
 
-  private request(query: string, accept: string) {
+  private request(parameter: "query" | "update", text: string, accept: string) {
     return {
       method: "POST" as const,
       url: this.endpoint,
@@ -89,8 +104,8 @@ export class SparqlClient {
         accept,
         "content-type": "application/x-www-form-urlencoded; charset=utf-8",
       },
-      body: new URLSearchParams({ query }).toString(),
-      what: "query",
+      body: new URLSearchParams({ [parameter]: text }).toString(),
+      what: parameter,
     };
   }
 }
@@ -105,7 +120,12 @@ export function sparqlIri(iri: string): string {
   return `<${iri}>`;
 }
 
-/** Whether `s` can be written as `<s>` in a query: absolute, with no character IRIs forbid. */
+/**
+ * Whether `s` can be written as `<s>` in a query: an IRI claimgraph would read from a file
+ * (absolute, RFC 3987: no spaces, control characters, bidi controls or noncharacters, no bare
+ * "%"; at most MAX_IRI_LENGTH long). A query or a store's answer holding anything else is not
+ * sent on as an IRI.
+ */
 export function isQueryableIri(s: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(s);
+  return s.length <= MAX_IRI_LENGTH && iriProblem(s) === undefined;
 }

@@ -7,41 +7,50 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Writer } from "n3";
-import { UsageError } from "../errors.ts";
 import type { QueryAnswer, QueryFormat } from "../query/sparql.ts";
+import { checkSparql } from "../query/sparql-form.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/namespaces.ts";
 import type { Credentials } from "./http.ts";
 import { resultsCsv, resultsJson, resultsTable } from "./results.ts";
 import { type RemoteOptions, SparqlClient } from "./sparql-client.ts";
-
-export type QueryForm = "select" | "ask" | "construct" | "describe";
 
 /** The prefixes declared before every query: claimgraph's vocabulary and knowledge base. */
 export function predeclaredPrefixes(): Record<string, string> {
   return { ...PREFIXES, ...kbPrefixes(DEFAULT_BASE_IRI) };
 }
 
+export interface RemoteQueryOptions extends RemoteOptions {
+  /** Run a SPARQL update too (`--update`); without it an update is refused before it is sent. */
+  readonly update?: boolean | undefined;
+}
+
+/**
+ * Runs `sparql` at `endpoint`. The text is read with a SPARQL parser first: one that does not
+ * parse, or an update without `options.update`, never reaches the store.
+ */
 export async function remoteQuery(
   endpoint: string,
   sparql: string,
   format: QueryFormat,
   auth?: Credentials,
-  options: RemoteOptions = {},
+  options: RemoteQueryOptions = {},
 ): Promise<QueryAnswer> {
   const prefixMap = predeclaredPrefixes();
-  const form = queryForm(sparql);
-  if (!form)
-    throw new UsageError(
-      "the query is not a SELECT, ASK, CONSTRUCT or DESCRIBE query",
-      "claimgraph only reads from a store; updates are not sent",
-    );
+  const read = checkSparql(sparql, prefixMap, "remote", options.update === true);
   // One line, so the store's line numbers in errors are the query's own plus one.
   const prologue = Object.entries(prefixMap)
     .map(([p, ns]) => `PREFIX ${p}: <${ns}>`)
     .join(" ");
   const client = new SparqlClient(endpoint, auth, options);
   const full = `${prologue}\n${sparql}`;
-  if (form === "construct" || form === "describe") {
+  if (read.kind === "update") {
+    const status = await client.update(full);
+    return {
+      kind: "update",
+      text: `the store ran the update (${read.operations.join(", ")}): HTTP ${status}`,
+    };
+  }
+  if (read.form === "construct" || read.form === "describe") {
     const triples = await client.triples(full);
     return { kind: "graph", text: ntriples(triples) };
   }
@@ -59,43 +68,6 @@ export async function remoteQuery(
     return hit ? `${hit[0]}:${iri.slice(hit[1].length)}` : iri;
   };
   return { kind: "select", text: resultsTable(results.vars, results.rows, compact) };
-}
-
-/** The query's form, read past comments, BASE and PREFIX declarations; undefined for updates. */
-export function queryForm(sparql: string): QueryForm | undefined {
-  let rest = stripComments(sparql);
-  const prologue = /^\s*(?:BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)/i;
-  for (let m = prologue.exec(rest); m; m = prologue.exec(rest)) rest = rest.slice(m[0].length);
-  const word = /^\s*([A-Za-z]+)/.exec(rest)?.[1]?.toLowerCase();
-  return word === "select" || word === "ask" || word === "construct" || word === "describe"
-    ? word
-    : undefined;
-}
-
-/** Removes `#` comments, leaving `#` inside IRIs and strings alone. */
-function stripComments(text: string): string {
-  let out = "";
-  let inIri = false;
-  let quote = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quote) {
-      out += c;
-      if (c === "\\") out += text[++i] ?? "";
-      else if (c === quote) quote = "";
-    } else if (inIri) {
-      out += c;
-      if (c === ">") inIri = false;
-    } else if (c === "#") {
-      while (i < text.length && text[i] !== "\n") i++;
-      out += "\n";
-    } else {
-      if (c === '"' || c === "'") quote = c;
-      else if (c === "<" && /^<[^\s<>"{}|^`\\]*>/.test(text.slice(i))) inIri = true;
-      out += c;
-    }
-  }
-  return out;
 }
 
 function ntriples(quads: readonly Quad[]): string {

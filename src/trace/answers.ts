@@ -16,10 +16,20 @@ export interface CitationJson {
   readonly title: string;
   readonly titleTruncated: boolean;
   readonly host: string | null;
+  /** What the entry's brackets hold, when it is more than a host (an address, a bare DOI…). */
+  readonly locator: string | null;
   readonly url: string | null;
+  /** Identifiers checked against a public record. */
   readonly identifiers: readonly string[];
+  /** Identifiers of a record row not re-read ("likely"). */
   readonly unverifiedIdentifiers: readonly string[];
+  /** Identifiers the document's reference entries state (checked or not). */
+  readonly statedIdentifiers: readonly string[];
   readonly evidenceType: string;
+  /** What gave the evidence type: "curation" or the rule that inferred it; null when unknown. */
+  readonly evidenceTypeRule: string | null;
+  /** True when a rule inferred the evidence type (not a curator). */
+  readonly evidenceTypeInferred: boolean;
   readonly work: Named | null;
 }
 
@@ -83,6 +93,10 @@ export interface ClaimJson {
     readonly evidence: string | null;
   } | null;
   readonly note: string | null;
+  readonly status: string | null;
+  readonly frequency: string | null;
+  readonly readBy: string | null;
+  readonly guesses: readonly string[];
 }
 
 const named = (kg: KnowledgeGraph, iri: string | undefined): Named | null =>
@@ -156,37 +170,53 @@ export function claimJson(
         }
       : null,
     note: c.note ?? null,
+    status: c.status ?? null,
+    frequency: c.frequency ?? null,
+    readBy: c.readBy ?? null,
+    guesses: c.guesses,
   };
 }
 
+/** A citation: the reference entry it went through (or a work cited directly) and its work. */
 export function citationJson(kg: KnowledgeGraph, referenceIri: string): CitationJson {
   const ref: ReferenceNode | undefined = kg.reference(referenceIri);
-  const work = kg.work(ref?.work);
+  const work = kg.citedWork(referenceIri);
   const ids = work?.identifiers ?? [];
+  const statedOnly = (i: IdentifierInfo) => i.confidence === "stated";
   return {
     number: ref?.number ?? null,
     reference: referenceIri,
     title: work?.title ?? ref?.title ?? kg.compact(referenceIri),
     titleTruncated: ref?.truncated ?? false,
     host: ref?.host ?? null,
-    url: urlOf(ids),
+    locator: ref?.locator ?? null,
+    url:
+      urlOf(ids.filter((i) => !i.unverified)) ??
+      urlOf(ids.filter((i) => i.stated)) ??
+      (ref?.locator && /^https?:\/\//i.test(ref.locator) ? ref.locator : null),
     identifiers: ids.filter((i) => !i.unverified).map((i) => i.curie),
-    unverifiedIdentifiers: ids.filter((i) => i.unverified).map((i) => i.curie),
+    unverifiedIdentifiers: ids.filter((i) => i.unverified && !statedOnly(i)).map((i) => i.curie),
+    statedIdentifiers: ids.filter((i) => i.stated).map((i) => i.curie),
     evidenceType: work?.evidenceType ?? "UnknownEvidence",
+    evidenceTypeRule: work?.evidenceRule ?? null,
+    evidenceTypeInferred: work?.evidenceInferred ?? false,
     work: work ? { id: work.iri, label: work.label } : null,
   };
 }
 
-/** An address to read the work at, from its checked identifiers (resolver URLs), if any. */
+/** An address to read the work at from identifiers (resolver URLs), if any. */
 export function urlOf(ids: readonly IdentifierInfo[]): string | null {
-  const checked = ids.filter((i) => !i.unverified);
-  const pick = (scheme: string) => checked.find((i) => i.scheme === scheme)?.id;
+  const pick = (scheme: string) => ids.find((i) => i.scheme === scheme)?.id;
   const url = pick("url");
   if (url && /^https?:\/\//.test(url)) return url;
   const pmid = pick("pmid");
   if (pmid) return `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
   const doi = pick("doi");
   if (doi) return `https://doi.org/${doi}`;
+  const pmc = pick("pmc");
+  if (pmc) return `https://pmc.ncbi.nlm.nih.gov/articles/${pmc}/`;
+  const nbk = pick("nbk");
+  if (nbk) return `https://www.ncbi.nlm.nih.gov/books/${nbk}/`;
   return null;
 }
 

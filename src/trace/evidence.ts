@@ -3,6 +3,10 @@
 const LABELS: Readonly<Record<string, string>> = {
   TertiaryReferenceWork: "tertiary reference work",
   ConsumerHealthPage: "consumer health page",
+  SystematicReview: "systematic review",
+  MetaAnalysis: "meta-analysis",
+  Review: "review",
+  PrimaryResearch: "primary research",
   PreclinicalStudy: "preclinical study",
   ClinicalStudy: "clinical study",
   UnknownEvidence: "evidence type unknown",
@@ -16,4 +20,14 @@ export const WEAK_EVIDENCE: ReadonlySet<string> = new Set([
 
 export function evidenceLabel(type: string): string {
   return LABELS[type] ?? type;
+}
+
+/** The evidence type for people, saying so when a rule inferred it: "consumer health page (inferred: host:consumer-health)". */
+export function evidenceText(e: {
+  readonly evidenceType: string;
+  readonly evidenceTypeRule: string | null;
+  readonly evidenceTypeInferred: boolean;
+}): string {
+  const label = evidenceLabel(e.evidenceType);
+  return e.evidenceTypeInferred ? `${label} (inferred: ${e.evidenceTypeRule})` : label;
 }

@@ -4,7 +4,7 @@
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimJson } from "./answers.ts";
 import { quoteInContext } from "./context.ts";
-import { evidenceLabel } from "./evidence.ts";
+import { evidenceText } from "./evidence.ts";
 import type { TraceResult } from "./trace.ts";
 
 export interface Style {
@@ -83,10 +83,13 @@ export function renderTrace(kg: KnowledgeGraph, result: TraceResult, s: Style): 
         `${s.bold(`[${r.number ?? "?"}] ${c.title}`)}${c.titleTruncated ? s.dim(" (title cut short in the list)") : ""}`,
       );
       out.push(`  host      ${c.host ?? "-"}${c.url ? `  ${c.url}` : ""}`);
-      out.push(`  evidence  ${evidenceLabel(c.evidenceType)}`);
+      if (c.locator) out.push(`  given     [${c.locator}]`);
+      out.push(`  evidence  ${evidenceText(c)}`);
       if (c.identifiers.length > 0) out.push(`  ids       ${c.identifiers.join(", ")}`);
       if (c.unverifiedIdentifiers.length > 0)
         out.push(`            ${s.warn(`unverified: ${c.unverifiedIdentifiers.join(", ")}`)}`);
+      if (c.statedIdentifiers.length > 0)
+        out.push(`            stated by the document: ${c.statedIdentifiers.join(", ")}`);
       if (r.document) out.push(`  in        ${r.document.label}`);
       if (r.sameWork.length > 0) {
         out.push(
@@ -173,7 +176,17 @@ export function claimBlock(kg: KnowledgeGraph, c: ClaimJson, s: Style): string[]
       `  quote   …${flat(c.quote.prefix)}${s.bold(flat(c.quote.exact))}${flat(c.quote.suffix)}…`,
     );
   }
+  const spaced = (name: string) => name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  if (c.status)
+    out.push(
+      `  ${s.warn(`status  ${spaced(c.status)}: the cell gives no value; nothing is asserted`)}`,
+    );
+  if (c.frequency) out.push(`  frequency  ${spaced(c.frequency)}`);
   if (c.qualifier) out.push(`  qualifier  ${c.qualifier}`);
+  if (c.readBy || c.guesses.length > 0) {
+    const guessed = c.guesses.length > 0 ? `; guessed ${c.guesses.map(spaced).join(", ")}` : "";
+    out.push(`  read    ${spaced(c.readBy ?? "unknown")}${guessed}`);
+  }
   if (c.value && "id" in c.object) out.push(`  cell    ${JSON.stringify(c.value)}`);
   if (c.uncited)
     out.push(`  ${s.warn("cites   nothing: the document gives no reference for this claim")}`);
@@ -183,8 +196,10 @@ export function claimBlock(kg: KnowledgeGraph, c: ClaimJson, s: Style): string[]
       r.unverifiedIdentifiers.length > 0
         ? s.warn(`; unverified ${r.unverifiedIdentifiers.join(", ")}`)
         : "";
+    const stated = r.statedIdentifiers.filter((i) => !r.identifiers.includes(i));
+    const given = stated.length > 0 ? `; stated ${stated.join(", ")}` : "";
     out.push(
-      `  cites   [${r.number ?? "?"}] ${r.title} (${r.host ?? "no host"}) — ${evidenceLabel(r.evidenceType)}${ids}${unverified}`,
+      `  cites   [${r.number ?? "?"}] ${r.title} (${r.host ?? (r.locator ? `as given: ${r.locator}` : "no host")}) — ${evidenceText(r)}${ids}${unverified}${given}`,
     );
     if (r.url) out.push(`          ${r.url}`);
   }

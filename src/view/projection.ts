@@ -128,9 +128,7 @@ function describe(
       const evidence: Evidence =
         a.citations.length === 0
           ? "uncited"
-          : a.citations.every((r) =>
-                WEAK_EVIDENCE.has(kg.work(kg.reference(r)?.work)?.evidenceType ?? ""),
-              )
+          : a.citations.every((r) => WEAK_EVIDENCE.has(kg.citedWork(r)?.evidenceType ?? ""))
             ? "weak"
             : "strong";
       return {

@@ -5,7 +5,7 @@
  * behind an edge. Built with `h()`, so every text is text.
  */
 import type { CitationJson, ClaimJson, StudyJson } from "../trace/answers.ts";
-import { evidenceLabel } from "../trace/evidence.ts";
+import { evidenceText } from "../trace/evidence.ts";
 import type { TraceResult } from "../trace/trace.ts";
 import { h, link, nodeButton } from "./dom.ts";
 
@@ -53,7 +53,14 @@ export function claimView(
     ),
     quoteView(c),
     h("p", { className: "meta" }, where.join(" · ")),
+    c.status
+      ? h("p", { className: "warn" }, `${spacedName(c.status)}: the cell gives no value.`)
+      : null,
+    c.frequency ? h("p", {}, `Frequency: ${spacedName(c.frequency)}`) : null,
     c.qualifier ? h("p", {}, `Qualifier: ${c.qualifier}`) : null,
+    c.guesses.length > 0
+      ? h("p", { className: "warn" }, `Guessed: ${c.guesses.map(spacedName).join(", ")}`)
+      : null,
     c.uncited
       ? h("p", { className: "warn" }, "Uncited: the document gives no reference for this claim.")
       : null,
@@ -108,7 +115,14 @@ function citationItem(
     h(
       "span",
       { className: "meta" },
-      [r.host ?? "no host", evidenceLabel(r.evidenceType), ...ids].join(" · "),
+      [
+        r.host ?? (r.locator ? `as given: ${r.locator}` : "no host"),
+        evidenceText(r),
+        ...ids,
+        ...r.statedIdentifiers
+          .filter((i) => !r.identifiers.includes(i))
+          .map((i) => `${i} (stated by the document)`),
+      ].join(" · "),
     ),
   );
 }
@@ -231,10 +245,14 @@ export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
       ? h(
           "p",
           { className: "meta" },
-          `Evidence: ${evidenceLabel(c.evidenceType)}${c.host ? ` · host ${c.host}` : ""}`,
+          `Evidence: ${evidenceText(c)}${c.host ? ` · host ${c.host}` : ""}`,
         )
       : null,
     c && c.identifiers.length > 0 ? h("p", {}, `Identifiers: ${c.identifiers.join(", ")}`) : null,
+    c && c.statedIdentifiers.length > 0
+      ? h("p", {}, `Stated by the document (unchecked): ${c.statedIdentifiers.join(", ")}`)
+      : null,
+    c?.locator ? h("p", { className: "meta" }, `As given: [${c.locator}]`) : null,
     ...t.references
       .filter((r) => r.sameWork.length > 0)
       .map((r) =>
@@ -274,4 +292,9 @@ export function claimsView(
     h("h2", {}, title),
     ...(claims.length === 0 ? [h("p", {}, "No claims.")] : claims.map((c) => claimView(c, act))),
   );
+}
+
+/** "NotStated" → "not stated". */
+function spacedName(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }

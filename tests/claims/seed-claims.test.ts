@@ -144,9 +144,15 @@ describe("claims of the seed document", () => {
     expect(memory?.supports.length).toBeGreaterThan(0);
   });
 
-  it("keeps the document's CAS number and records the disagreement with public records", () => {
-    const cas = claims.find((c) => c.predicate.name === "casNumber");
-    expect(cas?.object).toEqual({ kind: "literal", value: "303-54-8" });
+  it("keeps the document's CAS number as what the document states, and records the disagreement", () => {
+    const cas = claims.find((c) => c.predicate.name === "statesIdentifier");
+    expect(cas?.subject).toEqual(expect.objectContaining({ kind: "document" }));
+    expect(cas?.statement).toEqual({
+      kind: "statedIdentifier",
+      about: expect.objectContaining({ id: "desipramine" }),
+      scheme: "cas",
+      value: "303-54-8",
+    });
     expect(seed.discrepancies).toEqual([
       expect.objectContaining({
         claimId: cas?.id,

@@ -124,11 +124,20 @@ describe("--help lists every option of each command", () => {
     { argv: ["--help"], names: ["build", "export", "validate", "start", "--version"] },
     {
       argv: ["build", "--help"],
-      names: ["--sources", "--curation", "--out", "--base", "--json", "-q, --quiet"],
+      names: ["--sources", "--curation", "--out", "--base", "--strict", "--json", "-q, --quiet"],
     },
     {
       argv: ["export", "--help"],
-      names: ["--format", "--out", "--sources", "--curation", "--base", "turtle", "jsonld"],
+      names: [
+        "--format",
+        "--out",
+        "--sources",
+        "--curation",
+        "--base",
+        "--strict",
+        "turtle",
+        "jsonld",
+      ],
     },
     { argv: ["validate", "--help"], names: ["--dir", "--json"] },
     { argv: ["start", "--help"], names: ["Usage: claimgraph start"] },

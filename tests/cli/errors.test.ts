@@ -3,7 +3,7 @@
 // are usage errors (exit 2), and `validate` catches tampered exports.
 import { spawnSync } from "node:child_process";
 import {
-  cpSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -21,6 +21,8 @@ afterAll(removeTempDirs);
 
 const MALFORMED = "tests/fixtures/malformed";
 const EXPORTS = ["kb.jsonld", "kb.manifest.json", "kb.nq", "kb.trig", "kb.ttl"];
+/** An output folder: the exports as links through the pointer to the generation folder. */
+const LAYOUT = ["kb.current", "kb.generations", ...EXPORTS].sort();
 
 interface Expected {
   readonly file: string;
@@ -159,20 +161,22 @@ describe("a failed build writes nothing", () => {
     const out = join(tempDir(), "out");
     const good = await run(["build", "--out", out, "-q"]);
     expect(good.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(EXPORTS);
+    expect(readdirSync(out).sort()).toEqual(LAYOUT);
     const before = EXPORTS.map((name) => readFileSync(join(out, name)));
 
     const bad = copySources([join(MALFORMED, "missing-reference.md")]);
     const r = await run(["build", "--sources", bad, "--curation", missingDir(), "--out", out]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("nothing was written");
-    expect(readdirSync(out).sort()).toEqual(EXPORTS);
+    expect(readdirSync(out).sort()).toEqual(LAYOUT);
+    expect(readdirSync(join(out, "kb.generations"))).toHaveLength(1);
     EXPORTS.forEach((name, k) => {
       expect(readFileSync(join(out, name)).equals(before[k] as Buffer), name).toBe(true);
     });
   });
 
-  // kb.nq is a folder: the build must fail cleanly and put back what it had replaced.
+  // kb.nq is a folder: the build must fail cleanly, leaving the generation it had and no
+  // temporary file or lock.
   it("a write that fails part-way leaves every earlier export as it was", async () => {
     const out = join(tempDir(), "out");
     expect((await run(["build", "--out", out, "-q"])).code).toBe(0);
@@ -186,7 +190,8 @@ describe("a failed build writes nothing", () => {
     const r = await run(["build", "--out", out, "--base", "https://example.org/other/", "-q"]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("kb.nq");
-    expect(readdirSync(out).filter((n) => n.startsWith(".claimgraph-"))).toEqual([]);
+    expect(readdirSync(out).filter((n) => n.startsWith(".claimgraph"))).toEqual([]);
+    expect(readdirSync(join(out, "kb.generations"))).toHaveLength(1);
     expect(readdirSync(blocked)).toEqual(["inside"]);
     kept.forEach((name, k) => {
       expect(readFileSync(join(out, name)).equals(before[k] as Buffer), name).toBe(true);
@@ -227,17 +232,22 @@ describe("usage errors exit 2", () => {
 describe("validate catches tampered exports", () => {
   function tamperedCopy(edit: (ttl: string) => string): string {
     const dir = tempDir();
-    for (const name of EXPORTS) cpSync(join("graph", name), join(dir, name));
+    // Copies of the files, not of the links: writing through a link would edit graph/.
+    for (const name of EXPORTS) copyFileSync(join("graph", name), join(dir, name));
     const ttl = join(dir, "kb.ttl");
     writeFileSync(ttl, edit(readFileSync(ttl, "utf8")));
     return dir;
   }
 
-  it("a syntax error appended to kb.ttl: exit 1, naming the file", async () => {
-    const dir = tamperedCopy((ttl) => `${ttl}\nthis is not turtle .\n`);
+  it("a syntax error appended to kb.ttl: exit 1, naming the file:line:col", async () => {
+    let line = 0;
+    const dir = tamperedCopy((ttl) => {
+      line = ttl.split("\n").length + 1;
+      return `${ttl}\n<http://a.example/s> <http://a.example/p> "x" "y" .\n`;
+    });
     const r = await run(["validate", "--dir", dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`${join(dir, "kb.ttl")}: does not parse`);
+    expect(r.out).toContain(`${join(dir, "kb.ttl")}:${line}:47: does not parse`);
     expect(r.out).toMatch(/^NOT valid\.$/m);
   });
 

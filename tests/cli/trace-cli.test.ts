@@ -344,10 +344,11 @@ describe("query", () => {
     expect((await run(["query", `${CG} ASK { ?d a cg:Nothing }`])).out.trim()).toBe("false");
   });
 
-  it("reports a query that does not parse as a usage error (exit 2)", async () => {
+  it("reports a query that does not parse as a usage error (exit 2), at its line and column", async () => {
     const r = await run(["query", "SELECT WHERE {"]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("the query does not run");
+    expect(r.err).toMatch(/^claimgraph: the query does not parse at 1:8: /);
+    expect(r.err).toContain("hint:");
   });
 
   it("knows claimgraph's prefixes without PREFIX lines", async () => {

@@ -1,8 +1,9 @@
 // The parser's resource limits and its behaviour on hostile input: a table row of more than
 // MAX_TABLE_COLUMNS cells and a reference list of more than MAX_REFERENCES entries are refused
 // with a located error (at the limit they pass), bracketed ranges are not markers, and inputs
-// that were quadratic or worse (or overflowed the stack) parse in bounded time. The time bounds
-// are generous: the old code took seconds to minutes on the same inputs, or threw.
+// that were quadratic or worse (or overflowed the stack) parse to what they say. How long those
+// take belongs to a machine, not to a test: `npm run bench` times the same inputs against their
+// limits (scripts/bench/probe-parse-limits.ts).
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/document/parse.ts";
 import { MAX_REFERENCES } from "../../src/document/references.ts";
@@ -89,15 +90,12 @@ describe(`a table row of more than MAX_TABLE_COLUMNS (${MAX_TABLE_COLUMNS}) cell
     ]);
   });
 
-  it("a 4 MB line of tabs fails fast, at the first cell past the limit", () => {
+  it("a 4 MB line of tabs: TableTooWide at the first cell past the limit", () => {
     const tabs = `a${"\t".repeat(4_000_000)}b`;
-    const started = performance.now();
     const { diagnostics } = parse(document([tabs, "c\td"]));
-    const elapsed = performance.now() - started;
     // "a", then one tab per empty cell: cell k ≥ 2 starts at column k + 1.
     expect(where(diagnostics)).toEqual([["TableTooWide", AFTER_HEAD, MAX_TABLE_COLUMNS + 2]]);
     expect(diagnostics[0]?.message).toContain(String(4_000_001));
-    expect(elapsed).toBeLessThan(2_000);
   });
 });
 
@@ -122,16 +120,14 @@ describe(`a reference list of more than MAX_REFERENCES (${MAX_REFERENCES}) entri
     expect(diagnostics[0]?.hint).toContain(String(MAX_REFERENCES));
   });
 
-  it("100,000 entries fail fast", () => {
-    const started = performance.now();
+  it("100,000 entries: TooManyReferences at the first past the limit", () => {
     const text = document([], 100_000);
     const { diagnostics } = parse(text);
     expect(where(diagnostics)).toEqual([["TooManyReferences", lineOf(text, pastLimit), 1]]);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 
-describe("reference entries are split in linear time, as before", () => {
+describe("reference entries are split as before", () => {
   it.each([
     ["1. A Title [example.org]", "A Title", false, "example.org"],
     ["1. A Title Cut Short ... [example.org]  ", "A Title Cut Short", true, "example.org"],
@@ -146,16 +142,14 @@ describe("reference entries are split in linear time, as before", () => {
       [...HEAD.slice(0, 4), "## References", "", entry, ""].join("\n"),
     );
     expect(diagnostics).toEqual([]);
-    expect(doc.references.map((r) => [r.titleAsGiven, r.truncated, r.host])).toEqual([
+    expect(doc.references.map((r) => [r.titleAsGiven, r.truncated, r.locator])).toEqual([
       [title, truncated, host],
     ]);
   });
 
   it("an entry with 100,000 spaces in it (the old expression took minutes on 10,000)", () => {
-    const started = performance.now();
     const { doc } = parse(document([]).replace("[example.org]", `${" ".repeat(100_000)}x`));
     expect(doc.references[0]?.titleAsGiven).toBe("Reference monograph 1 x");
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 
@@ -169,40 +163,32 @@ describe("citation markers", () => {
   });
 
   it("200,000 markers in one paragraph: no stack overflow, no quadratic cleaning", () => {
-    const started = performance.now();
     const { doc, diagnostics } = parse(document([`Many ${"[1] ".repeat(200_000)}markers.`]));
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(diagnostics).toEqual([]);
     expect(doc.citations).toHaveLength(200_001);
     expect(doc.sentences.at(-1)?.citations).toHaveLength(200_000);
   });
 
-  it("50,000 table rows with markers are not quadratic (each cell finds its markers)", () => {
+  it("50,000 table rows with markers: each cell finds its markers", () => {
     const rows = Array.from({ length: 50_000 }, (_, i) => `Row ${i} [1]\tValue [1]`);
-    const started = performance.now();
     const { doc, diagnostics } = parse(document(["Feature\tDrug", ...rows]));
     expect(diagnostics).toEqual([]);
     const cells = doc.tables[0]?.rows.map((r) => r.cells[0]?.citations.length) ?? [];
     expect(cells).toHaveLength(50_000);
     expect(cells.every((n) => n === 1)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
 describe("long lines and runs of blocks", () => {
   it("a heading with a million spaces in it", () => {
-    const started = performance.now();
     const { doc } = parse(document([`## Section${" ".repeat(1_000_000)}Title ##`, "Text."]));
     expect(doc.sections.map((s) => s.title)).toContain("Section Title");
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it("20,000 paragraphs joined mid-sentence by blank lines are one paragraph, in linear time", () => {
-    const started = performance.now();
+  it("20,000 paragraphs joined mid-sentence by blank lines are one paragraph", () => {
     const { doc } = parse(document(Array.from({ length: 20_000 }, () => "word and\n\nmore")));
     const joined = doc.sentences.filter((s) => s.display.text.startsWith("word and more"));
     expect(joined).toHaveLength(1);
     expect(joined[0]?.display.text.length).toBe(20_000 * "word and more ".length - 1);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

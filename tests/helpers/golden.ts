@@ -1,7 +1,9 @@
 /**
  * Golden files: readable projections of what claimgraph extracts, compared with files
  * in tests/golden/ that were reviewed by hand against the source document. Set
- * UPDATE_GOLDEN=1 to rewrite them after a deliberate change, then review the diff.
+ * UPDATE_GOLDEN=1 to rewrite them after a deliberate change, then review the diff. Under CI
+ * (CI set, and not "false" or "0") UPDATE_GOLDEN is refused: there nobody reviews the diff, and
+ * a rewritten golden file passes whatever the code does.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,12 +12,28 @@ import type { ParsedDocument, Segment } from "../../src/document/types.ts";
 
 export const GOLDEN_DIR = join(import.meta.dirname, "..", "golden");
 
-export function golden(name: string, actual: string): { expected: string; actual: string } {
-  const path = join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, actual);
+export function golden(
+  name: string,
+  actual: string,
+  dir: string = GOLDEN_DIR,
+): { expected: string; actual: string } {
+  const path = join(dir, name);
+  if (process.env.UPDATE_GOLDEN === "1") {
+    if (underCi())
+      throw new Error(
+        `UPDATE_GOLDEN=1 under CI (CI=${process.env.CI}): golden files are rewritten only on a developer's machine, where the diff is reviewed; ${name} was not rewritten`,
+      );
+    writeFileSync(path, actual);
+  }
   if (!existsSync(path))
     throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
   return { expected: readFileSync(path, "utf8"), actual };
+}
+
+/** Whether the tests run under continuous integration (CI set, and not "false" or "0"). */
+export function underCi(): boolean {
+  const ci = process.env.CI;
+  return ci !== undefined && ci !== "" && ci !== "false" && ci !== "0";
 }
 
 const at = (doc: ParsedDocument, offset: number) => {
@@ -82,11 +100,17 @@ export function claimsProjection(doc: DocumentClaims): string {
         ? ` table ${c.table.table} row ${c.table.rowIndex} col ${c.table.columnIndex}`
         : "";
       const extra = [
+        c.status ? `status=${c.status}` : "",
+        c.statement?.kind === "adverseEffect" ? `frequency=${c.statement.frequency}` : "",
+        c.statement?.kind === "statedIdentifier"
+          ? `states=${c.statement.scheme}:${c.statement.value}@${c.statement.about.id}`
+          : "",
         c.qualifier ? `qualifier=${JSON.stringify(c.qualifier)}` : "",
         c.comparison
           ? `${c.comparison.direction}${c.comparison.favours ? `(${c.comparison.favours.id})` : ""} condition=${c.comparison.condition.id} outcome=${c.comparison.outcome?.id ?? "-"}`
           : "",
         c.mentions.length > 0 ? `mentions=${c.mentions.map((m) => m.id).join(",")}` : "",
+        c.guesses.length > 0 ? `guess=${c.guesses.join(",")}` : "",
       ]
         .filter((x) => x !== "")
         .join(" ");

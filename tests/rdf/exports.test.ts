@@ -205,7 +205,9 @@ describe("the committed exports", () => {
         `${path} is stale: it differs from the build from line ${line + 1}` +
           ` (committed ${JSON.stringify(a[line] ?? "<end of file>")},` +
           ` built ${JSON.stringify(e[line] ?? "<end of file>")}).` +
-          " Run `npx claimgraph build` and commit the result.",
+          " If the change is meant (tests/rdf/build-facts.test.ts and the golden files, checked" +
+          " against the source, pass), run `npx claimgraph build`, review the diff and commit it;" +
+          " if not, the build has a bug: do not rebuild.",
       );
     }
   });

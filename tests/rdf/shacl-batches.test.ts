@@ -56,8 +56,13 @@ function sharedOfType(type: Quad["object"]): Quad["subject"] {
  * claims' assertion graphs of both documents, far apart in the dataset.
  */
 function sharedEntity(): Quad["subject"] {
+  // Subjects and objects: an adverse-effect or comparison statement names its entities as objects.
   const inAssertions = (quads: readonly Quad[]) =>
-    new Set(quads.filter((q) => q.graph.value.endsWith(".assertion")).map((q) => q.subject.value));
+    new Set(
+      quads
+        .filter((q) => q.graph.value.endsWith(".assertion"))
+        .flatMap((q) => [q.subject.value, q.object.value]),
+    );
   const seed = inAssertions(seedBuild().quads);
   const second = inAssertions(secondBuild().quads);
   const both = merged().find(

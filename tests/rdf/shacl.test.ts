@@ -10,8 +10,9 @@ const CITO = "http://purl.org/spar/cito/";
 const OA = "http://www.w3.org/ns/oa#";
 
 // One table cell of graph/sources/desipramine-vs-ssris.md (line 21) with everything it points to:
-// its quote with both selectors, the document, the reference it cites, the work that reference
-// refers to, the table, and the entities with one confirmed and one likely identifier.
+// its quote with both selectors, the document, the work it cites and the reference entry it cites
+// it through, the table, the entities with one confirmed and one likely identifier, and an
+// identifier the document states.
 const CONFORMING = `
 @prefix cg: <https://w3id.org/claimgraph/vocab#> .
 @prefix cito: <http://purl.org/spar/cito/> .
@@ -50,7 +51,8 @@ kb:claim-1 a cg:TableCellClaim ;
   cg:endColumn 52 ;
   cg:inSection "Compound Focus: Desipramine" ;
   cg:uncited false ;
-  cito:citesAsEvidence kb:ref-1 ;
+  cito:citesAsEvidence kb:work-1 ;
+  cg:viaReference kb:ref-1 ;
   cg:inTable kb:table-1 ;
   cg:rowLabel "Primary Target" ;
   cg:columnLabel "Desipramine (TCA)" ;
@@ -81,7 +83,17 @@ kb:ref-1 a cg:Reference ;
 
 kb:work-1 a fabio:Work ;
   dcterms:title "Desipramine" ;
-  cg:evidenceType cg:TertiaryReferenceWork .
+  cg:evidenceType cg:TertiaryReferenceWork ;
+  cg:evidenceTypeRule "title:statpearls" ;
+  cg:identifier kb:work-1-nbk .
+
+kb:work-1-nbk a cg:Identifier ;
+  cg:scheme "nbk" ;
+  cg:localId "NBK470400" ;
+  dcterms:identifier "nbk:NBK470400" ;
+  cg:confidence "stated" ;
+  cg:unverified true ;
+  cg:identifierSource cg:StatedByDocument .
 
 kb:desipramine a cg:Drug ;
   rdfs:label "desipramine" ;
@@ -93,7 +105,8 @@ kb:desipramine-drugbank a cg:Identifier ;
   cg:localId "DB01151" ;
   dcterms:identifier "drugbank:DB01151" ;
   cg:confidence "confirmed" ;
-  cg:unverified false .
+  cg:unverified false ;
+  cg:identifierSource cg:PublicRecord .
 
 kb:fluoxetine a cg:Drug ;
   rdfs:label "fluoxetine" ;
@@ -104,7 +117,8 @@ kb:fluoxetine-chebi a cg:Identifier ;
   cg:localId "5118" ;
   dcterms:identifier "chebi:5118" ;
   cg:confidence "likely" ;
-  cg:unverified true .
+  cg:unverified true ;
+  cg:identifierSource cg:PublicRecord .
 
 kb:norepinephrine-transporter a cg:Target ;
   rdfs:label "norepinephrine transporter" ;
@@ -142,7 +156,10 @@ describe("validateShacl on a conforming example", () => {
 
   it("conforms when the claim is uncited, flagged so, and cites nothing", async () => {
     const report = await validate(
-      variant("cg:uncited false ;\n  cito:citesAsEvidence kb:ref-1 ;", "cg:uncited true ;"),
+      variant(
+        "cg:uncited false ;\n  cito:citesAsEvidence kb:work-1 ;\n  cg:viaReference kb:ref-1 ;",
+        "cg:uncited true ;",
+      ),
     );
     expect(report.results).toEqual([]);
     expect(report.conforms).toBe(true);
@@ -199,7 +216,10 @@ describe("validateShacl with shapes given as Turtle", () => {
 describe("validateShacl rejects", () => {
   it("a claim with no citation and no uncited flag", async () => {
     const report = await validate(
-      variant("cg:uncited false ;\n  cito:citesAsEvidence kb:ref-1 ;", ""),
+      variant(
+        "cg:uncited false ;\n  cito:citesAsEvidence kb:work-1 ;\n  cg:viaReference kb:ref-1 ;",
+        "",
+      ),
     );
     expect(report.conforms).toBe(false);
     expect(failures(report)).toEqual([
@@ -209,7 +229,9 @@ describe("validateShacl rejects", () => {
   });
 
   it("a claim flagged uncited false that cites nothing", async () => {
-    const report = await validate(variant("  cito:citesAsEvidence kb:ref-1 ;\n", ""));
+    const report = await validate(
+      variant("  cito:citesAsEvidence kb:work-1 ;\n  cg:viaReference kb:ref-1 ;\n", ""),
+    );
     expect(failures(report)).toEqual([
       [`${KB}claim-1`, "", `${CGSH}ClaimCitationShape`, "XoneConstraintComponent"],
     ]);
@@ -223,15 +245,52 @@ describe("validateShacl rejects", () => {
     ]);
   });
 
-  it("a citation that points to something other than a cg:Reference", async () => {
+  it("a citation that points to something other than a fabio:Work", async () => {
     const report = await validate(
-      variant("cito:citesAsEvidence kb:ref-1 ;", "cito:citesAsEvidence kb:work-1 ;"),
+      variant("cito:citesAsEvidence kb:work-1 ;", "cito:citesAsEvidence kb:ref-1 ;"),
     );
     expect(report.conforms).toBe(false);
     expect(failures(report)).toEqual([
       [`${KB}claim-1`, `${CITO}citesAsEvidence`, `${CGSH}ClaimShape`, "ClassConstraintComponent"],
     ]);
-    expect(report.results[0]?.value).toBe(`${KB}work-1`);
+    expect(report.results[0]?.value).toBe(`${KB}ref-1`);
+  });
+
+  it("a citation that goes through something other than a cg:Reference", async () => {
+    const report = await validate(
+      variant("cg:viaReference kb:ref-1 ;", "cg:viaReference kb:work-1 ;"),
+    );
+    expect(failures(report)).toEqual([
+      [`${KB}claim-1`, `${CG}viaReference`, `${CGSH}ClaimShape`, "ClassConstraintComponent"],
+    ]);
+  });
+
+  it("a claim that cites a work through no reference entry", async () => {
+    const report = await validate(variant("  cg:viaReference kb:ref-1 ;\n", ""));
+    expect(failures(report)).toEqual([
+      [`${KB}claim-1`, "", `${CGSH}ClaimCitationShape`, "XoneConstraintComponent"],
+    ]);
+  });
+
+  it("an identifier a document states that is not marked unverified", async () => {
+    const report = await validate(
+      variant(
+        'cg:confidence "stated" ;\n  cg:unverified true ;',
+        'cg:confidence "stated" ;\n  cg:unverified false ;',
+      ),
+    );
+    expect(failures(report)).toEqual([
+      [`${KB}work-1-nbk`, "", `${CGSH}IdentifierConfidenceShape`, "OrConstraintComponent"],
+    ]);
+  });
+
+  it("a work whose evidence type is not one of the ontology's", async () => {
+    const report = await validate(
+      variant("cg:evidenceType cg:TertiaryReferenceWork ;", "cg:evidenceType cg:Guess ;"),
+    );
+    expect(failures(report)).toEqual([
+      [`${KB}work-1`, `${CG}evidenceType`, `${CGSH}WorkShape`, "InConstraintComponent"],
+    ]);
   });
 
   it("a quote without a text quote selector", async () => {
@@ -276,8 +335,8 @@ describe("validateShacl rejects", () => {
   it('an identifier of confidence "likely" that is not marked unverified', async () => {
     const report = await validate(
       variant(
-        'cg:confidence "likely" ;\n  cg:unverified true .',
-        'cg:confidence "likely" ;\n  cg:unverified false .',
+        'cg:confidence "likely" ;\n  cg:unverified true ;',
+        'cg:confidence "likely" ;\n  cg:unverified false ;',
       ),
     );
     expect(report.conforms).toBe(false);
@@ -320,5 +379,56 @@ describe("formatShaclReport", () => {
       `${KB}doc`,
       `  Violation ${CG}sha256: ${report.results[0]?.message} (value "9289E7FC205e6902ba9392a5ca9fc10da1ad421082881c41b0595b5310710dd7") [${CGSH}SourceDocumentShape]`,
     ]);
+  });
+});
+
+describe("validateShacl on the statements of table cells", () => {
+  const statement = (body: string) =>
+    `@prefix cg: <${CG}> .\n@prefix kb: <${KB}> .\nkb:s ${body} .\n`;
+
+  it.each([
+    [
+      "an adverse-effect statement with a frequency off the scale",
+      "a cg:AdverseEffectStatement ; cg:drug kb:d ; cg:effect kb:e ; cg:frequency cg:Sometimes",
+      "AdverseEffectStatementShape",
+      `${CG}frequency`,
+    ],
+    [
+      "an adverse-effect statement without a drug",
+      "a cg:AdverseEffectStatement ; cg:effect kb:e ; cg:frequency cg:LowRisk",
+      "AdverseEffectStatementShape",
+      `${CG}drug`,
+    ],
+    [
+      "a comparison statement without a direction",
+      "a cg:ComparisonStatement ; cg:armA kb:a ; cg:armB kb:b ; cg:condition kb:c",
+      "ComparisonStatementShape",
+      `${CG}direction`,
+    ],
+    [
+      "a stated identifier without its value",
+      'a cg:StatedIdentifier ; cg:about kb:d ; cg:scheme "cas"',
+      "StatedIdentifierShape",
+      `${CG}statedValue`,
+    ],
+    [
+      "an unstated value without its status",
+      "a cg:UnstatedValue ; cg:about kb:d ; cg:onProperty cg:keyMechanism",
+      "UnstatedValueShape",
+      `${CG}cellStatus`,
+    ],
+  ])("%s", async (_name, body, shape, path) => {
+    const report = await validate(statement(body));
+    expect(report.conforms).toBe(false);
+    expect(report.results.map((r) => [r.sourceShape, r.path])).toEqual([[`${CGSH}${shape}`, path]]);
+  });
+
+  it("conforms for each statement written whole", async () => {
+    const report = await validate(
+      statement(
+        "a cg:AdverseEffectStatement ; cg:drug kb:d ; cg:effect kb:e ; cg:frequency cg:LowRisk",
+      ),
+    );
+    expect(report.results).toEqual([]);
   });
 });

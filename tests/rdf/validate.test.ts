@@ -69,6 +69,40 @@ describe("validateExports on the committed seed (graph/)", () => {
   });
 });
 
+describe("where an export stops parsing", () => {
+  // The line and column (in code points: "α" and "𝛼" before the fault count one each) of the
+  // first character n3 refuses, in Turtle read whole and in N-Quads read in pieces (where the
+  // relative IRI <g> is the fault).
+  const lineCount = (text: string) => text.split("\n").length;
+
+  it("a Turtle file: the line and column of the fault, and a message without 'on line'", async () => {
+    const ttl = render(seedBuild(), "turtle");
+    const report = await validateExports(
+      seedTexts({
+        format: "turtle",
+        text: `${ttl}<http://a.example/α𝛼> <http://b.example/p> "x" "y" .\n`,
+      }),
+    );
+    const check = report.exports[0];
+    expect([check?.line, check?.column]).toEqual([lineCount(ttl), 48]);
+    expect(check?.error).not.toMatch(/on line/);
+  });
+
+  it("an N-Quads file of many pieces: the line counts the pieces before", async () => {
+    const nquads = render(seedBuild(), "nquads");
+    const big = nquads.repeat(Math.ceil((3 << 20) / nquads.length));
+    const report = await validateExports(
+      seedTexts({
+        format: "nquads",
+        text: `${big}<http://a.example/𝛼> <http://b.example/p> "x" <g> .\n`,
+      }),
+    );
+    const check = report.exports[2];
+    expect(check?.error).toBeDefined();
+    expect([check?.line, check?.column]).toEqual([lineCount(big), 47]);
+  });
+});
+
 describe("a quad missing from one format", () => {
   // A claim's line: one triple, in one named graph that the Turtle view keeps.
   const dropped = () => seedBuild().quads.find((q) => q.predicate.equals(CG.line)) as Quad;

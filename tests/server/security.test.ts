@@ -1,6 +1,7 @@
 // The server's defences, with requests sent as written (no client normalises the paths):
 // static paths confined to the viewer's folder in every spelling, GET and HEAD only, the
 // security headers on every answer, size limits, and loopback as the default address.
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CONTENT_SECURITY_POLICY,
@@ -120,7 +121,7 @@ describe("methods", () => {
       const get = await rawRequest(server.url, path);
       const raw = await rawExchange(
         server.url,
-        `HEAD ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+        `HEAD ${path} HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nConnection: close\r\n\r\n`,
       );
       const [head = "", body] = raw.split("\r\n\r\n");
       expect(body, path).toBe("");
@@ -175,6 +176,39 @@ describe("limits", () => {
     expect(raw).toMatch(/^HTTP\/1\.1 431 /);
     const small = await rawRequest(server.url, "/", { headers: { "X-Big": "a".repeat(1024) } });
     expect(small.status).toBe(200);
+  });
+});
+
+describe("an oversized header section from a client still sending it", () => {
+  it("gets 431, not a reset that loses the answer", async () => {
+    // The client sends 32 KiB of a 1 MiB header, waits, sends the rest, and only then reads:
+    // as curl or a browser would. A server that resets the connection when it refuses the
+    // header makes the client's kernel drop the 431 it had already received.
+    const { hostname, port, host } = new URL(server.url);
+    const socket = connect({ host: hostname, port: Number(port) });
+    await new Promise((r) => socket.once("connect", r));
+    socket.pause();
+    const chunks: Buffer[] = [];
+    socket.on("data", (c: Buffer) => chunks.push(c));
+    const ended = new Promise<string>((done) => {
+      socket.on("end", () => done("end"));
+      socket.on("error", (e: NodeJS.ErrnoException) => done(e.code ?? "error"));
+    });
+    const send = (text: string) => new Promise<void>((done) => socket.write(text, () => done()));
+    await send(`GET / HTTP/1.1\r\nHost: ${host}\r\nX-Big: ${"a".repeat(32 * 1024)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    for (let sent = 32 * 1024; sent < 1024 * 1024; sent += 64 * 1024)
+      await send("a".repeat(64 * 1024));
+    await send("\r\nConnection: close\r\n\r\n");
+    await new Promise((r) => setTimeout(r, 200));
+    socket.resume();
+    expect(await ended).toBe("end");
+    const answer = Buffer.concat(chunks).toString("latin1");
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer.toLowerCase()).toContain(
+      `content-security-policy: ${CONTENT_SECURITY_POLICY.toLowerCase()}`,
+    );
+    socket.destroy();
   });
 });
 

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import type { Io } from "../../src/cli/output.ts";
+import { run } from "../helpers/cli.ts";
 import { rawRequest, SEED_KB } from "../helpers/serve.ts";
 
 interface Running {
@@ -96,6 +97,34 @@ describe("claimgraph serve", () => {
     const s = await serve(["--port", "0", "--host", "localhost"]);
     expect(s.err()).toBe("");
     expect(await s.stop()).toBe(0);
+  });
+
+  it("answers the names given with --allow-host, its own, and no other", async () => {
+    const s = await serve(["--port", "0", "--allow-host", "viewer.test", "--allow-host", "kb.lan"]);
+    const port = new URL(s.url).port;
+    const get = (host: string) => rawRequest(s.url, "/api/view", { headers: { Host: host } });
+    for (const host of ["viewer.test", "kb.lan", "127.0.0.1", "localhost"])
+      expect((await get(`${host}:${port}`)).status, host).toBe(200);
+    for (const host of ["other.test", "viewer.test.attacker.example"])
+      expect((await get(`${host}:${port}`)).status, host).toBe(421);
+    expect(await s.stop()).toBe(0);
+  });
+
+  it("refuses an --allow-host that is not a host name or address, with exit code 2", async () => {
+    for (const value of ["viewer.test:8787", "http://viewer.test", "viewer.test/x", "a b", ""]) {
+      const r = await run(["serve", "--kb", SEED_KB, "--port", "0", "--allow-host", value]);
+      expect(r.code, value).toBe(2);
+      expect(r.err, value).toContain("a host name or IP address is needed");
+    }
+  });
+
+  it("--help describes --allow-host", async () => {
+    for (const command of ["serve", "start"]) {
+      const r = await run([command, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("--allow-host <name>");
+      expect(r.out).toMatch(/421/);
+    }
   });
 
   it("removes its signal handlers when stopped", async () => {

@@ -246,21 +246,23 @@ describe("push to a store that misbehaves", () => {
     expect(store.received).toHaveLength(1);
   });
 
-  it("answers a Basic challenge, and keeps the password out of what it says", async () => {
+  it("answers a Basic challenge over http when allowed, and keeps the password out of what it says", async () => {
     const credentials = { user: "writer", password: "s3cret-basic-pw" };
     const token = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString("base64")}`;
     const challenge = { status: 401, headers: { "www-authenticate": 'Basic realm="fake"' } };
     const store = await fakeStore((_, req) =>
       req.headers.authorization === token ? "ok" : challenge,
     );
-    await pushTo(store, credentials);
+    await pushTo(store, { ...credentials, allowInsecureBasic: true });
     expectComplete(store);
     // One unauthenticated request met the challenge; every later one answered it at once.
     expect(store.seen()).toBe(store.received.length);
     expect(store.received.filter((r) => r.authorization !== token)).toHaveLength(1);
 
     const wrong = { user: "writer", password: "not-the-Basic-pw" };
-    const error = await pushTo(store, wrong).catch((e: unknown) => e);
+    const error = await pushTo(store, { ...wrong, allowInsecureBasic: true }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ name: "StoreAuthError", status: 401, graph: DOC_GRAPH });
     const e = error as Error & { hint: string };
     for (const text of [e.message, e.hint, String(e.stack)]) {

@@ -70,6 +70,30 @@ describe("remoteGraph + trace", () => {
     expect(trace(kg, query)).toEqual(trace(local, query));
   });
 
+  it("a text of 300 words answers as locally (the store is sent small queries)", async () => {
+    const words = [
+      "desipramine",
+      "norepinephrine",
+      "transporter",
+      "inhibits",
+      "reuptake",
+      "the",
+      "of",
+      "and",
+      "cancer",
+      "metastasis",
+    ];
+    const query = Array.from({ length: 300 }, (_, i) => words[i % words.length]).join(" ");
+    const kg = await remoteGraph(store.endpoint, query);
+    expect(trace(kg, query)).toEqual(trace(local, query));
+  });
+
+  it("an IRI holding a control character answers as locally (it is not sent as an IRI)", async () => {
+    const query = "claim:desipramine-vs-ssris.desipramine.primary-target\u0001.61c699f8f9d0";
+    const kg = await remoteGraph(store.endpoint, query);
+    expect(trace(kg, query)).toEqual(trace(local, query));
+  });
+
   it("reads in bounded pages and batches: the same answer with pages of 5 rows and batches of 3", async () => {
     const kg = await remoteGraph(store.endpoint, "desipramine", undefined, {
       pageSize: 5,

@@ -312,19 +312,41 @@ describe("remoteQuery", () => {
     else expect(`${remote.text.replace(/\n$/, "")}\n`).toBe(mine.out);
   });
 
-  it("reports a query the store cannot parse as refused, with the store's reason", async () => {
+  it("refuses a query that does not parse before sending it, at its line and column", async () => {
     await expect(
       remoteQuery(store.endpoint, "SELECT ?x WHERE { ?x", "table"),
-    ).rejects.toMatchObject({
-      name: "StoreRefusedError",
-      status: 400,
-    });
+    ).rejects.toMatchObject({ name: "SparqlSyntaxError", line: 1, column: 21 });
   });
 
   it("does not send updates", async () => {
     await expect(
       remoteQuery(store.endpoint, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "table"),
     ).rejects.toMatchObject({ name: "UsageError" });
+  });
+
+  const authEndpoint = () => store.endpoint.replace(/\/sparql$/, "/sparql-auth");
+
+  it("refuses an update disguised as a query, with the writer's credentials: the pushed graph stays", async () => {
+    const before = await countTriples(store.endpoint, DOC_GRAPH);
+    expect(before).toBeGreaterThan(0);
+    const disguised = `PREFIX g: <${BASE}>\nPREFIX p: <urn:x\u00a0#>\nCLEAR GRAPH g:desipramine-vs-ssris ;\nINSERT DATA { GRAPH g:x { p:s p:p ">select" } }`;
+    await expect(remoteQuery(authEndpoint(), disguised, "table", WRITER)).rejects.toMatchObject({
+      name: "UsageError",
+    });
+    expect(await countTriples(store.endpoint, DOC_GRAPH)).toBe(before);
+  });
+
+  it("runs an update with --update, at the authenticated endpoint, with the writer's credentials", async () => {
+    const graph = "https://example.org/updated";
+    const answer = await remoteQuery(
+      authEndpoint(),
+      `INSERT DATA { GRAPH <${graph}> { <urn:a> <urn:b> "c" } }`,
+      "table",
+      WRITER,
+      { update: true },
+    );
+    expect(answer.kind).toBe("update");
+    expect(await countTriples(store.endpoint, graph)).toBe(1);
   });
 });
 

@@ -1,15 +1,12 @@
 // quoteInContext: a quote shown where it stands, with line numbers and carets under exactly the
 // quoted span. Small texts with the output written out in full (tabs, a multi-line span, a long
 // line shown in a window, CRLF, a character outside the BMP), then every quote of the seed.
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import { claimJson } from "../../src/trace/answers.ts";
 import { quoteInContext, type Span } from "../../src/trace/context.ts";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+import { FRESH_KB } from "../helpers/fresh-kb.ts";
 
 const span = (line: number, column: number, endLine: number, endColumn: number): Span => ({
   line,
@@ -123,7 +120,7 @@ describe("quoteInContext on small texts", () => {
 describe("quoteInContext on the seed document", () => {
   let kg: KnowledgeGraph;
   beforeAll(async () => {
-    kg = await openKnowledgeGraph([join(ROOT, "graph", "kb.ttl")], { cache: false });
+    kg = await openKnowledgeGraph([FRESH_KB], { cache: false });
   });
 
   function claims() {

@@ -35,10 +35,11 @@ import {
 } from "../../src/rdf/guarded-parser.ts";
 import { trace } from "../../src/trace/trace.ts";
 import { run } from "../helpers/cli.ts";
+import { FRESH_GRAPH, FRESH_KB } from "../helpers/fresh-kb.ts";
 import { rawRequest, serveKb } from "../helpers/serve.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SEED = join(ROOT, "graph", "kb.ttl");
+const SEED = FRESH_KB;
 const HAND = join(ROOT, "tests", "fixtures", "kb", "hand-written.ttl");
 const MiB = 1024 * 1024;
 const DEEP = 100_000;
@@ -83,9 +84,9 @@ const halfSeed = (() => {
   return seedText.slice(0, next.lastIndex);
 })();
 const halfSeedLines = halfSeed.split("\n");
-const trigLines = readFileSync(join(ROOT, "graph", "kb.trig"), "utf8").split("\n");
+const trigLines = readFileSync(join(FRESH_GRAPH, "kb.trig"), "utf8").split("\n");
 const trigBrace = trigLines.findIndex((l) => l.includes("{"));
-const nqFirst = readFileSync(join(ROOT, "graph", "kb.nq"), "utf8").split("\n")[0] ?? "";
+const nqFirst = readFileSync(join(FRESH_GRAPH, "kb.nq"), "utf8").split("\n")[0] ?? "";
 
 const NESTING: Case[] = [
   ttl(
@@ -264,7 +265,7 @@ const WRONG_FORMAT: Case[] = [
   {
     name: "the JSON-LD export named .ttl",
     file: "jsonld-export.ttl",
-    content: () => readFileSync(join(ROOT, "graph", "kb.jsonld")),
+    content: () => readFileSync(join(FRESH_GRAPH, "kb.jsonld")),
     code: "RdfSyntax",
     line: 1,
     column: 1,
@@ -272,7 +273,7 @@ const WRONG_FORMAT: Case[] = [
   {
     name: "the TriG export named .ttl",
     file: "trig-export.ttl",
-    content: () => readFileSync(join(ROOT, "graph", "kb.trig")),
+    content: () => readFileSync(join(FRESH_GRAPH, "kb.trig")),
     code: "RdfSyntax",
     line: trigBrace + 1,
     column: (trigLines[trigBrace] ?? "").indexOf("{") + 1,
@@ -280,7 +281,7 @@ const WRONG_FORMAT: Case[] = [
   {
     name: "the N-Quads export named .nt",
     file: "nquads-export.nt",
-    content: () => readFileSync(join(ROOT, "graph", "kb.nq")),
+    content: () => readFileSync(join(FRESH_GRAPH, "kb.nq")),
     code: "RdfSyntax",
     line: 1,
     column: nqFirst.lastIndexOf(" <") + 2,
@@ -357,7 +358,7 @@ afterAll(() => {
 });
 
 const snapshots = () =>
-  existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith(".json")) : [];
+  existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith(".snapshot")) : [];
 
 /** The diagnostic line every command prints for the case, as compilers print them. */
 const located = (file: string, line: number, column: number, code: string) =>
@@ -495,7 +496,7 @@ describe("nothing is half-loaded", () => {
 describe("`serve`", () => {
   it("keeps the graph it loaded when the file turns hostile; the download then refuses the file", async () => {
     const file = join(scratch, "served.trig");
-    copyFileSync(join(ROOT, "graph", "kb.trig"), file);
+    copyFileSync(join(FRESH_GRAPH, "kb.trig"), file);
     const server = await serveKb([file]);
     try {
       const deep = `${P}${S}${"[ :p ".repeat(DEEP)}`;
@@ -624,27 +625,43 @@ describe("any IRI", () => {
   );
 
   it("either loads as a valid IRI or is refused at its own place, never a crash", () => {
+    // Both outcomes are checked, and both must occur: a run where every IRI loaded (or every
+    // one was refused) would check only half of what the test is for.
+    const seen = { loaded: 0, refused: 0 };
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
         const text = `${P}${S}<http://example.org/${pieces.join("")}> .\n`;
-        let quads: ReturnType<typeof readKnowledgeBaseTexts>["quads"];
+        let quads: ReturnType<typeof readKnowledgeBaseTexts>["quads"] | undefined;
+        let refusal: unknown;
         try {
           quads = readKnowledgeBaseTexts(["a.ttl"], [text]).quads;
         } catch (error) {
-          expect(error).toBeInstanceOf(InputError);
-          const [d] = (error as InputError).diagnostics;
-          expect(d?.code).toBe("RdfSyntax");
-          expect(d?.line).toBeGreaterThanOrEqual(2);
-          return;
+          refusal = error;
         }
-        for (const q of quads) {
-          for (const t of [q.subject, q.predicate, q.object]) {
-            if (t.termType === "NamedNode") expect(iriCharacters(t.value), t.value).toBe(true);
+        if (quads === undefined) {
+          seen.refused++;
+          expect(refusal).toBeInstanceOf(InputError);
+          const [d] = (refusal as InputError).diagnostics;
+          expect(d?.code).toBe("RdfSyntax");
+          // The statement's own lines: line 2, or later ones when the IRI holds a line break.
+          const lines = text.split(/\r\n?|\n/).length - 1;
+          expect(d?.line).toBeGreaterThanOrEqual(2);
+          expect(d?.line).toBeLessThanOrEqual(lines);
+          if (d?.line === 2) expect(d.column).toBeGreaterThanOrEqual(OBJECT);
+        } else {
+          seen.loaded++;
+          expect(quads).toHaveLength(1);
+          for (const q of quads) {
+            for (const t of [q.subject, q.predicate, q.object]) {
+              if (t.termType === "NamedNode") expect(iriCharacters(t.value), t.value).toBe(true);
+            }
           }
         }
       }),
       { numRuns: 2000, seed: 6 },
     );
+    expect(seen.loaded).toBeGreaterThan(100);
+    expect(seen.refused).toBeGreaterThan(100);
   });
 });
 

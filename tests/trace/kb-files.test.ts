@@ -11,10 +11,11 @@ import type { Stats } from "../../src/audit/stats.ts";
 import type { PathResult } from "../../src/trace/path.ts";
 import type { TraceResult } from "../../src/trace/trace.ts";
 import { run } from "../helpers/cli.ts";
+import { FRESH_GRAPH, FRESH_KB } from "../helpers/fresh-kb.ts";
 
 const HAND = "tests/fixtures/kb/hand-written.ttl";
 const BROKEN = "tests/fixtures/kb/broken.ttl";
-const SEED = "graph/kb.ttl";
+const SEED = FRESH_KB;
 const KB_BASE = "https://w3id.org/claimgraph/kb/";
 const SERT = `${KB_BASE}entity/serotonin-transporter`;
 
@@ -145,6 +146,7 @@ describe("a hand-written Turtle knowledge base", () => {
     const a = await json<AuditReport>("audit", ...kb(HAND));
     expect(a.counts).toEqual({
       "disagrees-with-public-record": 0,
+      "conflicting-statements": 0,
       "duplicate-reference": 0,
       "unresolved-citation": 0,
       "weak-support": 1,
@@ -213,10 +215,14 @@ describe("a claim whose citation resolves to nothing", () => {
         title: "doc:unresolved-note.ref-2",
         titleTruncated: false,
         host: null,
+        locator: null,
         url: null,
         identifiers: [],
         unverifiedIdentifiers: [],
+        statedIdentifiers: [],
         evidenceType: "UnknownEvidence",
+        evidenceTypeRule: null,
+        evidenceTypeInferred: false,
         work: null,
       },
     ]);
@@ -332,11 +338,11 @@ describe("the TriG export as --kb", () => {
     "claim:desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0",
     "desipramin",
   ])("traces %s as graph/kb.ttl does", async (q) => {
-    const trig = await run(["trace", q, ...kb("graph/kb.trig"), "--json"]);
+    const trig = await run(["trace", q, ...kb(join(FRESH_GRAPH, "kb.trig")), "--json"]);
     const turtle = await run(["trace", q, ...kb(SEED), "--json"]);
     expect(trig.code).toBe(0);
     expect(JSON.parse(trig.out)).toEqual(JSON.parse(turtle.out));
-    const people = await run(["trace", q, ...kb("graph/kb.trig")]);
+    const people = await run(["trace", q, ...kb(join(FRESH_GRAPH, "kb.trig"))]);
     expect(people.out).toBe((await run(["trace", q, ...kb(SEED)])).out);
   });
 });

@@ -17,6 +17,7 @@ import { findPath } from "../../src/trace/path.ts";
 import { renderTrace, style } from "../../src/trace/render.ts";
 import { trace } from "../../src/trace/trace.ts";
 import { run } from "../helpers/cli.ts";
+import { FRESH_KB } from "../helpers/fresh-kb.ts";
 import { positionsIn } from "../helpers/position.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -72,7 +73,7 @@ beforeAll(async () => {
   ]);
   expect(built, built.err).toMatchObject({ code: 0, err: "" });
   kg = await openKnowledgeGraph([join(out, "kb.ttl")]);
-  // From the quads: claims citing reference 4 or 5 of this document.
+  // From the quads: claims citing through reference 4 or 5 of this document.
   const quads = new Parser().parse(readFileSync(join(out, "kb.ttl"), "utf8"));
   const refs = [`${DOC}.ref-4`, `${DOC}.ref-5`];
   claimsCitingFourOrFive = [
@@ -80,7 +81,7 @@ beforeAll(async () => {
       quads
         .filter(
           (q) =>
-            q.predicate.value === "http://purl.org/spar/cito/citesAsEvidence" &&
+            q.predicate.value === "https://w3id.org/claimgraph/vocab#viaReference" &&
             refs.includes(q.object.value) &&
             q.subject.value.startsWith(`${KB_BASE}claim/`),
         )
@@ -131,7 +132,7 @@ describe("trace on the second document", () => {
   });
 
   it('"[1]" beside the seed: both documents\' references, counted all and paged like claims', async () => {
-    const both = await openKnowledgeGraph([join(ROOT, "graph", "kb.ttl"), join(out, "kb.ttl")], {
+    const both = await openKnowledgeGraph([FRESH_KB, join(out, "kb.ttl")], {
       cache: false,
     });
     const all = trace(both, "[1]");
@@ -178,6 +179,7 @@ describe("audit on the second document", () => {
   it("counts what the document holds", () => {
     expect(audit(kg).counts).toEqual({
       "disagrees-with-public-record": 0,
+      "conflicting-statements": 0,
       // [4] and [5]
       "duplicate-reference": 1,
       "unresolved-citation": 0,

@@ -11,10 +11,11 @@ import { audit, type Finding, type FindingKind } from "../../src/audit/audit.ts"
 import { stats } from "../../src/audit/stats.ts";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
+import { FRESH_KB } from "../helpers/fresh-kb.ts";
 import { positionsIn } from "../helpers/position.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const KB = join(ROOT, "graph", "kb.ttl");
+const KB = FRESH_KB;
 const FILE = "desipramine-vs-ssris.md";
 const LINES = readFileSync(join(ROOT, "graph", "sources", FILE), "utf8").split("\n");
 
@@ -104,6 +105,7 @@ const WEAK = [
 //   resolves to a work (graph/curation/works.tsv).
 const COUNTS: Readonly<Record<FindingKind, number>> = {
   "disagrees-with-public-record": 1,
+  "conflicting-statements": 0,
   "duplicate-reference": 1,
   "unresolved-citation": 0,
   "weak-support": WEAK.length,

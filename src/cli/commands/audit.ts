@@ -1,6 +1,6 @@
 /** `claimgraph audit`: uncited and weakly supported claims, duplicate and unused references, disagreements. */
 import type { Command } from "commander";
-import { addKbOption, openGraph, parseLimit } from "../kb-option.ts";
+import { addKbOption, openGraph, parseLimit, withWarnings } from "../kb-option.ts";
 import type { CommandContext } from "../main.ts";
 
 export function registerAudit(program: Command, ctx: CommandContext): void {
@@ -12,10 +12,14 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .option("--limit <n>", "findings shown per kind (people's output only)", parseLimit, 20)
     .action(async (flags: { kb?: string[]; json?: boolean; limit: number }) => {
       const [kg, { audit, renderAudit }] = await Promise.all([
-        openGraph(flags),
+        openGraph(flags, ctx.io),
         import("../../audit/audit.ts"),
       ]);
       const report = audit(kg);
-      ctx.io.out(flags.json ? JSON.stringify(report, null, 2) : renderAudit(report, flags.limit));
+      ctx.io.out(
+        flags.json
+          ? JSON.stringify(withWarnings(report, kg), null, 2)
+          : renderAudit(report, flags.limit),
+      );
     });
 }

@@ -9,6 +9,7 @@ export interface BuildFlags {
   readonly base?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly strict?: boolean;
 }
 
 export function addSourceOptions(command: Command): Command {
@@ -22,6 +23,10 @@ export function addSourceOptions(command: Command): Command {
       "--base <iri>",
       "base IRI of the knowledge base's own IRIs",
       "https://w3id.org/claimgraph/kb/",
+    )
+    .option(
+      "--strict",
+      "a symbolic link leading out of its folder, or to nothing, is an error (default: a warning, and it is skipped)",
     );
 }
 
@@ -48,7 +53,12 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
     import("../output.ts"),
     import("../progress.ts"),
   ]);
-  const prepared = prepare({ sources: flags.sources, curation: flags.curation, base: flags.base });
+  const prepared = prepare({
+    sources: flags.sources,
+    curation: flags.curation,
+    base: flags.base,
+    strict: flags.strict,
+  });
   for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
   const bar = wantsProgress(flags) ? progressBar() : undefined;
   const { files, summary } = writeBuild(prepared, flags.out, bar);

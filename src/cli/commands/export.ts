@@ -18,17 +18,19 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         sources: string;
         curation?: string;
         base?: string;
+        strict?: boolean;
       }) => {
         const [{ prepare, streamSections }, { StagedFiles }, { renderDiagnostics }] =
           await Promise.all([
             import("../../build/pipeline.ts"),
-            import("../../build/files.ts"),
+            import("../../build/staged-files.ts"),
             import("../output.ts"),
           ]);
         const prepared = prepare({
           sources: flags.sources,
           curation: flags.curation,
           base: flags.base,
+          strict: flags.strict,
         });
         for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
         if (!flags.out) {

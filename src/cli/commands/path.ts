@@ -1,6 +1,6 @@
 /** `claimgraph path A B`: the claims that link two entities. */
 import type { Command } from "commander";
-import { addKbOption, openGraph } from "../kb-option.ts";
+import { addKbOption, openGraph, withWarnings } from "../kb-option.ts";
 import type { CommandContext } from "../main.ts";
 
 export function registerPath(program: Command, ctx: CommandContext): void {
@@ -11,13 +11,13 @@ export function registerPath(program: Command, ctx: CommandContext): void {
     .option("--json", "print the path as JSON")
     .action(async (from: string, to: string, flags: { kb?: string[]; json?: boolean }) => {
       const [kg, { findPath }, { claimBlock, style }] = await Promise.all([
-        openGraph(flags),
+        openGraph(flags, ctx.io),
         import("../../trace/path.ts"),
         import("../../trace/render.ts"),
       ]);
       const result = findPath(kg, from, to);
       if (flags.json) {
-        ctx.io.out(JSON.stringify(result, null, 2));
+        ctx.io.out(JSON.stringify(withWarnings(result, kg), null, 2));
         return;
       }
       if (!result.found) {

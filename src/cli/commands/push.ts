@@ -23,6 +23,7 @@ interface StoreFlags {
   readonly graph?: string;
   readonly timeout: number;
   readonly passwordStdin?: boolean;
+  readonly allowInsecureBasic?: boolean;
   readonly json?: boolean;
 }
 
@@ -58,7 +59,18 @@ function storeCommand(command: Command): Command {
     )
     .option("--timeout <ms>", "time allowed for one request", positive("--timeout"), 120_000)
     .option("--password-stdin", "read the password from standard input (user: CLAIMGRAPH_USER)")
+    .option(
+      "--allow-insecure-basic",
+      "answer a store's Basic authentication over plain http, which sends the password in clear (refused by default)",
+    )
     .option("--json", "print the report as JSON");
+}
+
+/** The store's addresses, refused before a password is asked for if they hold credentials. */
+async function checkAddresses(flags: StoreFlags) {
+  const { checkUrl } = await import("../../store/index.ts");
+  checkUrl(flags.endpoint, "--endpoint");
+  if (flags.graphStore !== undefined) checkUrl(flags.graphStore, "--graph-store");
 }
 
 async function readGroups(flags: StoreFlags) {
@@ -102,6 +114,7 @@ export function registerPush(program: Command, ctx: CommandContext): void {
     )
     .option("--quiet", "no progress on the terminal")
     .action(async (flags: PushFlags) => {
+      await checkAddresses(flags);
       const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
       const [groups, store] = await Promise.all([
         readGroups(flags),
@@ -120,6 +133,7 @@ export function registerPush(program: Command, ctx: CommandContext): void {
         timeoutMs: flags.timeout,
         retries: flags.retries,
         parallel: flags.parallel,
+        allowInsecureBasic: flags.allowInsecureBasic,
         onProgress: (event) => {
           if (!live) return;
           if (event.kind === "graph") {
@@ -153,6 +167,7 @@ export function registerPush(program: Command, ctx: CommandContext): void {
       `show what a store holds of the knowledge base: each graph push would write, with its triples here and in the store (complete, partial, differs or missing), and the store's other graphs under the same names; exit code 1 unless every graph is complete. ${CREDENTIALS}`,
     )
     .action(async (flags: StoreFlags) => {
+      await checkAddresses(flags);
       const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
       const [groups, store] = await Promise.all([
         readGroups(flags),
@@ -161,6 +176,7 @@ export function registerPush(program: Command, ctx: CommandContext): void {
       const status = await store.pushStatus(flags.endpoint, groups, {
         auth,
         timeoutMs: flags.timeout,
+        allowInsecureBasic: flags.allowInsecureBasic,
       });
       if (!status.complete) ctx.exitCode = 1;
       if (flags.json) {

@@ -1,5 +1,11 @@
-/** `claimgraph query 'SPARQL'`: SPARQL over the knowledge base with an embedded store. */
+/**
+ * `claimgraph query 'SPARQL'`: SPARQL over the knowledge base with an embedded store, or over
+ * a remote store (`--endpoint`). The text is read with a SPARQL parser before anything runs:
+ * updates are refused unless `--update` is given with `--endpoint` (the embedded store is in
+ * memory, so an update there would change nothing).
+ */
 import { type Command, Option } from "commander";
+import { UsageError } from "../../errors.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../../rdf/namespaces.ts";
 import { addKbOption, kbFiles } from "../kb-option.ts";
 import type { CommandContext } from "../main.ts";
@@ -24,6 +30,14 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
       "--password-stdin",
       "with --endpoint: read the password from standard input (user: CLAIMGRAPH_USER)",
     )
+    .option(
+      "--update",
+      "with --endpoint: run a SPARQL update (INSERT, DELETE, CLEAR, DROP, LOAD, …) too; without it updates are refused before anything is sent",
+    )
+    .option(
+      "--allow-insecure-basic",
+      "with --endpoint: answer a store's Basic authentication over plain http, which sends the password in clear (refused by default)",
+    )
     .action(
       async (
         sparql: string,
@@ -32,17 +46,29 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
           format: "table" | "json" | "csv";
           endpoint?: string;
           passwordStdin?: boolean;
+          update?: boolean;
+          allowInsecureBasic?: boolean;
         },
       ) => {
         if (flags.endpoint) {
-          const [{ remoteQuery }, { storeCredentials }] = await Promise.all([
+          const [{ remoteQuery, checkUrl }, { storeCredentials }] = await Promise.all([
             import("../../store/index.ts"),
             import("../credentials.ts"),
           ]);
+          checkUrl(flags.endpoint, "--endpoint");
           const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
-          ctx.io.out((await remoteQuery(flags.endpoint, sparql, flags.format, auth)).text);
+          const answer = await remoteQuery(flags.endpoint, sparql, flags.format, auth, {
+            update: flags.update,
+            allowInsecureBasic: flags.allowInsecureBasic,
+          });
+          ctx.io.out(answer.text);
           return;
         }
+        if (flags.update || flags.allowInsecureBasic || flags.passwordStdin)
+          throw new UsageError(
+            `${flags.update ? "--update" : flags.allowInsecureBasic ? "--allow-insecure-basic" : "--password-stdin"} needs --endpoint`,
+            "the local store holds the --kb files in memory only: an update there would change nothing; push the knowledge base and give the store's --endpoint",
+          );
         const { runQuery } = await import("../../query/sparql.ts");
         const prefixes = Object.entries({
           ...PREFIXES,

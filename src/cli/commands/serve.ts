@@ -1,5 +1,6 @@
 /** `claimgraph serve`: the viewer for a knowledge base, on 127.0.0.1 unless told otherwise. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { packageRoot } from "../../build/paths.ts";
@@ -11,6 +12,7 @@ export interface ServeFlags {
   readonly kb?: string[];
   readonly port: number;
   readonly host: string;
+  readonly allowHost?: string[];
 }
 
 export const DEFAULT_PORT = 8787;
@@ -27,6 +29,11 @@ export function addServeOptions(command: Command): Command {
       "--host <address>",
       "address to listen on; anything but loopback exposes the knowledge base to the network",
       "127.0.0.1",
+    )
+    .option(
+      "--allow-host <name>",
+      "also answer requests sent to this host name (repeatable); others get 421, so a web page cannot reach the server under its own name (DNS rebinding)",
+      (value: string, previous: string[] = []) => [...previous, parseHostName(value)],
     );
 }
 
@@ -46,7 +53,7 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
   }
   const files = kbFiles(flags);
   const [kg, { startServer }] = await Promise.all([
-    openGraph(flags),
+    openGraph(flags, ctx.io),
     import("../../server/server.ts"),
   ]);
   if (!isLoopback(flags.host)) {
@@ -54,12 +61,6 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
       `claimgraph: warning: listening on ${flags.host}: anyone who can reach this address can read the knowledge base`,
     );
   }
-  const turtle = async () => {
-    if (files.length === 1 && files[0]?.toLowerCase().endsWith(".ttl"))
-      return readFileSync(files[0], "utf8");
-    const { turtleOf } = await import("../../server/turtle.ts");
-    return turtleOf(files);
-  };
   let running: Awaited<ReturnType<typeof startServer>> | undefined;
   const ports =
     flags.port === DEFAULT_PORT
@@ -67,9 +68,18 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
       : [flags.port];
   for (const port of ports) {
     try {
-      running = await startServer({ kg, viewerDir, turtle, host: flags.host, port });
+      running = await startServer({
+        kg,
+        viewerDir,
+        kbFiles: files,
+        host: flags.host,
+        port,
+        allowHosts: flags.allowHost ?? [],
+      });
       break;
     } catch (error) {
+      // Only a socket's own error is about listening; anything else is reported as it is.
+      if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
       if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || port === ports.at(-1)) {
         throw new UsageError(
           `cannot listen on ${flags.host}:${port}: ${(error as Error).message}`,
@@ -100,6 +110,17 @@ function parsePort(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError(`a port from 0 to 65535 is needed, not "${value}"`);
   return n;
+}
+
+/** A host name or IP address as `--allow-host` takes it: no port, scheme or path. */
+function parseHostName(value: string): string {
+  const name = value.trim();
+  if (isIP(name) || isIP(name.replace(/^\[(.*)\]$/, "$1"))) return name;
+  if (/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(name))
+    return name;
+  throw new InvalidArgumentError(
+    `a host name or IP address is needed (no port, scheme or path), not "${value}"`,
+  );
 }
 
 function isLoopback(host: string): boolean {

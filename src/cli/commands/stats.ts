@@ -1,6 +1,6 @@
 /** `claimgraph stats`: counts by type, by evidence type, cited and uncited, per document. */
 import type { Command } from "commander";
-import { addKbOption, openGraph } from "../kb-option.ts";
+import { addKbOption, openGraph, withWarnings } from "../kb-option.ts";
 import type { CommandContext } from "../main.ts";
 
 export function registerStats(program: Command, ctx: CommandContext): void {
@@ -11,10 +11,12 @@ export function registerStats(program: Command, ctx: CommandContext): void {
     .option("--json", "print the counts as JSON")
     .action(async (flags: { kb?: string[]; json?: boolean }) => {
       const [kg, { renderStats, stats }] = await Promise.all([
-        openGraph(flags),
+        openGraph(flags, ctx.io),
         import("../../audit/stats.ts"),
       ]);
       const result = stats(kg);
-      ctx.io.out(flags.json ? JSON.stringify(result, null, 2) : renderStats(result));
+      ctx.io.out(
+        flags.json ? JSON.stringify(withWarnings(result, kg), null, 2) : renderStats(result),
+      );
     });
 }

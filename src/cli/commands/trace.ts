@@ -1,6 +1,6 @@
 /** `claimgraph trace QUERY`: a claim, an entity, a reference or an identifier, traced to its sources. */
 import type { Command } from "commander";
-import { addKbOption, openGraph, parseLimit, parseOffset } from "../kb-option.ts";
+import { addKbOption, openGraph, parseLimit, parseOffset, withWarnings } from "../kb-option.ts";
 import type { CommandContext } from "../main.ts";
 
 export function registerTrace(program: Command, ctx: CommandContext): void {
@@ -22,6 +22,10 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
       "with --endpoint: read the password from standard input (user: CLAIMGRAPH_USER)",
     )
     .option(
+      "--allow-insecure-basic",
+      "with --endpoint: answer a store's Basic authentication over plain http, which sends the password in clear (refused by default)",
+    )
+    .option(
       "--limit <n>",
       "claims per page (default 100); counts are always complete",
       parseLimit,
@@ -38,17 +42,21 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
           offset: number;
           endpoint?: string;
           passwordStdin?: boolean;
+          allowInsecureBasic?: boolean;
         },
       ) => {
         const query = words.join(" ");
         const open = async () => {
-          if (!flags.endpoint) return openGraph(flags);
-          const [{ remoteGraph }, { storeCredentials }] = await Promise.all([
+          if (!flags.endpoint) return openGraph(flags, ctx.io);
+          const [{ remoteGraph, checkUrl }, { storeCredentials }] = await Promise.all([
             import("../../store/index.ts"),
             import("../credentials.ts"),
           ]);
+          checkUrl(flags.endpoint, "--endpoint");
           const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
-          return remoteGraph(flags.endpoint, query, auth);
+          return remoteGraph(flags.endpoint, query, auth, {
+            allowInsecureBasic: flags.allowInsecureBasic,
+          });
         };
         const [kg, { trace }, { renderTrace, style }] = await Promise.all([
           open(),
@@ -58,7 +66,7 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
         const result = trace(kg, query, { offset: flags.offset, limit: flags.limit });
         ctx.io.out(
           flags.json
-            ? JSON.stringify(result, null, 2)
+            ? JSON.stringify(withWarnings(result, kg), null, 2)
             : renderTrace(kg, result, style(ctx.io.color ?? false)),
         );
       },

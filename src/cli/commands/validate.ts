@@ -37,7 +37,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       }
       const lines = report.exports.map((e) =>
         e.error
-          ? `${e.file}: does not parse: ${e.error}`
+          ? `${e.file}${e.line === null ? "" : `:${e.line}:${e.column}`}: does not parse: ${e.error}`
           : `${e.file}: parses (${e.quads} ${e.format === "turtle" ? "triples" : "quads"})`,
       );
       lines.push(...report.mismatches.map((m) => `mismatch: ${m}`));

@@ -1,0 +1,134 @@
+/**
+ * Column roles, read from the template rather than the lexicon: columns 2…n of a table
+ * are subject columns unless their header names a value column (a `value-column` cue such
+ * as "Key Experimental Data"). A subject header is one of the template's shapes — "Name",
+ * "Name (Class)", "Class (Name)", "Class (e.g., A, B)", a bare class, each optionally
+ * followed by "Performance" — and names its subject whether or not the lexicon knows it:
+ * an unknown name becomes a minted Drug or DrugClass, flagged unnormalised, with its class
+ * membership. The same name gives the same entity in every table of a document.
+ */
+import type { TableCell } from "../document/types.ts";
+import type { Lexicon } from "../lexicon/lexicon.ts";
+import { normaliseLabel } from "../slug.ts";
+import type { ExtractContext } from "./context.ts";
+import { entityTerm, headOf, mintedEntity, parentheticals, predicateTerm } from "./terms.ts";
+import type { EntityTerm, Membership, PredicateTerm } from "./types.ts";
+
+export interface Column {
+  readonly index: number;
+  readonly label: string;
+  /** The entity the column is about; undefined for a value column such as "Key Experimental Data". */
+  readonly subject: EntityTerm | undefined;
+  /** For a value column: the predicate its header names. */
+  readonly predicate: PredicateTerm | undefined;
+  readonly memberships: readonly Membership[];
+}
+
+const PERFORMANCE = /\s*\bperformance\b\s*/i;
+const EXAMPLE = /^\s*e\.\s?g\.?,?\s*/i;
+
+/** What a column header names: a subject (with its class and examples), or a value. */
+export function readColumn(ctx: ExtractContext, cell: TableCell): Column {
+  const { lexicon } = ctx;
+  const label = cell.display.text;
+  const base = { index: cell.columnIndex, label };
+  if (isValueColumn(lexicon, label))
+    return {
+      ...base,
+      subject: undefined,
+      predicate: predicateTerm(lexicon, label),
+      memberships: [],
+    };
+  const heading = label.replace(PERFORMANCE, " ").trim();
+  const head = headOf(heading);
+  const parens = parentheticals(heading);
+  const memberships: Membership[] = [];
+  const subjectColumn = (subject: EntityTerm): Column => ({
+    ...base,
+    subject,
+    predicate: undefined,
+    memberships,
+  });
+  const example = parens.find((p) => EXAMPLE.test(p));
+  if (example !== undefined) {
+    const group = classTerm(lexicon, head);
+    for (const name of splitNames(example.replace(EXAMPLE, ""))) {
+      const member = drugTerm(lexicon, name);
+      memberships.push({ member, group, relation: "exampleMember" });
+      memberships.push({ member, group, relation: "memberOf" });
+    }
+    return subjectColumn(group);
+  }
+  const paren = parens[0];
+  if (paren !== undefined && paren !== "" && isClassName(lexicon, paren)) {
+    const subject = drugTerm(lexicon, head);
+    memberships.push({ member: subject, group: classTerm(lexicon, paren), relation: "memberOf" });
+    return subjectColumn(subject);
+  }
+  if (isClassName(lexicon, head)) {
+    const group = classTerm(lexicon, head);
+    if (paren === undefined || paren === "") return subjectColumn(group);
+    // "SSRI (Fluoxetine) Performance": the arm is the drug, a member of the class.
+    const subject = drugTerm(lexicon, paren);
+    memberships.push({ member: subject, group, relation: "memberOf" });
+    return subjectColumn(subject);
+  }
+  return subjectColumn(drugTerm(lexicon, head === "" ? heading : head));
+}
+
+export function isValueColumn(lexicon: Lexicon, label: string): boolean {
+  const key = normaliseLabel(label);
+  return lexicon.cues("value-column").some((c) => normaliseLabel(c.phrase) === key);
+}
+
+/** "Fluoxetine, Sertraline or Paroxetine" → its names. */
+function splitNames(text: string): string[] {
+  return text
+    .split(/\s*(?:,|;|\bor\b|\band\b|&)\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/**
+ * Whether a header names a class: the lexicon says it is a DrugClass, or it is a class
+ * abbreviation or adjective of the template (an "s" plural allowed), or it ends in a word
+ * that names classes ("… inhibitors").
+ */
+export function isClassName(lexicon: Lexicon, text: string): boolean {
+  const known = lexicon.lookup(text) ?? lexicon.lookup(singular(text));
+  if (known) return known.type === "DrugClass";
+  const words = normaliseLabel(text).split(" ");
+  const cues = lexicon.cues("drug-class");
+  const last = words.at(-1) ?? "";
+  if (cues.some((c) => c.value === "suffix" && normaliseLabel(c.phrase) === last)) return true;
+  const first = normaliseLabel(singular(text.trim().split(/\s+/)[0] ?? ""));
+  const isWord = (c: { phrase: string; value: string }) =>
+    c.value !== "suffix" && normaliseLabel(c.phrase) === first;
+  return words.length <= 2 && cues.some(isWord) && (words.length === 1 || isClassTail(words[1]));
+}
+
+/** "Atypical antidepressant(s)" and "SSRI class" still name a class. */
+function isClassTail(word: string | undefined): boolean {
+  return word === "class" || word === "agents" || word === "drugs";
+}
+
+/** "SNRIs" → "SNRI": an abbreviation's plural is the same class. */
+function singular(text: string): string {
+  return /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}s$/u.test(text.trim()) ? text.trim().slice(0, -1) : text;
+}
+
+/** The class a header names: the lexicon's, else one minted from the name as written. */
+export function classTerm(lexicon: Lexicon, text: string): EntityTerm {
+  const name = text.trim();
+  const known = lexicon.lookup(name) ?? lexicon.lookup(singular(name));
+  if (known && known.type === "DrugClass") return entityTerm(known);
+  return mintedEntity(singular(name), "DrugClass");
+}
+
+/** The drug a header names: the lexicon's, else one minted from the name. */
+export function drugTerm(lexicon: Lexicon, text: string): EntityTerm {
+  const name = text.trim();
+  const known = lexicon.lookup(name);
+  if (known && (known.type === "Drug" || known.type === "DrugClass")) return entityTerm(known);
+  return mintedEntity(name, "Drug");
+}
