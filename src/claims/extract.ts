@@ -85,10 +85,7 @@ export function extractClaims(
 
   const linked = protocol.studies.map((study) => ({
     ...study,
-    supports: claims
-      .filter((c) => c.kind !== "protocol" && c.citations.some((n) => study.citations.includes(n)))
-      .map((c) => c.id)
-      .sort(),
+    supports: supporting(claims, study),
   }));
   return {
     genre: document.header.catalogNumber ? "VendorOverview" : "UnknownGenre",
@@ -98,4 +95,25 @@ export function extractClaims(
     discrepancies: header.discrepancies,
     memberships: tables.flatMap((t) => t.memberships),
   };
+}
+
+/**
+ * The claims a study supports: those citing one of its references, and every claim of a
+ * table row in which one does (a row reports one study: its uncited "Not tested in this
+ * study" cell and its Key Experimental Data belong to it too).
+ */
+function supporting(claims: readonly Claim[], study: Study): string[] {
+  const cites = (c: Claim) =>
+    c.kind !== "protocol" && c.citations.some((n) => study.citations.includes(n));
+  const rowOf = (c: Claim) => (c.table ? `${c.table.table}:${c.table.rowIndex}` : undefined);
+  const rows = new Set(
+    claims
+      .filter(cites)
+      .map(rowOf)
+      .filter((r) => r !== undefined),
+  );
+  return claims
+    .filter((c) => cites(c) || (c.kind !== "protocol" && rows.has(rowOf(c) ?? "")))
+    .map((c) => c.id)
+    .sort();
 }

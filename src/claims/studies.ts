@@ -1,28 +1,38 @@
 /**
  * Studies: each bullet of a protocol section ("Summary of Key Experimental Protocols")
  * becomes a Study with structured qualifiers read from its text: design, species,
- * strain, sex, cell lines, models, arms (intervention, n, dose with unit, route),
- * duration, time points and measures. Each bullet is also a protocol claim, so its
+ * strain, sex, cell lines, models, arms (`study-arms.ts`), the study's total n, how long
+ * treatment lasted and, apart from it, how long subjects were followed up, time points
+ * and measures. Each bullet is also a protocol claim, so its
  * citation markers are carried.
  */
 import type { ListItem } from "../document/types.ts";
 import { slugify } from "../slug.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
 import { isProtocolSection } from "./prose.ts";
-import { entityTerm, findMentions, predicateTerm } from "./terms.ts";
-import type { Claim, Study, StudyArm } from "./types.ts";
+import { readArms } from "./study-arms.ts";
+import { entityTerm, predicateTerm } from "./terms.ts";
+import type { Claim, Study } from "./types.ts";
 
 const STRAINS =
   /\b(BALB\/c|Balb\/c|C57BL\/6J?|C57BL\/6N|Wistar|Sprague[- ]Dawley|Long[- ]Evans|CD-1|Swiss Webster)\b/g;
 const CELL_LINES = /\b(HEK[- ]?293T?|MEF|CHO(?:-K1)?|HeLa|SH-SY5Y|PC12|COS-7)\b(?: cells)?/g;
-const SAMPLE = /\bn\s*=\s*(\d{1,6})(\s+per\s+(?:arm|group))?/i;
-const DOSE = /(~|≈|about\s+)?(\d+(?:\.\d+)?)\s*(mg\/kg\/day|mg\/kg|mg\/day|µg\/kg|ug\/kg|mg|µg)\b/;
-const DURATION =
-  /\bfor\s+((?:\d+(?:\s*(?:-|–|to)\s*\d+)?)\s+(?:days?|weeks?|months?))\b|\b(\d+\s+(?:days?|weeks?|months?))\s+of\b/i;
+const PERIOD = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?\s+(?:days?|weeks?|months?|years?)`;
+const DURATION = new RegExp(
+  String.raw`\bfor\s+(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b`,
+  "gi",
+);
+/** A period the subjects were followed for after treatment: not how long treatment lasted. */
+const FOLLOW_UP = new RegExp(
+  String.raw`\b(?:follow(?:ed)?[- ]up|observed)\s+(?:for|of|over|at)\s+(${PERIOD})|\b(${PERIOD})\s+(?:of\s+)?follow[- ]up\b`,
+  "i",
+);
+/** A count of the whole study: "17 patients", "a total of 120", "N = 120 in total". */
+const TOTAL =
+  /\b(?:a total of|total of|in total|overall)\s+(\d{1,6})\b|\b(\d{1,6})\s+(?:patients|participants|subjects|adults|outpatients|inpatients|volunteers|children|adolescents|women|men)\b|\bN\s*=\s*(\d{1,6})\b/;
 const TIME_START = /\b(?:at|on)\s+(?=baseline|(?:days?|weeks?|months?)\s+\d)/i;
 const TIME_POINT =
   /baseline|(?:days?|weeks?|months?)\s+\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)*|\d+\s*(?:days?|weeks?|months?)/gi;
-const SCHEDULE = /\b(once daily|twice daily|daily|chronically|acutely|once a week|weekly)\b/i;
 
 /** Arms are found for the lexicon's drugs and for those the document itself names (`ctx.documentEntities`). */
 export function studies(ctx: ExtractContext): { studies: Study[]; claims: Claim[] } {
@@ -57,7 +67,11 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
   const routes = values("route");
   const timeAt = TIME_START.exec(text);
   const timeText = timeAt ? (text.slice(timeAt.index).split(/[.;]/)[0] ?? "") : "";
-  const duration = DURATION.exec(text);
+  const followUp = FOLLOW_UP.exec(text);
+  const duration = [...text.matchAll(DURATION)].find(
+    (m) => !followUp || m.index < followUp.index || m.index >= followUp.index + followUp[0].length,
+  );
+  const total = TOTAL.exec(text);
   return {
     id: `${ctx.document.id}.${slugify(label, 48)}`,
     documentId: ctx.document.id,
@@ -77,57 +91,14 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
     models: unique(
       mentions.filter((m) => m.entity.type === "Condition").map((m) => m.entity.id),
     ).map((id) => entityTerm(lexicon.entity(id) as NonNullable<ReturnType<typeof lexicon.entity>>)),
-    arms: arms(ctx, text, routes),
-    duration: duration ? (duration[1] ?? duration[2]) : undefined,
+    arms: readArms(ctx, text, routes),
+    duration: duration ? (duration[1] ?? duration[2] ?? duration[3]) : undefined,
+    followUp: followUp ? (followUp[1] ?? followUp[2]) : undefined,
+    totalSampleSize: total ? Number(total[1] ?? total[2] ?? total[3]) : undefined,
     timePoints: unique([...timeText.matchAll(TIME_POINT)].flatMap((m) => expandTimePoint(m[0]))),
     measures: values("measure"),
     supports: [],
   };
-}
-
-/** One arm per drug the text names, with the n, dose and route written after it. */
-function arms(ctx: ExtractContext, text: string, routes: readonly string[]): StudyArm[] {
-  const drugs = findMentions(ctx.lexicon, text, ctx.documentEntities).filter(
-    (m) => m.term.type === "Drug",
-  );
-  const perArm = SAMPLE.exec(text);
-  const shared = perArm?.[2] ? Number(perArm[1]) : undefined;
-  const out: StudyArm[] = [];
-  const seen = new Set<string>();
-  drugs.forEach((m, k) => {
-    if (seen.has(m.term.id)) return;
-    seen.add(m.term.id);
-    const next = drugs[k + 1];
-    const window = text.slice(m.end, next ? next.start : undefined).split(/(?<=\.)\s/)[0] ?? "";
-    const n = SAMPLE.exec(window);
-    const dose = DOSE.exec(window);
-    const route =
-      ctx.lexicon.matchCues("route", window)[0]?.value ??
-      (routes.length === 1 ? routes[0] : undefined);
-    out.push({
-      label: m.term.label,
-      intervention: m.term,
-      sampleSize: n && !n[2] ? Number(n[1]) : shared,
-      dose: dose?.[2],
-      doseUnit: dose?.[3],
-      route,
-      schedule:
-        SCHEDULE.exec(window)?.[1]?.toLowerCase() ?? SCHEDULE.exec(text)?.[1]?.toLowerCase(),
-    });
-  });
-  const vehicle = /\b(saline vehicle|vehicle|placebo)\b(\s*\(n\s*=\s*(\d+)\))?/i.exec(text);
-  if (vehicle) {
-    out.push({
-      label: (vehicle[1] as string).toLowerCase(),
-      intervention: undefined,
-      sampleSize: vehicle[3] ? Number(vehicle[3]) : shared,
-      dose: undefined,
-      doseUnit: undefined,
-      route: routes.length === 1 ? routes[0] : undefined,
-      schedule: undefined,
-    });
-  }
-  return out;
 }
 
 /** "weeks 2, 4 and 8" → ["week 2", "week 4", "week 8"]; "3 weeks" stays. */

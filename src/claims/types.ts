@@ -165,8 +165,12 @@ export interface StudyArm {
   readonly label: string;
   readonly intervention: EntityTerm | undefined;
   readonly sampleSize: number | undefined;
-  /** Decimal lexical form, e.g. "10" or "20". */
+  /** Decimal lexical form, e.g. "10" or "20"; a range's lower bound. */
   readonly dose: string | undefined;
+  /** A range's upper bound ("10–20 mg/day" → 20; "up to 20 mg" has only this). */
+  readonly doseMax: string | undefined;
+  /** True for "~20", "about 20", "approximately 20". */
+  readonly doseApproximate: boolean | undefined;
   readonly doseUnit: string | undefined;
   readonly route: string | undefined;
   readonly schedule: string | undefined;
@@ -186,7 +190,12 @@ export interface Study {
   readonly cellLines: readonly string[];
   readonly models: readonly EntityTerm[];
   readonly arms: readonly StudyArm[];
+  /** How long treatment lasted, as written. */
   readonly duration: string | undefined;
+  /** How long subjects were followed after treatment, as written: not the duration. */
+  readonly followUp: string | undefined;
+  /** The number of subjects in the whole study, when the text gives it. */
+  readonly totalSampleSize: number | undefined;
   readonly timePoints: readonly string[];
   readonly measures: readonly string[];
   /** Claims of the same document that cite one of the study's references. */

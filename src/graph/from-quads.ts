@@ -67,6 +67,8 @@ const STUDY_QUALIFIERS = [
   "sex",
   "cellLine",
   "duration",
+  "followUp",
+  "totalSampleSize",
   "timePoint",
   "measure",
 ];
@@ -552,7 +554,11 @@ class Reader {
         label: this.str(p, RDFS.label.value) ?? spacedLocalName(a),
         intervention: this.iri(p, CG.intervention.value),
         sampleSize: this.num(p, CG.sampleSize.value),
-        dose: this.str(p, CG.dose.value),
+        dose: doseText(
+          this.str(p, CG.dose.value),
+          this.str(p, CG.doseMax.value),
+          this.bool(p, CG.doseApproximate.value),
+        ),
         doseUnit: this.str(p, CG.doseUnit.value),
         route: this.str(p, CG.route.value),
         schedule: this.str(p, CG.schedule.value),
@@ -576,4 +582,14 @@ class Reader {
       supports: this.iris(props, CG.supportsClaim.value),
     };
   }
+}
+
+/** A dose as the document gave it: "10", "10–20", "up to 20", "~20". */
+function doseText(
+  dose: string | undefined,
+  max: string | undefined,
+  approximate: boolean,
+): string | undefined {
+  const value = dose && max ? `${dose}–${max}` : (dose ?? (max ? `up to ${max}` : undefined));
+  return value && approximate ? `~${value}` : value;
 }

@@ -317,6 +317,8 @@ function writeStudy(w: GraphWriter, doc: DocumentClaims, study: Study, iris: Iri
     study.models.map((m) => iris.entity(m.id)),
   );
   w.add(s, CG.duration, study.duration);
+  w.add(s, CG.followUp, study.followUp);
+  w.add(s, CG.totalSampleSize, study.totalSampleSize);
   w.addAll(s, CG.timePoint, study.timePoints);
   w.addAll(s, CG.measure, study.measures);
   w.addAll(
@@ -332,6 +334,8 @@ function writeStudy(w: GraphWriter, doc: DocumentClaims, study: Study, iris: Iri
     if (arm.intervention) w.add(a, CG.intervention, iris.entity(arm.intervention.id));
     w.add(a, CG.sampleSize, arm.sampleSize);
     if (arm.dose) w.add(a, CG.dose, literal(arm.dose, XSD.decimal));
+    if (arm.doseMax) w.add(a, CG.doseMax, literal(arm.doseMax, XSD.decimal));
+    if (arm.doseApproximate) w.add(a, CG.doseApproximate, true);
     w.add(a, CG.doseUnit, arm.doseUnit);
     w.add(a, CG.route, arm.route);
     w.add(a, CG.schedule, arm.schedule);

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Claim, DocumentClaims } from "../../src/claims/types.ts";
+import type { Claim, DocumentClaims, StudyArm } from "../../src/claims/types.ts";
 import type { ParsedDocument, Segment } from "../../src/document/types.ts";
 
 export const GOLDEN_DIR = join(import.meta.dirname, "..", "golden");
@@ -136,8 +136,10 @@ export function claimsProjection(doc: DocumentClaims): string {
       `sex=${s.sex.join("|")}`,
       `cells=${s.cellLines.join("|")}`,
       `models=${s.models.map((m) => m.id).join("|")}`,
-      `arms=${s.arms.map((a) => `${a.label}(n=${a.sampleSize ?? "?"},${a.dose ?? "?"}${a.doseUnit ? ` ${a.doseUnit}` : ""},${a.route ?? "?"})`).join("|")}`,
+      `n=${s.totalSampleSize ?? "?"}`,
+      `arms=${s.arms.map((a) => `${a.label}(n=${a.sampleSize ?? "?"},${dose(a)},${a.route ?? "?"})`).join("|")}`,
       `duration=${s.duration ?? "-"}`,
+      `follow-up=${s.followUp ?? "-"}`,
       `times=${s.timePoints.join("|")}`,
       `measures=${s.measures.join("|")}`,
       `supports=${s.supports.length}`,
@@ -148,4 +150,13 @@ export function claimsProjection(doc: DocumentClaims): string {
     (d) => `discrepancy ${d.scheme} stated=${d.statedValue} public=${d.publicValues.join(",")}`,
   );
   return `${["# position\tkind\tsubject\tpredicate\tobject\tcitations\tplace and qualifiers", ...lines, "", ...studies, "", ...refs, "", ...disc].join("\n")}\n`;
+}
+
+/** An arm's dose as the document gave it: "10 mg/kg", "10–20 mg/day", "~20 mg/kg/day", "?". */
+function dose(a: StudyArm): string {
+  const value =
+    a.dose && a.doseMax
+      ? `${a.dose}–${a.doseMax}`
+      : (a.dose ?? (a.doseMax ? `up to ${a.doseMax}` : "?"));
+  return `${a.doseApproximate ? "~" : ""}${value}${a.doseUnit ? ` ${a.doseUnit}` : ""}`;
 }

@@ -1,0 +1,109 @@
+/**
+ * The arms of a protocol bullet: one per drug it names, with the n, dose, route and
+ * schedule written after that drug, and a vehicle or placebo arm. A dose is kept as the
+ * document gives it: a range ("10–20 mg/day") has a lower and an upper bound, an
+ * approximation ("~20 mg/kg/day") is flagged. An arm's n is only the one written with
+ * the arm ("Desipramine (n=9)"); a count of the whole study ("17 patients", "a total of
+ * 120", "N=120") belongs to the study (`totalSampleSize`), never to an arm.
+ */
+import type { ExtractContext } from "./context.ts";
+import { findMentions } from "./terms.ts";
+import type { StudyArm } from "./types.ts";
+
+/** An arm's own "n=9": lower-case n, not marked as the whole study's ("n=120 in total"). */
+const ARM_SAMPLE =
+  /(?<!(?:total|overall)\W{0,3})\bn\s*=\s*(\d{1,6})\b(?!\s*(?:in total|total|overall))/;
+const PER_ARM = /\bn\s*=\s*(\d{1,6})\s+per\s+(?:arm|group)\b|\b(\d{1,6})\s+per\s+(?:arm|group)\b/i;
+const NUMBER = String.raw`\d+(?:\.\d+)?`;
+const DOSE = new RegExp(
+  String.raw`(~|≈|about\s+|approximately\s+|up to\s+)?(${NUMBER})(?:\s*(?:-|–|—|to)\s*(${NUMBER}))?\s*(mg\/kg\/day|mg\/kg|mg\/day|µg\/kg|ug\/kg|mg|µg|g\/day)\b`,
+  "i",
+);
+const TITRATED = new RegExp(
+  String.raw`from\s+(${NUMBER})\s+to\s+(${NUMBER})\s*(mg\/kg\/day|mg\/kg|mg\/day|mg|µg)\b`,
+  "i",
+);
+const SCHEDULE =
+  /\b(once daily|twice daily|three times daily|daily|chronically|acutely|once a week|weekly)\b/i;
+/** Words after which a schedule word times a measurement, not a dose ("measured weekly"). */
+const ASSESSED =
+  /\b(?:measured|assessed|evaluated|rated|scored|recorded|monitored|tested|sampled|collected|obtained)\s+(?:\w+\s+){0,2}$/i;
+
+/** One arm per drug the text names, with what is written after it. */
+export function readArms(ctx: ExtractContext, text: string, routes: readonly string[]): StudyArm[] {
+  const drugs = findMentions(ctx.lexicon, text, ctx.documentEntities).filter(
+    (m) => m.term.type === "Drug",
+  );
+  const perArm = PER_ARM.exec(text);
+  const shared = perArm ? Number(perArm[1] ?? perArm[2]) : undefined;
+  const out: StudyArm[] = [];
+  const seen = new Set<string>();
+  drugs.forEach((m, k) => {
+    if (seen.has(m.term.id)) return;
+    seen.add(m.term.id);
+    const next = drugs[k + 1];
+    const window = text.slice(m.end, next ? next.start : undefined).split(/(?<=\.)\s/)[0] ?? "";
+    const n = PER_ARM.test(window) ? undefined : ARM_SAMPLE.exec(window);
+    const route =
+      ctx.lexicon.matchCues("route", window)[0]?.value ??
+      (routes.length === 1 ? routes[0] : undefined);
+    out.push({
+      label: m.term.label,
+      intervention: m.term,
+      sampleSize: n ? Number(n[1]) : shared,
+      ...doseOf(window),
+      route,
+      schedule: scheduleOf(window) ?? scheduleOf(text),
+    });
+  });
+  const vehicle = /\b(saline vehicle|vehicle|placebo)\b(\s*\(n\s*=\s*(\d+)\))?/i.exec(text);
+  if (vehicle) {
+    out.push({
+      label: (vehicle[1] as string).toLowerCase(),
+      intervention: undefined,
+      sampleSize: vehicle[3] ? Number(vehicle[3]) : shared,
+      dose: undefined,
+      doseMax: undefined,
+      doseApproximate: undefined,
+      doseUnit: undefined,
+      route: routes.length === 1 ? routes[0] : undefined,
+      schedule: undefined,
+    });
+  }
+  return out;
+}
+
+type Dose = Pick<StudyArm, "dose" | "doseMax" | "doseApproximate" | "doseUnit">;
+
+/** The first dose written in `window`: single, a range, titrated "from A to B", or approximate. */
+export function doseOf(window: string): Dose {
+  const titrated = TITRATED.exec(window);
+  const single = DOSE.exec(window);
+  if (titrated && (!single || titrated.index <= single.index)) {
+    return {
+      dose: titrated[1],
+      doseMax: titrated[2],
+      doseApproximate: undefined,
+      doseUnit: titrated[3],
+    };
+  }
+  if (!single)
+    return { dose: undefined, doseMax: undefined, doseApproximate: undefined, doseUnit: undefined };
+  const approximate = single[1] !== undefined && !/^up to/i.test(single[1]);
+  return {
+    dose: /^up to/i.test(single[1] ?? "") ? undefined : single[2],
+    doseMax: single[3] ?? (/^up to/i.test(single[1] ?? "") ? single[2] : undefined),
+    doseApproximate: approximate ? true : undefined,
+    doseUnit: single[4],
+  };
+}
+
+/** A dosing schedule, unless the word times an assessment ("measured weekly"). */
+function scheduleOf(text: string): string | undefined {
+  const pattern = new RegExp(SCHEDULE.source, "gi");
+  for (const m of text.matchAll(pattern)) {
+    if (ASSESSED.test(text.slice(0, m.index))) continue;
+    return (m[1] as string).toLowerCase();
+  }
+  return undefined;
+}
