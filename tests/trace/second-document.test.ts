@@ -189,8 +189,9 @@ describe("audit on the second document", () => {
       // [6]
       "uncited-reference": 1,
       // Nortriptyline, Sertraline and four row labels the lexicon lacks (Late-Life Depression,
-      // Chronic Mild Stress, Neuropathic Pain, GI Upset & Diarrhoea).
-      "unnormalised-entity": 6,
+      // Chronic Mild Stress, Neuropathic Pain, GI Upset & Diarrhoea); and "cortical β1-adrenergic
+      // receptors", minted from the words after the cue "down-regulation of" (line 29).
+      "unnormalised-entity": 7,
       "unverified-identifier": 1,
       // Five works, no curation: no evidence type for any.
       "unknown-evidence-type": 5,
@@ -217,19 +218,22 @@ describe("audit on the second document", () => {
 });
 
 describe("stats on the second document", () => {
-  it("counts 56 claims, 34 of them table cells, 40 cited", () => {
+  // 56 read from cells, sentences, bullets and rows, and 2 relations prose cues state, both cited:
+  // "Sertraline is a selective serotonin reuptake inhibitor" (17) and Nortriptyline's
+  // "down-regulation of cortical β1-adrenergic receptors" (29).
+  it("counts 58 claims, 34 of them table cells, 42 cited", () => {
     const s = stats(kg);
     expect(s.claimTypes.TableCellClaim).toBe(34);
     expect(s.claimTypes.ComparativeClaim).toBe(3);
     expect(s.claimTypes.ProtocolClaim).toBe(4);
     expect(s.claimTypes.CuratedClaim).toBeUndefined();
-    expect(s.nodes).toMatchObject({ claim: 56, reference: 6, work: 5, document: 1 });
+    expect(s.nodes).toMatchObject({ claim: 58, reference: 6, work: 5, document: 1 });
     expect(s.documents).toEqual([
       {
         id: DOC,
         title: "Nortriptyline and Sertraline: A Comparative Overview",
-        claims: 56,
-        cited: 40,
+        claims: 58,
+        cited: 42,
         uncited: 16,
         references: 6,
       },

@@ -95,8 +95,8 @@ afterAll(() => {
 });
 
 describe("the seed's RDF, read independently", () => {
-  it("holds 78 claims", () => {
-    expect(claimIris).toHaveLength(78);
+  it("holds 79 claims", () => {
+    expect(claimIris).toHaveLength(79);
   });
 });
 
@@ -153,7 +153,10 @@ describe.each(["parsed", "snapshot"])("trace on graph/kb.ttl (%s)", (how) => {
   it('"desipramine" → every claim about it, grouped by predicate, as many as the RDF holds', () => {
     const r = trace(kg(), "desipramine");
     const expected = claimsAbout(`${ENT}desipramine`);
-    expect(expected).toHaveLength(41);
+    // 39: the four sentences whose subject no rule decides (lines 38, 48, 72, 77) are no longer
+    // put on desipramine by their first mention; "Its development…" (74) and "This leads to…"
+    // (26) are read as about it.
+    expect(expected).toHaveLength(39);
     expect(r.match).toBe("entity");
     expect(r.total).toBe(expected.length);
     expect(ids(r.claims)).toEqual(expected);
