@@ -30,8 +30,8 @@ const STATPEARLS = `${KB}work/statpearls-article-20405`;
 const PRIMARY_TARGET = `${KB}claim/desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0`;
 /** Cites [4] [5], a clinical trial: a strong claim. */
 const MEMORY = `${KB}claim/desipramine-vs-ssris.fluoxetine.increases.6e9da9903479`;
-/** "Desipramine primarily inhibits the norepinephrine (NE) transporter": uncited. */
-const INHIBITS = `${KB}claim/desipramine-vs-ssris.desipramine.inhibits.44b0707d6e6e`;
+/** "Desipramine primarily inhibits the norepinephrine (NE) transporter": uncited, read by the cue "inhibits". */
+const INHIBITS = `${KB}claim/desipramine-vs-ssris.desipramine.inhibits.4aaf37bab9a7`;
 
 let browser: Browser;
 let server: RunningServer;
@@ -382,7 +382,7 @@ describe("the seed in the viewer", () => {
         .filterNodes((_, a) => a.kind === "claim")
         .filter((k) => !cg.renderer.getNodeDisplayData(k)?.hidden).length;
     });
-    expect(shownClaims).toBe(20);
+    expect(shownClaims).toBe(21);
     await page.uncheck("#uncited-only");
   });
 

@@ -35,7 +35,7 @@ describe("fuzzed documents", () => {
     // Both paths must be exercised, or the mutations have drifted.
     expect(outcomes.built).toBeGreaterThan(CASES / 10);
     expect(outcomes.rejected).toBeGreaterThan(CASES / 10);
-  }, 120_000);
+  }, 300_000);
 
   it(`the CLI on ${CLI_CASES} mutated documents: exit 0 or 1, located errors, never a partial output`, async () => {
     const sources = copySources([]);
@@ -77,5 +77,5 @@ describe("fuzzed documents", () => {
       expect(result.err, where).toMatch(new RegExp(`${c.file}:\\d+:\\d+`));
       expect(after, where).toEqual(before);
     }
-  }, 120_000);
+  }, 300_000);
 });

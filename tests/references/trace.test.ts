@@ -50,7 +50,8 @@ describe("a document that states identifiers", () => {
       evidenceTypeRule: "identifier:doi",
       evidenceTypeInferred: true,
     });
-    expect(r.total).toBe(1);
+    // The sentence, and the relation its cue "inhibits" states: both cite the work.
+    expect(r.total).toBe(2);
   });
 
   it("is traced by a PMID it states", () => {
