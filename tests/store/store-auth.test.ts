@@ -9,6 +9,7 @@ import { push } from "../../src/store/push.ts";
 import { remoteQuery } from "../../src/store/sparql.ts";
 import { removeTemp, writeTemp } from "../helpers/build.ts";
 import { run } from "../helpers/cli.ts";
+import { withEnv } from "../helpers/env.ts";
 import {
   closeFakeSparql,
   emptyAnswer,
@@ -34,22 +35,8 @@ const basicStore = () =>
 const sentBasic = (requests: readonly FakeRequest[]) =>
   requests.some((r) => r.authorization?.startsWith("Basic"));
 
-async function withCredentials<T>(f: () => Promise<T>): Promise<T> {
-  const saved = { user: process.env.CLAIMGRAPH_USER, password: process.env.CLAIMGRAPH_PASSWORD };
-  process.env.CLAIMGRAPH_USER = WRITER.user;
-  process.env.CLAIMGRAPH_PASSWORD = WRITER.password;
-  try {
-    return await f();
-  } finally {
-    for (const [k, v] of [
-      ["CLAIMGRAPH_USER", saved.user],
-      ["CLAIMGRAPH_PASSWORD", saved.password],
-    ] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const withCredentials = <T>(f: () => Promise<T>): Promise<T> =>
+  withEnv({ CLAIMGRAPH_USER: WRITER.user, CLAIMGRAPH_PASSWORD: WRITER.password }, f);
 
 describe("Basic authentication over plain http", () => {
   it("is refused: the password is never sent, and the error says how to allow it", async () => {

@@ -14,6 +14,7 @@ import { remoteQuery } from "../../src/store/sparql.ts";
 import { SparqlClient } from "../../src/store/sparql-client.ts";
 import { ROOT, removeTemp, secondBuild, seedBuild, writeTemp } from "../helpers/build.ts";
 import { run } from "../helpers/cli.ts";
+import { withEnv } from "../helpers/env.ts";
 import { startVirtuoso, type Virtuoso } from "../helpers/virtuoso.ts";
 
 const BASE = "https://w3id.org/claimgraph/kb/graph/";
@@ -173,22 +174,8 @@ describe("claimgraph push and claimgraph pushed", () => {
     writeTemp("cli/both/kb.nq", render(built, "nquads") + render(secondBuild(), "nquads"));
   const where = () => ["--endpoint", store.endpoint, "--graph-store", store.graphStore];
 
-  async function withWriter<T>(f: () => Promise<T>): Promise<T> {
-    const saved = { user: process.env.CLAIMGRAPH_USER, password: process.env.CLAIMGRAPH_PASSWORD };
-    process.env.CLAIMGRAPH_USER = WRITER.user;
-    process.env.CLAIMGRAPH_PASSWORD = WRITER.password;
-    try {
-      return await f();
-    } finally {
-      for (const [k, v] of [
-        ["CLAIMGRAPH_USER", saved.user],
-        ["CLAIMGRAPH_PASSWORD", saved.password],
-      ] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
-  }
+  const withWriter = <T>(f: () => Promise<T>): Promise<T> =>
+    withEnv({ CLAIMGRAPH_USER: WRITER.user, CLAIMGRAPH_PASSWORD: WRITER.password }, f);
 
   const status = async (kb: string) => {
     const r = await run(["pushed", "--kb", kb, "--endpoint", store.endpoint, "--json"]);
