@@ -1,31 +1,25 @@
 /**
  * The adapter from claimgraph's model to fidelity rows: what the built KnowledgeBase
  * (src/claims/types.ts) says, in the gold files' shape. This is the one module to update
- * when the model changes (null cells as not-stated claims, frequencies, coordinated
- * objects, prose relations, identifiers given by the document, new evidence types).
+ * when the model changes. A null cell's claim (`status`) asserts nothing and is a not-stated
+ * row; an adverse effect is read from its statement, with its frequency; the stated CAS number
+ * is the document's statement about its compound; a prose claim whose subject is unclear
+ * answers to gold's `?`; prose relations (ProseCueRule) and curated claims are relation rows;
+ * identifiers are those the reference entry states (checked public records are not what the
+ * document gives, so they are no rows).
  */
-import type {
-  Claim,
-  DocumentClaims,
-  EvidenceType,
-  KnowledgeBase,
-  Study,
-  Term,
-} from "../../src/claims/types.ts";
+import type { Claim, DocumentClaims, KnowledgeBase } from "../../src/claims/types.ts";
+import type { Span } from "../../src/document/types.ts";
+import {
+  armFields,
+  type Fields,
+  identifierFields,
+  type Names,
+  referenceFields,
+  studyFields,
+} from "./observed-sources.ts";
 import { citationKey, type FactRow, type Kind } from "./rows.ts";
-
-/** claimgraph's evidence types in the gold files' words. */
-const EVIDENCE: Readonly<Record<EvidenceType, string>> = {
-  TertiaryReferenceWork: "tertiary",
-  ConsumerHealthPage: "consumer",
-  PreclinicalStudy: "primary-research",
-  ClinicalStudy: "primary-research",
-  PrimaryResearch: "primary-research",
-  SystematicReview: "systematic-review",
-  MetaAnalysis: "meta-analysis",
-  Review: "review",
-  UnknownEvidence: "unknown",
-};
+import { DIRECTION, FREQUENCY, relationWords } from "./words.ts";
 
 /** The rows of every document of `kb`; memberships go to the first document (build one document at a time). */
 export function observedRows(kb: KnowledgeBase): FactRow[] {
@@ -41,11 +35,7 @@ function documentRows(kb: KnowledgeBase, doc: DocumentClaims): FactRow[] {
   const names = namesOf(kb);
   const { source } = doc.document;
   const file = doc.document.source.file;
-  const row = (
-    kind: Kind,
-    span: { start: number; end: number } | undefined,
-    fields: Partial<Omit<FactRow, "kind" | "document" | "file" | "line" | "endLine" | "quote">>,
-  ): FactRow => ({
+  const row = (kind: Kind, span: Span | undefined, fields: Fields): FactRow => ({
     kind,
     document: doc.document.id,
     file,
@@ -67,84 +57,37 @@ function documentRows(kb: KnowledgeBase, doc: DocumentClaims): FactRow[] {
   }
   for (const study of doc.studies) {
     out.push(row("study", study.quote, studyFields(study)));
-    for (const arm of study.arms) {
-      out.push(
-        row("arm", study.quote, {
-          subject: [study.label],
-          object: arm.intervention ? names(arm.intervention) : [arm.label],
-          attributes: {
-            n: arm.sampleSize === undefined ? "" : String(arm.sampleSize),
-            dose: arm.dose ?? "",
-            unit: arm.doseUnit ?? "",
-            route: arm.route ?? "",
-          },
-        }),
-      );
-    }
+    for (const arm of study.arms) out.push(row("arm", study.quote, armFields(study, arm, names)));
   }
   const works = new Map(kb.works.map((w) => [w.key, w]));
   for (const ref of doc.references) {
-    const work = works.get(ref.workKey);
-    out.push(
-      row("reference", ref.span, {
-        subject: [String(ref.number)],
-        object: ref.host ? [ref.host] : [],
-        attributes: { evidence: work ? EVIDENCE[work.evidenceType] : "unknown" },
-      }),
-    );
-    for (const id of work?.identifiers ?? []) {
-      out.push(
-        row("identifier", ref.span, {
-          subject: [String(ref.number)],
-          object: [`${id.scheme}:${id.id}`],
-        }),
-      );
-    }
+    out.push(row("reference", ref.span, referenceFields(ref, works.get(ref.workKey))));
+    for (const fields of identifierFields(ref)) out.push(row("identifier", ref.span, fields));
   }
   return out;
 }
 
-type Names = (term: Term) => string[];
+type Mapped = { kind: Kind; fields: Fields };
 
-function claimRow(
-  claim: Claim,
-  doc: DocumentClaims,
-  names: Names,
-): { kind: Kind; fields: Partial<FactRow> } | undefined {
+function claimRow(claim: Claim, doc: DocumentClaims, names: Names): Mapped | undefined {
   const citations = citationKey(claim.citations);
-  const subject = names(claim.subject);
-  const object = names(claim.object);
+  if (claim.status) return notStatedRow(claim, names);
   switch (claim.kind) {
     case "header":
-      return {
-        kind: "header",
-        fields: { subject, predicate: [claim.predicate.label, "CAS No."], object },
-      };
+      return headerRow(claim, names);
     case "prose":
-      return { kind: "prose", fields: { subject, citations } };
-    case "curated":
+      if (claim.readBy === "ProseCueRule") return relationRow(claim, names, citations);
       return {
-        kind: "relation",
-        fields: { subject, predicate: [claim.predicate.name], object, citations },
-      };
-    case "comparative": {
-      const c = claim.comparison;
-      if (!c) return undefined;
-      return {
-        kind: "comparison",
+        kind: "prose",
         fields: {
-          subject: names(c.armA),
-          object: names(c.armB),
-          predicate: names(c.condition),
+          subject: claim.guesses.includes("SubjectUnclear") ? ["?"] : names(claim.subject),
           citations,
-          attributes: {
-            outcome: c.outcome ? names(c.outcome).join("|") : "",
-            direction: DIRECTION[c.direction],
-            favours: c.favours ? names(c.favours).join("|") : "",
-          },
         },
       };
-    }
+    case "curated":
+      return relationRow(claim, names, citations);
+    case "comparative":
+      return comparisonRow(claim, names, citations);
     case "table":
       return tableRow(claim, doc, names, citations);
     default:
@@ -152,29 +95,85 @@ function claimRow(
   }
 }
 
-const DIRECTION = {
-  Favours: "favours",
-  Similar: "similar",
-  NotCompared: "not-compared",
-  Unclear: "unclear",
-} as const;
+/** A null cell asserts nothing: its subject, and the row label or value column it leaves empty. */
+function notStatedRow(claim: Claim, names: Names): Mapped {
+  const place = claim.table;
+  const predicate = [claim.predicate.label];
+  if (place) predicate.push(place.rowLabel, place.columnLabel);
+  if (claim.object.kind === "entity") predicate.push(...names(claim.object));
+  return { kind: "not-stated", fields: { subject: names(claim.subject), predicate } };
+}
 
-function tableRow(
-  claim: Claim,
-  doc: DocumentClaims,
-  names: Names,
-  citations: string,
-): { kind: Kind; fields: Partial<FactRow> } {
+/** What the header states: the identifier the document gives its compound, or another field. */
+function headerRow(claim: Claim, names: Names): Mapped {
+  const s = claim.statement;
+  if (s?.kind === "statedIdentifier")
+    return {
+      kind: "header",
+      fields: {
+        subject: names(s.about),
+        predicate: [claim.predicate.label, s.scheme, "CAS No."],
+        object: [s.value],
+      },
+    };
+  return {
+    kind: "header",
+    fields: {
+      subject: names(claim.subject),
+      predicate: [claim.predicate.label],
+      object: names(claim.object),
+    },
+  };
+}
+
+/** A prose relation read by a cue, or a curated claim. */
+function relationRow(claim: Claim, names: Names, citations: string): Mapped {
+  return {
+    kind: "relation",
+    fields: {
+      subject: names(claim.subject),
+      predicate: [relationWords(claim.predicate.name)],
+      object: names(claim.object),
+      citations,
+    },
+  };
+}
+
+function comparisonRow(claim: Claim, names: Names, citations: string): Mapped | undefined {
+  const c = claim.comparison;
+  if (!c) return undefined;
+  return {
+    kind: "comparison",
+    fields: {
+      subject: names(c.armA),
+      object: names(c.armB),
+      predicate: names(c.condition),
+      citations,
+      attributes: {
+        outcome: c.outcome ? names(c.outcome).join("|") : "",
+        direction: DIRECTION[c.direction],
+        favours: c.favours ? names(c.favours).join("|") : "",
+      },
+    },
+  };
+}
+
+function tableRow(claim: Claim, doc: DocumentClaims, names: Names, citations: string): Mapped {
   const subject = names(claim.subject);
   const object = names(claim.object);
   const place = claim.table;
+  const s = claim.statement;
+  if (s?.kind === "adverseEffect")
+    return {
+      kind: "effect",
+      fields: {
+        subject: names(s.drug),
+        object: names(s.effect),
+        citations,
+        attributes: { frequency: FREQUENCY[s.frequency] },
+      },
+    };
   switch (claim.predicate.name) {
-    case "adverseEffectRisk":
-      // Today's model reads no frequency: the cell's words stay in the claim's value.
-      return {
-        kind: "effect",
-        fields: { subject, object, citations, attributes: { frequency: "" } },
-      };
     case "performanceIn": {
       const row = doc.claims.find(
         (c) =>
@@ -214,19 +213,6 @@ function tableRow(
       };
     }
   }
-}
-
-function studyFields(study: Study): Partial<FactRow> {
-  return {
-    subject: [study.label],
-    citations: citationKey(study.citations),
-    attributes: {
-      design: study.design.join(","),
-      n: "",
-      duration: study.duration ?? "",
-      "follow-up": "",
-    },
-  };
 }
 
 function membershipRows(kb: KnowledgeBase, doc: DocumentClaims): FactRow[] {
