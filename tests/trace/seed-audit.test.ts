@@ -111,7 +111,6 @@ const COUNTS: Readonly<Record<FindingKind, number>> = {
   "weak-support": WEAK.length,
   "uncited-claim": UNCITED.length,
   "uncited-reference": 0,
-  "unnormalised-entity": 0,
   // Counted from the RDF below: identifiers flagged cg:unverified.
   "unverified-identifier": 5,
   "unknown-evidence-type": 0,
