@@ -85,17 +85,14 @@ export function needsReview(kg: KnowledgeGraph): NeedsReview {
     line: c.location.line ?? null,
     column: c.location.column ?? null,
   });
+  // Every item has its keys in the order of ReviewItem (the message and counts are set after).
   const fromClaim = (kind: ReviewKind, subject: string, label: string, c: ClaimNode) => ({
-    kind,
-    subject,
-    label,
+    ...empty(kind, subject, label),
     location: place(c),
     quote: c.quote?.exact ?? null,
     readBy: c.readBy ?? null,
     cue: c.cue ?? null,
-    evidenceType: null,
-    evidenceRule: null,
-    references: [],
+    claims: 1,
   });
   const items: ReviewItem[] = [];
 
@@ -169,7 +166,6 @@ export function needsReview(kg: KnowledgeGraph): NeedsReview {
       items.push({
         ...fromClaim(kind, c.iri, c.label, c),
         message: `${kg.label(c.subject)} · ${kg.predicateLabel(c.predicate)}${value}: ${why}`,
-        claims: 1,
       });
     }
   }
@@ -217,11 +213,12 @@ export function renderReview(review: NeedsReview, limit: number): string[] {
   return out;
 }
 
-function empty(kind: ReviewKind, subject: string, label: string): Omit<ReviewItem, "message"> {
+function empty(kind: ReviewKind, subject: string, label: string): ReviewItem {
   return {
     kind,
     subject,
     label,
+    message: "",
     location: null,
     quote: null,
     readBy: null,
