@@ -7,7 +7,7 @@
  * read by, so each can be checked against the document.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import type { ClaimNode, EntityNode, ReferenceNode, WorkNode } from "../graph/types.ts";
+import type { ClaimNode, EntityNode, WorkNode } from "../graph/types.ts";
 import { evidenceLabel } from "../trace/evidence.ts";
 import { sortClaims } from "../trace/trace.ts";
 
@@ -72,12 +72,10 @@ export function needsReview(kg: KnowledgeGraph): NeedsReview {
   const claims: ClaimNode[] = [];
   const entities: EntityNode[] = [];
   const works: WorkNode[] = [];
-  const references: ReferenceNode[] = [];
   kg.graph.forEachNode((_, a) => {
     if (a.kind === "claim") claims.push(a);
     else if (a.kind === "entity" && a.unnormalised) entities.push(a);
     else if (a.kind === "work" && a.evidenceInferred) works.push(a);
-    else if (a.kind === "reference") references.push(a);
   });
   const sorted = sortClaims(claims);
   const place = (c: ClaimNode): ReviewPlace => ({
@@ -133,8 +131,8 @@ export function needsReview(kg: KnowledgeGraph): NeedsReview {
     for (const w of cited) if (w) citing.set(w, (citing.get(w) ?? 0) + 1);
   }
   for (const w of byIri(works)) {
-    const listed = references
-      .filter((r) => r.work === w.iri)
+    const listed = kg
+      .referencesOf(w.iri)
       .map((r) => ({
         file: fileOf(kg, r.document),
         line: r.line ?? null,
