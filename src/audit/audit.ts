@@ -1,12 +1,14 @@
 /**
  * `audit`: what a curator should look at before trusting the knowledge base. Each
- * finding names its kind, what it concerns and where it stands in the document.
+ * finding names its kind, what it concerns and where it stands in the document; the
+ * needs-review section (`review.ts`) lists what the reading guessed.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { StatementPlace } from "../graph/quad-source.ts";
 import type { ClaimNode, IdentifierInfo, NodeAttributes, ReferenceNode } from "../graph/types.ts";
 import { evidenceText, WEAK_EVIDENCE } from "../trace/evidence.ts";
 import { sortClaims } from "../trace/trace.ts";
+import { type NeedsReview, needsReview, renderReview } from "./review.ts";
 
 export const FINDING_KINDS = [
   "disagrees-with-public-record",
@@ -16,7 +18,6 @@ export const FINDING_KINDS = [
   "weak-support",
   "uncited-claim",
   "uncited-reference",
-  "unnormalised-entity",
   "unverified-identifier",
   "unknown-evidence-type",
 ] as const;
@@ -39,6 +40,8 @@ export interface Finding {
 export interface AuditReport {
   readonly counts: Readonly<Record<FindingKind, number>>;
   readonly findings: readonly Finding[];
+  /** What the reading guessed, for a curator to check (minted entities are listed there). */
+  readonly needsReview: NeedsReview;
 }
 
 const SEVERITY: Readonly<Record<FindingKind, Finding["severity"]>> = {
@@ -49,7 +52,6 @@ const SEVERITY: Readonly<Record<FindingKind, Finding["severity"]>> = {
   "weak-support": "warning",
   "uncited-claim": "warning",
   "uncited-reference": "info",
-  "unnormalised-entity": "info",
   "unverified-identifier": "info",
   "unknown-evidence-type": "info",
 };
@@ -208,16 +210,8 @@ export function audit(kg: KnowledgeGraph): AuditReport {
   };
   for (const a of nodes) {
     const iri = a.iri;
-    if (a.kind === "entity") {
-      if (a.unnormalised)
-        add(
-          "unnormalised-entity",
-          iri,
-          `${a.label} (${a.type}) is not in the lexicon; its entity was minted from its name`,
-          null,
-        );
-      unverified(iri, a.label, a.identifiers);
-    }
+    // An entity minted from its name is a needs-review item, not a finding.
+    if (a.kind === "entity") unverified(iri, a.label, a.identifiers);
     if (a.kind === "work") {
       unverified(iri, a.label, a.identifiers);
       if (a.evidenceType === "UnknownEvidence")
@@ -235,7 +229,7 @@ export function audit(kg: KnowledgeGraph): AuditReport {
   ) as Record<FindingKind, number>;
   const order = new Map(FINDING_KINDS.map((k, i) => [k, i]));
   findings.sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
-  return { counts, findings };
+  return { counts, findings, needsReview: needsReview(kg) };
 }
 
 function placeText(p: StatementPlace): string {
@@ -263,5 +257,6 @@ export function renderAudit(report: AuditReport, limit = 20): string {
     }
     if (list.length > limit) out.push(`  … ${list.length - limit} more (--limit N, or --json)`);
   }
+  out.push("", ...renderReview(report.needsReview, limit));
   return out.join("\n");
 }

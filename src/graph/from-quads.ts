@@ -463,6 +463,7 @@ class Reader {
       guesses: this.iris(props, CG.guess.value).map((g) =>
         g.startsWith(CG.iri) ? g.slice(CG.iri.length) : g,
       ),
+      cue: this.str(props, CG.cue.value),
     };
   }
 

@@ -97,6 +97,8 @@ export interface ClaimNode extends Base {
   readonly readBy: string | undefined;
   /** Local names of cg:guess, sorted. */
   readonly guesses: readonly string[];
+  /** cg:cue: the cue phrase a prose relation was read by ("inhibits"). */
+  readonly cue: string | undefined;
 }
 
 export interface ReferenceNode extends Base {

@@ -97,6 +97,8 @@ export interface ClaimJson {
   readonly frequency: string | null;
   readonly readBy: string | null;
   readonly guesses: readonly string[];
+  /** cg:cue: the phrase a prose relation was read by. */
+  readonly cue: string | null;
 }
 
 const named = (kg: KnowledgeGraph, iri: string | undefined): Named | null =>
@@ -174,6 +176,7 @@ export function claimJson(
     frequency: c.frequency ?? null,
     readBy: c.readBy ?? null,
     guesses: c.guesses,
+    cue: c.cue ?? null,
   };
 }
 

@@ -185,7 +185,8 @@ export function claimBlock(kg: KnowledgeGraph, c: ClaimJson, s: Style): string[]
   if (c.qualifier) out.push(`  qualifier  ${c.qualifier}`);
   if (c.readBy || c.guesses.length > 0) {
     const guessed = c.guesses.length > 0 ? `; guessed ${c.guesses.map(spaced).join(", ")}` : "";
-    out.push(`  read    ${spaced(c.readBy ?? "unknown")}${guessed}`);
+    const cue = c.cue ? ` (cue "${c.cue}")` : "";
+    out.push(`  read    ${spaced(c.readBy ?? "unknown")}${cue}${guessed}`);
   }
   if (c.value && "id" in c.object) out.push(`  cell    ${JSON.stringify(c.value)}`);
   if (c.uncited)

@@ -152,7 +152,6 @@ describe("a hand-written Turtle knowledge base", () => {
       "weak-support": 1,
       "uncited-claim": 1,
       "uncited-reference": 0,
-      "unnormalised-entity": 1,
       "unverified-identifier": 0,
       "unknown-evidence-type": 0,
     });
@@ -166,7 +165,8 @@ describe("a hand-written Turtle knowledge base", () => {
       line: 6,
       column: 18,
     });
-    expect(at("unnormalised-entity")?.subject).toBe(`${KB_BASE}entity/imipramine`);
+    const minted = a.needsReview.items.filter((i) => i.kind === "minted-entity");
+    expect(minted.map((i) => i.subject)).toEqual([`${KB_BASE}entity/imipramine`]);
   });
 
   it("stats and query count its two claims", async () => {
@@ -281,8 +281,10 @@ describe("two --kb files", () => {
       ...seed.counts,
       "weak-support": seed.counts["weak-support"] + 1,
       "uncited-claim": seed.counts["uncited-claim"] + 1,
-      "unnormalised-entity": seed.counts["unnormalised-entity"] + 1,
     });
+    expect(both.needsReview.counts["minted-entity"]).toBe(
+      seed.needsReview.counts["minted-entity"] + 1,
+    );
     const q = await run([
       "query",
       "PREFIX cg: <https://w3id.org/claimgraph/vocab#> SELECT (COUNT(?c) AS ?n) WHERE { ?c a cg:Claim }",

@@ -188,10 +188,6 @@ describe("audit on the second document", () => {
       "uncited-claim": UNCITED.length,
       // [6]
       "uncited-reference": 1,
-      // Nortriptyline, Sertraline and four row labels the lexicon lacks (Late-Life Depression,
-      // Chronic Mild Stress, Neuropathic Pain, GI Upset & Diarrhoea); and "cortical β1-adrenergic
-      // receptors", minted from the words after the cue "down-regulation of" (line 29).
-      "unnormalised-entity": 7,
       "unverified-identifier": 1,
       // Five works, no curation: no evidence type for any.
       "unknown-evidence-type": 5,

@@ -114,8 +114,6 @@ const COUNTS: Readonly<Record<FindingKind, number>> = {
   "weak-support": WEAK.length,
   "uncited-claim": UNCITED.length,
   "uncited-reference": 0,
-  // "synaptic serotonin levels": the object of "SSRIs predominantly increase …", minted.
-  "unnormalised-entity": 1,
   // Counted from the RDF below: identifiers flagged cg:unverified.
   "unverified-identifier": 5,
   "unknown-evidence-type": 0,

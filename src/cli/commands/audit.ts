@@ -1,4 +1,7 @@
-/** `claimgraph audit`: uncited and weakly supported claims, duplicate and unused references, disagreements. */
+/**
+ * `claimgraph audit`: uncited and weakly supported claims, duplicate and unused references,
+ * disagreements, and what the reading guessed (the needs-review section).
+ */
 import type { Command } from "commander";
 import { addKbOption, openGraph, parseLimit, withWarnings } from "../kb-option.ts";
 import type { CommandContext } from "../main.ts";
@@ -6,10 +9,15 @@ import type { CommandContext } from "../main.ts";
 export function registerAudit(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("audit"))
     .description(
-      "report uncited claims, claims resting only on tertiary or consumer sources, works listed twice, references never cited, citations that resolve to nothing, and disagreements with public records",
+      "report uncited claims, claims resting only on tertiary or consumer sources, works listed twice, references never cited, citations that resolve to nothing, and disagreements with public records; then what needs review: entities and predicates minted from names, evidence types inferred by rules, prose subjects unclear or taken from the previous sentence, values off their scale",
     )
     .option("--json", "print the report as JSON")
-    .option("--limit <n>", "findings shown per kind (people's output only)", parseLimit, 20)
+    .option(
+      "--limit <n>",
+      "findings and review items shown per kind (people's output only)",
+      parseLimit,
+      20,
+    )
     .action(async (flags: { kb?: string[]; json?: boolean; limit: number }) => {
       const [kg, { audit, renderAudit }] = await Promise.all([
         openGraph(flags, ctx.io),
