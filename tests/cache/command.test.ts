@@ -1,32 +1,18 @@
 // `claimgraph cache [--clear] [--json]`: where the cache is, whether it is used (or why not),
 // what it holds; `--clear` removes claimgraph's files only, and only from the user's folder.
-import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chownSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
+import { cachePerTest } from "../helpers/cache-per-test.ts";
 import { run } from "../helpers/cli.ts";
 import { snapshotFiles } from "../helpers/snapshot.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const KB = join(ROOT, "graph", "kb.ttl");
 
-const scratch = mkdtempSync(join(tmpdir(), "claimgraph-cache-command-"));
-const saved = { ...process.env };
-let n = 0;
-let dir: string;
-
-beforeEach(() => {
-  dir = join(scratch, `cache-${n++}`);
-  process.env.CLAIMGRAPH_CACHE_DIR = dir;
-  delete process.env.CLAIMGRAPH_NO_CACHE;
-});
-
-afterAll(() => {
-  process.env = saved;
-  rmSync(scratch, { recursive: true, force: true });
-});
+const cacheDir = cachePerTest("claimgraph-cache-command-");
 
 const json = async (argv: string[]) => {
   const r = await run(["cache", "--json", ...argv]);
@@ -38,17 +24,17 @@ describe("claimgraph cache", () => {
     await openKnowledgeGraph([KB]);
     const { code, report } = await json([]);
     expect(code).toBe(0);
-    expect(report).toMatchObject({ dir, status: "in-use", reason: null, snapshots: 1 });
+    expect(report).toMatchObject({ dir: cacheDir(), status: "in-use", reason: null, snapshots: 1 });
     expect(report.bytes).toBeGreaterThan(100_000);
     const text = await run(["cache"]);
-    expect(text.out).toContain(`cache    ${dir}`);
+    expect(text.out).toContain(`cache    ${cacheDir()}`);
     expect(text.out).toMatch(/status {3}in use/);
     expect(text.out).toMatch(/holds {4}1 snapshot, 0 temporary files; [\d.]+ KiB/);
   });
 
   it("says why a folder is refused, and --clear removes nothing from it (exit 1)", async () => {
     await openKnowledgeGraph([KB]);
-    chownSync(dir, 4242, 4242);
+    chownSync(cacheDir(), 4242, 4242);
     const { code, report } = await json([]);
     expect(code).toBe(0);
     expect(report).toMatchObject({ status: "refused", snapshots: 1 });
@@ -56,7 +42,7 @@ describe("claimgraph cache", () => {
     const cleared = await run(["cache", "--clear"]);
     expect(cleared.code).toBe(1);
     expect(cleared.err).toMatch(/owned by uid 4242.*nothing was removed/);
-    expect(snapshotFiles(dir)).toHaveLength(1);
+    expect(snapshotFiles(cacheDir())).toHaveLength(1);
   });
 
   it("says when CLAIMGRAPH_NO_CACHE turns it off", async () => {
@@ -67,15 +53,15 @@ describe("claimgraph cache", () => {
 
   it("--clear removes snapshots and temporary files, and nothing else", async () => {
     await openKnowledgeGraph([KB]);
-    const [snapshot] = snapshotFiles(dir);
+    const [snapshot] = snapshotFiles(cacheDir());
     writeFileSync(`${snapshot}.0123456789abcdef.tmp`, "partial");
-    writeFileSync(join(dir, "notes.txt"), "mine");
-    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(cacheDir(), "notes.txt"), "mine");
+    mkdirSync(join(cacheDir(), "sub"));
     const { code, report } = await json(["--clear"]);
     expect(code).toBe(0);
     expect(report).toMatchObject({ snapshots: 0, temporaryFiles: 0, bytes: 0 });
     expect((report.cleared as { files: number }).files).toBe(2);
-    expect(readdirSync(dir).sort()).toEqual(["notes.txt", "sub"]);
+    expect(readdirSync(cacheDir()).sort()).toEqual(["notes.txt", "sub"]);
   });
 
   it("is listed in --help", async () => {

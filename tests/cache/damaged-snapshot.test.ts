@@ -3,44 +3,23 @@
 // and written again, and no command crashes (they used to exit 70 with a stack trace, and
 // `serve` to misreport it as "cannot listen on port").
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { audit } from "../../src/audit/audit.ts";
 import { stats } from "../../src/audit/stats.ts";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph, snapshotsWritten } from "../../src/graph/open.ts";
 import { trace } from "../../src/trace/trace.ts";
+import { cachePerTest } from "../helpers/cache-per-test.ts";
 import { rewriteSnapshot, snapshotFiles, withoutClaimField } from "../helpers/snapshot.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const KB = join(ROOT, "graph", "kb.ttl");
 const CLI = join(ROOT, "bin", "claimgraph.js");
 
-const scratch = mkdtempSync(join(tmpdir(), "claimgraph-damaged-snapshot-"));
-const saved = { ...process.env };
-let n = 0;
-let dir: string;
-
-beforeEach(() => {
-  dir = join(scratch, `cache-${n++}`);
-  process.env.CLAIMGRAPH_CACHE_DIR = dir;
-  delete process.env.CLAIMGRAPH_NO_CACHE;
-});
-
-afterAll(() => {
-  process.env = saved;
-  rmSync(scratch, { recursive: true, force: true });
-});
+const cacheDir = cachePerTest("claimgraph-damaged-snapshot-");
 
 const answers = (kg: KnowledgeGraph) => ({
   trace: trace(kg, "desipramine"),
@@ -53,7 +32,7 @@ const answers = (kg: KnowledgeGraph) => ({
 function cliSnapshot(): string {
   const r = spawnSync(process.execPath, [CLI, "stats", "--kb", KB], { env: process.env });
   expect(r.status).toBe(0);
-  const files = snapshotFiles(dir);
+  const files = snapshotFiles(cacheDir());
   expect(files).toHaveLength(1);
   return files[0] as string;
 }
@@ -61,7 +40,7 @@ function cliSnapshot(): string {
 /** Makes a good snapshot, returns its path and bytes. */
 async function goodSnapshot(): Promise<{ path: string; bytes: Buffer }> {
   await openKnowledgeGraph([KB]);
-  const [path] = snapshotFiles(dir);
+  const [path] = snapshotFiles(cacheDir());
   return { path: path as string, bytes: readFileSync(path as string) };
 }
 
