@@ -62,6 +62,7 @@ export type ReadingRule =
   | "ProsePreviousSentenceRule"
   | "ProseSubjectPositionRule"
   | "ProseCueRule"
+  | "ArmCellCueRule"
   | "ProtocolBulletRule"
   | "CurationRule";
 

@@ -39,6 +39,7 @@ const CUE_KINDS: readonly CueKind[] = [
   "frequency",
   "no-result",
   "relation",
+  "arm-relation",
 ];
 const TABLE_KINDS: readonly TableKind[] = ["feature", "adverse-effect", "comparative"];
 

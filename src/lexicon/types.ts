@@ -55,7 +55,8 @@ export type CueKind =
   | "drug-class"
   | "frequency"
   | "no-result"
-  | "relation";
+  | "relation"
+  | "arm-relation";
 
 export interface Cue {
   readonly kind: CueKind;

@@ -185,6 +185,7 @@ export const CG = namespace(NAMESPACES.cg, [
   "ProsePreviousSentenceRule",
   "ProseSubjectPositionRule",
   "ProseCueRule",
+  "ArmCellCueRule",
   "ProtocolBulletRule",
   "CurationRule",
   "MintedEntity",
