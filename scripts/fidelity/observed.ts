@@ -4,7 +4,8 @@
  * when the model changes. A null cell's claim (`status`) asserts nothing and is a not-stated
  * row; an adverse effect is read from its statement, with its frequency; the stated CAS number
  * is the document's statement about its compound; a prose claim whose subject is unclear
- * answers to gold's `?`; prose relations (ProseCueRule) and curated claims are relation rows;
+ * answers to gold's `?`; prose relations (ProseCueRule), relations read from comparative arm
+ * cells (ArmCellCueRule) and curated claims are relation rows;
  * identifiers are those the reference entry states (checked public records are not what the
  * document gives, so they are no rows).
  */
@@ -89,6 +90,7 @@ function claimRow(claim: Claim, doc: DocumentClaims, names: Names): Mapped | und
     case "comparative":
       return comparisonRow(claim, names, citations);
     case "table":
+      if (claim.readBy === "ArmCellCueRule") return relationRow(claim, names, citations);
       return tableRow(claim, doc, names, citations);
     default:
       return undefined;
@@ -126,7 +128,7 @@ function headerRow(claim: Claim, names: Names): Mapped {
   };
 }
 
-/** A prose relation read by a cue, or a curated claim. */
+/** A relation read by a cue from prose or an arm cell, or a curated claim. */
 function relationRow(claim: Claim, names: Names, citations: string): Mapped {
   return {
     kind: "relation",

@@ -11,7 +11,7 @@ import type { Table, TableRow } from "../document/types.ts";
 import type { TableKind } from "../lexicon/types.ts";
 import { nullStatus, readFrequency, readObjects } from "./cells.ts";
 import { type Column, readColumn } from "./columns.ts";
-import { comparativeClaims } from "./comparative.ts";
+import { comparativeRowClaims } from "./comparative.ts";
 import { type ClaimInput, type ExtractContext, makeClaim } from "./context.ts";
 import { entityTerm, mentionTerms, predicateTerm, resolveLabel } from "./terms.ts";
 import type { Claim, EntityTerm, Membership, PredicateTerm, Term } from "./types.ts";
@@ -55,11 +55,11 @@ export function tableClaims(ctx: ExtractContext, table: Table): TableClaims {
       };
       rowClaims.push(...cellClaims(ctx, kind, column, row, rowEntity, base));
     });
-    claims.push(...rowClaims);
     if (kind === "comparative")
       claims.push(
-        ...comparativeClaims(ctx, table, row, columns, rowEntity as EntityTerm, rowClaims),
+        ...comparativeRowClaims(ctx, table, row, columns, rowEntity as EntityTerm, rowClaims),
       );
+    else claims.push(...rowClaims);
   }
   return { claims, memberships: columns.flatMap((c) => c.memberships) };
 }

@@ -1,0 +1,169 @@
+/**
+ * How one arm of a comparative row fared, from what its cell says, and how two arms
+ * compare. Cue phrases (`ontology/lexicon/cues.tsv`: untested, no-result, superior,
+ * inferior, similar, negative, positive) classify the cell; a comparative word before
+ * "than" names the arm it beats or trails ("Higher response rates than TCAs", "Less
+ * effective than MAOIs", "Reduced HAM-A scores more than agomelatine"), and "than placebo"
+ * compares with no arm. A cell that opens with the row's outcome ("Remission in one in four
+ * patients") reports it reached.
+ */
+import type { ExtractContext } from "./context.ts";
+import type { Claim, Direction, EntityTerm } from "./types.ts";
+
+export type ArmResult =
+  | "NoResult"
+  | "Superior"
+  | "Inferior"
+  | "Similar"
+  | "Positive"
+  | "Negative"
+  | "Unread";
+
+export interface ArmReading {
+  readonly term: EntityTerm;
+  readonly result: ArmResult;
+  /** For Superior or Inferior: the arm the cell names after "than", when it names one. */
+  readonly than: EntityTerm | undefined;
+}
+
+const MORE = /\b(more|higher|larger|greater|better|faster|stronger)\b/i;
+const LESS = /\b(less|lower|smaller|worse|slower|weaker)\b/i;
+const THAN =
+  /\b(more|higher|larger|greater|better|faster|stronger|less|lower|smaller|worse|slower|weaker)\b([^.;]*?)\bthan\s+([^.;,[]+)/i;
+const NO_ARM = /^(?:the\s+)?(?:placebo|vehicle|baseline|control|no treatment)\b/i;
+
+export function readArm(
+  ctx: ExtractContext,
+  term: EntityTerm,
+  condition: EntityTerm,
+  outcome: EntityTerm | undefined,
+  claim: Claim | undefined,
+  arms: readonly EntityTerm[],
+): ArmReading {
+  const result = (r: ArmResult, than?: EntityTerm): ArmReading => ({ term, result: r, than });
+  const { lexicon } = ctx;
+  if (!claim || claim.status) return result("NoResult");
+  const text = claim.value ?? claim.text;
+  const has = (kind: Parameters<typeof lexicon.hasCue>[0]) => lexicon.hasCue(kind, text);
+  if (has("untested") || has("no-result") || causesCondition(ctx, condition, text))
+    return result("NoResult");
+  const relative = comparative(ctx, text, arms, term);
+  if (relative) return result(relative.result, relative.than);
+  if (has("superior")) return result("Superior");
+  if (has("inferior")) return result("Inferior");
+  if (has("similar")) return result("Similar");
+  if (has("negative")) return result("Negative");
+  if (has("positive") || opensWith(text, outcome)) return result("Positive");
+  return result(reportsCondition(text, condition) ?? "Unread");
+}
+
+/** Words of a condition too general to say which one a cell names. */
+const GENERIC = new Set(
+  "symptom symptoms disorder disorders disease syndrome model test treatment with without and the".split(
+    " ",
+  ),
+);
+
+/**
+ * A cell with no cue that names the row's condition reports it: "No withdrawal syndrome"
+ * in the row of withdrawal symptoms says the arm was free of it (Positive), "Rebound
+ * anxiety and withdrawal" says the arm brought it about (Negative).
+ */
+function reportsCondition(text: string, condition: EntityTerm): ArmResult | undefined {
+  const words = condition.label
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter((w) => w.length > 3 && !GENERIC.has(w));
+  const named = words.find((w) => new RegExp(`\\b${escapeRegExp(w)}\\b`, "i").test(text));
+  if (!named) return undefined;
+  return /^no\s/i.test(text) ? "Positive" : "Negative";
+}
+
+/** "Higher … than TCAs": Superior (or Inferior) over the arm named, none for placebo. */
+function comparative(
+  ctx: ExtractContext,
+  text: string,
+  arms: readonly EntityTerm[],
+  self: EntityTerm,
+): { result: ArmResult; than: EntityTerm | undefined } | undefined {
+  const m = THAN.exec(text);
+  if (!m?.[1] || m[3] === undefined) return undefined;
+  if (/\bno\s+$/i.test(text.slice(0, m.index)) || NO_ARM.test(m[3].trim())) return undefined;
+  const result: ArmResult = MORE.test(m[1]) ? "Superior" : LESS.test(m[1]) ? "Inferior" : "Unread";
+  const than = arms.find((a) => a.id !== self.id && names(ctx, a, m[3] as string));
+  return { result, than };
+}
+
+/** True when `text` names the arm: its label or a lexicon synonym, a plural "s" aside. */
+function names(ctx: ExtractContext, arm: EntityTerm, text: string): boolean {
+  const synonyms = ctx.lexicon.entities.get(arm.id)?.synonyms ?? [];
+  const lower = text.toLowerCase();
+  return [arm.label, ...synonyms].some((name) => {
+    const n = name.toLowerCase().replace(/s$/, "");
+    return n.length > 1 && new RegExp(`\\b${escapeRegExp(n)}s?\\b`).test(lower);
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function opensWith(text: string, outcome: EntityTerm | undefined): boolean {
+  if (!outcome) return false;
+  const label = outcome.label.toLowerCase();
+  return label.length > 2 && text.toLowerCase().startsWith(label);
+}
+
+/** "SSRIs can cause sexual dysfunction" in the row of sexual dysfunction is not a result. */
+function causesCondition(ctx: ExtractContext, condition: EntityTerm, text: string): boolean {
+  const cause = /\b(?:causes?|caused|induces?|induced|can cause|may cause)\b/i.exec(text);
+  if (!cause) return false;
+  const after = text.slice(cause.index).toLowerCase();
+  const named = ctx.lexicon.mentions(after).some((m) => m.entity.id === condition.id);
+  return named || after.includes(condition.label.toLowerCase());
+}
+
+/** How far an arm's own words put it, when no cell compares it with the other arm. */
+const LEVEL: Readonly<Record<ArmResult, number>> = {
+  NoResult: 0,
+  Unread: 0,
+  Similar: 0,
+  Negative: -1,
+  Inferior: 1,
+  Positive: 2,
+  Superior: 3,
+};
+
+/**
+ * How two arms compare: an arm with no result means no comparison; a cell that says it did
+ * better or worse than the other arm decides (a cell naming no arm speaks of the other arm
+ * when the row has two); then "similar" on either side; then each arm's own level
+ * (negative, unread, a hedged or unplaced result, positive): the higher positive one is
+ * favoured, two equal polarities are similar, anything else is unclear.
+ */
+export function directionOf(
+  a: ArmReading,
+  b: ArmReading,
+  armCount: number,
+): { direction: Direction; favours: EntityTerm | undefined } {
+  if (a.result === "NoResult" || b.result === "NoResult")
+    return { direction: "NotCompared", favours: undefined };
+  const score = over(a, b.term, armCount) - over(b, a.term, armCount);
+  if (score !== 0) return { direction: "Favours", favours: score > 0 ? a.term : b.term };
+  if (a.result === "Similar" || b.result === "Similar")
+    return { direction: "Similar", favours: undefined };
+  const la = LEVEL[a.result];
+  const lb = LEVEL[b.result];
+  if (la > lb && la > 0) return { direction: "Favours", favours: a.term };
+  if (lb > la && lb > 0) return { direction: "Favours", favours: b.term };
+  if (la === lb && la !== 0) return { direction: "Similar", favours: undefined };
+  return { direction: "Unclear", favours: undefined };
+}
+
+/** +1 when `arm` says it did better than `other`, -1 worse, 0 when it says neither. */
+function over(arm: ArmReading, other: EntityTerm, armCount: number): number {
+  if (arm.result !== "Superior" && arm.result !== "Inferior") return 0;
+  const placed = arm.than ? arm.than.id === other.id : armCount === 2;
+  if (!placed) return 0;
+  return arm.result === "Superior" ? 1 : -1;
+}
