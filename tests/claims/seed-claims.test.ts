@@ -9,7 +9,8 @@ const claims = seed.claims;
 
 describe("claims of the seed document", () => {
   it("makes every one of the 36 table cells a claim", () => {
-    const cells = claims.filter((c) => c.kind === "table");
+    // Relations an arm cell states (ArmCellCueRule) are claims besides the cell's own.
+    const cells = claims.filter((c) => c.kind === "table" && c.readBy !== "ArmCellCueRule");
     expect(cells).toHaveLength(36);
     expect(
       new Set(cells.map((c) => `${c.table?.table}/${c.table?.rowIndex}/${c.table?.columnIndex}`))

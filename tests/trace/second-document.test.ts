@@ -156,9 +156,10 @@ describe("trace on the second document", () => {
     const r = trace(kg, "[4]");
     expect(r.references[0]?.sameWork.map((x) => x.number)).toEqual([5]);
     expect(ids(r.claims)).toEqual(claimsCitingFourOrFive);
-    // Read from the document: the row of line 44 (comparative, two arms, the trial cell), the
-    // cardiac-conduction cell of line 55 ([1] [4]) and the protocol bullet of line 63.
-    expect(r.claims.map((c) => c.location.line)).toEqual([44, 44, 44, 44, 55, 63]);
+    // Read from the document: the row of line 44 (comparative, two arms, the relation the first
+    // arm states, the trial cell), the cardiac-conduction cell of line 55 ([1] [4]) and the
+    // protocol bullet of line 63.
+    expect(r.claims.map((c) => c.location.line)).toEqual([44, 44, 44, 44, 44, 55, 63]);
     expect(ids(trace(kg, "[5]").claims)).toEqual(ids(r.claims));
   });
 
@@ -216,20 +217,22 @@ describe("audit on the second document", () => {
 describe("stats on the second document", () => {
   // 56 read from cells, sentences, bullets and rows, and 2 relations prose cues state, both cited:
   // "Sertraline is a selective serotonin reuptake inhibitor" (17) and Nortriptyline's
-  // "down-regulation of cortical β1-adrenergic receptors" (29).
-  it("counts 58 claims, 34 of them table cells, 42 cited", () => {
+  // "down-regulation of cortical β1-adrenergic receptors" (29); and 2 relations arm cells of the
+  // comparison table state: Nortriptyline "Improved sleep quality scores" (44) and "Raised
+  // mechanical withdrawal thresholds" (46).
+  it("counts 60 claims, 36 of them table claims, 44 cited", () => {
     const s = stats(kg);
-    expect(s.claimTypes.TableCellClaim).toBe(34);
+    expect(s.claimTypes.TableCellClaim).toBe(36);
     expect(s.claimTypes.ComparativeClaim).toBe(3);
     expect(s.claimTypes.ProtocolClaim).toBe(4);
     expect(s.claimTypes.CuratedClaim).toBeUndefined();
-    expect(s.nodes).toMatchObject({ claim: 58, reference: 6, work: 5, document: 1 });
+    expect(s.nodes).toMatchObject({ claim: 60, reference: 6, work: 5, document: 1 });
     expect(s.documents).toEqual([
       {
         id: DOC,
         title: "Nortriptyline and Sertraline: A Comparative Overview",
-        claims: 58,
-        cited: 42,
+        claims: 60,
+        cited: 44,
         uncited: 16,
         references: 6,
       },
