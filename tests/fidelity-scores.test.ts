@@ -6,8 +6,8 @@
 //
 // The targets, not yet met (README, "Corpus and fidelity"):
 //   - table cells and citations at 100%: cell precision/recall are 0.81/0.74 on the corpus and
-//     0.85/0.66 on the seed; arm results 0.12 on the corpus (unknown outcomes are not read);
-//   - wrong asserted triples at 0: 1 on the corpus, 3 on the seed (risks the cell calls
+//     0.85/0.66 on the seed;
+//   - wrong asserted triples at 0: 0 on the corpus, 3 on the seed (risks the cell calls
 //     "lower" asserted without their level);
 //   - prose precision and recall: 0.77/0.77 on the corpus, 0.92/0.92 on the seed.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -23,18 +23,18 @@ const FLOORS: Readonly<Record<SetName, Floors>> = {
     cell: [0.81, 0.74],
     "not-stated": [0.96, 1],
     effect: [0.97, 0.96],
-    "arm-result": [0.12, 0.12],
+    "arm-result": [0.98, 0.98],
     evidence: [1, 1],
-    comparison: [0.77, 0.77],
+    comparison: [1, 1],
     header: [1, 1],
     membership: [1, 0.89],
     prose: [0.77, 0.77],
-    relation: [0.76, 0.17],
+    relation: [0.89, 0.56],
     study: [0.45, 0.45],
     arm: [0.57, 0.6],
     reference: [0.98, 0.98],
     identifier: [1, 1],
-    all: [0.78, 0.7],
+    all: [0.88, 0.83],
   },
   seed: {
     cell: [0.85, 0.66],
@@ -46,11 +46,11 @@ const FLOORS: Readonly<Record<SetName, Floors>> = {
     header: [1, 1],
     membership: [1, 1],
     prose: [0.92, 0.92],
-    relation: [1, 0.25],
+    relation: [1, 0.58],
     study: [1, 1],
     arm: [1, 1],
     reference: [1, 1],
-    all: [0.92, 0.74],
+    all: [0.93, 0.82],
   },
   "seed+curation": {
     cell: [0.85, 0.66],
@@ -62,17 +62,17 @@ const FLOORS: Readonly<Record<SetName, Floors>> = {
     header: [1, 1],
     membership: [1, 1],
     prose: [0.92, 0.92],
-    relation: [1, 0.83],
+    relation: [1, 0.87],
     study: [1, 1],
     arm: [1, 1],
     reference: [1, 1],
-    all: [0.93, 0.88],
+    all: [0.93, 0.89],
   },
 };
 
 /** Wrong asserted triples: at most these (the target is 0). */
 const MAX_WRONG: Readonly<Record<SetName, number>> = {
-  corpus: 1,
+  corpus: 0,
   seed: 3,
   "seed+curation": 3,
 };
