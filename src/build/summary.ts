@@ -27,7 +27,8 @@ export function summarize(kb: KnowledgeBase, quads: number): Summary {
     claims: claims.length,
     cited: claims.filter((c) => c.citations.length > 0).length,
     uncited: claims.filter((c) => c.citations.length === 0).length,
-    tableCells: claims.filter((c) => c.kind === "table").length,
+    // A cell's own claim: the relations an arm cell also states are not more cells.
+    tableCells: claims.filter((c) => c.kind === "table" && c.readBy !== "ArmCellCueRule").length,
     comparative: claims.filter((c) => c.kind === "comparative").length,
     curated: claims.filter((c) => c.kind === "curated").length,
     markers: kb.documents.reduce((n, d) => n + d.document.citations.length, 0),

@@ -40,9 +40,9 @@ function essentials(t: TraceResult) {
 
 describe("remoteGraph + trace", () => {
   it.each([
-    ["desipramine", "entity", 39],
+    ["desipramine", "entity", 40],
     ["[8]", "reference", 10],
-    ["pmid:12183009", "work", 7],
+    ["pmid:12183009", "work", 8],
     ["desipramine primary target", "claim", 1],
   ] as const)("%s: the same answer as locally", async (query, match, total) => {
     const expected = trace(local, query);
