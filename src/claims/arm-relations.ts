@@ -50,7 +50,7 @@ const NP_STOP = new Set(
 );
 /** Words before an outcome that say how it was measured, not what it is. */
 const MEASURE_OF =
-  /^(?:(?:the|a|an)\s+)?(?:(?:number|volume|size|frequency|rate|rates|level|levels|severity|incidence|duration)\s+(?:and\s+|or\s+)?)+of\s+/i;
+  /^(?:(?:the|a|an)\s+)?(?:(?:number|volume|size|frequency|rate|rates|level|levels|severity|incidence|duration|risk|proportion|percentage|odds)\s+(?:and\s+|or\s+)?)+of\s+/i;
 const MODIFIER =
   /^(?:the|a|an|both|either|its|their|subjective|objective|self-rated|self-reported|continuous|average|mean|median|total|overall|global|\d+(?:[-–]\w+)?)$/i;
 /** A rate is how often an outcome was reached: "response rates" are about response. */

@@ -189,6 +189,11 @@ describe("relations an arm cell states, its subject the arm", () => {
       ["zorbital ineffectiveFor neuropathic pain"],
     ],
     ["Larger reduction in HAM-A scores than fexolan", ["zorbital decreases HAM-A scores"]],
+    ["Failed to reduce the risk of relapse", ["zorbital noEffectOn relapse"]],
+    [
+      "Improved mood and reduced anxiety",
+      ["zorbital increases mood", "zorbital decreases anxiety"],
+    ],
     ["Did not significantly improve remission in one trial but helped in another", []],
     ["Less effective than fexolan", []],
     ["Response rates similar to fexolan", []],
