@@ -2,8 +2,9 @@
  * The outcome of a comparative row. The template puts it in the row label's closing
  * parenthesis ("Major Depression (Response)"): read there by position, a known outcome
  * normalised, an unknown one minted (and flagged). A parenthesis that abbreviates the label
- * ("Attention Deficit Hyperactivity Disorder (ADHD)") or names a drug, class, condition or
- * species is not an outcome. Without one, the outcome is what the arm cells say the arms
+ * ("Attention Deficit Hyperactivity Disorder (ADHD)"), names a drug, class, condition, species
+ * or design ("(in vitro)"), or gives a count, duration or examples ("(n=120)", "(12 weeks)") is
+ * not an outcome. Without one, the outcome is what the arm cells say the arms
  * changed (the object named in most arms, the first on a tie), or name a benefit or effect
  * on ("Modest benefit on pain and function"), else the first outcome the lexicon finds in the
  * label or the row's cells.
@@ -15,6 +16,8 @@ import type { EntityTerm } from "./types.ts";
 
 const OUTCOME_PREDICATES = new Set(["increases", "decreases", "noEffectOn", "reverses"]);
 const NOT_OUTCOME_TYPES = new Set(["Drug", "DrugClass", "Condition"]);
+/** A count, a duration or an example list in parentheses: "(n=120)", "(12 weeks)", "(e.g., …)". */
+const NOT_OUTCOME = /^(?:\d|n\s*=|e\.g\.|i\.e\.|see\b)/i;
 
 export function rowOutcome(
   ctx: ExtractContext,
@@ -39,8 +42,8 @@ export function labelOutcome(ctx: ExtractContext, rowLabel: string): EntityTerm 
   const inner = m?.[1]?.trim();
   if (!m || !inner || !/\p{L}/u.test(inner)) return undefined;
   const head = rowLabel.slice(0, m.index).trim();
-  if (head === "" || abbreviates(inner, head) || ctx.lexicon.hasCue("species", inner))
-    return undefined;
+  if (head === "" || abbreviates(inner, head) || NOT_OUTCOME.test(inner)) return undefined;
+  if (ctx.lexicon.hasCue("species", inner) || ctx.lexicon.hasCue("design", inner)) return undefined;
   const known = ctx.lexicon.lookup(inner);
   if (known && NOT_OUTCOME_TYPES.has(known.type)) return undefined;
   return known ? entityTerm(known) : resolveLabel(ctx.lexicon, inner, "Outcome");

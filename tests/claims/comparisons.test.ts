@@ -56,6 +56,8 @@ describe("the outcome is the row label's parenthesis, known or not", () => {
   it.each([
     ["Generalised Wobble Disorder (GWD)", "an abbreviation of the label", "wobble scores"],
     ["Forced Swim Test (Rats)", "a species", "immobility"],
+    ["Chronic Gloom (12 weeks)", "a duration", "gloom scores"],
+    ["Receptor Binding Assay (in vitro)", "a design", "binding"],
   ])("%j has no outcome in its parenthesis (%s): the arm cells name it", (label, _, outcome) => {
     const { doc } = row(label, `Reduced ${outcome} at 10 mg/kg`, `Reduced ${outcome}`);
     const [c] = comparisons(doc.claims);
