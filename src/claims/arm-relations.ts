@@ -65,8 +65,8 @@ export function readArmRelations(
   const out: ArmRelation[] = [];
   if (MIXED.test(text)) return out;
   for (const hit of cueHits(text, ctx.lexicon.cues("arm-relation"))) {
-    const lead = LEAD.exec(text.slice(0, hit.start));
-    const gerund = hit.cue.phrase.endsWith("ing") && GERUND_LEAD.test(text.slice(0, hit.start));
+    const lead = LEAD.exec(before(text, hit.start));
+    const gerund = hit.cue.phrase.endsWith("ing") && GERUND_LEAD.test(before(text, hit.start));
     if (!lead && !gerund) continue;
     const negated = lead !== null && NEGATED.test(lead[1] ?? "");
     const predicate = negated ? NEGATION[hit.cue.value] : hit.cue.value;
@@ -96,6 +96,12 @@ export function readArmRelations(
     }
   }
   return out;
+}
+
+/** The text before a cue, its last 120 characters (a mark stands for a cut-off start). */
+function before(text: string, at: number): string {
+  const from = Math.max(0, at - 120);
+  return `${from > 0 ? "\u0000 " : ""}${text.slice(from, at)}`;
 }
 
 interface CueHit {
