@@ -3,8 +3,8 @@
  * compare. Cue phrases (`ontology/lexicon/cues.tsv`: untested, no-result, superior,
  * inferior, similar, negative, positive) classify the cell; a comparative word before
  * "than" names the arm it beats or trails ("Higher response rates than TCAs", "Less
- * effective than MAOIs", "Reduced HAM-A scores more than agomelatine"), and "than placebo"
- * compares with no arm. A cell that opens with the row's outcome ("Remission in one in four
+ * effective than MAOIs", "Reduced HAM-A scores more than agomelatine", "Higher remission
+ * versus sertraline"), and "than placebo" compares with no arm. A cell that opens with the row's outcome ("Remission in one in four
  * patients") reports it reached.
  */
 import type { ExtractContext } from "./context.ts";
@@ -29,7 +29,7 @@ export interface ArmReading {
 const MORE = /\b(more|higher|larger|greater|better|faster|stronger)\b/i;
 const LESS = /\b(less|lower|smaller|worse|slower|weaker)\b/i;
 const THAN =
-  /\b(more|higher|larger|greater|better|faster|stronger|less|lower|smaller|worse|slower|weaker)\b([^.;]*?)\bthan\s+([^.;,[]+)/i;
+  /\b(more|higher|larger|greater|better|faster|stronger|less|lower|smaller|worse|slower|weaker)\b([^.;]*?)\b(?:than|versus|vs\.?|compared (?:with|to))\s+([^.;,[]+)/i;
 const NO_ARM = /^(?:the\s+)?(?:placebo|vehicle|baseline|control|no treatment)\b/i;
 
 export function readArm(

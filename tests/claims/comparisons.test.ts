@@ -103,6 +103,7 @@ describe("directions are read from every arm", () => {
       "Favours",
       "zorbital",
     ],
+    ["Effective", "Higher remission rates versus Zorbital", "Favours", "fexolan"],
     [
       "Remission in about one in four patients",
       "Did not significantly improve remission",
