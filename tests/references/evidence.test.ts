@@ -29,6 +29,32 @@ describe("evidence rules", () => {
       "TertiaryReferenceWork",
       "title:ncbi-bookshelf",
     ],
+    // reference databases compile what others published: tertiary, whatever the page's path
+    [
+      "Zorbatine: Uses, Interactions, Mechanism of Action | DrugBank Online [go.drugbank.com]",
+      "TertiaryReferenceWork",
+      "host:reference-database",
+    ],
+    [
+      "Quellamide [https://pubchem.ncbi.nlm.nih.gov/compound/90000001]",
+      "TertiaryReferenceWork",
+      "host:reference-database",
+    ],
+    [
+      "Examplorin ligand page [www.guidetopharmacology.org]",
+      "TertiaryReferenceWork",
+      "host:reference-database",
+    ],
+    [
+      "Zorbatine target report [https://www.ebi.ac.uk/chembl/compound_report_card/CHEMBL0]",
+      "TertiaryReferenceWork",
+      "host:reference-database",
+    ],
+    [
+      "Zorbatine | DrugBank Online [example.org]",
+      "TertiaryReferenceWork",
+      "title:reference-database",
+    ],
     // consumer health sites, with or without www.
     [
       "Antidepressant Side Effects ... [healthline.com]",
