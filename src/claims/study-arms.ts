@@ -1,19 +1,30 @@
 /**
- * The arms of a protocol bullet: one per drug it names, with the n, dose, route and
- * schedule written after that drug, and a vehicle or placebo arm. A dose is kept as the
- * document gives it: a range ("10–20 mg/day") has a lower and an upper bound, an
- * approximation ("~20 mg/kg/day") is flagged. An arm's n is only the one written with
- * the arm ("Desipramine (n=9)"); a count of the whole study ("17 patients", "a total of
- * 120", "N=120") belongs to the study (`totalSampleSize`), never to an arm.
+ * The arms of a protocol bullet: one per drug it names (or, when it names no drug, per drug
+ * class: "comparing MAOIs with TCAs"), with the n, dose, route and schedule written after
+ * it, and a vehicle or placebo arm ("placebo-controlled" is a design word, not an arm). A
+ * dose is kept as the document gives it: a range ("10–20 mg/day") has a lower and an upper
+ * bound, an approximation ("~20 mg/kg/day") is flagged. An arm's n is only the one written
+ * with the arm ("Desipramine (n=9)"); a count of the whole study ("17 patients", "a total of
+ * 120", "N=120", an "n=" before any arm) belongs to the study (`study-size.ts`), never to an arm.
  */
 import type { ExtractContext } from "./context.ts";
-import { findMentions } from "./terms.ts";
+import { COUNT, countValue } from "./study-size.ts";
+import { findMentions, type TermMention } from "./terms.ts";
 import type { StudyArm } from "./types.ts";
 
 /** An arm's own "n=9": lower-case n, not marked as the whole study's ("n=120 in total"). */
-const ARM_SAMPLE =
-  /(?<!(?:total|overall)\W{0,3})\bn\s*=\s*(\d{1,6})\b(?!\s*(?:in total|total|overall))/;
-const PER_ARM = /\bn\s*=\s*(\d{1,6})\s+per\s+(?:arm|group)\b|\b(\d{1,6})\s+per\s+(?:arm|group)\b/i;
+const ARM_SAMPLE = new RegExp(
+  String.raw`(?<!(?:total|overall)\W{0,3})\bn\s*=\s*(${COUNT})(?!\s*(?:in total|total|overall))`,
+);
+const PER_ARM = new RegExp(
+  String.raw`\bn\s*=\s*(${COUNT})\s+per\s+(?:arm|group)\b|(${COUNT})\s+per\s+(?:arm|group)\b`,
+  "i",
+);
+/** A control arm; "placebo-controlled" and "vehicle-controlled" describe the design instead. */
+const CONTROL = new RegExp(
+  String.raw`\b(saline vehicle|vehicle|placebo)\b(?![- ]controlled)(\s*\(n\s*=\s*(${COUNT})\))?`,
+  "i",
+);
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 const DOSE = new RegExp(
   String.raw`(~|≈|about\s+|approximately\s+|up to\s+)?(${NUMBER})(?:\s*(?:-|–|—|to)\s*(${NUMBER}))?\s*(mg\/kg\/day|mg\/kg|mg\/day|µg\/kg|ug\/kg|mg|µg|g\/day)\b`,
@@ -29,20 +40,47 @@ const SCHEDULE =
 const ASSESSED =
   /\b(?:measured|assessed|evaluated|rated|scored|recorded|monitored|tested|sampled|collected|obtained)\s+(?:\w+\s+){0,2}$/i;
 
+/**
+ * The drugs the text names or, when it names none, its drug classes, in order. A class the
+ * document named in a header ("MAOI") is found in the plural too ("comparing MAOIs with TCAs").
+ */
+function interventions(ctx: ExtractContext, text: string): TermMention[] {
+  const named = ctx.documentEntities ?? [];
+  const plurals = named
+    .filter((t) => t.type === "DrugClass" && !/s$/i.test(t.label))
+    .map((t) => ({ ...t, label: `${t.label}s` }));
+  const own = new Map(named.map((t) => [t.id, t]));
+  const found = findMentions(ctx.lexicon, text, [...named, ...plurals]).map((m) => ({
+    ...m,
+    term: own.get(m.term.id) ?? m.term,
+  }));
+  const drugs = found.filter((m) => m.term.type === "Drug");
+  return drugs.length > 0 ? drugs : found.filter((m) => m.term.type === "DrugClass");
+}
+
+/** Where the text first names an arm (its length when it names none). */
+export function firstArmAt(ctx: ExtractContext, text: string): number {
+  const starts = [interventions(ctx, text)[0]?.start, CONTROL.exec(text)?.index];
+  return Math.min(text.length, ...starts.filter((s) => s !== undefined));
+}
+
 /** One arm per drug the text names, with what is written after it. */
 export function readArms(ctx: ExtractContext, text: string, routes: readonly string[]): StudyArm[] {
-  const drugs = findMentions(ctx.lexicon, text, ctx.documentEntities).filter(
-    (m) => m.term.type === "Drug",
-  );
+  const drugs = interventions(ctx, text);
+  const control = CONTROL.exec(text);
   const perArm = PER_ARM.exec(text);
-  const shared = perArm ? Number(perArm[1] ?? perArm[2]) : undefined;
+  const shared = perArm ? countValue((perArm[1] ?? perArm[2]) as string) : undefined;
   const out: StudyArm[] = [];
   const seen = new Set<string>();
   drugs.forEach((m, k) => {
     if (seen.has(m.term.id)) return;
     seen.add(m.term.id);
-    const next = drugs[k + 1];
-    const window = text.slice(m.end, next ? next.start : undefined).split(/(?<=\.)\s/)[0] ?? "";
+    const ends = [
+      drugs[k + 1]?.start,
+      control && control.index > m.end ? control.index : undefined,
+    ];
+    const end = Math.min(text.length, ...ends.filter((e) => e !== undefined));
+    const window = text.slice(m.end, end).split(/(?<=\.)\s/)[0] ?? "";
     const n = PER_ARM.test(window) ? undefined : ARM_SAMPLE.exec(window);
     const route =
       ctx.lexicon.matchCues("route", window)[0]?.value ??
@@ -50,18 +88,18 @@ export function readArms(ctx: ExtractContext, text: string, routes: readonly str
     out.push({
       label: m.term.label,
       intervention: m.term,
-      sampleSize: n ? Number(n[1]) : shared,
+      sampleSize: n ? countValue(n[1] as string) : shared,
       ...doseOf(window),
       route,
       schedule: scheduleOf(window) ?? scheduleOf(text),
     });
   });
-  const vehicle = /\b(saline vehicle|vehicle|placebo)\b(\s*\(n\s*=\s*(\d+)\))?/i.exec(text);
+  const vehicle = control;
   if (vehicle) {
     out.push({
       label: (vehicle[1] as string).toLowerCase(),
       intervention: undefined,
-      sampleSize: vehicle[3] ? Number(vehicle[3]) : shared,
+      sampleSize: vehicle[3] ? countValue(vehicle[3]) : shared,
       dose: undefined,
       doseMax: undefined,
       doseApproximate: undefined,
