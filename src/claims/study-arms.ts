@@ -38,7 +38,7 @@ const SCHEDULE =
   /\b(once daily|twice daily|three times daily|daily|chronically|acutely|once a week|weekly)\b/i;
 /** Words after which a schedule word times a measurement, not a dose ("measured weekly"). */
 const ASSESSED =
-  /\b(?:measured|assessed|evaluated|rated|scored|recorded|monitored|tested|sampled|collected|obtained)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:measured|assessed|evaluated|rated|scored|recorded|monitored|tested|sampled|collected|obtained|counted|noted|reviewed|checked|observed|weighed|examined)\s+(?:\w+\s+){0,2}$/i;
 
 /**
  * The drugs the text names or, when it names none, its drug classes, in order. A class the

@@ -175,3 +175,20 @@ describe("routes and periods", () => {
     expect([study.duration, study.followUp]).toEqual([duration, followUp]);
   });
 });
+
+describe("subjects and schedules", () => {
+  it("does not read a count taken weekly as the arms' dosing schedule", () => {
+    const study = studyOf(
+      "Zorbatine 60 mg/day and Quellamide 150 mg/day for 12 weeks; panic attacks were counted weekly.",
+    );
+    expect(study.arms.map((a) => a.schedule)).toEqual([undefined, undefined]);
+  });
+
+  it.each([
+    "Children with tics (n=148) were randomised to Zorbatine or Quellamide.",
+    "A trial in 40 healthy volunteers given Zorbatine.",
+    "A trial in 90 adolescents given Zorbatine.",
+  ])("reads human subjects in %j", (bullet) => {
+    expect(studyOf(bullet).species).toEqual(["human"]);
+  });
+});
