@@ -1,15 +1,15 @@
 /**
  * The arms of a protocol bullet: one per drug it names (or, when it names no drug, per drug
- * class: "comparing MAOIs with TCAs"), with the n, dose, route and schedule written after
- * it, and a vehicle or placebo arm ("placebo-controlled" is a design word, not an arm). A
- * dose is kept as the document gives it: a range ("10–20 mg/day") has a lower and an upper
- * bound, an approximation ("~20 mg/kg/day") is flagged. An arm's n is only the one written
- * with the arm ("Desipramine (n=9)"); a count of the whole study ("17 patients", "a total of
- * 120", "N=120", an "n=" before any arm) belongs to the study (`study-size.ts`), never to an arm.
+ * class; `study-interventions.ts`), with the n, dose, route and schedule written after it,
+ * and a vehicle or placebo arm ("placebo-controlled" is a design word, not an arm). A dose
+ * is kept as the document gives it: a range ("10–20 mg/day") has a lower and an upper bound,
+ * an approximation ("~20 mg/kg/day") is flagged. An arm's n is only the one written with the
+ * arm ("Desipramine (n=9)"); a count of the whole study ("17 patients", "a total of 120",
+ * "N=120", an "n=" before any arm) belongs to the study (`study-size.ts`), never to an arm.
  */
 import type { ExtractContext } from "./context.ts";
+import { interventions } from "./study-interventions.ts";
 import { COUNT, countValue } from "./study-size.ts";
-import { findMentions, type TermMention } from "./terms.ts";
 import type { StudyArm } from "./types.ts";
 
 /** An arm's own "n=9": lower-case n, not marked as the whole study's ("n=120 in total"). */
@@ -39,24 +39,6 @@ const SCHEDULE =
 /** Words after which a schedule word times a measurement, not a dose ("measured weekly"). */
 const ASSESSED =
   /\b(?:measured|assessed|evaluated|rated|scored|recorded|monitored|tested|sampled|collected|obtained|counted|noted|reviewed|checked|observed|weighed|examined)\s+(?:\w+\s+){0,2}$/i;
-
-/**
- * The drugs the text names or, when it names none, its drug classes, in order. A class the
- * document named in a header ("MAOI") is found in the plural too ("comparing MAOIs with TCAs").
- */
-function interventions(ctx: ExtractContext, text: string): TermMention[] {
-  const named = ctx.documentEntities ?? [];
-  const plurals = named
-    .filter((t) => t.type === "DrugClass" && !/s$/i.test(t.label))
-    .map((t) => ({ ...t, label: `${t.label}s` }));
-  const own = new Map(named.map((t) => [t.id, t]));
-  const found = findMentions(ctx.lexicon, text, [...named, ...plurals]).map((m) => ({
-    ...m,
-    term: own.get(m.term.id) ?? m.term,
-  }));
-  const drugs = found.filter((m) => m.term.type === "Drug");
-  return drugs.length > 0 ? drugs : found.filter((m) => m.term.type === "DrugClass");
-}
 
 /** Where the text first names an arm (its length when it names none). */
 export function firstArmAt(ctx: ExtractContext, text: string): number {

@@ -192,3 +192,33 @@ describe("subjects and schedules", () => {
     expect(studyOf(bullet).species).toEqual(["human"]);
   });
 });
+
+describe("drugs named only in a protocol bullet", () => {
+  it("mints, flagged unnormalised, a capitalised name written with a dose or an n", () => {
+    const study = studyOf(
+      "A randomised trial in 80 adults of Zorbatine 10 mg/day (n=40) or Halvoprine XR 20–40 mg/day (n=40).",
+    );
+    expect(
+      study.arms.map((a) => [
+        a.intervention?.id,
+        a.intervention?.unnormalised,
+        a.sampleSize,
+        a.dose,
+      ]),
+    ).toEqual([
+      ["zorbatine", true, 40, "10"],
+      ["halvoprine", true, 40, "20"],
+    ]);
+    const single = studyOf(
+      "An open-label study in which patients took Halvoprine (n=12) for 4 weeks.",
+    );
+    expect(single.arms.map((a) => [a.intervention?.id, a.sampleSize])).toEqual([
+      ["halvoprine", 12],
+    ]);
+    // subjects, controls and periods written with an n are no drugs
+    const others = studyOf(
+      "Patients (n=60) were given Halvoprine 10 mg/day, Placebo (n=20) or Controls (n=20) for Week 1 (n=58).",
+    );
+    expect(others.arms.map((a) => a.label.toLowerCase())).toEqual(["halvoprine", "placebo"]);
+  });
+});
