@@ -22,8 +22,10 @@ const STRAINS =
 const CELL_LINES = /\b(HEK[- ]?293T?|MEF|CHO(?:-K1)?|HeLa|SH-SY5Y|PC12|COS-7)\b(?: cells)?/g;
 /** "8 weeks", "6-month", "2–4 weeks". */
 const PERIOD = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?(?:\s+|-)(?:days?|weeks?|months?|years?)`;
+/** A period as an adjective of the trial: "an 8-week, randomised, double-blind trial". */
+const PERIOD_ADJECTIVE = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?-(?:day|week|month|year)`;
 const DURATION = new RegExp(
-  String.raw`\b(?:for|over|lasted|lasting)\s+(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b`,
+  String.raw`\b(?:for|over|lasted|lasting)\s+(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b|\b(${PERIOD_ADJECTIVE})(?!,?\s+(?:washout|wash-out|lead-in|run-in|follow))(?:,?\s+[\w-]+){1,4}?,?\s+(?:trial|study|treatment)\b`,
   "gi",
 );
 /**
@@ -96,7 +98,7 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
       mentions.filter((m) => m.entity.type === "Condition").map((m) => m.entity.id),
     ).map((id) => entityTerm(lexicon.entity(id) as NonNullable<ReturnType<typeof lexicon.entity>>)),
     arms: readArms(ctx, text, routes),
-    duration: periodWords(duration?.[1] ?? duration?.[2] ?? duration?.[3]),
+    duration: periodWords(duration?.[1] ?? duration?.[2] ?? duration?.[3] ?? duration?.[4]),
     followUp: periodWords(followUp?.[1] ?? followUp?.[2]),
     totalSampleSize: totalSizeOf(text, firstArmAt(ctx, text)),
     timePoints: unique([...timeText.matchAll(TIME_POINT)].flatMap((m) => expandTimePoint(m[0]))),

@@ -16,8 +16,9 @@ import type { StudyArm } from "./types.ts";
 const ARM_SAMPLE = new RegExp(
   String.raw`(?<!(?:total|overall)\W{0,3})\bn\s*=\s*(${COUNT})(?!\s*(?:in total|total|overall))`,
 );
+/** A count of every arm: "n=10 per arm", "10 per group", "n=60 each", "n = 12/group". */
 const PER_ARM = new RegExp(
-  String.raw`\bn\s*=\s*(${COUNT})\s+per\s+(?:arm|group)\b|(${COUNT})\s+per\s+(?:arm|group)\b`,
+  String.raw`\bn\s*=\s*(${COUNT})\s*(?:per\s+(?:arm|group)|\/\s*(?:arm|group)|each|in each (?:arm|group))\b|(${COUNT})\s*(?:per\s+(?:arm|group)|\/\s*(?:arm|group))\b`,
   "i",
 );
 /** A control arm; "placebo-controlled" and "vehicle-controlled" describe the design instead. */
@@ -26,16 +27,32 @@ const CONTROL = new RegExp(
   "i",
 );
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
+/** Dose units as written, longest first: "mg/kg/day", "mg/d", "mcg", "µg/kg" (micro sign or mu). */
+const UNIT = [
+  "mg/kg/day",
+  "mg/kg/d",
+  "mg/kg",
+  "mg/day",
+  "mg/d",
+  "[µμu]g/kg/day",
+  "[µμu]g/kg",
+  "[µμu]g/day",
+  "mcg/kg",
+  "mcg/day",
+  "g/day",
+  "mg",
+  "mcg",
+  "[µμ]g",
+]
+  .map((u) => u.replace(/\//g, "\\/"))
+  .join("|");
 const DOSE = new RegExp(
-  String.raw`(~|≈|about\s+|approximately\s+|up to\s+)?(${NUMBER})(?:\s*(?:-|–|—|to)\s*(${NUMBER}))?\s*(mg\/kg\/day|mg\/kg|mg\/day|µg\/kg|ug\/kg|mg|µg|g\/day)\b`,
+  String.raw`(~|≈|about\s+|approximately\s+|up to\s+)?(${NUMBER})(?:\s*(?:-|–|—|to)\s*(${NUMBER}))?\s*(${UNIT})\b`,
   "i",
 );
-const TITRATED = new RegExp(
-  String.raw`from\s+(${NUMBER})\s+to\s+(${NUMBER})\s*(mg\/kg\/day|mg\/kg|mg\/day|mg|µg)\b`,
-  "i",
-);
+const TITRATED = new RegExp(String.raw`from\s+(${NUMBER})\s+to\s+(${NUMBER})\s*(${UNIT})\b`, "i");
 const SCHEDULE =
-  /\b(once daily|twice daily|three times daily|daily|chronically|acutely|once a week|weekly)\b/i;
+  /\b(once[- ]daily|twice[- ]daily|three times daily|daily|chronically|acutely|once a week|weekly)\b/i;
 /** Words after which a schedule word times a measurement, not a dose ("measured weekly"). */
 const ASSESSED =
   /\b(?:measured|assessed|evaluated|rated|scored|recorded|monitored|tested|sampled|collected|obtained|counted|noted|reviewed|checked|observed|weighed|examined)\s+(?:\w+\s+){0,2}$/i;

@@ -19,12 +19,19 @@ const PEOPLE =
 /** Words that cannot stand between a count and the people it counts ("8 weeks in patients"). */
 const NOT_ADJECTIVE = String.raw`(?:days?|weeks?|months?|years?|hours?|mg|in|of|with|and|or|per|to|for|at|the|a|an|who|were|was|had|received|trials?|studies)\b`;
 
-/** A count of the whole study: "a total of 120", "279 adult outpatients", "N = 120", "n=120 in total". */
+/**
+ * A count of the whole study: "a total of 120", "279 adult outpatients", "24 drug-naïve
+ * patients", "N = 120", "n=120 in total".
+ */
 const TOTAL = new RegExp(
-  String.raw`\b(?:[Aa] total of|[Tt]otal of|in total|[Oo]verall)\s+(${COUNT})|(${COUNT})\s+(?:(?!${NOT_ADJECTIVE})[a-z][\w-]*\s+){0,2}(?:${PEOPLE})\b|\bN\s*=\s*(${COUNT})|\bn\s*=\s*(${COUNT})\s*(?:in total|total|overall)\b`,
+  String.raw`\b(?:[Aa] total of|[Tt]otal of|in total|[Oo]verall)\s+(${COUNT})|(${COUNT})\s+(?:(?!${NOT_ADJECTIVE})\p{Ll}[\p{L}\p{N}-]*\s+){0,2}(?:${PEOPLE})\b|\bN\s*=\s*(${COUNT})|\bn\s*=\s*(${COUNT})\s*(?:in total|total|overall)\b`,
+  "u",
 );
 /** A lower-case "n=" that counts every arm ("n=10 per arm") is not the study's total. */
-const LEADING_N = new RegExp(String.raw`\bn\s*=\s*(${COUNT})(?!\s*(?:per|in each|each)\b)`, "g");
+const LEADING_N = new RegExp(
+  String.raw`\bn\s*=\s*(${COUNT})(?!\s*(?:per\b|in each\b|each\b|\/))`,
+  "g",
+);
 
 /**
  * The study's total n in `text`; `firstArmAt` is where the bullet first names an arm (its

@@ -6,47 +6,7 @@
  * "placebo-controlled", routes written as adverbs, and treatment apart from follow-up.
  */
 import { describe, expect, it } from "vitest";
-import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
-import { ontologyDir } from "../../src/build/paths.ts";
-import type { Study } from "../../src/claims/types.ts";
-import { loadLexicon } from "../../src/lexicon/load.ts";
-
-const lexicon = loadLexicon(ontologyDir());
-
-/** A feature table whose headers name the invented drugs and their class. */
-const TABLE = [
-  "Feature\tZorbatine (RIMA)\tQuellamide (RIMA)",
-  "<b>Primary Target</b>\tXR transporter [1].\tXR transporter [1].",
-].join("\n");
-
-function studyOf(bullet: string): Study {
-  const text = [
-    "# Overview",
-    "",
-    "## Compound Focus: Zorbatine",
-    "",
-    TABLE,
-    "",
-    "## Summary of Key Experimental Protocols",
-    "",
-    `- **The Trial [1]:** ${bullet}`,
-    "",
-    "## References",
-    "",
-    "1. A trial of Zorbatine ... [example.org]",
-    "",
-  ].join("\n");
-  const study = buildKnowledgeBase({
-    documents: [{ file: "doc.md", bytes: new TextEncoder().encode(text) }],
-    lexicon,
-    curation: { file: "claims.tsv", rows: [] },
-    works: undefined,
-  }).kb.documents[0]?.studies[0];
-  if (!study) throw new Error("no study read");
-  return study;
-}
-
-const arms = (study: Study) => study.arms.map((a) => [a.label.toLowerCase(), a.sampleSize]);
+import { arms, studyOf } from "./protocol-doc.ts";
 
 describe("counts in protocol bullets", () => {
   it.each([
