@@ -63,17 +63,16 @@ export function firstArmAt(ctx: ExtractContext, text: string): number {
   return Math.min(text.length, ...starts.filter((s) => s !== undefined));
 }
 
-/** One arm per drug the text names, with what is written after it. */
+/**
+ * One arm per drug the text names, with what is written after it; a drug named again with
+ * another dose ("Zorbatine 40 mg/day, Zorbatine 120 mg/day or placebo") is one arm per dose.
+ */
 export function readArms(ctx: ExtractContext, text: string, routes: readonly string[]): StudyArm[] {
   const drugs = interventions(ctx, text);
   const control = CONTROL.exec(text);
   const perArm = PER_ARM.exec(text);
   const shared = perArm ? countValue((perArm[1] ?? perArm[2]) as string) : undefined;
-  const out: StudyArm[] = [];
-  const seen = new Set<string>();
-  drugs.forEach((m, k) => {
-    if (seen.has(m.term.id)) return;
-    seen.add(m.term.id);
+  const candidates = drugs.map((m, k): StudyArm => {
     const ends = [
       drugs[k + 1]?.start,
       control && control.index > m.end ? control.index : undefined,
@@ -84,15 +83,16 @@ export function readArms(ctx: ExtractContext, text: string, routes: readonly str
     const route =
       ctx.lexicon.matchCues("route", window)[0]?.value ??
       (routes.length === 1 ? routes[0] : undefined);
-    out.push({
+    return {
       label: m.term.label,
       intervention: m.term,
       sampleSize: n ? countValue(n[1] as string) : shared,
       ...doseOf(window),
       route,
       schedule: scheduleOf(window) ?? scheduleOf(text),
-    });
+    };
   });
+  const out = onePerDose(candidates);
   const vehicle = control;
   if (vehicle) {
     out.push({
@@ -108,6 +108,32 @@ export function readArms(ctx: ExtractContext, text: string, routes: readonly str
     });
   }
   return out;
+}
+
+/**
+ * A drug's mentions as arms: one arm (the first mention with a dose, else the first) when
+ * they give one dose or none, one arm per dose, labelled with it, when they give several.
+ */
+function onePerDose(candidates: readonly StudyArm[]): StudyArm[] {
+  const out: StudyArm[] = [];
+  const byDrug = new Map<string, StudyArm[]>();
+  for (const arm of candidates) {
+    const id = arm.intervention?.id ?? arm.label;
+    byDrug.set(id, [...(byDrug.get(id) ?? []), arm]);
+  }
+  for (const arms of byDrug.values()) {
+    const dosed = arms.filter((a) => a.dose !== undefined || a.doseMax !== undefined);
+    const doses = new Map(dosed.map((a) => [doseLabel(a), a]));
+    if (doses.size < 2) out.push(dosed[0] ?? (arms[0] as StudyArm));
+    else for (const [dose, arm] of doses) out.push({ ...arm, label: `${arm.label} ${dose}` });
+  }
+  return out;
+}
+
+/** "40 mg/day", "10–20 mg/day", "~20 mg/kg". */
+function doseLabel(arm: StudyArm): string {
+  const value = [arm.dose, arm.doseMax].filter((v) => v !== undefined).join("–");
+  return `${arm.doseApproximate ? "~" : ""}${value} ${arm.doseUnit ?? ""}`.trim();
 }
 
 type Dose = Pick<StudyArm, "dose" | "doseMax" | "doseApproximate" | "doseUnit">;

@@ -29,7 +29,7 @@ const TOTAL = new RegExp(
 );
 /** A lower-case "n=" that counts every arm ("n=10 per arm") is not the study's total. */
 const LEADING_N = new RegExp(
-  String.raw`\bn\s*=\s*(${COUNT})(?!\s*(?:per\b|in each\b|each\b|\/))`,
+  String.raw`\bn\s*=\s*(${COUNT})(?!\s*(?:per\b|in each\b|each\b|\/|[-–—]\s*\d))`,
   "g",
 );
 

@@ -96,3 +96,29 @@ describe("routes, species and schedules", () => {
     );
   });
 });
+
+describe("arms of one drug", () => {
+  it("reads one arm per dose of a drug named twice, labelled with its dose", () => {
+    const study = studyOf(
+      "Patients (N=460) were randomised to Zorbatine 40 mg/day (n=150), Zorbatine 120 mg/day (n=155) or placebo (n=155) for 6 weeks.",
+    );
+    expect(study.arms.map((a) => [a.label, a.intervention?.id, a.dose, a.sampleSize])).toEqual([
+      ["Zorbatine 40 mg/day", "zorbatine", "40", 150],
+      ["Zorbatine 120 mg/day", "zorbatine", "120", 155],
+      ["placebo", undefined, undefined, 155],
+    ]);
+    // named again without a dose, a drug is still one arm, with the dose it was given
+    const again = studyOf(
+      "Zorbatine was compared with Quellamide; Zorbatine 10 mg/day was given daily.",
+    );
+    expect(again.arms.map((a) => [a.label.toLowerCase(), a.dose])).toEqual([
+      ["zorbatine", "10"],
+      ["quellamide", undefined],
+    ]);
+  });
+
+  it("takes a range of n per group for no total", () => {
+    const study = studyOf("Male Wistar rats (n=8–10 per group) received Zorbatine or vehicle.");
+    expect(study.totalSampleSize).toBeUndefined();
+  });
+});
