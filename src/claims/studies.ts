@@ -25,16 +25,16 @@ const PERIOD = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?(?:\s+|-)(?:days?|weeks?|
 /** A period as an adjective of the trial: "an 8-week, randomised, double-blind trial". */
 const PERIOD_ADJECTIVE = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?-(?:day|week|month|year)`;
 const DURATION = new RegExp(
-  String.raw`\b(?:for|over|lasted|lasting)\s+(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b|\b(${PERIOD_ADJECTIVE})(?!,?\s+(?:washout|wash-out|lead-in|run-in|follow))(?:,?\s+[\w-]+){1,4}?,?\s+(?:trial|study|treatment)\b`,
+  String.raw`\b(?:for|over|lasted|lasting)\s+(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b|\b(${PERIOD_ADJECTIVE})(?!,?\s+(?:washout|wash-out|lead-in|run-in|follow))(?:,?\s+[\w-]+){0,4}?,?\s+(?:trial|study|treatment|extension)\b`,
   "gi",
 );
 /**
  * A period the subjects were followed for after treatment, not how long treatment lasted:
  * "followed up for 12 weeks", "a follow-up visit at 6 months", "follow-up visits up to 6
- * months after", "a 6-month follow-up".
+ * months after", "a 6-month follow-up", "a 30-day safety follow-up".
  */
 const FOLLOW_UP = new RegExp(
-  String.raw`\b(?:follow(?:ed)?(?:[- ]up)?|observed)(?:\s+(?:visits?|assessments?|period|phase|interviews?|contacts?))?\s+(?:for|of|over|at|after|until|up to|lasting)\s+(${PERIOD})|\b(${PERIOD})\s+(?:of\s+)?follow[- ]up\b`,
+  String.raw`\b(?:follow(?:ed)?(?:[- ]up)?|observed)(?:\s+(?:visits?|assessments?|period|phase|interviews?|contacts?))?\s+(?:for|of|over|at|after|until|up to|lasting)\s+(${PERIOD})|\b(${PERIOD})\s+(?:of\s+|(?!(?:and|or|with|then|before|after|plus)\b)[\w-]+\s+)?follow[- ]up\b`,
   "i",
 );
 const TIME_START = /\b(?:at|on)\s+(?=baseline|(?:days?|weeks?|months?)\s+\d)/i;

@@ -6,8 +6,8 @@
  * arm is that arm's (`study-arms.ts`), and "n=10 per arm" is every arm's.
  */
 
-/** A count as written: digits, or digits grouped by thousands separators. */
-export const COUNT = String.raw`(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,7})(?!,?\d)`;
+/** A count as written: digits, or digits grouped by thousands separators; never a range's upper bound. */
+export const COUNT = String.raw`(?<![\d,.\-–—])(?:\d{1,3}(?:,\d{3})+|\d{1,7})(?!,?\d)`;
 
 /** The number a COUNT match stands for. */
 export function countValue(text: string): number {

@@ -122,3 +122,23 @@ describe("arms of one drug", () => {
     expect(study.totalSampleSize).toBeUndefined();
   });
 });
+
+describe("extensions and follow-up", () => {
+  it("reads an extension's length and a follow-up named by its purpose", () => {
+    const study = studyOf(
+      "A 12-month open-label extension in 593 patients taking Zorbatine 40–160 mg/day, with a 30-day safety follow-up.",
+    );
+    expect([study.duration, study.followUp, study.totalSampleSize]).toEqual([
+      "12 months",
+      "30 days",
+      593,
+    ]);
+    const both = studyOf("Zorbatine was given for 12 weeks and follow-up at 6 months.");
+    expect([both.duration, both.followUp]).toEqual(["12 weeks", "6 months"]);
+  });
+
+  it("gives no arm the upper bound of a range of n per group", () => {
+    const study = studyOf("Male rats (n=8–10 per group) received Zorbatine 10 mg/kg or vehicle.");
+    expect(study.arms.map((a) => a.sampleSize)).toEqual([undefined, undefined]);
+  });
+});
