@@ -55,7 +55,17 @@ describe("evidence rules", () => {
       "TertiaryReferenceWork",
       "title:reference-database",
     ],
+    // encyclopaedias and clinical references: tertiary
+    [
+      "Zorbatine [https://en.wikipedia.org/wiki/Zorbatine]",
+      "TertiaryReferenceWork",
+      "host:reference-work",
+    ],
+    ["Zorbatine overdose [www.msdmanuals.com]", "TertiaryReferenceWork", "host:reference-work"],
+    ["Zorbatine dosing [reference.medscape.com]", "TertiaryReferenceWork", "host:reference-work"],
     // consumer health sites, with or without www.
+    ["Zorbatine leaflet [patient.info]", "ConsumerHealthPage", "host:consumer-health"],
+    ["Living with anxiety [www.nami.org]", "ConsumerHealthPage", "host:consumer-health"],
     [
       "Antidepressant Side Effects ... [healthline.com]",
       "ConsumerHealthPage",
