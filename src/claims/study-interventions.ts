@@ -13,7 +13,7 @@ const DOSED_NAME =
   /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}{3,}(?:-\p{Ll}{3,})?)(?=(?:\s+\p{Lu}{1,3})?\s*(?:\(\s*)?(?:(?:~|≈)\s*)?(?:\d[\d.,]*\s*(?:[-–—]|to)\s*)?\d[\d.]*\s*(?:mg|µg|μg|mcg|g)\b|\s*\(\s*n\s*=)/gu;
 /** Capitalised words that name no drug even before a dose or an n. */
 const NOT_A_DRUG = new Set(
-  "placebo vehicle saline sham control controls total overall group cohort arm treatment active baseline week day month phase dose study trial patients subjects adults children".split(
+  "placebo vehicle saline sham control total overall group cohort arm treatment active baseline week day month year phase dose study trial maximum minimum mean median starting target fixed flexible single then initial".split(
     " ",
   ),
 );
@@ -40,7 +40,8 @@ function dosedNames(text: string, known: readonly TermMention[]): TermMention[] 
     const name = m[1] as string;
     const start = m.index;
     const end = start + name.length;
-    if (NOT_A_DRUG.has(name.toLowerCase()) || /s$/.test(name)) continue;
+    // plural nouns ("Patients", "Controls") and adverbs ("Initially") name no drug
+    if (NOT_A_DRUG.has(name.toLowerCase()) || /(?:s|ly)$/.test(name)) continue;
     if (known.some((k) => k.start < end && start < k.end)) continue;
     out.push({ term: mintedEntity(name, "Drug"), start, end });
   }

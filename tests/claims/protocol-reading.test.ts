@@ -177,7 +177,7 @@ describe("drugs named only in a protocol bullet", () => {
     ]);
     // subjects, controls and periods written with an n are no drugs
     const others = studyOf(
-      "Patients (n=60) were given Halvoprine 10 mg/day, Placebo (n=20) or Controls (n=20) for Week 1 (n=58).",
+      "Patients (n=60) were given Halvoprine 10 mg/day, Placebo (n=20) or Controls (n=20) for Week 1 (n=58). Initially 5 mg, Maximum 20 mg/day, Mean 12 mg/day.",
     );
     expect(others.arms.map((a) => a.label.toLowerCase())).toEqual(["halvoprine", "placebo"]);
   });
