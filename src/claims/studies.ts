@@ -41,14 +41,22 @@ const TIME_START = /\b(?:at|on)\s+(?=baseline|(?:days?|weeks?|months?)\s+\d)/i;
 const TIME_POINT =
   /baseline|(?:days?|weeks?|months?)\s+\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)*|\d+\s*(?:days?|weeks?|months?)/gi;
 
-/** Arms are found for the lexicon's drugs and for those the document itself names (`ctx.documentEntities`). */
+/**
+ * Arms are found for the lexicon's drugs, for those the document itself names
+ * (`ctx.documentEntities`) and for those minted from the bullet; the bullet's claim mentions
+ * the last, so the audit finds where each was minted.
+ */
 export function studies(ctx: ExtractContext): { studies: Study[]; claims: Claim[] } {
   const out: Study[] = [];
   const claims: Claim[] = [];
+  const named = new Set((ctx.documentEntities ?? []).map((t) => t.id));
   for (const item of ctx.document.items) {
     if (!isProtocolSection(item.section?.title)) continue;
     const study = readStudy(ctx, item);
     out.push(study);
+    const minted = study.arms
+      .flatMap((a) => (a.intervention ? [a.intervention] : []))
+      .filter((t) => t.unnormalised && !named.has(t.id));
     claims.push(
       makeClaim(ctx, {
         kind: "protocol",
@@ -58,6 +66,7 @@ export function studies(ctx: ExtractContext): { studies: Study[]; claims: Claim[
         segment: item,
         quote: item.span,
         text: item.display.text,
+        mentions: [...new Map(minted.map((t) => [t.id, t])).values()],
       }),
     );
   }

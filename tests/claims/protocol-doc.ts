@@ -5,7 +5,7 @@
  */
 import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
 import { ontologyDir } from "../../src/build/paths.ts";
-import type { Study } from "../../src/claims/types.ts";
+import type { DocumentClaims, Study } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
 
 const lexicon = loadLexicon(ontologyDir());
@@ -16,6 +16,13 @@ const TABLE = [
 ].join("\n");
 
 export function studyOf(bullet: string): Study {
+  const study = documentOf(bullet).studies[0];
+  if (!study) throw new Error("no study read");
+  return study;
+}
+
+/** The document's claims and studies. */
+export function documentOf(bullet: string): DocumentClaims {
   const text = [
     "# Overview",
     "",
@@ -32,14 +39,14 @@ export function studyOf(bullet: string): Study {
     "1. A trial of Zorbatine ... [example.org]",
     "",
   ].join("\n");
-  const study = buildKnowledgeBase({
+  const doc = buildKnowledgeBase({
     documents: [{ file: "doc.md", bytes: new TextEncoder().encode(text) }],
     lexicon,
     curation: { file: "claims.tsv", rows: [] },
     works: undefined,
-  }).kb.documents[0]?.studies[0];
-  if (!study) throw new Error("no study read");
-  return study;
+  }).kb.documents[0];
+  if (!doc) throw new Error("no document read");
+  return doc;
 }
 
 /** Each arm's label (lower case) and n. */

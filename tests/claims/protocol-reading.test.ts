@@ -6,7 +6,7 @@
  * "placebo-controlled", routes written as adverbs, and treatment apart from follow-up.
  */
 import { describe, expect, it } from "vitest";
-import { arms, studyOf } from "./protocol-doc.ts";
+import { arms, documentOf, studyOf } from "./protocol-doc.ts";
 
 describe("counts in protocol bullets", () => {
   it.each([
@@ -180,5 +180,11 @@ describe("drugs named only in a protocol bullet", () => {
       "Patients (n=60) were given Halvoprine 10 mg/day, Placebo (n=20) or Controls (n=20) for Week 1 (n=58). Initially 5 mg, Maximum 20 mg/day, Mean 12 mg/day.",
     );
     expect(others.arms.map((a) => a.label.toLowerCase())).toEqual(["halvoprine", "placebo"]);
+  });
+
+  it("has the bullet's claim mention a drug minted from it, not one the tables name", () => {
+    const doc = documentOf("Zorbatine 10 mg/day (n=40) or Halvoprine 20 mg/day (n=40).");
+    const bullet = doc.claims.find((c) => c.kind === "protocol");
+    expect(bullet?.mentions.map((t) => [t.id, t.unnormalised])).toEqual([["halvoprine", true]]);
   });
 });
