@@ -142,3 +142,12 @@ describe("extensions and follow-up", () => {
     expect(study.arms.map((a) => a.sampleSize)).toEqual([undefined, undefined]);
   });
 });
+
+describe("abbreviated designs", () => {
+  it("reads an RCT as randomised, and not the RCTs a meta-analysis pools", () => {
+    expect(studyOf("An RCT in 200 adults given Zorbatine 10 mg/day.").design).toEqual([
+      "randomised",
+    ]);
+    expect(studyOf("A meta-analysis of 14 RCTs of Zorbatine.").design).toEqual(["meta-analysis"]);
+  });
+});
