@@ -1,47 +1,62 @@
 /**
  * Studies: each bullet of a protocol section ("Summary of Key Experimental Protocols")
  * becomes a Study with structured qualifiers read from its text: design, species,
- * strain, sex, cell lines, models, arms (`study-arms.ts`), the study's total n, how long
- * treatment lasted and, apart from it, how long subjects were followed up, time points
- * and measures. Each bullet is also a protocol claim, so its
+ * strain, sex, cell lines, models, arms (`study-arms.ts`), the study's total n
+ * (`study-size.ts`), how long treatment lasted and, apart from it, how long subjects were
+ * followed up, time points and measures. A pooling study's design is its own, not that of
+ * the trials it pools (`study-design.ts`). Each bullet is also a protocol claim, so its
  * citation markers are carried.
  */
 import type { ListItem } from "../document/types.ts";
 import { slugify } from "../slug.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
 import { isProtocolSection } from "./prose.ts";
-import { readArms } from "./study-arms.ts";
+import { firstArmAt, readArms } from "./study-arms.ts";
+import { designOf } from "./study-design.ts";
+import { totalSizeOf } from "./study-size.ts";
 import { entityTerm, predicateTerm } from "./terms.ts";
 import type { Claim, Study } from "./types.ts";
 
 const STRAINS =
   /\b(BALB\/c|Balb\/c|C57BL\/6J?|C57BL\/6N|Wistar|Sprague[- ]Dawley|Long[- ]Evans|CD-1|Swiss Webster)\b/g;
 const CELL_LINES = /\b(HEK[- ]?293T?|MEF|CHO(?:-K1)?|HeLa|SH-SY5Y|PC12|COS-7)\b(?: cells)?/g;
-const PERIOD = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?\s+(?:days?|weeks?|months?|years?)`;
+/** "8 weeks", "6-month", "2–4 weeks". */
+const PERIOD = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?(?:\s+|-)(?:days?|weeks?|months?|years?)`;
+/** A period as an adjective of the trial: "an 8-week, randomised, double-blind trial". */
+const PERIOD_ADJECTIVE = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?-(?:day|week|month|year)`;
 const DURATION = new RegExp(
-  String.raw`\bfor\s+(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b`,
+  String.raw`\b(?:for|over|lasted|lasting)\s+(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b|\b(${PERIOD_ADJECTIVE})(?!,?\s+(?:washout|wash-out|lead-in|run-in|follow))(?:,?\s+[\w-]+){0,4}?,?\s+(?:trial|study|treatment|extension)\b`,
   "gi",
 );
-/** A period the subjects were followed for after treatment: not how long treatment lasted. */
+/**
+ * A period the subjects were followed for after treatment, not how long treatment lasted:
+ * "followed up for 12 weeks", "a follow-up visit at 6 months", "follow-up visits up to 6
+ * months after", "a 6-month follow-up", "a 30-day safety follow-up".
+ */
 const FOLLOW_UP = new RegExp(
-  String.raw`\b(?:follow(?:ed)?[- ]up|observed)\s+(?:for|of|over|at)\s+(${PERIOD})|\b(${PERIOD})\s+(?:of\s+)?follow[- ]up\b`,
+  String.raw`\b(?:follow(?:ed)?(?:[- ]up)?|observed)(?:\s+(?:visits?|assessments?|period|phase|interviews?|contacts?))?\s+(?:for|of|over|at|after|until|up to|lasting)\s+(${PERIOD})|\b(${PERIOD})\s+(?:of\s+|(?!(?:and|or|with|then|before|after|plus)\b)[\w-]+\s+)?follow[- ]up\b`,
   "i",
 );
-/** A count of the whole study: "17 patients", "a total of 120", "N = 120 in total". */
-const TOTAL =
-  /\b(?:a total of|total of|in total|overall)\s+(\d{1,6})\b|\b(\d{1,6})\s+(?:patients|participants|subjects|adults|outpatients|inpatients|volunteers|children|adolescents|women|men)\b|\bN\s*=\s*(\d{1,6})\b/;
 const TIME_START = /\b(?:at|on)\s+(?=baseline|(?:days?|weeks?|months?)\s+\d)/i;
 const TIME_POINT =
   /baseline|(?:days?|weeks?|months?)\s+\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)*|\d+\s*(?:days?|weeks?|months?)/gi;
 
-/** Arms are found for the lexicon's drugs and for those the document itself names (`ctx.documentEntities`). */
+/**
+ * Arms are found for the lexicon's drugs, for those the document itself names
+ * (`ctx.documentEntities`) and for those minted from the bullet; the bullet's claim mentions
+ * the last, so the audit finds where each was minted.
+ */
 export function studies(ctx: ExtractContext): { studies: Study[]; claims: Claim[] } {
   const out: Study[] = [];
   const claims: Claim[] = [];
+  const named = new Set((ctx.documentEntities ?? []).map((t) => t.id));
   for (const item of ctx.document.items) {
     if (!isProtocolSection(item.section?.title)) continue;
     const study = readStudy(ctx, item);
     out.push(study);
+    const minted = study.arms
+      .flatMap((a) => (a.intervention ? [a.intervention] : []))
+      .filter((t) => t.unnormalised && !named.has(t.id));
     claims.push(
       makeClaim(ctx, {
         kind: "protocol",
@@ -51,6 +66,7 @@ export function studies(ctx: ExtractContext): { studies: Study[]; claims: Claim[
         segment: item,
         quote: item.span,
         text: item.display.text,
+        mentions: [...new Map(minted.map((t) => [t.id, t])).values()],
       }),
     );
   }
@@ -71,7 +87,6 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
   const duration = [...text.matchAll(DURATION)].find(
     (m) => !followUp || m.index < followUp.index || m.index >= followUp.index + followUp[0].length,
   );
-  const total = TOTAL.exec(text);
   return {
     id: `${ctx.document.id}.${slugify(label, 48)}`,
     documentId: ctx.document.id,
@@ -79,7 +94,7 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
     quote: item.span,
     text: item.display.text,
     citations: unique(item.citations.map((c) => c.number)).sort((a, b) => a - b),
-    design: values("design"),
+    design: designOf(lexicon, text),
     species: values("species"),
     strain: unique([...text.matchAll(STRAINS)].map((m) => m[1] as string)),
     sex: values("sex"),
@@ -92,13 +107,20 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
       mentions.filter((m) => m.entity.type === "Condition").map((m) => m.entity.id),
     ).map((id) => entityTerm(lexicon.entity(id) as NonNullable<ReturnType<typeof lexicon.entity>>)),
     arms: readArms(ctx, text, routes),
-    duration: duration ? (duration[1] ?? duration[2] ?? duration[3]) : undefined,
-    followUp: followUp ? (followUp[1] ?? followUp[2]) : undefined,
-    totalSampleSize: total ? Number(total[1] ?? total[2] ?? total[3]) : undefined,
+    duration: periodWords(duration?.[1] ?? duration?.[2] ?? duration?.[3] ?? duration?.[4]),
+    followUp: periodWords(followUp?.[1] ?? followUp?.[2]),
+    totalSampleSize: totalSizeOf(text, firstArmAt(ctx, text)),
     timePoints: unique([...timeText.matchAll(TIME_POINT)].flatMap((m) => expandTimePoint(m[0]))),
     measures: values("measure"),
     supports: [],
   };
+}
+
+/** A period in words: "6-month" (an adjective) is "6 months", "1-week" is "1 week". */
+function periodWords(period: string | undefined): string | undefined {
+  const m = period === undefined ? null : /^(.*\d)-(day|week|month|year)s?$/i.exec(period);
+  if (!m) return period;
+  return `${m[1]} ${(m[2] as string).toLowerCase()}${m[1] === "1" ? "" : "s"}`;
 }
 
 /** "weeks 2, 4 and 8" → ["week 2", "week 4", "week 8"]; "3 weeks" stays. */

@@ -1,67 +1,104 @@
 /**
- * The arms of a protocol bullet: one per drug it names, with the n, dose, route and
- * schedule written after that drug, and a vehicle or placebo arm. A dose is kept as the
- * document gives it: a range ("10–20 mg/day") has a lower and an upper bound, an
- * approximation ("~20 mg/kg/day") is flagged. An arm's n is only the one written with
- * the arm ("Desipramine (n=9)"); a count of the whole study ("17 patients", "a total of
- * 120", "N=120") belongs to the study (`totalSampleSize`), never to an arm.
+ * The arms of a protocol bullet: one per drug it names (or, when it names no drug, per drug
+ * class; `study-interventions.ts`), with the n, dose, route and schedule written after it,
+ * and a vehicle or placebo arm ("placebo-controlled" is a design word, not an arm). A dose
+ * is kept as the document gives it: a range ("10–20 mg/day") has a lower and an upper bound,
+ * an approximation ("~20 mg/kg/day") is flagged. An arm's n is only the one written with the
+ * arm ("Desipramine (n=9)"); a count of the whole study ("17 patients", "a total of 120",
+ * "N=120", an "n=" before any arm) belongs to the study (`study-size.ts`), never to an arm.
  */
 import type { ExtractContext } from "./context.ts";
-import { findMentions } from "./terms.ts";
+import { interventions } from "./study-interventions.ts";
+import { COUNT, countValue } from "./study-size.ts";
 import type { StudyArm } from "./types.ts";
 
 /** An arm's own "n=9": lower-case n, not marked as the whole study's ("n=120 in total"). */
-const ARM_SAMPLE =
-  /(?<!(?:total|overall)\W{0,3})\bn\s*=\s*(\d{1,6})\b(?!\s*(?:in total|total|overall))/;
-const PER_ARM = /\bn\s*=\s*(\d{1,6})\s+per\s+(?:arm|group)\b|\b(\d{1,6})\s+per\s+(?:arm|group)\b/i;
+const ARM_SAMPLE = new RegExp(
+  String.raw`(?<!(?:total|overall)\W{0,3})\bn\s*=\s*(${COUNT})(?!\s*(?:in total|total|overall))`,
+);
+/** A count of every arm: "n=10 per arm", "10 per group", "n=60 each", "n = 12/group". */
+const PER_ARM = new RegExp(
+  String.raw`\bn\s*=\s*(${COUNT})\s*(?:per\s+(?:arm|group)|\/\s*(?:arm|group)|each|in each (?:arm|group))\b|(${COUNT})\s*(?:per\s+(?:arm|group)|\/\s*(?:arm|group))\b`,
+  "i",
+);
+/** A control arm; "placebo-controlled" and "vehicle-controlled" describe the design instead. */
+const CONTROL = new RegExp(
+  String.raw`\b(saline vehicle|vehicle|placebo)\b(?![- ]controlled)(\s*\(n\s*=\s*(${COUNT})\))?`,
+  "i",
+);
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
+/** Dose units as written, longest first: "mg/kg/day", "mg/d", "mcg", "µg/kg" (micro sign or mu). */
+const UNIT = [
+  "mg/kg/day",
+  "mg/kg/d",
+  "mg/kg",
+  "mg/day",
+  "mg/d",
+  "[µμu]g/kg/day",
+  "[µμu]g/kg",
+  "[µμu]g/day",
+  "mcg/kg",
+  "mcg/day",
+  "g/day",
+  "mg",
+  "mcg",
+  "[µμ]g",
+]
+  .map((u) => u.replace(/\//g, "\\/"))
+  .join("|");
 const DOSE = new RegExp(
-  String.raw`(~|≈|about\s+|approximately\s+|up to\s+)?(${NUMBER})(?:\s*(?:-|–|—|to)\s*(${NUMBER}))?\s*(mg\/kg\/day|mg\/kg|mg\/day|µg\/kg|ug\/kg|mg|µg|g\/day)\b`,
+  String.raw`(~|≈|about\s+|approximately\s+|up to\s+)?(${NUMBER})(?:\s*(?:-|–|—|to)\s*(${NUMBER}))?\s*(${UNIT})\b`,
   "i",
 );
-const TITRATED = new RegExp(
-  String.raw`from\s+(${NUMBER})\s+to\s+(${NUMBER})\s*(mg\/kg\/day|mg\/kg|mg\/day|mg|µg)\b`,
-  "i",
-);
+const TITRATED = new RegExp(String.raw`from\s+(${NUMBER})\s+to\s+(${NUMBER})\s*(${UNIT})\b`, "i");
 const SCHEDULE =
-  /\b(once daily|twice daily|three times daily|daily|chronically|acutely|once a week|weekly)\b/i;
+  /\b(once[- ]daily|twice[- ]daily|three times daily|daily|chronically|acutely|once a week|weekly)\b/i;
 /** Words after which a schedule word times a measurement, not a dose ("measured weekly"). */
 const ASSESSED =
-  /\b(?:measured|assessed|evaluated|rated|scored|recorded|monitored|tested|sampled|collected|obtained)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:measured|assessed|evaluated|rated|scored|recorded|monitored|tested|sampled|collected|obtained|counted|noted|reviewed|checked|observed|weighed|examined)\s+(?:\w+\s+){0,2}$/i;
 
-/** One arm per drug the text names, with what is written after it. */
+/** Where the text first names an arm (its length when it names none). */
+export function firstArmAt(ctx: ExtractContext, text: string): number {
+  const starts = [interventions(ctx, text)[0]?.start, CONTROL.exec(text)?.index];
+  return Math.min(text.length, ...starts.filter((s) => s !== undefined));
+}
+
+/**
+ * One arm per drug the text names, with what is written after it; a drug named again with
+ * another dose ("Zorbatine 40 mg/day, Zorbatine 120 mg/day or placebo") is one arm per dose.
+ */
 export function readArms(ctx: ExtractContext, text: string, routes: readonly string[]): StudyArm[] {
-  const drugs = findMentions(ctx.lexicon, text, ctx.documentEntities).filter(
-    (m) => m.term.type === "Drug",
-  );
+  const drugs = interventions(ctx, text);
+  const control = CONTROL.exec(text);
   const perArm = PER_ARM.exec(text);
-  const shared = perArm ? Number(perArm[1] ?? perArm[2]) : undefined;
-  const out: StudyArm[] = [];
-  const seen = new Set<string>();
-  drugs.forEach((m, k) => {
-    if (seen.has(m.term.id)) return;
-    seen.add(m.term.id);
-    const next = drugs[k + 1];
-    const window = text.slice(m.end, next ? next.start : undefined).split(/(?<=\.)\s/)[0] ?? "";
+  const shared = perArm ? countValue((perArm[1] ?? perArm[2]) as string) : undefined;
+  const candidates = drugs.map((m, k): StudyArm => {
+    const ends = [
+      drugs[k + 1]?.start,
+      control && control.index > m.end ? control.index : undefined,
+    ];
+    const end = Math.min(text.length, ...ends.filter((e) => e !== undefined));
+    const window = text.slice(m.end, end).split(/(?<=\.)\s/)[0] ?? "";
     const n = PER_ARM.test(window) ? undefined : ARM_SAMPLE.exec(window);
     const route =
       ctx.lexicon.matchCues("route", window)[0]?.value ??
       (routes.length === 1 ? routes[0] : undefined);
-    out.push({
+    return {
       label: m.term.label,
       intervention: m.term,
-      sampleSize: n ? Number(n[1]) : shared,
+      sampleSize: n ? countValue(n[1] as string) : shared,
       ...doseOf(window),
       route,
       schedule: scheduleOf(window) ?? scheduleOf(text),
-    });
+    };
   });
-  const vehicle = /\b(saline vehicle|vehicle|placebo)\b(\s*\(n\s*=\s*(\d+)\))?/i.exec(text);
+  const out = onePerDose(candidates);
+  const vehicle = control;
   if (vehicle) {
     out.push({
       label: (vehicle[1] as string).toLowerCase(),
       intervention: undefined,
-      sampleSize: vehicle[3] ? Number(vehicle[3]) : shared,
+      sampleSize: vehicle[3] ? countValue(vehicle[3]) : shared,
       dose: undefined,
       doseMax: undefined,
       doseApproximate: undefined,
@@ -71,6 +108,32 @@ export function readArms(ctx: ExtractContext, text: string, routes: readonly str
     });
   }
   return out;
+}
+
+/**
+ * A drug's mentions as arms: one arm (the first mention with a dose, else the first) when
+ * they give one dose or none, one arm per dose, labelled with it, when they give several.
+ */
+function onePerDose(candidates: readonly StudyArm[]): StudyArm[] {
+  const out: StudyArm[] = [];
+  const byDrug = new Map<string, StudyArm[]>();
+  for (const arm of candidates) {
+    const id = arm.intervention?.id ?? arm.label;
+    byDrug.set(id, [...(byDrug.get(id) ?? []), arm]);
+  }
+  for (const arms of byDrug.values()) {
+    const dosed = arms.filter((a) => a.dose !== undefined || a.doseMax !== undefined);
+    const doses = new Map(dosed.map((a) => [doseLabel(a), a]));
+    if (doses.size < 2) out.push(dosed[0] ?? (arms[0] as StudyArm));
+    else for (const [dose, arm] of doses) out.push({ ...arm, label: `${arm.label} ${dose}` });
+  }
+  return out;
+}
+
+/** "40 mg/day", "10–20 mg/day", "~20 mg/kg". */
+function doseLabel(arm: StudyArm): string {
+  const value = [arm.dose, arm.doseMax].filter((v) => v !== undefined).join("–");
+  return `${arm.doseApproximate ? "~" : ""}${value} ${arm.doseUnit ?? ""}`.trim();
 }
 
 type Dose = Pick<StudyArm, "dose" | "doseMax" | "doseApproximate" | "doseUnit">;

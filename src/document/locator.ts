@@ -1,7 +1,8 @@
 /**
  * What the brackets of a reference entry give (`[pubmed.ncbi.nlm.nih.gov]`,
  * `[https://doi.org/10.…]`, `[10.1016/…]`, `[PMC3181695]`): the host the work is found at and
- * the identifiers written there — PubMed ids, DOIs, PMC ids, NCBI Bookshelf ids. Only what the
+ * the identifiers written there — PubMed ids, DOIs, PMC ids, NCBI Bookshelf ids (also in Europe
+ * PMC's addresses, `europepmc.org/article/MED/<pmid>`). Only what the
  * text spells out is read: a publisher's address that merely contains a DOI-like path is a host,
  * not a DOI, and a locator that is neither a host nor an identifier (`javascript:…`, `??`)
  * gives nothing but itself.
@@ -35,7 +36,7 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export function parseLocator(given: string): Locator {
   const text = given.trim();
   if (text === "") return NOTHING;
-  const prefixed = /^(doi|pmid|pmcid|pmc)\s*:\s*(\S+)$/i.exec(text);
+  const prefixed = /^(doi|pmid|pmcid|pmc)(?:\s*:\s*|\s+)(\S+)$/i.exec(text);
   if (prefixed) return bare(prefixed[1]?.toLowerCase() ?? "", prefixed[2] ?? "");
   if (DOI.test(text)) return doiLocator(text);
   if (/^PMC\d{1,10}$/i.test(text)) return withIds({ scheme: "pmc", id: text.toUpperCase() });
@@ -115,6 +116,15 @@ function fromPath(host: string, rawPath: string): StatedIdentifier[] {
   if (site === "pmc.ncbi.nlm.nih.gov" || site === "ncbi.nlm.nih.gov") {
     const pmc = /^\/(?:pmc\/)?articles\/(PMC\d{1,10})\/?$/i.exec(path)?.[1];
     if (pmc) out.push({ scheme: "pmc", id: pmc.toUpperCase() });
+  }
+  if (site === "europepmc.org") {
+    // Europe PMC names a PubMed record MED/<pmid> and a PMC one PMC/PMC<id> (or PMC<id>)
+    const med = /^\/(?:article|abstract)\/MED\/(\d{1,9})\/?$/i.exec(path)?.[1];
+    if (med) out.push({ scheme: "pmid", id: med });
+    const pmc = /^\/(?:articles?\/(?:PMC\/)?|abstract\/PMC\/)(?:PMC)?(\d{1,10})\/?$/i.exec(
+      path,
+    )?.[1];
+    if (pmc) out.push({ scheme: "pmc", id: `PMC${pmc}` });
   }
   if (site === "ncbi.nlm.nih.gov") {
     const nbk = /^\/books\/(NBK\d{1,10})\/?$/i.exec(path)?.[1];

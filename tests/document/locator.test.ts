@@ -53,6 +53,14 @@ describe("parseLocator", () => {
     ["https://www.ncbi.nlm.nih.gov/books/NBK470400/", "www.ncbi.nlm.nih.gov", "nbk:NBK470400"],
     ["ncbi.nlm.nih.gov/books/NBK470400", "ncbi.nlm.nih.gov", "nbk:NBK470400"],
     ["NBK470400", undefined, "nbk:NBK470400"],
+    // prefixes without a colon
+    ["PMID 90000001", undefined, "pmid:90000001"],
+    ["PMCID PMC9900001", undefined, "pmc:PMC9900001"],
+    // Europe PMC addresses spell out the PubMed or PMC record they show
+    ["https://europepmc.org/article/MED/90000001", "europepmc.org", "pmid:90000001"],
+    ["europepmc.org/abstract/MED/90000002/", "europepmc.org", "pmid:90000002"],
+    ["https://europepmc.org/article/PMC/PMC9900001", "europepmc.org", "pmc:PMC9900001"],
+    ["https://europepmc.org/articles/PMC9900002", "europepmc.org", "pmc:PMC9900002"],
     // a host with a path that names no identifier
     ["ncbi.nlm.nih.gov/books", "ncbi.nlm.nih.gov", ""],
     ["https://www.healthline.com/health/antidepressant-side-effects", "www.healthline.com", ""],

@@ -29,7 +29,43 @@ describe("evidence rules", () => {
       "TertiaryReferenceWork",
       "title:ncbi-bookshelf",
     ],
+    // reference databases compile what others published: tertiary, whatever the page's path
+    [
+      "Zorbatine: Uses, Interactions, Mechanism of Action | DrugBank Online [go.drugbank.com]",
+      "TertiaryReferenceWork",
+      "host:reference-database",
+    ],
+    [
+      "Quellamide [https://pubchem.ncbi.nlm.nih.gov/compound/90000001]",
+      "TertiaryReferenceWork",
+      "host:reference-database",
+    ],
+    [
+      "Examplorin ligand page [www.guidetopharmacology.org]",
+      "TertiaryReferenceWork",
+      "host:reference-database",
+    ],
+    [
+      "Zorbatine target report [https://www.ebi.ac.uk/chembl/compound_report_card/CHEMBL0]",
+      "TertiaryReferenceWork",
+      "host:reference-database",
+    ],
+    [
+      "Zorbatine | DrugBank Online [example.org]",
+      "TertiaryReferenceWork",
+      "title:reference-database",
+    ],
+    // encyclopaedias and clinical references: tertiary
+    [
+      "Zorbatine [https://en.wikipedia.org/wiki/Zorbatine]",
+      "TertiaryReferenceWork",
+      "host:reference-work",
+    ],
+    ["Zorbatine overdose [www.msdmanuals.com]", "TertiaryReferenceWork", "host:reference-work"],
+    ["Zorbatine dosing [reference.medscape.com]", "TertiaryReferenceWork", "host:reference-work"],
     // consumer health sites, with or without www.
+    ["Zorbatine leaflet [patient.info]", "ConsumerHealthPage", "host:consumer-health"],
+    ["Living with anxiety [www.nami.org]", "ConsumerHealthPage", "host:consumer-health"],
     [
       "Antidepressant Side Effects ... [healthline.com]",
       "ConsumerHealthPage",

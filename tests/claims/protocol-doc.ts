@@ -1,0 +1,53 @@
+/**
+ * A one-bullet document about drugs and a class the lexicon does not know (Zorbatine and
+ * Quellamide of the "RIMA" class, named only by the document's feature table), and the study
+ * its protocol bullet gives.
+ */
+import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
+import { ontologyDir } from "../../src/build/paths.ts";
+import type { DocumentClaims, Study } from "../../src/claims/types.ts";
+import { loadLexicon } from "../../src/lexicon/load.ts";
+
+const lexicon = loadLexicon(ontologyDir());
+
+const TABLE = [
+  "Feature\tZorbatine (RIMA)\tQuellamide (RIMA)",
+  "<b>Primary Target</b>\tXR transporter [1].\tXR transporter [1].",
+].join("\n");
+
+export function studyOf(bullet: string): Study {
+  const study = documentOf(bullet).studies[0];
+  if (!study) throw new Error("no study read");
+  return study;
+}
+
+/** The document's claims and studies. */
+export function documentOf(bullet: string): DocumentClaims {
+  const text = [
+    "# Overview",
+    "",
+    "## Compound Focus: Zorbatine",
+    "",
+    TABLE,
+    "",
+    "## Summary of Key Experimental Protocols",
+    "",
+    `- **The Trial [1]:** ${bullet}`,
+    "",
+    "## References",
+    "",
+    "1. A trial of Zorbatine ... [example.org]",
+    "",
+  ].join("\n");
+  const doc = buildKnowledgeBase({
+    documents: [{ file: "doc.md", bytes: new TextEncoder().encode(text) }],
+    lexicon,
+    curation: { file: "claims.tsv", rows: [] },
+    works: undefined,
+  }).kb.documents[0];
+  if (!doc) throw new Error("no document read");
+  return doc;
+}
+
+/** Each arm's label (lower case) and n. */
+export const arms = (study: Study) => study.arms.map((a) => [a.label.toLowerCase(), a.sampleSize]);

@@ -1,0 +1,153 @@
+/**
+ * How other overviews of the template write what a protocol bullet says: counts per arm
+ * and of subjects described by adjectives, doses in other units, designs negated or pooled
+ * with other verbs, a trial's length as an adjective, routes, species and schedules in other
+ * words. The drugs are invented (`protocol-doc.ts`).
+ */
+import { describe, expect, it } from "vitest";
+import { arms, studyOf } from "./protocol-doc.ts";
+
+describe("counts", () => {
+  it.each([
+    "Rats (n=12 each) received Zorbatine or Quellamide.",
+    "Rats (n = 12/group) received Zorbatine or Quellamide.",
+  ])("gives an n of each arm to every arm in %j", (bullet) => {
+    const study = studyOf(bullet);
+    expect([study.totalSampleSize, ...arms(study)]).toEqual([
+      undefined,
+      ["zorbatine", 12],
+      ["quellamide", 12],
+    ]);
+  });
+
+  it("reads a total of people described by an accented adjective", () => {
+    expect(
+      studyOf("An open-label study in 24 drug-naïve patients given Zorbatine.").totalSampleSize,
+    ).toBe(24);
+  });
+});
+
+describe("doses", () => {
+  it.each([
+    ["Zorbatine 150 mcg/day", { dose: "150", doseUnit: "mcg/day" }],
+    ["Zorbatine 5 µg/kg/day", { dose: "5", doseUnit: "µg/kg/day" }],
+    ["Zorbatine 10–20 mg/d", { dose: "10", doseMax: "20", doseUnit: "mg/d" }],
+    [
+      "Zorbatine titrated from 0.5 to 2 mg/kg/d",
+      { dose: "0.5", doseMax: "2", doseUnit: "mg/kg/d" },
+    ],
+  ])("reads the dose of %j", (bullet, dose) => {
+    const arm = studyOf(`Patients took ${bullet} for 4 weeks.`).arms[0];
+    expect({ dose: arm?.dose, doseMax: arm?.doseMax, doseUnit: arm?.doseUnit }).toEqual({
+      doseMax: undefined,
+      ...dose,
+    });
+  });
+});
+
+describe("designs", () => {
+  it.each([
+    ["A non-randomised, open-label study of Zorbatine.", ["open-label"]],
+    [
+      "A double-blinded, placebo controlled trial of Zorbatine.",
+      ["double-blind", "placebo-controlled"],
+    ],
+    ["A meta-analysis pooling 12 randomised double-blind studies of Zorbatine.", ["meta-analysis"]],
+    ["A systematic review including 30 randomised trials of Zorbatine.", ["systematic review"]],
+  ])("reads the design of %j", (bullet, design) => {
+    expect([...studyOf(bullet).design].sort()).toEqual(design);
+  });
+});
+
+describe("periods", () => {
+  it.each([
+    ["An 8-week, randomised, double-blind trial of Zorbatine.", "8 weeks"],
+    ["A 12-week open-label study of Zorbatine.", "12 weeks"],
+  ])("reads the length of %j", (bullet, duration) => {
+    expect(studyOf(bullet).duration).toBe(duration);
+    // a washout before treatment is not its length
+    const washout = studyOf("After a 2-week washout, a trial gave Zorbatine for 6 weeks.");
+    expect(washout.duration).toBe("6 weeks");
+  });
+});
+
+describe("routes, species and schedules", () => {
+  it.each([
+    ["Mice received Zorbatine 5 mg/kg by gavage.", "oral (gavage)"],
+    ["Zorbatine 2 µg was given i.c.v. to rats.", "intracerebroventricular"],
+    ["Zorbatine 0.5 mg was inhaled twice daily.", "inhalation"],
+    ["Zorbatine 1% cream was applied topically.", "topical"],
+  ])("reads the route of %j", (bullet, route) => {
+    expect(studyOf(bullet).arms[0]?.route).toBe(route);
+  });
+
+  it.each([
+    ["Beagle dogs received Zorbatine 5 mg/kg.", "dog"],
+    ["Cynomolgus macaques received Zorbatine 1 mg/kg.", "monkey"],
+    ["Male guinea pigs received Zorbatine 10 mg/kg.", "guinea pig"],
+    ["Postmenopausal women took Zorbatine 10 mg/day.", "human"],
+  ])("reads the species of %j", (bullet, species) => {
+    expect(studyOf(bullet).species).toEqual([species]);
+  });
+
+  it("reads a hyphenated schedule", () => {
+    expect(studyOf("Patients took Zorbatine 10 mg once-daily.").arms[0]?.schedule).toBe(
+      "once-daily",
+    );
+  });
+});
+
+describe("arms of one drug", () => {
+  it("reads one arm per dose of a drug named twice, labelled with its dose", () => {
+    const study = studyOf(
+      "Patients (N=460) were randomised to Zorbatine 40 mg/day (n=150), Zorbatine 120 mg/day (n=155) or placebo (n=155) for 6 weeks.",
+    );
+    expect(study.arms.map((a) => [a.label, a.intervention?.id, a.dose, a.sampleSize])).toEqual([
+      ["Zorbatine 40 mg/day", "zorbatine", "40", 150],
+      ["Zorbatine 120 mg/day", "zorbatine", "120", 155],
+      ["placebo", undefined, undefined, 155],
+    ]);
+    // named again without a dose, a drug is still one arm, with the dose it was given
+    const again = studyOf(
+      "Zorbatine was compared with Quellamide; Zorbatine 10 mg/day was given daily.",
+    );
+    expect(again.arms.map((a) => [a.label.toLowerCase(), a.dose])).toEqual([
+      ["zorbatine", "10"],
+      ["quellamide", undefined],
+    ]);
+  });
+
+  it("takes a range of n per group for no total", () => {
+    const study = studyOf("Male Wistar rats (n=8–10 per group) received Zorbatine or vehicle.");
+    expect(study.totalSampleSize).toBeUndefined();
+  });
+});
+
+describe("extensions and follow-up", () => {
+  it("reads an extension's length and a follow-up named by its purpose", () => {
+    const study = studyOf(
+      "A 12-month open-label extension in 593 patients taking Zorbatine 40–160 mg/day, with a 30-day safety follow-up.",
+    );
+    expect([study.duration, study.followUp, study.totalSampleSize]).toEqual([
+      "12 months",
+      "30 days",
+      593,
+    ]);
+    const both = studyOf("Zorbatine was given for 12 weeks and follow-up at 6 months.");
+    expect([both.duration, both.followUp]).toEqual(["12 weeks", "6 months"]);
+  });
+
+  it("gives no arm the upper bound of a range of n per group", () => {
+    const study = studyOf("Male rats (n=8–10 per group) received Zorbatine 10 mg/kg or vehicle.");
+    expect(study.arms.map((a) => a.sampleSize)).toEqual([undefined, undefined]);
+  });
+});
+
+describe("abbreviated designs", () => {
+  it("reads an RCT as randomised, and not the RCTs a meta-analysis pools", () => {
+    expect(studyOf("An RCT in 200 adults given Zorbatine 10 mg/day.").design).toEqual([
+      "randomised",
+    ]);
+    expect(studyOf("A meta-analysis of 14 RCTs of Zorbatine.").design).toEqual(["meta-analysis"]);
+  });
+});
