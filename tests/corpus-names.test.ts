@@ -3,7 +3,8 @@
 // headers in every shape of the template. For every drug or class column the generator wrote,
 // the build must take its subject from the header (never a predicate), mint and flag a name the
 // lexicon lacks, state the memberships the header gives, find every cell of the column when the
-// name is traced, and list the minted names in the audit's needs-review section. What the
+// name is traced, and list the minted names in the audit's needs-review section; and read the
+// invented conditions and adverse effects as minted entities of their type. What the
 // generator wrote is the expectation; the build's output is never compared with itself.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GeneratedDocument } from "../scripts/corpus/document.ts";
 import { generateCorpus } from "../scripts/corpus/generate.ts";
 import type { Named, Shape, WrittenColumn } from "../scripts/corpus/headers.ts";
+import { UNKNOWN_CONDITIONS, UNKNOWN_EFFECTS } from "../scripts/corpus/unknown.ts";
 import { audit } from "../src/audit/audit.ts";
 import { type Built, build } from "../src/build/pipeline.ts";
 import type { Claim, DocumentClaims, EntityTerm } from "../src/claims/types.ts";
@@ -67,8 +69,11 @@ function cellsOf(doc: DocumentClaims, column: WrittenColumn): Claim[] {
   );
 }
 
-/** Whether a term is what the header named: the lexicon's entity, or one minted from the name. */
-function isNamed(term: EntityTerm, named: Named): boolean {
+/** Whether a term is what was written: the lexicon's entity, or one minted from the name. */
+function isNamed(
+  term: EntityTerm,
+  named: Omit<Named, "type"> & { readonly type: EntityTerm["type"] },
+): boolean {
   if (term.type !== named.type) return false;
   if (named.known) return !term.unnormalised && term.id === lexicon.lookup(named.name)?.id;
   return term.unnormalised && term.label === named.name;
@@ -186,6 +191,69 @@ describe("every drug or class column, read from its header", () => {
       const subject = cellsOf(doc, column)[0]?.subject;
       const iri = subject?.kind === "entity" ? built.iris.entity(subject.id).value : "";
       expect(listed.has(iri), `${where(file, column)}: ${iri}`).toBe(true);
+    }
+  });
+});
+
+describe("every invented condition and adverse effect, read from its row label", () => {
+  /** The rows of a table whose label is one of `labels`, with the claims the row gives. */
+  function rows(table: string, labels: readonly string[]) {
+    return built.kb.documents.flatMap((doc) => {
+      const t = doc.document.tables.find((x) => x.header[0]?.display.text === table);
+      return labels.flatMap((label) => {
+        const claims = doc.claims.filter(
+          (c) => c.table?.table === t?.index && c.table?.rowLabel === label,
+        );
+        return claims.length > 0 ? [{ doc: doc.document.id, label, claims }] : [];
+      });
+    });
+  }
+
+  /** Every claim of the row is found by tracing `name`, which resolves to one minted entity. */
+  function expectTraced(name: string, claims: readonly Claim[], where: string) {
+    const answer = trace(kg, name, { limit: 100_000 });
+    expect(answer.match, where).toBe("entity");
+    const traced = new Set(answer.claims.map((c) => c.id));
+    const missing = claims.map((c) => built.iris.claim(c.id).value).filter((id) => !traced.has(id));
+    expect(missing, where).toEqual([]);
+  }
+
+  it("gives each invented adverse effect's cells that effect, minted, and trace finds them", () => {
+    const found = rows("Side Effect", UNKNOWN_EFFECTS);
+    expect(found.length).toBeGreaterThan(5);
+    for (const { doc, label, claims } of found) {
+      for (const c of claims) {
+        const effect = c.statement?.kind === "adverseEffect" ? c.statement.effect : undefined;
+        expect(
+          effect && isNamed(effect, { name: label, type: "AdverseEffect", known: false }),
+          `${doc}: ${label}`,
+        ).toBe(true);
+      }
+      expectTraced(label, claims, `${doc}: ${label}`);
+    }
+  });
+
+  it("gives each invented condition's comparison that condition, minted, and trace finds its cells", () => {
+    const found = rows(
+      "Condition / Model",
+      UNKNOWN_CONDITIONS.map((c) => c.label),
+    );
+    expect(found.length).toBeGreaterThan(5);
+    for (const { doc, label, claims } of found) {
+      const name = label.replace(/\s*\(.*\)$/, "");
+      const compared = claims.filter((c) => c.kind === "comparative");
+      expect(compared.length, `${doc}: ${label}`).toBeGreaterThan(0);
+      for (const c of compared) {
+        const condition = c.comparison?.condition;
+        expect(
+          condition && isNamed(condition, { name, type: "Condition", known: false }),
+          `${doc}: ${label}`,
+        ).toBe(true);
+      }
+      // The row's cells; the comparison itself is not among the claims trace lists for its
+      // condition (the seed's conditions neither): the condition is one of its mentions.
+      const cells = claims.filter((c) => c.kind === "table");
+      expectTraced(name, cells, `${doc}: ${label}`);
     }
   });
 });
