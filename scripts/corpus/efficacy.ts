@@ -1,8 +1,9 @@
 /**
- * The comparative-efficacy section: `Condition / Model\tA Performance\tSSRI (B)
- * Performance\tKey Experimental Data`, one row per condition or model (`<b>` labels,
- * `&amp;`), arm cells written with the cue phrases of ontology/lexicon/cues.tsv so
- * each row reads as favouring one arm, similar, or not compared.
+ * The comparative-efficacy section: `Condition / Model\t<A> Performance\t<B>
+ * Performance\tKey Experimental Data` (headers.ts draws each arm's shape), one row per
+ * condition or model (`<b>` labels, `&amp;`; invented ones at the plan's share), arm
+ * cells written with the cue phrases of ontology/lexicon/cues.tsv so each row reads as
+ * favouring one arm, similar, or not compared.
  */
 import { bySize, drugHeaders, type Plan } from "./plan.ts";
 import { UNKNOWN_CONDITIONS } from "./unknown.ts";

@@ -1,7 +1,8 @@
 /**
- * The side-effect section: `Side Effect\tA (class)\tSSRIs[\tC (class)]`, one row per
- * adverse effect (the lexicon's and others the build mints), each cell the risk the
- * column's drug carries, worded by how TCA-like or SSRI-like the drug is.
+ * The side-effect section: `Side Effect\t<A>\t<B>[\t<C>]` (each header in a shape drawn by
+ * headers.ts), one row per adverse effect (the lexicon's, others it lacks, and invented ones
+ * at the plan's share), each cell the risk the column's drug carries, worded by how
+ * TCA-like or SSRI-like the drug is.
  */
 
 import { EFFECTS, type EffectRow, RISKS } from "./effects.ts";
