@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusDocuments, generateCorpus } from "../scripts/corpus/generate.ts";
+import { UNKNOWN_CLASSES, UNKNOWN_CONDITIONS, UNKNOWN_EFFECTS } from "../scripts/corpus/unknown.ts";
 import { type Built, build, render } from "../src/build/pipeline.ts";
 import type { Claim, DocumentClaims } from "../src/claims/types.ts";
 import { parseExport, quadSet } from "../src/rdf/parse.ts";
@@ -97,9 +98,39 @@ describe("generating", () => {
     }
   });
 
-  it("rejects a number of documents that is not a positive integer", () => {
+  it("rejects a number of documents that is not a positive integer, and a share outside 0-1", () => {
     expect(() => corpusDocuments(0, SEED)).toThrow(RangeError);
     expect(() => corpusDocuments(2.5, SEED)).toThrow(RangeError);
+    expect(() => corpusDocuments(1, SEED, -0.1)).toThrow(RangeError);
+    expect(() => corpusDocuments(1, SEED, 1.5)).toThrow(RangeError);
+    expect(() => corpusDocuments(1, SEED, Number.NaN)).toThrow(RangeError);
+  });
+
+  it("draws drugs, classes, conditions and effects the lexicon lacks at the share it is given", () => {
+    const invented = [...UNKNOWN_CONDITIONS.map((c) => c.label), ...UNKNOWN_EFFECTS];
+    const unknownClasses = new Set(UNKNOWN_CLASSES.map((c) => c.name));
+    /** Of a corpus: the classes its columns name, and the invented rows its tables hold. */
+    const drawn = (share: number) => {
+      const docs = corpusDocuments(20, SEED, share);
+      const classes = docs.flatMap((d) =>
+        d.columns.flatMap((c) => [c.subject, ...c.memberships.map((m) => m.group)]),
+      );
+      return {
+        classes: classes.filter((n) => n.type === "DrugClass").map((n) => n.name),
+        rows: docs.flatMap((d) => invented.filter((label) => d.text.includes(`<b>${label}</b>`))),
+        rowCount: docs.reduce((n, d) => n + (d.text.match(/^<b>/gm) ?? []).length, 0),
+      };
+    };
+    const none = drawn(0);
+    expect(none.classes.filter((c) => unknownClasses.has(c))).toEqual([]);
+    expect(none.rows).toEqual([]);
+    const all = drawn(1);
+    expect(all.classes.length).toBeGreaterThan(0);
+    expect(all.classes.filter((c) => !unknownClasses.has(c))).toEqual([]);
+    expect(all.rows.length).toBe(all.rowCount);
+    const half = drawn(0.5);
+    expect(half.classes.some((c) => unknownClasses.has(c))).toBe(true);
+    expect(half.classes.some((c) => !unknownClasses.has(c))).toBe(true);
   });
 });
 
@@ -128,11 +159,26 @@ describe("building the generated documents with graph/curation", () => {
     }
   });
 
-  it("shares entities and works across documents", () => {
-    // Every SSRI's primary target is the lexicon's serotonin transporter.
-    expect(documentsWith(generated, "serotonin-transporter")).toBe(DOCUMENTS);
-    // The seed's drug is the focus of some generated documents too (seed 42: at least one).
-    expect(documentsWith(built.kb.documents, "desipramine")).toBeGreaterThanOrEqual(2);
+  it("shares entities, the lexicon's and minted ones, and works across documents", () => {
+    const ids = (minted: boolean) =>
+      new Set(
+        generated.flatMap((d) =>
+          d.claims.flatMap((c) =>
+            [c.subject, c.object, ...c.mentions].flatMap((t) =>
+              t.kind === "entity" && t.unnormalised === minted ? [t.id] : [],
+            ),
+          ),
+        ),
+      );
+    for (const minted of [false, true]) {
+      const shared = [...ids(minted)].filter((id) => documentsWith(generated, id) > 1);
+      expect(shared.length, minted ? "minted" : "the lexicon's").toBeGreaterThan(0);
+    }
+    // The seed's drugs are named by some generated documents too (seed 42: at least one).
+    const seedDrugs = ["desipramine", "fluoxetine"].map((id) =>
+      documentsWith(built.kb.documents, id),
+    );
+    expect(Math.max(...seedDrugs)).toBeGreaterThanOrEqual(2);
     const works = new Set(generated.flatMap((d) => d.references.map((r) => r.workKey)));
     const shared = [...works].filter((key) => documentsWith(built.kb.documents, key) > 1);
     expect(shared.length).toBeGreaterThan(0);

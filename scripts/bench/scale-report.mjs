@@ -39,7 +39,7 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
 
   lines.push(
     `Measured on ${date} with \`${command}\`: ${n(raw.documents)} generated documents (corpus ` +
-      `seed ${raw.seed}) plus the seed document, ${raw.runs} run${raw.runs === 1 ? "" : "s"} per ` +
+      `seed ${raw.seed}${raw.corpus.unknownShare !== undefined ? `, ${Math.round(raw.corpus.unknownShare * 100)} % of names drawn from outside the lexicon` : ""}) plus the seed document, ${raw.runs} run${raw.runs === 1 ? "" : "s"} per ` +
       `figure (medians), Virtuoso once; the scale part took ${(raw.seconds / 60).toFixed(1)} min.`,
     "",
     `**Machine:** ${m.cpu}${m.mhz ? ` (${Math.round(Number(m.mhz))} MHz)` : ""}, ${m.cores} cores ` +
@@ -187,7 +187,9 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
       `(${raw.trace.topEntities
         .slice(0, 5)
         .map((e) => `${e.label} ${n(e.claims)}`)
-        .join(", ")}; ${ms1(raw.trace.countMs)} ms to count).`,
+        .join(", ")}; ${ms1(raw.trace.countMs)} ms to count). The minted hub is the drug or ` +
+      "class with the most claims whose name the lexicon lacks (read from column headers alone; " +
+      "the seed has no such name).",
     "",
     table(
       [
@@ -206,7 +208,7 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
         "p99 ≤ 10 ms",
       ],
       sum.trace.map((t) => [
-        `${JSON.stringify(t.query)}${t.hub !== null ? " (hub)" : ""}`,
+        `${JSON.stringify(t.query)}${t.minted ? " (minted hub)" : t.hub !== null ? " (hub)" : ""}`,
         `${t.scaleAnswer.match}, ${n(t.scaleAnswer.total)} (${n(t.scaleAnswer.returned)})`,
         t.seedAnswer.match === "none"
           ? "no match"

@@ -368,6 +368,7 @@ export function summariseScale(raw) {
     return {
       query: r.query,
       hub: r.hub,
+      minted: r.minted ?? false,
       scaleAnswer: r.scale.answer,
       seedAnswer: r.seed.answer,
       firstUs: r.scale.firstUs,

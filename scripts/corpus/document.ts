@@ -6,6 +6,7 @@
  */
 import { Citations } from "./citations.ts";
 import { efficacySection } from "./efficacy.ts";
+import type { WrittenColumn } from "./headers.ts";
 import { mechanismProse, mechanismTable, opening } from "./mechanism.ts";
 import { makePlan, type Plan } from "./plan.ts";
 import type { Pools } from "./pools.ts";
@@ -19,6 +20,8 @@ export interface GeneratedDocument {
   /** The file name: `doc-0001-zorvipramine-vs-fluoxetine.md`. */
   readonly name: string;
   readonly text: string;
+  /** The drug and class columns of its tables, with what a reader must take from each header. */
+  readonly columns: readonly WrittenColumn[];
 }
 
 export function generateDocument(
@@ -26,10 +29,11 @@ export function generateDocument(
   index: number,
   width: number,
   pools: Pools,
+  unknownShare: number,
 ): GeneratedDocument {
   const rng = Random.derive(seed, index);
   const cites = new Citations(rng);
-  const plan = makePlan(rng, cites, pools);
+  const plan = makePlan(rng, cites, pools, unknownShare);
   const vendor = rng.pick(VENDORS);
   const year = rng.int(2019, 2026);
   const catalog = `${rng.pick(["S", "T", "X", "Q"])}${String(rng.int(0, 999_999)).padStart(6, "0")}`;
@@ -82,7 +86,8 @@ export function generateDocument(
   checkMarkers(rendered, list.entries.length, list.skip);
   const text = `${rendered}\n${tail}`;
   const number = String(index + 1).padStart(width, "0");
-  return { name: `doc-${number}-${slug(plan.a.name)}-vs-${slug(plan.b.name)}.md`, text };
+  const name = `doc-${number}-${slug(plan.a.name)}-vs-${slug(plan.b.name)}.md`;
+  return { name, text, columns: plan.columns };
 }
 
 /** Every marker names a listed reference, and every reference but `skip` is cited. */

@@ -1,10 +1,12 @@
 /**
- * The comparative-efficacy section: `Condition / Model\tA Performance\tSSRI (B)
- * Performance\tKey Experimental Data`, one row per condition or model (`<b>` labels,
- * `&amp;`), arm cells written with the cue phrases of ontology/lexicon/cues.tsv so
- * each row reads as favouring one arm, similar, or not compared.
+ * The comparative-efficacy section: `Condition / Model\t<A> Performance\t<B>
+ * Performance\tKey Experimental Data` (headers.ts draws each arm's shape), one row per
+ * condition or model (`<b>` labels, `&amp;`; invented ones at the plan's share), arm
+ * cells written with the cue phrases of ontology/lexicon/cues.tsv so each row reads as
+ * favouring one arm, similar, or not compared.
  */
-import { bySize, type Plan } from "./plan.ts";
+import { bySize, drugHeaders, type Plan } from "./plan.ts";
+import { UNKNOWN_CONDITIONS } from "./unknown.ts";
 import { CONDITIONS, type ConditionRow, SPECIES_MODELS } from "./vocabulary.ts";
 
 type Story = (o: string, plan: Plan) => readonly [string, string];
@@ -44,12 +46,13 @@ export function efficacySection(plan: Plan): string[] {
       ? `Experimental data show that the clinical superiority of ${a.name} or an SSRI depends heavily on the specific symptom domain or disease model being evaluated.`
       : "The studies below differ in model and in the outcome they measure:",
     "",
-    `Condition / Model\t${a.name} Performance\tSSRI (${b.name}) Performance\tKey Experimental Data`,
   );
   const rows = distinctConditions(
     plan,
     bySize(plan, { brief: [1, 1], standard: [1, 2], extended: [3, 4] }),
   );
+  const arms = drugHeaders(plan, "Condition / Model", [a, b], rows.length);
+  lines.push(["Condition / Model", ...arms, "Key Experimental Data"].join("\t"));
   for (const row of rows) {
     const [armA, armB] = rng.pick(STORIES)(row.outcome, plan);
     lines.push([`<b>${row.label}</b>`, armA, armB, evidence(plan, row)].join("\t"));
@@ -57,14 +60,22 @@ export function efficacySection(plan: Plan): string[] {
   return [...lines, ""];
 }
 
-/** Conditions whose labels name different entities, so no two rows make the same claim. */
+/**
+ * Conditions whose labels name different entities, so no two rows make the same claim;
+ * each one the lexicon lacks with the plan's share.
+ */
 function distinctConditions(plan: Plan, n: number): ConditionRow[] {
+  const { rng } = plan;
   const byEntity = new Map<string, ConditionRow>();
-  for (const row of plan.rng.shuffle(CONDITIONS)) {
+  for (const row of rng.shuffle(CONDITIONS)) {
     const head = row.label.replace(/\s*\(.*\)$/, "").toLowerCase();
     if (!byEntity.has(head)) byEntity.set(head, row);
   }
-  return [...byEntity.values()].slice(0, n);
+  const known = [...byEntity.values()];
+  const unknown = rng.shuffle(UNKNOWN_CONDITIONS);
+  return Array.from({ length: n }, (_, i) =>
+    rng.chance(plan.unknownShare) ? (unknown[i] as ConditionRow) : (known[i] as ConditionRow),
+  );
 }
 
 function evidence(plan: Plan, row: ConditionRow): string {

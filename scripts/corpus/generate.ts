@@ -6,13 +6,18 @@
  * with graph/curation (whose curated claims quote the seed). Generated at benchmark
  * time, never committed.
  *
- *   npx tsx scripts/corpus/generate.ts --documents 1000 --seed 42 --out DIR [--no-seed-document]
+ * `unknownShare` (default 0.5) is the chance that a document's drug, condition or adverse
+ * effect is drawn from names the lexicon does not know (drugs of classes it lacks, with
+ * receptors it lacks): a reader must take them from the template alone. Column headers
+ * take every shape of the template whatever the share.
+ *
+ *   npx tsx scripts/corpus/generate.ts --documents 1000 --seed 42 --out DIR [--unknown-share 0.5] [--no-seed-document]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateDocument } from "./document.ts";
+import { type GeneratedDocument, generateDocument } from "./document.ts";
 import { buildPools } from "./pools.ts";
 
 export interface CorpusOptions {
@@ -24,31 +29,45 @@ export interface CorpusOptions {
   readonly outDir: string;
   /** Also copy graph/sources/desipramine-vs-ssris.md (default true): graph/curation needs it. */
   readonly seedDocument?: boolean;
+  /** From 0 to 1: how often a name is drawn from outside the lexicon (default 0.5). */
+  readonly unknownShare?: number;
 }
+
+export const DEFAULT_UNKNOWN_SHARE = 0.5;
 
 export interface Corpus {
   /** Paths of the files written, generated documents first. */
   readonly files: readonly string[];
   readonly bytes: number;
+  /** The generated documents, with the columns each one's tables hold. */
+  readonly documents: readonly GeneratedDocument[];
 }
 
 export const SEED_DOCUMENT = fileURLToPath(
   new URL("../../graph/sources/desipramine-vs-ssris.md", import.meta.url),
 );
 
-/** The documents as (name, text) pairs, without touching the disk. */
-export function corpusDocuments(documents: number, seed: number) {
+/** The documents (name, text and the columns written), without touching the disk. */
+export function corpusDocuments(
+  documents: number,
+  seed: number,
+  unknownShare = DEFAULT_UNKNOWN_SHARE,
+): GeneratedDocument[] {
   if (!Number.isInteger(documents) || documents < 1)
     throw new RangeError(`generateCorpus: documents must be a positive integer, got ${documents}`);
   if (!Number.isInteger(seed))
     throw new RangeError(`generateCorpus: seed must be an integer, got ${seed}`);
+  if (!(unknownShare >= 0 && unknownShare <= 1))
+    throw new RangeError(`generateCorpus: unknownShare must be from 0 to 1, got ${unknownShare}`);
   const pools = buildPools(seed);
   const width = Math.max(4, String(documents).length);
-  return Array.from({ length: documents }, (_, i) => generateDocument(seed, i, width, pools));
+  return Array.from({ length: documents }, (_, i) =>
+    generateDocument(seed, i, width, pools, unknownShare),
+  );
 }
 
 export function generateCorpus(options: CorpusOptions): Corpus {
-  const docs = corpusDocuments(options.documents, options.seed);
+  const docs = corpusDocuments(options.documents, options.seed, options.unknownShare);
   mkdirSync(options.outDir, { recursive: true });
   for (const name of readdirSync(options.outDir)) {
     if (/^doc-\d+-.*\.md$/.test(name)) rmSync(join(options.outDir, name));
@@ -69,11 +88,11 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   } else if (existsSync(seedCopy)) {
     rmSync(seedCopy);
   }
-  return { files, bytes };
+  return { files, bytes, documents: docs };
 }
 
 const USAGE =
-  "usage: npx tsx scripts/corpus/generate.ts --documents N --seed S --out DIR [--no-seed-document]";
+  "usage: npx tsx scripts/corpus/generate.ts --documents N --seed S --out DIR [--unknown-share P] [--no-seed-document]";
 
 function main(argv: readonly string[]): void {
   const { values } = parseArgs({
@@ -82,6 +101,7 @@ function main(argv: readonly string[]): void {
       documents: { type: "string" },
       seed: { type: "string", default: "42" },
       out: { type: "string" },
+      "unknown-share": { type: "string", default: String(DEFAULT_UNKNOWN_SHARE) },
       "no-seed-document": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -92,7 +112,15 @@ function main(argv: readonly string[]): void {
   }
   const documents = Number(values.documents);
   const seed = Number(values.seed);
-  if (!values.out || !Number.isInteger(documents) || documents < 1 || !Number.isInteger(seed)) {
+  const unknownShare = Number(values["unknown-share"]);
+  const share = unknownShare >= 0 && unknownShare <= 1;
+  if (
+    !values.out ||
+    !Number.isInteger(documents) ||
+    documents < 1 ||
+    !Number.isInteger(seed) ||
+    !share
+  ) {
     process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
     return;
@@ -102,9 +130,10 @@ function main(argv: readonly string[]): void {
     seed,
     outDir: values.out,
     seedDocument: !values["no-seed-document"],
+    unknownShare,
   });
   process.stdout.write(
-    `${JSON.stringify({ documents, seed, out: values.out, files: corpus.files.length, bytes: corpus.bytes })}\n`,
+    `${JSON.stringify({ documents, seed, unknownShare, out: values.out, files: corpus.files.length, bytes: corpus.bytes })}\n`,
   );
 }
 

@@ -3,7 +3,7 @@
  * (`Feature` header, 2-4 data columns: drug columns and sometimes `Notes`), the prose
  * with citation markers that follows it, and the diagram placeholder.
  */
-import { bySize, type Plan } from "./plan.ts";
+import { bySize, drugHeaders, type Plan } from "./plan.ts";
 import type { Drug } from "./pools.ts";
 import { KEY_MECHANISMS, NOTES, RECEPTOR_INTERACTIONS } from "./vocabulary.ts";
 
@@ -46,12 +46,8 @@ const ROWS: ReadonlyArray<readonly [string, Row, number]> = [
 /** The mechanism table: header, then 2-4 rows; every cell but a few cites. */
 export function mechanismTable(plan: Plan): string[] {
   const { rng, cites } = plan;
-  const drugs: Array<readonly [Drug, string]> = [
-    [plan.a, plan.aColumn],
-    [plan.b, plan.bColumn],
-  ];
-  if (plan.c && plan.cColumn && plan.size !== "brief" && rng.chance(0.6))
-    drugs.push([plan.c, plan.cColumn]);
+  const drugs: Drug[] = [plan.a, plan.b];
+  if (plan.c && plan.size !== "brief" && rng.chance(0.6)) drugs.push(plan.c);
   const notes = rng.chance(plan.size === "brief" ? 0.1 : plan.size === "standard" ? 0.25 : 0.5);
   const count = bySize(plan, { brief: [2, 2], standard: [2, 3], extended: [3, 4] });
   // Primary Target always; the others drawn by weight (Efraimidis-Spirakis), kept in table order.
@@ -63,11 +59,10 @@ export function mechanismTable(plan: Plan): string[] {
     .map(([row]) => row);
   const rows = [primary as (typeof ROWS)[number], ...rest.filter((row) => others.includes(row))];
   const notePool = rng.sample(NOTES, rows.length);
-  const lines = [
-    ["Feature", ...drugs.map(([, col]) => col), ...(notes ? ["Notes"] : [])].join("\t"),
-  ];
+  const headers = drugHeaders(plan, "Feature", drugs, rows.length);
+  const lines = [["Feature", ...headers, ...(notes ? ["Notes"] : [])].join("\t")];
   rows.forEach(([label, cell], r) => {
-    const cells = drugs.map(([d]) => {
+    const cells = drugs.map((d) => {
       const { text, cited } = cell(d, plan);
       return `${text}${cited ? cites.cell() : ""}`;
     });
@@ -82,7 +77,8 @@ export function mechanismTable(plan: Plan): string[] {
 
 function keyMechanism(d: Drug, plan: Plan): { text: string; cited: boolean } {
   if (d === plan.pools.desipramine) return { text: KEY_MECHANISMS[0] as string, cited: true };
-  if (d.cls === "SSRI" && plan.rng.chance(0.6)) return { text: "Not applicable", cited: false };
+  if (d.cls.role === "comparator" && plan.rng.chance(0.6))
+    return { text: "Not applicable", cited: false };
   const target = plan.rng.pick(plan.pools.targets);
   return plan.rng.pick([
     { text: plan.rng.pick(KEY_MECHANISMS.slice(1)), cited: true },
@@ -93,11 +89,11 @@ function keyMechanism(d: Drug, plan: Plan): { text: string; cited: boolean } {
 
 function receptorInteractions(d: Drug, plan: Plan): { text: string; cited: boolean } {
   const pool =
-    d.cls === "TCA"
+    d.cls.name === "TCA"
       ? RECEPTOR_INTERACTIONS.slice(0, 2)
-      : d.cls === "atypical antidepressant"
-        ? RECEPTOR_INTERACTIONS.slice(4)
-        : RECEPTOR_INTERACTIONS.slice(2, 4);
+      : d.cls.role === "comparator"
+        ? RECEPTOR_INTERACTIONS.slice(2, 4)
+        : RECEPTOR_INTERACTIONS.slice(4);
   const text = plan.rng.pick(pool);
   return { text, cited: !text.startsWith("Generally") };
 }

@@ -5,9 +5,6 @@
  * Greek letters are written as TeX (`$\alpha_1$ -adrenergic`), as in the seed.
  */
 
-/** Drug classes a column header can name in parentheses; each is a lexicon synonym. */
-export type DrugClass = "TCA" | "SSRI" | "SRI" | "atypical antidepressant";
-
 export interface TargetName {
   /** As a table cell writes it (read back as the lexicon's entity, or minted from its head). */
   readonly cell: string;
@@ -60,7 +57,7 @@ export const TARGET_STEMS = [
 
 export const TARGET_KINDS = ["receptor type", "receptor subtype", "ion channel", "transporter"];
 
-/** Syllables of synthetic drug names: a capitalised head, a middle, a class suffix. */
+/** Syllables of synthetic drug names: a capitalised head, a middle, a class suffix (unknown.ts). */
 export const DRUG_HEADS = [
   "Zor",
   "Kel",
@@ -86,12 +83,6 @@ export const DRUG_HEADS = [
   "Zan",
 ];
 export const DRUG_MIDDLES = ["a", "e", "i", "o", "u", "ad", "en", "iv", "or", "ul", "ex", "am"];
-export const DRUG_SUFFIXES: Readonly<Record<DrugClass, readonly string[]>> = {
-  TCA: ["ipramine", "triptyline", "azepine", "oxapine"],
-  SSRI: ["oxetine", "alopram", "traline", "voxamine"],
-  SRI: ["azodone", "efaxine", "inserine"],
-  "atypical antidepressant": ["tazapine", "upropion", "omelatine", "anserin"],
-};
 
 /** Names a synthetic drug must not take: real antidepressants and the lexicon's drugs. */
 export const REAL_DRUG_NAMES = new Set([
