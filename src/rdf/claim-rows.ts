@@ -57,7 +57,7 @@ export function writeClaim(out: Quad[], doc: DocumentClaims, claim: Claim, iris:
   writeRow(out, PUBLICATION_INFO, np, info, graphs);
 }
 
-function claimRow(doc: DocumentClaims, claim: Claim, iris: Iris): Row<typeof CLAIM> {
+export function claimRow(doc: DocumentClaims, claim: Claim, iris: Iris): Row<typeof CLAIM> {
   const { document } = doc;
   const source = document.source;
   const start = source.position(claim.quote.start);
