@@ -196,6 +196,7 @@ export const CLAIM = record({
     rowLabel: string(CG.rowLabel),
     rowIndex: integer(CG.rowIndex),
     columnLabel: string(CG.columnLabel),
+    /** 1-based over all columns; the row label is column 1. */
     columnIndex: integer(CG.columnIndex),
     studies: many(iri(CG.study)),
     ...COMPARED,
