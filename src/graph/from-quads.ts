@@ -2,16 +2,17 @@
  * Builds the knowledge graph from quads in claimgraph's vocabulary, whatever wrote
  * them: claimgraph's own exports, a file edited by hand, or one exported by a triple
  * store. Graph names are ignored (the union is read). Nodes carry the attributes the
- * trace answers need, so no answer goes back to the RDF.
+ * trace answers need, so no answer goes back to the RDF; what each holds is read by the
+ * vocabulary table (`rdf/mapping/`, see `nodes.ts`), the same table the writer goes by.
  */
 import type { Quad } from "@rdfjs/types";
 import { MultiDirectedGraph } from "graphology";
 import type { Diagnostic } from "../errors.ts";
 import { CLAIM } from "../rdf/mapping/claim-records.ts";
 import type { Field } from "../rdf/mapping/fields.ts";
-import { readField } from "../rdf/mapping/read.ts";
+import { readField, type Stated } from "../rdf/mapping/read.ts";
 import { CITING, ENTITY, PREDICATE, REFERENCE, STUDY } from "../rdf/mapping/records.ts";
-import { PROV, RDF } from "../rdf/vocabulary.ts";
+import { RDF } from "../rdf/vocabulary.ts";
 import { type Conflict, claimConflicts, PLACED_PROPERTIES } from "./conflicts.ts";
 import { spacedLocalName } from "./local-name.ts";
 import { isA, readNode } from "./nodes.ts";
@@ -46,9 +47,7 @@ export interface GraphBuild {
  * A term as the graph builder keeps it: its kind and its value, read once; for the properties
  * a claim has one of, where it was stated (see conflicts.ts).
  */
-interface Value {
-  readonly termType: string;
-  readonly value: string;
+interface Value extends Stated {
   readonly at?: StatementPlace;
 }
 
@@ -154,6 +153,27 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
     }
   }
 
+  addEdges(graph, subjects);
+  graph.forEachNode((_, a) => {
+    if (a.kind === "claim" && !labels.has(a.predicate)) {
+      labels.set(a.predicate, spacedLocalName(a.predicate));
+    }
+  });
+  if (grouper.warnings.length > 0) graph.setAttribute("warnings", grouper.warnings);
+  if (conflicts.length > 0)
+    graph.setAttribute(
+      "conflicts",
+      conflicts.sort((a, b) => compare(a.claim, b.claim) || compare(a.property, b.property)),
+    );
+  return { graph, predicateLabels: labels, skipped };
+}
+
+/**
+ * Links the nodes: a claim to its subject, object, citations, mentions, studies and document,
+ * and its subject to its object unless it is a null cell; a reference to its work and document;
+ * a study to what it cites and supports; an entity to the classes it is a member of.
+ */
+function addEdges(graph: KnowledgeGraphData, subjects: QuadGrouper["subjects"]): void {
   // Edge keys count up in the order the data is read, not graphology's per-instance
   // counters, so two loads of the same data give the same graph (and the same viewer).
   const linked = new Set<string>();
@@ -179,7 +199,7 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
         for (const m of iris(iri, CLAIM.fields.mentions))
           link(iri, m, "mentions", CLAIM.fields.mentions.p.value);
         for (const s of a.studies) link(iri, s, "study", CLAIM.fields.studies.p.value);
-        link(iri, a.location.document, "derivedFrom", PROV.wasDerivedFrom.value);
+        link(iri, a.location.document, "derivedFrom", CLAIM.fields.document.p.value);
         // A null cell asserts nothing: its claim is no edge between its subject and object.
         if ("iri" in a.object && graph.hasNode(a.subject) && a.status === undefined)
           link(a.subject, a.object.iri, "asserts", a.predicate);
@@ -201,18 +221,6 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
         return;
     }
   });
-  graph.forEachNode((_, a) => {
-    if (a.kind === "claim" && !labels.has(a.predicate)) {
-      labels.set(a.predicate, spacedLocalName(a.predicate));
-    }
-  });
-  if (grouper.warnings.length > 0) graph.setAttribute("warnings", grouper.warnings);
-  if (conflicts.length > 0)
-    graph.setAttribute(
-      "conflicts",
-      conflicts.sort((a, b) => compare(a.claim, b.claim) || compare(a.property, b.property)),
-    );
-  return { graph, predicateLabels: labels, skipped };
 }
 
 function compare(a: string, b: string): number {
