@@ -2,12 +2,16 @@
  * What claimgraph extracts from a document: claims (each with its exact quote,
  * location and citations), studies, resolved references and works, and the places
  * where a document disagrees with public records. These are plain data; `rdf/` turns
- * them into quads.
+ * them into quads. Shapes the knowledge graph shares (a study arm, a table place) are the
+ * vocabulary table's rows (`rdf/mapping/`), declared there once.
  */
 import type { StatedIdentifier } from "../document/locator.ts";
 import type { ParsedDocument, Span } from "../document/types.ts";
 import type { EvidenceType } from "../lexicon/evidence-rules.ts";
 import type { EntityType, IdentifierRecord, LexiconEntity } from "../lexicon/types.ts";
+import type { CLAIM } from "../rdf/mapping/claim-records.ts";
+import type { Row } from "../rdf/mapping/fields.ts";
+import type { DISCREPANCY, STUDY_ARM } from "../rdf/mapping/records.ts";
 
 export interface EntityTerm {
   readonly kind: "entity";
@@ -108,14 +112,12 @@ export type Statement =
       readonly value: string;
     };
 
-export interface TablePlace {
+type CellPlace = Pick<Row<typeof CLAIM>, "rowIndex" | "rowLabel" | "columnIndex" | "columnLabel">;
+
+/** Where in a table a claim was read: the claim record's cell fields, each known, and the table. */
+export type TablePlace = { readonly [K in keyof CellPlace]-?: NonNullable<CellPlace[K]> } & {
   readonly table: number;
-  readonly rowIndex: number;
-  readonly rowLabel: string;
-  /** 1-based over all columns; the row label is column 1. */
-  readonly columnIndex: number;
-  readonly columnLabel: string;
-}
+};
 
 export interface Comparison {
   readonly armA: EntityTerm;
@@ -162,20 +164,13 @@ export interface Claim {
   readonly curationReason: string | undefined;
 }
 
-export interface StudyArm {
+/** A study arm: the vocabulary table's row (rdf/mapping/records.ts), its intervention an entity. */
+export type StudyArm = Omit<Row<typeof STUDY_ARM>, "label" | "intervention" | "doseApproximate"> & {
   readonly label: string;
   readonly intervention: EntityTerm | undefined;
-  readonly sampleSize: number | undefined;
-  /** Decimal lexical form, e.g. "10" or "20"; a range's lower bound. */
-  readonly dose: string | undefined;
-  /** A range's upper bound ("10–20 mg/day" → 20; "up to 20 mg" has only this). */
-  readonly doseMax: string | undefined;
   /** True for "~20", "about 20", "approximately 20". */
   readonly doseApproximate: boolean | undefined;
-  readonly doseUnit: string | undefined;
-  readonly route: string | undefined;
-  readonly schedule: string | undefined;
-}
+};
 
 export interface Study {
   readonly id: string;
@@ -236,13 +231,12 @@ export interface ResolvedReference {
   readonly workKey: string;
 }
 
-export interface Discrepancy {
+/** Where a document disagrees with public records: the table's row, by the claim it is about. */
+export type Discrepancy = Pick<Row<typeof DISCREPANCY>, "publicValues" | "sources"> & {
   readonly claimId: string;
   readonly scheme: string;
   readonly statedValue: string;
-  readonly publicValues: readonly string[];
-  readonly sources: readonly string[];
-}
+};
 
 export type Genre = "VendorOverview" | "UnknownGenre";
 

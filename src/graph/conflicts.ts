@@ -4,30 +4,16 @@
  * two. The graph shows one of them (the least, so any order of the quads gives the same graph);
  * `audit` reports each such property with every value and where each was stated.
  */
-import { CG, OA } from "../rdf/vocabulary.ts";
+import { CLAIM } from "../rdf/mapping/claim-records.ts";
+import type { RecordSpec } from "../rdf/mapping/fields.ts";
+import { checkedPredicates, type Props, type Subjects } from "../rdf/mapping/read.ts";
 import type { StatementPlace } from "./quad-source.ts";
 
-/** The claim properties that have one value (the claim's own, then its quote's selectors'). */
-export const CLAIM_PROPERTIES: readonly string[] = [
-  CG.line.value,
-  CG.column.value,
-  CG.endLine.value,
-  CG.endColumn.value,
-  CG.quote.value,
-];
-export const SELECTOR_PROPERTIES: readonly string[] = [
-  OA.exact.value,
-  OA.prefix.value,
-  OA.suffix.value,
-  OA.start.value,
-  OA.end.value,
-];
-
-/** The properties whose statements the graph builder notes the place of. */
-export const PLACED_PROPERTIES: ReadonlySet<string> = new Set([
-  ...CLAIM_PROPERTIES,
-  ...SELECTOR_PROPERTIES,
-]);
+/**
+ * The properties whose statements the graph builder notes the place of: those the vocabulary
+ * table marks as checked, of a claim and of the nodes it nests (its quote's selectors).
+ */
+export const PLACED_PROPERTIES: ReadonlySet<string> = new Set(checkedPredicates(CLAIM));
 
 export interface ConflictValue {
   readonly value: string;
@@ -47,6 +33,38 @@ export interface Conflict {
 interface Stated {
   readonly value: string;
   readonly at?: StatementPlace;
+}
+
+/**
+ * Where a claim's statements disagree: its own checked fields, and those of the nodes it nests.
+ * A nested node is the one the reader takes (the least), except where a record is told apart
+ * from its siblings by a key (the selectors): then every sibling is checked.
+ */
+export function claimConflicts(claim: string, props: Props, subjects: Subjects): Conflict[] {
+  return recordConflicts(CLAIM, claim, props, subjects);
+}
+
+function recordConflicts(
+  rec: RecordSpec,
+  claim: string,
+  props: Props | undefined,
+  subjects: Subjects,
+): Conflict[] {
+  const out: Conflict[] = [];
+  for (const field of Object.values(rec.fields)) {
+    if (field.checked) out.push(...conflictsOf(claim, props, [field.p.value]));
+    if (field.kind !== "node") continue;
+    const nodes = (props?.get(field.p.value) ?? [])
+      .filter((t) => t.termType === "NamedNode" || t.termType === "BlankNode")
+      .map((t) => t.value)
+      .sort();
+    for (const nested of field.records ?? []) {
+      const checked = nested.key !== undefined || field.card === "many" ? nodes : nodes.slice(0, 1);
+      for (const n of checked)
+        out.push(...recordConflicts(nested, claim, subjects.get(n), subjects));
+    }
+  }
+  return out;
 }
 
 /** The conflicts among `properties` of a subject, as the claim `claim`'s. */

@@ -2,48 +2,24 @@
  * Builds the knowledge graph from quads in claimgraph's vocabulary, whatever wrote
  * them: claimgraph's own exports, a file edited by hand, or one exported by a triple
  * store. Graph names are ignored (the union is read). Nodes carry the attributes the
- * trace answers need, so no answer goes back to the RDF.
+ * trace answers need, so no answer goes back to the RDF; what each holds is read by the
+ * vocabulary table (`rdf/mapping/`, see `nodes.ts`), the same table the writer goes by.
  */
 import type { Quad } from "@rdfjs/types";
 import { MultiDirectedGraph } from "graphology";
 import type { Diagnostic } from "../errors.ts";
-import { CURATION_RULE } from "../lexicon/evidence-rules.ts";
-import { ENTITY_TYPES } from "../lexicon/types.ts";
-import {
-  BIBO,
-  CG,
-  CITO,
-  CNT,
-  DCTERMS,
-  FABIO,
-  OA,
-  PROV,
-  RDF,
-  RDFS,
-  SKOS,
-} from "../rdf/vocabulary.ts";
-import {
-  CLAIM_PROPERTIES,
-  type Conflict,
-  conflictsOf,
-  PLACED_PROPERTIES,
-  SELECTOR_PROPERTIES,
-} from "./conflicts.ts";
+import { CLAIM } from "../rdf/mapping/claim-records.ts";
+import type { Field } from "../rdf/mapping/fields.ts";
+import { readField, type Stated } from "../rdf/mapping/read.ts";
+import { CITING, ENTITY, PREDICATE, REFERENCE, STUDY } from "../rdf/mapping/records.ts";
+import { RDF } from "../rdf/vocabulary.ts";
+import { type Conflict, claimConflicts, PLACED_PROPERTIES } from "./conflicts.ts";
+import { spacedLocalName } from "./local-name.ts";
+import { isA, readNode } from "./nodes.ts";
 import type { QuadSource, StatementPlace } from "./quad-source.ts";
-import type {
-  ClaimNode,
-  Discrepancy,
-  DocumentNode,
-  EdgeAttributes,
-  EdgeKind,
-  EntityNode,
-  IdentifierInfo,
-  NodeAttributes,
-  ReferenceNode,
-  StudyArm,
-  StudyNode,
-  WorkNode,
-} from "./types.ts";
+import type { EdgeAttributes, EdgeKind, NodeAttributes } from "./types.ts";
+
+export { spacedLocalName } from "./local-name.ts";
 
 /** What the graph holds besides its nodes and edges: what reading it found wrong. */
 export interface GraphAttributes {
@@ -59,20 +35,6 @@ export type KnowledgeGraphData = MultiDirectedGraph<
   GraphAttributes
 >;
 
-const ENTITY_CLASSES: readonly string[] = ENTITY_TYPES;
-const STUDY_QUALIFIERS = [
-  "design",
-  "species",
-  "strain",
-  "sex",
-  "cellLine",
-  "duration",
-  "followUp",
-  "totalSampleSize",
-  "timePoint",
-  "measure",
-];
-
 export interface GraphBuild {
   readonly graph: KnowledgeGraphData;
   /** Predicate IRI → label (rdfs:label when the data gives one, else the spaced local name). */
@@ -85,9 +47,7 @@ export interface GraphBuild {
  * A term as the graph builder keeps it: its kind and its value, read once; for the properties
  * a claim has one of, where it was stated (see conflicts.ts).
  */
-interface Value {
-  readonly termType: string;
-  readonly value: string;
+interface Value extends Stated {
   readonly at?: StatementPlace;
 }
 
@@ -174,72 +134,26 @@ export function graphFromQuads(
 
 export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
   const subjects = grouper.subjects;
-  const r = new Reader(subjects);
   const graph: KnowledgeGraphData = new MultiDirectedGraph({ allowSelfLoops: true });
   const labels = new Map<string, string>();
   const skipped: string[] = [];
   const conflicts: Conflict[] = [];
 
   for (const [iri, props] of subjects) {
-    const types = new Set((props.get(RDF.type.value) ?? []).map((t) => t.value));
-    const local = [...types].filter((t) => t.startsWith(CG.iri)).map((t) => t.slice(CG.iri.length));
-    if (types.has(CG.Claim.value)) {
-      const claim = r.claim(iri, props, local);
-      if (claim) {
-        graph.mergeNode(iri, claim);
-        conflicts.push(...r.conflicts(iri, props));
-      } else skipped.push(iri);
-    } else if (local.some((t) => ENTITY_CLASSES.includes(t)) || types.has(CG.Entity.value)) {
-      graph.mergeNode(iri, r.entity(iri, props, local));
-    } else if (types.has(CG.Reference.value)) graph.mergeNode(iri, r.reference(iri, props));
-    else if (types.has(FABIO.Work.value)) graph.mergeNode(iri, r.work(iri, props));
-    else if (types.has(CG.SourceDocument.value)) graph.mergeNode(iri, r.document(iri, props));
-    else if (types.has(CG.Study.value)) graph.mergeNode(iri, r.study(iri, props));
-    const label = r.str(props, RDFS.label.value);
-    if (label && types.has(`${RDF.iri}Property`)) labels.set(iri, label);
+    const node = readNode(iri, props, subjects);
+    if (node === "rejected") skipped.push(iri);
+    else if (node) {
+      graph.mergeNode(iri, node);
+      if (node.kind === "claim") conflicts.push(...claimConflicts(iri, props, subjects));
+    }
+    const types = (props.get(RDF.type.value) ?? []).map((t) => t.value);
+    if (isA(PREDICATE, types)) {
+      const label = readField(PREDICATE.fields.label, props, subjects) as string | undefined;
+      if (label) labels.set(iri, label);
+    }
   }
 
-  // Edge keys count up in the order the data is read, not graphology's per-instance
-  // counters, so two loads of the same data give the same graph (and the same viewer).
-  const linked = new Set<string>();
-  const link = (from: string, to: string | undefined, kind: EdgeKind, predicate: string) => {
-    if (!to || !graph.hasNode(to) || !graph.hasNode(from)) return;
-    const key = `${kind} ${from} ${to} ${predicate}`;
-    if (linked.has(key)) return;
-    linked.add(key);
-    graph.addEdgeWithKey(`e${linked.size}`, from, to, { kind, predicate });
-  };
-  graph.forEachNode((iri, a) => {
-    switch (a.kind) {
-      case "claim":
-        link(iri, a.subject, "subject", RDF.subject.value);
-        if ("iri" in a.object) link(iri, a.object.iri, "object", RDF.object.value);
-        for (const ref of a.citations) link(iri, ref, "cites", r.citePredicate(iri, ref));
-        for (const m of r.iris(subjects.get(iri), CG.mentions.value))
-          link(iri, m, "mentions", CG.mentions.value);
-        for (const s of a.studies) link(iri, s, "study", CG.study.value);
-        link(iri, a.location.document, "derivedFrom", PROV.wasDerivedFrom.value);
-        // A null cell asserts nothing: its claim is no edge between its subject and object.
-        if ("iri" in a.object && graph.hasNode(a.subject) && a.status === undefined)
-          link(a.subject, a.object.iri, "asserts", a.predicate);
-        return;
-      case "reference":
-        link(iri, a.work, "refersTo", CG.refersTo.value);
-        link(iri, a.document, "inDocument", CG.inDocument.value);
-        return;
-      case "study":
-        for (const ref of a.citations) link(iri, ref, "cites", r.citePredicate(iri, ref));
-        for (const c of a.supports) link(iri, c, "supports", CG.supportsClaim.value);
-        link(iri, a.document, "derivedFrom", PROV.wasDerivedFrom.value);
-        return;
-      case "entity":
-        for (const g of r.iris(subjects.get(iri), CG.memberOf.value))
-          link(iri, g, "memberOf", CG.memberOf.value);
-        return;
-      default:
-        return;
-    }
-  });
+  addEdges(graph, subjects);
   graph.forEachNode((_, a) => {
     if (a.kind === "claim" && !labels.has(a.predicate)) {
       labels.set(a.predicate, spacedLocalName(a.predicate));
@@ -254,343 +168,61 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
   return { graph, predicateLabels: labels, skipped };
 }
 
+/**
+ * Links the nodes: a claim to its subject, object, citations, mentions, studies and document,
+ * and its subject to its object unless it is a null cell; a reference to its work and document;
+ * a study to what it cites and supports; an entity to the classes it is a member of.
+ */
+function addEdges(graph: KnowledgeGraphData, subjects: QuadGrouper["subjects"]): void {
+  // Edge keys count up in the order the data is read, not graphology's per-instance
+  // counters, so two loads of the same data give the same graph (and the same viewer).
+  const linked = new Set<string>();
+  const link = (from: string, to: string | undefined, kind: EdgeKind, predicate: string) => {
+    if (!to || !graph.hasNode(to) || !graph.hasNode(from)) return;
+    const key = `${kind} ${from} ${to} ${predicate}`;
+    if (linked.has(key)) return;
+    linked.add(key);
+    graph.addEdgeWithKey(`e${linked.size}`, from, to, { kind, predicate });
+  };
+  const iris = (iri: string, field: Field) =>
+    readField(field, subjects.get(iri), subjects) as string[];
+  /** The predicate behind a citation link from `from` to `to`. */
+  const citePredicate = (from: string, to: string) =>
+    (iris(from, CITING.viaReference).includes(to) ? CITING.viaReference : CITING.citesAsEvidence).p
+      .value;
+  graph.forEachNode((iri, a) => {
+    switch (a.kind) {
+      case "claim":
+        link(iri, a.subject, "subject", CLAIM.fields.subject.p.value);
+        if ("iri" in a.object) link(iri, a.object.iri, "object", CLAIM.fields.object.p.value);
+        for (const ref of a.citations) link(iri, ref, "cites", citePredicate(iri, ref));
+        for (const m of iris(iri, CLAIM.fields.mentions))
+          link(iri, m, "mentions", CLAIM.fields.mentions.p.value);
+        for (const s of a.studies) link(iri, s, "study", CLAIM.fields.studies.p.value);
+        link(iri, a.location.document, "derivedFrom", CLAIM.fields.document.p.value);
+        // A null cell asserts nothing: its claim is no edge between its subject and object.
+        if ("iri" in a.object && graph.hasNode(a.subject) && a.status === undefined)
+          link(a.subject, a.object.iri, "asserts", a.predicate);
+        return;
+      case "reference":
+        link(iri, a.work, "refersTo", REFERENCE.fields.work.p.value);
+        link(iri, a.document, "inDocument", REFERENCE.fields.document.p.value);
+        return;
+      case "study":
+        for (const ref of a.citations) link(iri, ref, "cites", citePredicate(iri, ref));
+        for (const c of a.supports) link(iri, c, "supports", STUDY.fields.supports.p.value);
+        link(iri, a.document, "derivedFrom", STUDY.fields.document.p.value);
+        return;
+      case "entity":
+        for (const g of iris(iri, ENTITY.fields.memberOf))
+          link(iri, g, "memberOf", ENTITY.fields.memberOf.p.value);
+        return;
+      default:
+        return;
+    }
+  });
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function spacedLocalName(iri: string): string {
-  const local = iri.slice(Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/")) + 1);
-  return local
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[-_]+/g, " ")
-    .toLowerCase();
-}
-
-/** The least of some values (by kind, then value), or the one value: most have one. */
-function least(values: readonly Value[]): Value | undefined {
-  let min = values[0];
-  for (let i = 1; i < values.length; i++) {
-    const v = values[i] as Value;
-    if (min && (compare(v.termType, min.termType) || compare(v.value, min.value)) < 0) min = v;
-  }
-  return min;
-}
-
-/** Typed reads of a subject's properties. */
-class Reader {
-  constructor(private readonly subjects: ReadonlyMap<string, Props>) {}
-
-  values(props: Props | undefined, p: string): Value[] {
-    return props?.get(p) ?? [];
-  }
-
-  /**
-   * The one value of a property. Should the data state several, the least: any order of the
-   * quads (a shuffled file, a store's answer) then gives the same graph.
-   */
-  str(props: Props | undefined, p: string): string | undefined {
-    return least(this.values(props, p))?.value;
-  }
-
-  strs(props: Props | undefined, p: string): string[] {
-    return this.values(props, p)
-      .map((t) => t.value)
-      .sort();
-  }
-
-  num(props: Props | undefined, p: string): number | undefined {
-    const v = this.str(props, p);
-    const n = v === undefined ? Number.NaN : Number(v);
-    return Number.isFinite(n) ? n : undefined;
-  }
-
-  bool(props: Props | undefined, p: string): boolean {
-    const v = this.str(props, p);
-    return v === "true" || v === "1";
-  }
-
-  /** Node values of a property: IRIs and blank nodes (a quote or selector may be written `[ … ]`). */
-  iris(props: Props | undefined, p: string): string[] {
-    return this.values(props, p)
-      .filter((t) => t.termType === "NamedNode" || t.termType === "BlankNode")
-      .map((t) => t.value)
-      .sort();
-  }
-
-  iri(props: Props | undefined, p: string): string | undefined {
-    return this.iris(props, p)[0];
-  }
-
-  /** Where a claim's statements disagree: its own single values, and its quote's. */
-  conflicts(iri: string, props: Props): Conflict[] {
-    const quote = this.props(this.iri(props, CG.quote.value));
-    const selectors = this.iris(quote, OA.hasSelector.value).map((s) => this.props(s));
-    return [
-      ...conflictsOf(iri, props, CLAIM_PROPERTIES),
-      ...selectors.flatMap((s) => conflictsOf(iri, s, SELECTOR_PROPERTIES)),
-    ];
-  }
-
-  local(props: Props | undefined, p: string): string | undefined {
-    const v = this.iri(props, p);
-    return v?.startsWith(CG.iri) ? v.slice(CG.iri.length) : v;
-  }
-
-  props(iri: string | undefined): Props | undefined {
-    return iri === undefined ? undefined : this.subjects.get(iri);
-  }
-
-  /**
-   * What a claim or study cites: the reference entries it cites through (cg:viaReference), and
-   * what it cites as evidence (cito:citesAsEvidence) that none of them refers to — a work cited
-   * directly, or a reference entry, as files written before cg:viaReference cite.
-   */
-  citations(props: Props | undefined): string[] {
-    const via = this.iris(props, CG.viaReference.value);
-    const reached = new Set(via.map((ref) => this.iri(this.props(ref), CG.refersTo.value)));
-    const direct = this.iris(props, CITO.citesAsEvidence.value).filter((x) => !reached.has(x));
-    return [...new Set([...via, ...direct])].sort();
-  }
-
-  /** The predicate behind a citation link from `from` to `to`. */
-  citePredicate(from: string, to: string): string {
-    return this.iris(this.props(from), CG.viaReference.value).includes(to)
-      ? CG.viaReference.value
-      : CITO.citesAsEvidence.value;
-  }
-
-  identifiers(props: Props | undefined): IdentifierInfo[] {
-    return this.iris(props, CG.identifier.value).map((iri) => {
-      const p = this.props(iri);
-      const scheme = this.str(p, CG.scheme.value) ?? "";
-      const id = this.str(p, CG.localId.value) ?? "";
-      return {
-        scheme,
-        id,
-        curie: this.str(p, DCTERMS.identifier.value) ?? `${scheme}:${id}`,
-        confidence: this.str(p, CG.confidence.value),
-        unverified: this.bool(p, CG.unverified.value),
-        source: this.str(p, CG.recordSource.value),
-        stated: this.iris(p, CG.identifierSource.value).includes(CG.StatedByDocument.value),
-      };
-    });
-  }
-
-  entity(iri: string, props: Props, local: string[]): EntityNode {
-    return {
-      kind: "entity",
-      iri,
-      label: this.str(props, RDFS.label.value) ?? spacedLocalName(iri),
-      type: local.find((t) => ENTITY_CLASSES.includes(t)) ?? "Entity",
-      synonyms: this.strs(props, SKOS.altLabel.value),
-      unnormalised: this.bool(props, CG.unnormalised.value),
-      identifiers: this.identifiers(props),
-    };
-  }
-
-  claim(iri: string, props: Props, local: string[]): ClaimNode | undefined {
-    const subject = this.iri(props, RDF.subject.value);
-    const predicate = this.iri(props, RDF.predicate.value);
-    const objectTerm = least(this.values(props, RDF.object.value));
-    if (!subject || !predicate || !objectTerm) return undefined;
-    const quoteProps = this.props(this.iri(props, CG.quote.value));
-    const selectors = this.iris(quoteProps, OA.hasSelector.value).map((s) => this.props(s));
-    const text = selectors.find((s) => this.str(s, OA.exact.value) !== undefined);
-    const position = selectors.find((s) => this.str(s, OA.start.value) !== undefined);
-    const document =
-      this.iri(quoteProps, OA.hasSource.value) ?? this.iri(props, PROV.wasDerivedFrom.value) ?? "";
-    const table = this.iri(props, CG.inTable.value);
-    const comparison = this.iri(props, CG.armA.value);
-    return {
-      kind: "claim",
-      iri,
-      label: this.str(props, CG.displayText.value) ?? this.str(text, OA.exact.value) ?? iri,
-      claimType: local.find((t) => t !== "Claim" && t.endsWith("Claim")) ?? "Claim",
-      subject,
-      predicate,
-      object:
-        objectTerm.termType === "Literal"
-          ? { literal: objectTerm.value }
-          : { iri: objectTerm.value },
-      quote: text
-        ? {
-            exact: this.str(text, OA.exact.value) ?? "",
-            prefix: this.str(text, OA.prefix.value) ?? "",
-            suffix: this.str(text, OA.suffix.value) ?? "",
-          }
-        : undefined,
-      location: {
-        document,
-        section: this.str(props, CG.inSection.value),
-        line: this.num(props, CG.line.value),
-        column: this.num(props, CG.column.value),
-        endLine: this.num(props, CG.endLine.value),
-        endColumn: this.num(props, CG.endColumn.value),
-        start: this.num(position, OA.start.value),
-        end: this.num(position, OA.end.value),
-      },
-      table: table
-        ? {
-            table,
-            rowLabel: this.str(props, CG.rowLabel.value),
-            rowIndex: this.num(props, CG.rowIndex.value),
-            columnLabel: this.str(props, CG.columnLabel.value),
-            columnIndex: this.num(props, CG.columnIndex.value),
-          }
-        : undefined,
-      citations: this.citations(props),
-      uncited: this.bool(props, CG.uncited.value),
-      unnormalised: this.bool(props, CG.unnormalised.value),
-      value: this.str(props, CG.value.value),
-      qualifier: this.str(props, CG.qualifierText.value),
-      studies: this.iris(props, CG.study.value),
-      comparison: comparison
-        ? {
-            armA: comparison,
-            armB: this.iri(props, CG.armB.value),
-            condition: this.iri(props, CG.condition.value),
-            outcome: this.iri(props, CG.outcome.value),
-            direction: this.local(props, CG.direction.value),
-            favours: this.iri(props, CG.favours.value),
-            evidence: this.iri(props, CG.evidence.value),
-            armResults: this.iris(props, CG.armResult.value),
-          }
-        : undefined,
-      note: this.str(props, RDFS.comment.value),
-      status: this.local(props, CG.cellStatus.value),
-      frequency: this.local(props, CG.frequency.value),
-      readBy: this.local(props, CG.readBy.value),
-      guesses: this.iris(props, CG.guess.value).map((g) =>
-        g.startsWith(CG.iri) ? g.slice(CG.iri.length) : g,
-      ),
-      cue: this.str(props, CG.cue.value),
-    };
-  }
-
-  reference(iri: string, props: Props): ReferenceNode {
-    const number = this.num(props, CG.referenceNumber.value);
-    const title = this.str(props, CG.titleAsGiven.value) ?? this.str(props, RDFS.label.value) ?? "";
-    return {
-      kind: "reference",
-      iri,
-      label: number === undefined ? title : `[${number}] ${title}`,
-      number,
-      title,
-      truncated: this.bool(props, CG.titleTruncated.value),
-      host: this.str(props, CG.host.value),
-      locator: this.str(props, CG.locatorAsGiven.value),
-      work: this.iri(props, CG.refersTo.value),
-      document: this.iri(props, CG.inDocument.value),
-      line: this.num(props, CG.line.value),
-    };
-  }
-
-  work(iri: string, props: Props): WorkNode {
-    const title = this.str(props, DCTERMS.title.value) ?? spacedLocalName(iri);
-    const rule = this.str(props, CG.evidenceTypeRule.value);
-    const identifiers = this.identifiers(props);
-    for (const [p, scheme] of [
-      [BIBO.pmid.value, "pmid"],
-      [BIBO.doi.value, "doi"],
-    ] as const) {
-      const id = this.str(props, p);
-      if (id && !identifiers.some((i) => i.scheme === scheme && i.id === id)) {
-        identifiers.push({
-          scheme,
-          id,
-          curie: `${scheme}:${id}`,
-          confidence: undefined,
-          unverified: false,
-          source: undefined,
-          stated: false,
-        });
-      }
-    }
-    return {
-      kind: "work",
-      iri,
-      label: title,
-      title,
-      evidenceType: this.local(props, CG.evidenceType.value) ?? "UnknownEvidence",
-      evidenceRule: rule,
-      evidenceInferred: rule !== undefined && rule !== CURATION_RULE,
-      identifiers,
-    };
-  }
-
-  document(iri: string, props: Props): DocumentNode {
-    const title = this.str(props, DCTERMS.title.value) ?? spacedLocalName(iri);
-    const discrepancies: Discrepancy[] = this.iris(props, CG.hasDiscrepancy.value).map((d) => {
-      const p = this.props(d);
-      return {
-        iri: d,
-        claim: this.iri(p, CG.aboutClaim.value),
-        statedValue: this.str(p, CG.statedValue.value),
-        publicValues: this.strs(p, CG.publicRecordValue.value),
-        sources: this.strs(p, CG.recordSource.value),
-        comment: this.str(p, RDFS.comment.value),
-      };
-    });
-    return {
-      kind: "document",
-      iri,
-      label: title,
-      title,
-      fileName: this.str(props, CG.fileName.value),
-      creator: this.str(props, DCTERMS.creator.value),
-      date: this.str(props, DCTERMS.date.value),
-      publisher: this.str(props, DCTERMS.publisher.value),
-      address: this.iri(props, CG.canonicalAddress.value),
-      genre: this.local(props, CG.genre.value),
-      sha256: this.str(props, CG.sha256.value),
-      text: this.str(props, CNT.chars.value),
-      discrepancies,
-    };
-  }
-
-  study(iri: string, props: Props): StudyNode {
-    const arms: StudyArm[] = this.iris(props, CG.arm.value).map((a) => {
-      const p = this.props(a);
-      return {
-        label: this.str(p, RDFS.label.value) ?? spacedLocalName(a),
-        intervention: this.iri(p, CG.intervention.value),
-        sampleSize: this.num(p, CG.sampleSize.value),
-        dose: doseText(
-          this.str(p, CG.dose.value),
-          this.str(p, CG.doseMax.value),
-          this.bool(p, CG.doseApproximate.value),
-        ),
-        doseUnit: this.str(p, CG.doseUnit.value),
-        route: this.str(p, CG.route.value),
-        schedule: this.str(p, CG.schedule.value),
-      };
-    });
-    const qualifiers: Record<string, string[]> = {};
-    for (const q of STUDY_QUALIFIERS) {
-      const values = this.strs(props, CG.iri + q);
-      if (values.length > 0) qualifiers[q] = values;
-    }
-    const models = this.iris(props, CG.model.value);
-    if (models.length > 0) qualifiers.model = models;
-    return {
-      kind: "study",
-      iri,
-      label: this.str(props, RDFS.label.value) ?? spacedLocalName(iri),
-      document: this.iri(props, PROV.wasDerivedFrom.value),
-      citations: this.citations(props),
-      qualifiers,
-      arms,
-      supports: this.iris(props, CG.supportsClaim.value),
-    };
-  }
-}
-
-/** A dose as the document gave it: "10", "10–20", "up to 20", "~20". */
-function doseText(
-  dose: string | undefined,
-  max: string | undefined,
-  approximate: boolean,
-): string | undefined {
-  const value = dose && max ? `${dose}–${max}` : (dose ?? (max ? `up to ${max}` : undefined));
-  return value && approximate ? `~${value}` : value;
 }

@@ -2,173 +2,162 @@
  * The knowledge graph that trace, path, audit and the viewer read: a graphology
  * MultiDirectedGraph whose nodes are entities, claims, references, works, documents
  * and studies, with what their answers need kept as node attributes, and whose edges
- * are typed by predicate. It is built from RDF alone (see `from-quads.ts`).
+ * are typed by predicate. It is built from RDF alone (see `from-quads.ts`), and its shapes
+ * are the vocabulary table's rows (`rdf/mapping/`), so a field is declared once.
  */
 
-export interface IdentifierInfo {
+import type { CLAIM, TEXT_POSITION_SELECTOR } from "../rdf/mapping/claim-records.ts";
+import type { Row } from "../rdf/mapping/fields.ts";
+import type {
+  DISCREPANCY,
+  DOCUMENT,
+  ENTITY,
+  IDENTIFIER,
+  REFERENCE,
+  STUDY,
+  STUDY_ARM,
+  WORK,
+} from "../rdf/mapping/records.ts";
+
+export type { ObjectValue } from "../rdf/mapping/fields.ts";
+
+type ClaimRow = Row<typeof CLAIM>;
+
+export type IdentifierInfo = Pick<
+  Row<typeof IDENTIFIER>,
+  "confidence" | "unverified" | "source"
+> & {
   readonly scheme: string;
   readonly id: string;
   /** "scheme:id" as written, e.g. "pmid:12183009". */
   readonly curie: string;
-  readonly confidence: string | undefined;
-  readonly unverified: boolean;
-  readonly source: string | undefined;
   /** True when a source document's reference entry states it (cg:StatedByDocument). */
   readonly stated: boolean;
-}
+};
 
-export interface Location {
-  readonly document: string;
-  readonly section: string | undefined;
-  readonly line: number | undefined;
-  readonly column: number | undefined;
-  readonly endLine: number | undefined;
-  readonly endColumn: number | undefined;
+export type Location = Pick<ClaimRow, "section" | "line" | "column" | "endLine" | "endColumn"> &
   /** Code-point offsets of the quote in the document (oa:start, oa:end). */
-  readonly start: number | undefined;
-  readonly end: number | undefined;
-}
+  Row<typeof TEXT_POSITION_SELECTOR> & {
+    readonly document: string;
+  };
 
-export interface TablePlace {
-  readonly table: string | undefined;
-  readonly rowLabel: string | undefined;
-  readonly rowIndex: number | undefined;
-  readonly columnLabel: string | undefined;
-  readonly columnIndex: number | undefined;
-}
+export type TablePlace = Pick<
+  ClaimRow,
+  "table" | "rowLabel" | "rowIndex" | "columnLabel" | "columnIndex"
+>;
 
-export type ObjectValue = { readonly iri: string } | { readonly literal: string };
-
-export interface Comparison {
-  readonly armA: string | undefined;
-  readonly armB: string | undefined;
-  readonly condition: string | undefined;
-  readonly outcome: string | undefined;
-  /** Local name: Favours, Similar, NotCompared, Unclear. */
-  readonly direction: string | undefined;
-  readonly favours: string | undefined;
-  readonly evidence: string | undefined;
-  readonly armResults: readonly string[];
-}
+/** `direction` is a local name: Favours, Similar, NotCompared, Unclear. */
+export type Comparison = Pick<
+  ClaimRow,
+  "armA" | "armB" | "condition" | "outcome" | "direction" | "favours" | "evidence" | "armResults"
+>;
 
 interface Base {
   readonly iri: string;
   readonly label: string;
 }
 
-export interface EntityNode extends Base {
-  readonly kind: "entity";
-  /** Local name of the entity class: Drug, Target, … */
-  readonly type: string;
-  readonly synonyms: readonly string[];
-  readonly unnormalised: boolean;
-  readonly identifiers: readonly IdentifierInfo[];
-}
+/** `type` is the local name of the entity class: Drug, Target, … */
+export type EntityNode = Base &
+  Pick<Row<typeof ENTITY>, "type" | "synonyms" | "unnormalised"> & {
+    readonly kind: "entity";
+    readonly identifiers: readonly IdentifierInfo[];
+  };
 
-export interface ClaimNode extends Base {
-  readonly kind: "claim";
-  /** Local name of the claim class: TableCellClaim, ProseClaim, … */
-  readonly claimType: string;
-  readonly subject: string;
-  readonly predicate: string;
-  readonly object: ObjectValue;
-  readonly quote:
-    | { readonly exact: string; readonly prefix: string; readonly suffix: string }
-    | undefined;
-  readonly location: Location;
-  readonly table: TablePlace | undefined;
-  /**
-   * What the claim cites, as the document's reference entries its markers point to
-   * (cg:viaReference); a cited work reached through no entry is listed itself.
-   */
-  readonly citations: readonly string[];
-  readonly uncited: boolean;
-  readonly unnormalised: boolean;
-  readonly value: string | undefined;
-  readonly qualifier: string | undefined;
-  readonly studies: readonly string[];
-  readonly comparison: Comparison | undefined;
-  readonly note: string | undefined;
-  /** Local name of cg:cellStatus (NotStated, NotTested): a null cell, nothing asserted. */
-  readonly status: string | undefined;
-  /** Local name of cg:frequency (Common, LowRisk, …) of an adverse-effect claim. */
-  readonly frequency: string | undefined;
-  /** Local name of cg:readBy: the rule the claim was read by. */
-  readonly readBy: string | undefined;
-  /** Local names of cg:guess, sorted. */
-  readonly guesses: readonly string[];
-  /** cg:cue: the cue phrase a prose relation was read by ("inhibits"). */
-  readonly cue: string | undefined;
-}
+/**
+ * A claim: `claimType` is the local name of its class (TableCellClaim, …); `status` of
+ * cg:cellStatus (NotStated, NotTested: a null cell, nothing asserted); `frequency` of an
+ * adverse-effect claim's cg:frequency; `readBy` of the rule it was read by; `guesses` the
+ * local names of cg:guess, sorted; `cue` the phrase a prose relation was read by.
+ */
+export type ClaimNode = Base &
+  Pick<
+    ClaimRow,
+    | "claimType"
+    | "predicate"
+    | "object"
+    | "uncited"
+    | "unnormalised"
+    | "value"
+    | "qualifier"
+    | "studies"
+    | "note"
+    | "status"
+    | "frequency"
+    | "readBy"
+    | "guesses"
+    | "cue"
+  > & {
+    readonly kind: "claim";
+    readonly subject: string;
+    readonly quote:
+      | { readonly exact: string; readonly prefix: string; readonly suffix: string }
+      | undefined;
+    readonly location: Location;
+    readonly table: TablePlace | undefined;
+    /**
+     * What the claim cites, as the document's reference entries its markers point to
+     * (cg:viaReference); a cited work reached through no entry is listed itself.
+     */
+    readonly citations: readonly string[];
+    readonly comparison: Comparison | undefined;
+  };
 
-export interface ReferenceNode extends Base {
-  readonly kind: "reference";
-  readonly number: number | undefined;
-  readonly title: string;
-  readonly truncated: boolean;
-  readonly host: string | undefined;
-  /** What the entry's brackets hold, when it is more than a host (cg:locatorAsGiven). */
-  readonly locator: string | undefined;
-  readonly work: string | undefined;
-  readonly document: string | undefined;
-  readonly line: number | undefined;
-}
+/** `locator` is what the entry's brackets hold, when it is more than a host. */
+export type ReferenceNode = Base &
+  Pick<
+    Row<typeof REFERENCE>,
+    "number" | "truncated" | "host" | "locator" | "work" | "document" | "line"
+  > & {
+    readonly kind: "reference";
+    readonly title: string;
+  };
 
-export interface WorkNode extends Base {
+export type WorkNode = Base & {
   readonly kind: "work";
   readonly title: string;
   /** Local name: ClinicalStudy, ConsumerHealthPage, … */
   readonly evidenceType: string;
   /** What gave the evidence type: "curation", or the rule that inferred it (cg:evidenceTypeRule). */
-  readonly evidenceRule: string | undefined;
+  readonly evidenceRule: Row<typeof WORK>["evidenceRule"];
   /** True when a rule, not a curator, gave the evidence type. */
   readonly evidenceInferred: boolean;
   readonly identifiers: readonly IdentifierInfo[];
-}
+};
 
-export interface Discrepancy {
-  readonly iri: string;
-  readonly claim: string | undefined;
-  readonly statedValue: string | undefined;
-  readonly publicValues: readonly string[];
-  readonly sources: readonly string[];
-  readonly comment: string | undefined;
-}
+export type Discrepancy = { readonly iri: string } & Row<typeof DISCREPANCY>;
 
-export interface DocumentNode extends Base {
-  readonly kind: "document";
-  readonly title: string;
-  readonly fileName: string | undefined;
-  readonly creator: string | undefined;
-  readonly date: string | undefined;
-  readonly publisher: string | undefined;
-  readonly address: string | undefined;
-  readonly genre: string | undefined;
-  readonly sha256: string | undefined;
-  /** The document's text, when the knowledge base carries it (cnt:chars). */
-  readonly text: string | undefined;
-  readonly discrepancies: readonly Discrepancy[];
-}
+/** `text` is the document's text, when the knowledge base carries it (cnt:chars). */
+export type DocumentNode = Base &
+  Pick<
+    Row<typeof DOCUMENT>,
+    | "fileName"
+    | "creator"
+    | "date"
+    | "publisher"
+    | "address"
+    | "genre"
+    | "sha256"
+    | "text"
+    | "discrepancies"
+  > & {
+    readonly kind: "document";
+    readonly title: string;
+  };
 
-export interface StudyArm {
+/** An arm as shown: its dose as the document gave it ("10–20", "up to 20", "~20"). */
+export type StudyArm = Omit<Row<typeof STUDY_ARM>, "label" | "doseMax" | "doseApproximate"> & {
   readonly label: string;
-  readonly intervention: string | undefined;
-  readonly sampleSize: number | undefined;
-  readonly dose: string | undefined;
-  readonly doseUnit: string | undefined;
-  readonly route: string | undefined;
-  readonly schedule: string | undefined;
-}
+};
 
-export interface StudyNode extends Base {
-  readonly kind: "study";
-  readonly document: string | undefined;
-  /** The reference entries the study cites through (as a claim's `citations`). */
-  readonly citations: readonly string[];
-  readonly qualifiers: Readonly<Record<string, readonly string[]>>;
-  readonly arms: readonly StudyArm[];
-  readonly supports: readonly string[];
-}
+export type StudyNode = Base &
+  Pick<Row<typeof STUDY>, "document" | "supports"> & {
+    readonly kind: "study";
+    /** The reference entries the study cites through (as a claim's `citations`). */
+    readonly citations: readonly string[];
+    readonly qualifiers: Readonly<Record<string, readonly string[]>>;
+    readonly arms: readonly StudyArm[];
+  };
 
 export type NodeAttributes =
   | EntityNode

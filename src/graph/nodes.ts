@@ -1,0 +1,225 @@
+/**
+ * The knowledge graph's nodes, read from a subject's statements by the vocabulary table
+ * (`rdf/mapping/`): each reads its record's row, then gives what the answers show — a label
+ * when the data has none, a claim's citations as reference entries, a dose as written.
+ */
+import { CURATION_RULE } from "../lexicon/evidence-rules.ts";
+import { CLAIM } from "../rdf/mapping/claim-records.ts";
+import type { RecordSpec, Row } from "../rdf/mapping/fields.ts";
+import { type Props, readRow, type Subjects } from "../rdf/mapping/read.ts";
+import {
+  DOCUMENT,
+  ENTITY,
+  type IDENTIFIER,
+  REFERENCE,
+  STUDY,
+  WORK,
+} from "../rdf/mapping/records.ts";
+import { CG, RDF } from "../rdf/vocabulary.ts";
+import { citations } from "./citations.ts";
+import { spacedLocalName } from "./local-name.ts";
+import { studyNode } from "./study-node.ts";
+import type {
+  ClaimNode,
+  DocumentNode,
+  EntityNode,
+  IdentifierInfo,
+  NodeAttributes,
+  ReferenceNode,
+  WorkNode,
+} from "./types.ts";
+
+/** The records a node of the graph is, in the order a subject with several types is taken. */
+const NODE_RECORDS = [CLAIM, ENTITY, REFERENCE, WORK, DOCUMENT, STUDY] as const;
+
+/** True when a subject of these rdf:types is a node of `rec`: one of its classes, or a class among. */
+export function isA(rec: RecordSpec, types: readonly string[]): boolean {
+  if (rec.types.some((t) => types.includes(t.value))) return true;
+  const among = Object.values(rec.fields).find((f) => f.p.equals(RDF.type) && f.among)?.among;
+  return among?.some((c) => types.includes(CG.iri + c)) ?? false;
+}
+
+/** The node a subject is, or undefined; `rejected` when it is a claim the data gives too little of. */
+export function readNode(
+  iri: string,
+  props: Props,
+  subjects: Subjects,
+): NodeAttributes | "rejected" | undefined {
+  const types = (props.get(RDF.type.value) ?? []).map((t) => t.value);
+  const rec = NODE_RECORDS.find((r) => isA(r, types));
+  switch (rec) {
+    case CLAIM:
+      return claimNode(iri, props, subjects) ?? "rejected";
+    case ENTITY:
+      return entityNode(iri, readRow(ENTITY, props, subjects) as Row<typeof ENTITY>);
+    case REFERENCE:
+      return referenceNode(iri, readRow(REFERENCE, props, subjects) as Row<typeof REFERENCE>);
+    case WORK:
+      return workNode(iri, readRow(WORK, props, subjects) as Row<typeof WORK>);
+    case DOCUMENT:
+      return documentNode(iri, readRow(DOCUMENT, props, subjects) as Row<typeof DOCUMENT>);
+    case STUDY:
+      return studyNode(iri, readRow(STUDY, props, subjects) as Row<typeof STUDY>, subjects);
+    default:
+      return undefined;
+  }
+}
+
+function identifiers(
+  rows: readonly (Row<typeof IDENTIFIER> & { iri: string })[],
+): IdentifierInfo[] {
+  return rows.map((row) => {
+    const scheme = row.scheme ?? "";
+    const id = row.id ?? "";
+    return {
+      scheme,
+      id,
+      curie: row.curie ?? `${scheme}:${id}`,
+      confidence: row.confidence,
+      unverified: row.unverified,
+      source: row.source,
+      stated: row.sources.includes("StatedByDocument"),
+    };
+  });
+}
+
+function entityNode(iri: string, row: Row<typeof ENTITY>): EntityNode {
+  return {
+    kind: "entity",
+    iri,
+    label: row.label ?? spacedLocalName(iri),
+    type: row.type,
+    synonyms: row.synonyms,
+    unnormalised: row.unnormalised,
+    identifiers: identifiers(row.identifiers),
+  };
+}
+
+function claimNode(iri: string, props: Props, subjects: Subjects): ClaimNode | undefined {
+  const row = readRow(CLAIM, props, subjects);
+  if (!row || !("iri" in row.subject)) return undefined;
+  const text = row.quote?.text;
+  const position = row.quote?.position;
+  return {
+    kind: "claim",
+    iri,
+    label: row.label ?? text?.exact ?? iri,
+    claimType: row.claimType,
+    subject: row.subject.iri,
+    predicate: row.predicate,
+    object: row.object,
+    quote: text
+      ? { exact: text.exact ?? "", prefix: text.prefix ?? "", suffix: text.suffix ?? "" }
+      : undefined,
+    location: {
+      document: row.quote?.source ?? row.document ?? "",
+      section: row.section,
+      line: row.line,
+      column: row.column,
+      endLine: row.endLine,
+      endColumn: row.endColumn,
+      start: position?.start,
+      end: position?.end,
+    },
+    table: row.table
+      ? {
+          table: row.table,
+          rowLabel: row.rowLabel,
+          rowIndex: row.rowIndex,
+          columnLabel: row.columnLabel,
+          columnIndex: row.columnIndex,
+        }
+      : undefined,
+    citations: citations(row, subjects),
+    uncited: row.uncited,
+    unnormalised: row.unnormalised,
+    value: row.value,
+    qualifier: row.qualifier,
+    studies: row.studies,
+    comparison: row.armA
+      ? {
+          armA: row.armA,
+          armB: row.armB,
+          condition: row.condition,
+          outcome: row.outcome,
+          direction: row.direction,
+          favours: row.favours,
+          evidence: row.evidence,
+          armResults: row.armResults,
+        }
+      : undefined,
+    note: row.note,
+    status: row.status,
+    frequency: row.frequency,
+    readBy: row.readBy,
+    guesses: row.guesses,
+    cue: row.cue,
+  };
+}
+
+function referenceNode(iri: string, row: Row<typeof REFERENCE>): ReferenceNode {
+  const title = row.title ?? row.label ?? "";
+  return {
+    kind: "reference",
+    iri,
+    label: row.number === undefined ? title : `[${row.number}] ${title}`,
+    number: row.number,
+    title,
+    truncated: row.truncated,
+    host: row.host,
+    locator: row.locator,
+    work: row.work,
+    document: row.document,
+    line: row.line,
+  };
+}
+
+function workNode(iri: string, row: Row<typeof WORK>): WorkNode {
+  const title = row.title ?? spacedLocalName(iri);
+  const ids = identifiers(row.identifiers);
+  for (const [scheme, id] of [
+    ["pmid", row.pmid[0]],
+    ["doi", row.doi[0]],
+  ] as const) {
+    if (id && !ids.some((i) => i.scheme === scheme && i.id === id)) {
+      ids.push({
+        scheme,
+        id,
+        curie: `${scheme}:${id}`,
+        confidence: undefined,
+        unverified: false,
+        source: undefined,
+        stated: false,
+      });
+    }
+  }
+  return {
+    kind: "work",
+    iri,
+    label: title,
+    title,
+    evidenceType: row.evidenceType ?? "UnknownEvidence",
+    evidenceRule: row.evidenceRule,
+    evidenceInferred: row.evidenceRule !== undefined && row.evidenceRule !== CURATION_RULE,
+    identifiers: ids,
+  };
+}
+
+function documentNode(iri: string, row: Row<typeof DOCUMENT>): DocumentNode {
+  const title = row.title ?? spacedLocalName(iri);
+  return {
+    kind: "document",
+    iri,
+    label: title,
+    title,
+    fileName: row.fileName,
+    creator: row.creator,
+    date: row.date,
+    publisher: row.publisher,
+    address: row.address,
+    genre: row.genre,
+    sha256: row.sha256,
+    text: row.text,
+    discrepancies: row.discrepancies,
+  };
+}
