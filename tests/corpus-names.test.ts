@@ -122,10 +122,15 @@ describe("the generated corpus", () => {
 });
 
 describe("every drug or class column, read from its header", () => {
-  it("has one claim per cell, each with the header's drug or class as its subject", () => {
+  it("reads every cell, each claim with the header's drug or class as its subject", () => {
     for (const { doc, file, column } of columns()) {
       const cells = cellsOf(doc, column);
-      expect(cells, where(file, column)).toHaveLength(column.cells);
+      // An arm cell may also state relations (ArmCellCueRule): more claims, from the same cells.
+      const rows = new Set(cells.map((c) => c.table?.rowIndex));
+      expect(rows.size, where(file, column)).toBe(column.cells);
+      expect(cells.filter((c) => c.readBy !== "ArmCellCueRule").length, where(file, column)).toBe(
+        column.cells,
+      );
       for (const c of cells) {
         const subject = c.subject.kind === "entity" ? c.subject : undefined;
         expect(subject && isNamed(subject, column.subject), where(file, column)).toBe(true);
@@ -218,6 +223,17 @@ describe("every invented condition and adverse effect, read from its row label",
     expect(missing, where).toEqual([]);
   }
 
+  /** Every claim is listed by tracing `name` among the claims that mention it, or about it. */
+  function expectMentioned(name: string, claims: readonly Claim[], where: string) {
+    const answer = trace(kg, name, { limit: 100_000 });
+    const listed = new Set([
+      ...answer.claims.map((c) => c.id),
+      ...(answer.entity?.mentionedIn ?? []).map((c) => c.id),
+    ]);
+    const missing = claims.map((c) => built.iris.claim(c.id).value).filter((id) => !listed.has(id));
+    expect(missing, where).toEqual([]);
+  }
+
   it("gives each invented adverse effect's cells that effect, minted, and trace finds them", () => {
     const found = rows("Side Effect", UNKNOWN_EFFECTS);
     expect(found.length).toBeGreaterThan(5);
@@ -250,10 +266,13 @@ describe("every invented condition and adverse effect, read from its row label",
           `${doc}: ${label}`,
         ).toBe(true);
       }
-      // The row's cells; the comparison itself is not among the claims trace lists for its
-      // condition (the seed's conditions neither): the condition is one of its mentions.
-      const cells = claims.filter((c) => c.kind === "table");
+      // The row's cells; the comparison itself and the relations its arm cells state are not
+      // among the claims trace lists for its condition (the seed's conditions neither): the
+      // condition is one of their mentions.
+      const cells = claims.filter((c) => c.kind === "table" && c.readBy !== "ArmCellCueRule");
       expectTraced(name, cells, `${doc}: ${label}`);
+      const mentioning = claims.filter((c) => c.kind !== "table" || c.readBy === "ArmCellCueRule");
+      expectMentioned(name, mentioning, `${doc}: ${label}`);
     }
   });
 });

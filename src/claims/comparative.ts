@@ -65,7 +65,7 @@ export function comparativeRowClaims(
     const cause = causes[k];
     const cell = arms[k] && cellOf(arms[k]);
     return cause && cell
-      ? relationClaim(ctx, cell, claim, terms[k] as EntityTerm, cause, true)
+      ? relationClaim(ctx, { cell, claim, arm: terms[k] as EntityTerm, condition }, cause, true)
       : claim;
   });
   arms.forEach((column, k) => {
@@ -74,7 +74,9 @@ export function comparativeRowClaims(
     if (!claim || !cell) return;
     for (const r of relations[k] ?? [])
       if (r !== causes[k])
-        out.push(relationClaim(ctx, cell, claim, terms[k] as EntityTerm, r, false));
+        out.push(
+          relationClaim(ctx, { cell, claim, arm: terms[k] as EntityTerm, condition }, r, false),
+        );
   });
   const results = arms.map((c, k) => {
     const claim = claimOf(c);
@@ -123,19 +125,30 @@ export function comparativeRowClaims(
   }
 }
 
+/** The arm cell a relation is read from: its claim, its arm and the row's condition. */
+interface ArmCell {
+  readonly cell: TableCell;
+  readonly claim: Claim;
+  readonly arm: EntityTerm;
+  readonly condition: EntityTerm;
+}
+
 /**
  * A relation an arm cell states, quoting the cell from its cue to its object; `whole`
  * quotes the whole cell, for the claim that stands in for an arm that causes the condition.
+ * The row's condition is among its mentions: the relation is stated for that condition or
+ * model, so tracing the condition lists it.
  */
 function relationClaim(
   ctx: ExtractContext,
-  cell: TableCell,
-  claim: Claim,
-  arm: EntityTerm,
+  { cell, claim, arm, condition }: ArmCell,
   relation: ArmRelation,
   whole: boolean,
 ): Claim {
   const span = whole ? undefined : rawSpanOf(cell.display, relation.start, relation.end);
+  const mentions = [arm, relation.object, condition].filter(
+    (t, i, all) => all.findIndex((u) => u.id === t.id) === i,
+  );
   return makeClaim(ctx, {
     kind: "table",
     subject: arm,
@@ -146,7 +159,7 @@ function relationClaim(
     text: span ? cell.display.text.slice(relation.start, relation.end) : claim.text,
     table: claim.table,
     value: claim.text,
-    mentions: [arm, relation.object],
+    mentions,
     readBy: "ArmCellCueRule",
     cue: relation.cue,
   });
