@@ -143,21 +143,36 @@ export interface FrequencyReading {
   readonly qualifier: string | undefined;
 }
 
-/** The frequency or risk an adverse-effect cell begins with, or `UnreadFrequency`. */
+/**
+ * The frequency or risk an adverse-effect cell begins with, or `UnreadFrequency`. Hedging
+ * adverbs before it ("Generally lower risk") do not hide it: they are kept in the qualifier.
+ */
 export function readFrequency(lexicon: Lexicon, text: string): FrequencyReading {
-  const lower = text.toLowerCase();
+  const { hedge, body } = leadingHedge(text);
+  const lower = body.toLowerCase();
   const cues = [...lexicon.cues("frequency")].sort((a, b) => b.phrase.length - a.phrase.length);
   for (const cue of cues) {
     const phrase = cue.phrase.toLowerCase();
-    if (!lower.startsWith(phrase) || /[\p{L}\p{N}]/u.test(text[phrase.length] ?? "")) continue;
-    const rest = text
+    if (!lower.startsWith(phrase) || /[\p{L}\p{N}]/u.test(body[phrase.length] ?? "")) continue;
+    const rest = body
       .slice(phrase.length)
       .replace(/^[\s,;:.\-–—]+/, "")
       .replace(/^\(([^()]*)\)[\s,;]*/, (_, inner: string, at: number, all: string) =>
         at + _.length < all.length ? `${inner}; ` : inner,
       )
       .trim();
-    return { frequency: cue.value as Frequency, qualifier: rest === "" ? undefined : rest };
+    const qualifier = [hedge, rest].filter((q) => q !== "").join("; ");
+    return {
+      frequency: cue.value as Frequency,
+      qualifier: qualifier === "" ? undefined : qualifier,
+    };
   }
   return { frequency: "UnreadFrequency", qualifier: undefined };
+}
+
+/** "Generally lower risk" → hedge "generally", body "lower risk": leading "-ly" adverbs. */
+function leadingHedge(text: string): { hedge: string; body: string } {
+  const m = /^((?:\p{L}+ly\s+){1,2})(?=\p{L})/iu.exec(text);
+  if (!m) return { hedge: "", body: text };
+  return { hedge: (m[1] as string).trim().toLowerCase(), body: text.slice(m[0].length) };
 }

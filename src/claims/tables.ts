@@ -9,6 +9,7 @@
  */
 import type { Table, TableRow } from "../document/types.ts";
 import type { TableKind } from "../lexicon/types.ts";
+import { normaliseLabel } from "../slug.ts";
 import { nullStatus, readFrequency, readObjects } from "./cells.ts";
 import { type Column, readColumn } from "./columns.ts";
 import { comparativeClaims } from "./comparative.ts";
@@ -74,8 +75,8 @@ function cellClaims(
 ): Claim[] {
   const { lexicon } = ctx;
   const text = base.text;
-  // On the adverse-effect scale "None" is a frequency, not an empty cell.
-  const status = nullStatus(lexicon, text, kind === "adverse-effect" ? ["none"] : []);
+  // On the adverse-effect scale "None" and "None reported" are a frequency, not an empty cell.
+  const status = nullStatus(lexicon, text, kind === "adverse-effect" ? frequencyPhrases(ctx) : []);
   const literal: Term = { kind: "literal", value: text };
   const cell = (input: Omit<ClaimInput, keyof CellInput | "kind">): Claim =>
     makeClaim(ctx, { ...base, kind: "table", ...input });
@@ -125,6 +126,11 @@ function cellClaims(
       readBy: "FeatureCellRule",
     });
   });
+}
+
+/** The frequency cues, as `nullStatus` compares phrases: they are never null on the scale. */
+function frequencyPhrases(ctx: ExtractContext): string[] {
+  return ctx.lexicon.cues("frequency").map((c) => normaliseLabel(c.phrase));
 }
 
 function rowPredicateName(kind: TableKind, row: TableRow): string {
