@@ -27,7 +27,7 @@ const FLOORS: Readonly<Record<SetName, Floors>> = {
     evidence: [1, 1],
     comparison: [0.77, 0.77],
     header: [1, 1],
-    membership: [1, 0.89],
+    membership: [1, 1],
     prose: [0.77, 0.77],
     relation: [0.76, 0.17],
     study: [0.45, 0.45],
