@@ -10,7 +10,8 @@
 import type { Table, TableRow } from "../document/types.ts";
 import type { TableKind } from "../lexicon/types.ts";
 import { normaliseLabel } from "../slug.ts";
-import { nullStatus, readFrequency, readObjects } from "./cells.ts";
+import { readObjects } from "./cell-objects.ts";
+import { nullStatus, readFrequency, readPhrase } from "./cells.ts";
 import { type Column, readColumn } from "./columns.ts";
 import { comparativeClaims } from "./comparative.ts";
 import { type ClaimInput, type ExtractContext, makeClaim } from "./context.ts";
@@ -114,9 +115,18 @@ function cellClaims(
   }
   const objectType = lexicon.predicate(row.label.display.text)?.objectType;
   const read = readObjects(lexicon, text, objectType);
-  if (!read) return [cell({ subject, predicate, object: literal, readBy: "FeatureCellRule" })];
-  return read.objects.map((o) => {
-    const qualifiers = [...o.qualifiers, ...read.qualifiers];
+  if (!read) {
+    const phrase = readPhrase(lexicon, text);
+    if (phrase.qualifier === undefined)
+      return [cell({ subject, predicate, object: literal, readBy: "FeatureCellRule" })];
+    const object: Term = { kind: "literal", value: phrase.value };
+    const { qualifier } = phrase;
+    return [
+      cell({ subject, predicate, object, value: text, qualifier, readBy: "FeatureCellRule" }),
+    ];
+  }
+  return read.map((o) => {
+    const qualifiers = o.qualifiers;
     return cell({
       subject,
       predicate,

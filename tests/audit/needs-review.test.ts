@@ -65,8 +65,10 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
 
   it("counts every group first: the seed's curation types every work, so none is inferred", () => {
     expect(report.needsReview.counts).toEqual({
-      // "synaptic serotonin (5-HT) levels" (15), the object of "SSRIs predominantly increase".
-      "minted-entity": 1,
+      // "synaptic serotonin (5-HT) levels" (15), the object of "SSRIs predominantly increase";
+      // "anticholinergic blockade" and "antihistaminic blockade" (24), named by the cell
+      // "Significant anticholinergic, antihistaminic, and α1-adrenergic blockade".
+      "minted-entity": 3,
       "minted-predicate": 0,
       "inferred-evidence-type": 0,
       "subject-unclear": UNCLEAR.length,
@@ -114,9 +116,16 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
     ]);
   });
 
-  it("lists the minted entity once, at the claim naming it, with the claims using it", () => {
+  it("lists each minted entity once, at the claim naming it, with the claims using it", () => {
     const [minted, ...rest] = ofKind(report, "minted-entity");
-    expect(rest).toEqual([]);
+    expect(rest.map((i) => [i.label, where(i), i.readBy, i.claims])).toEqual(
+      ["anticholinergic blockade", "antihistaminic blockade"].map((label) => [
+        label,
+        at(24, "Significant anticholinergic"),
+        "FeatureCellRule",
+        1,
+      ]),
+    );
     expect(minted).toMatchObject({
       label: "synaptic serotonin levels",
       location: { file: FILE, line: 15, column: Number(at(15, "SSRIs predominantly").slice(3)) },
@@ -136,7 +145,7 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
   it("prints the section after the findings, counts first, each group cut at --limit", () => {
     const text = renderAudit(report, 2);
     const section = text.slice(text.indexOf("needs review"));
-    expect(section).toMatch(/^needs review.*\n {2}minted-entity +1\n {2}minted-predicate +0\n/);
+    expect(section).toMatch(/^needs review.*\n {2}minted-entity +3\n {2}minted-predicate +0\n/);
     expect(section).toContain(`\nunread-value (1)\n  ${FILE}:${UNREAD[0]}: `);
     expect(section).toContain("read by AdverseEffectCellRule");
     expect(section.match(/… 3 more \(--limit N, or --json\)/g)).toHaveLength(1);

@@ -40,7 +40,7 @@ function essentials(t: TraceResult) {
 
 describe("remoteGraph + trace", () => {
   it.each([
-    ["desipramine", "entity", 39],
+    ["desipramine", "entity", 41],
     ["[8]", "reference", 10],
     ["pmid:12183009", "work", 7],
     ["desipramine primary target", "claim", 1],
