@@ -95,7 +95,8 @@ function lexiconEntity(
   text: string,
   objectType: EntityType | undefined,
 ): EntityTerm | undefined {
-  const exact = lexicon.lookup(text);
+  // "Serotonin and norepinephrine transporters": a plural names the lexicon's entity too.
+  const exact = lexicon.lookup(text) ?? lexicon.lookup(text.replace(/(\p{Ll}{2})s$/u, "$1"));
   if (exact) return entityTerm(exact);
   const mentions = lexicon.mentions(text);
   if (mentions.length === 0 || uncovered(text, mentions) !== "") return undefined;

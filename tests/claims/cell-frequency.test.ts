@@ -30,6 +30,16 @@ describe("frequency words read wherever the template puts them", () => {
     expect(claim?.guesses).not.toContain("UnreadValue");
   });
 
+  it("'Lower than …' is a level, 'Lower doses …' is not", () => {
+    const { doc } = buildTemplate([
+      `${sideEffects("Lower than with older agents [1]")}\n<b>Seizures</b>\tLower doses are safer [1]\tRare [2]`,
+    ]);
+    const frequencies = columnClaims(doc, 1, 2).map((c) =>
+      c.statement?.kind === "adverseEffect" ? c.statement.frequency : c.status,
+    );
+    expect(frequencies).toEqual(["LowRisk", "UnreadFrequency"]);
+  });
+
   it("'Lower risk' is a level, 'Lowers the seizure threshold' is not", () => {
     const { doc } = buildTemplate([
       `${sideEffects("Lower risk [1]")}\n<b>Seizures</b>\tLowers the seizure threshold [1]\tRare [2]`,

@@ -159,3 +159,10 @@ describe("a phrase keeps its qualifier apart", () => {
     ]);
   });
 });
+
+describe("a plural names the lexicon's entity", () => {
+  it("reads 'Serotonin and norepinephrine transporters' as the two transporters the lexicon knows", () => {
+    const claims = cellsOf("Primary Target", "Serotonin and norepinephrine transporters [1]");
+    expect(objects(claims)).toEqual(["serotonin-transporter", "norepinephrine-transporter"]);
+  });
+});
