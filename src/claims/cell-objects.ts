@@ -23,7 +23,8 @@ export interface CellObject {
 /**
  * The entities a cell names, or undefined when any part is not an entity. Lexicon names
  * win; where the row's predicate gives an object type (or a role says the objects are
- * targets), a part that names nothing the lexicon knows becomes a minted entity of it.
+ * targets: "… receptor antagonist", "(partial agonist)"), a part that names nothing the
+ * lexicon knows becomes a minted entity of it.
  */
 export function readObjects(
   lexicon: Lexicon,
@@ -44,13 +45,21 @@ function readClause(
   objectType: EntityType | undefined,
 ): CellObject[] | undefined {
   const { body, role } = trailingRole(lexicon, text);
+  // "(partial agonist)", "(inverse agonist)", "(weak antagonist)": a role's head noun last.
+  const heads = new Set(roleNouns(lexicon).map((r) => r.split(" ").at(-1)));
+  const roleIn = (p: string) => heads.has(p.toLowerCase().split(/\s+/).at(-1));
   const parts = splitOutside(body, /,/);
-  const isList = parts.length > 1 && splitOutside(parts.at(-1) ?? "", CONJUNCTION).length > 1;
+  // A list: "A, B and C", or names each with its role ("A (agonist), B (antagonist)").
+  const isList =
+    parts.length > 1 &&
+    (splitOutside(parts.at(-1) ?? "", CONJUNCTION).length > 1 ||
+      parts.every((p) => parentheticals(p).some(roleIn)));
   const phrases = isList ? parts : parts.slice(0, 1);
   const after = isList ? [] : parts.slice(1).filter((p) => p !== "");
   const names = phrases.flatMap((p) => splitOutside(p, CONJUNCTION)).filter((p) => p !== "");
   const shared = [...(role ? [role] : []), ...after];
-  const type = objectType ?? (role ? "Target" : undefined);
+  const named = role !== undefined || names.some((n) => parentheticals(n).some(roleIn));
+  const type = objectType ?? (named ? "Target" : undefined);
   for (const reading of readings(names, (p) => !isSynonym(lexicon, p))) {
     if (reading.shared && alreadyWhole(lexicon, names)) continue;
     const mintAs = type ?? (reading.shared ? knownType(lexicon, reading.conjuncts) : undefined);
@@ -133,12 +142,7 @@ function knownType(lexicon: Lexicon, conjuncts: readonly Conjunct[]): EntityType
  * the relation cues "X at" without their "at" (agonist, partial agonist, antagonist, …).
  */
 function trailingRole(lexicon: Lexicon, text: string): { body: string; role?: string } {
-  const roles = lexicon
-    .cues("relation")
-    .map((c) => /^(.+)\s+at$/i.exec(c.phrase)?.[1])
-    .filter((r): r is string => r !== undefined && !/^is\b/i.test(r))
-    .sort((a, b) => b.length - a.length);
-  for (const role of roles) {
+  for (const role of roleNouns(lexicon)) {
     const m = new RegExp(
       `^(.*\\b(?:receptors?|transporters?|channels?|sites?))\\s+${escapeRegExp(role)}$`,
       "i",
@@ -146,6 +150,15 @@ function trailingRole(lexicon: Lexicon, text: string): { body: string; role?: st
     if (m) return { body: m[1] as string, role: role.toLowerCase() };
   }
   return { body: text };
+}
+
+/** Role nouns, longest first: the relation cues "X at" without their "at" ("partial agonist"). */
+function roleNouns(lexicon: Lexicon): string[] {
+  return lexicon
+    .cues("relation")
+    .map((c) => /^(.+)\s+at$/i.exec(c.phrase)?.[1]?.toLowerCase())
+    .filter((r): r is string => r !== undefined && !/^is\b/.test(r))
+    .sort((a, b) => b.length - a.length);
 }
 
 function escapeRegExp(text: string): string {

@@ -104,7 +104,8 @@ export interface PhraseReading {
  */
 export function readPhrase(lexicon: Lexicon, text: string): PhraseReading {
   const whole = { value: text, qualifier: undefined };
-  const paren = /^(.*[^\s(])\s*\(([^()]+)\)$/u.exec(text.trim());
+  // One phrase before the parenthesis: "A (x), B (y)" is no phrase with a qualifier.
+  const paren = /^([^(),;]*[^\s(),;])\s*\(([^()]+)\)$/u.exec(text.trim());
   if (paren) {
     const [, value, inner] = paren as unknown as [string, string, string];
     return isOtherName(value, inner) ? whole : { value, qualifier: inner.trim() };

@@ -19,6 +19,7 @@ describe("frequency words read wherever the template puts them", () => {
     ["Significant risk (palpitations, syncope) [1]", "HighRisk", "palpitations, syncope"],
     ["Significant risk when combined with opioids [1]", "HighRisk", "when combined with opioids"],
     ["Usually rare [1]", "Rare", "usually"],
+    ["Frequent, especially at first dose [1]", "Common", "especially at first dose"],
     ["None reported [1]", "NoRisk", undefined],
   ] as const)("%j → %s", (cell, frequency, qualifier) => {
     const { doc } = buildTemplate([sideEffects(cell)]);

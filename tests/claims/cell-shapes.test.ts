@@ -63,6 +63,18 @@ describe("coordinated names share their words", () => {
       ["antagonist", "antagonist", "antagonist", "partial agonist"],
     ],
     [
+      "Receptor Interactions",
+      "KX2 and KX3 receptors (partial agonist) [1]",
+      ["kx2-receptors", "kx3-receptors"],
+      ["partial agonist", "partial agonist"],
+    ],
+    [
+      "Receptor Interactions",
+      "KX2A receptor (inverse agonist), KX1A receptor (partial agonist) [1]",
+      ["kx2a-receptor", "kx1a-receptor"],
+      ["inverse agonist", "partial agonist"],
+    ],
+    [
       "Key Mechanism",
       "Dual glycine and norepinephrine reuptake inhibition [1]",
       ["glycine-reuptake-inhibition", "norepinephrine-reuptake-inhibition"],
@@ -143,6 +155,7 @@ describe("a phrase keeps its qualifier apart", () => {
         "Feature\tZelnoxetine (XRI)\tQuorbamates",
         "Active Metabolite\tO-desmethylzelnoxetine (deszelnoxetine) [1]\tNorquorbamate (weakly active) [2]",
         "Dependence Potential\tHigh, with withdrawal on abrupt stopping [1]\tLow [2]",
+        "Onset\tFast (oral), slow (depot) [1]\tSlow [2]",
       ].join("\n"),
     ]);
     const read = [2, 3].flatMap((col) =>
@@ -154,8 +167,10 @@ describe("a phrase keeps its qualifier apart", () => {
     expect(read).toEqual([
       ["O-desmethylzelnoxetine (deszelnoxetine)", undefined],
       ["High, with withdrawal on abrupt stopping", undefined],
+      ["Fast (oral), slow (depot)", undefined],
       ["Norquorbamate", "weakly active"],
       ["Low", undefined],
+      ["Slow", undefined],
     ]);
   });
 });
