@@ -45,20 +45,10 @@ function readClause(
   objectType: EntityType | undefined,
 ): CellObject[] | undefined {
   const { body, role } = trailingRole(lexicon, text);
-  // "(partial agonist)", "(inverse agonist)", "(weak antagonist)": a role's head noun last.
-  const heads = new Set(roleNouns(lexicon).map((r) => r.split(" ").at(-1)));
-  const roleIn = (p: string) => heads.has(p.toLowerCase().split(/\s+/).at(-1));
-  const parts = splitOutside(body, /,/);
-  // A list: "A, B and C", or names each with its role ("A (agonist), B (antagonist)").
-  const isList =
-    parts.length > 1 &&
-    (splitOutside(parts.at(-1) ?? "", CONJUNCTION).length > 1 ||
-      parts.every((p) => parentheticals(p).some(roleIn)));
-  const phrases = isList ? parts : parts.slice(0, 1);
-  const after = isList ? [] : parts.slice(1).filter((p) => p !== "");
-  const names = phrases.flatMap((p) => splitOutside(p, CONJUNCTION)).filter((p) => p !== "");
+  const isRole = roleParenthesis(lexicon);
+  const { names, after } = namesOf(body, isRole);
   const shared = [...(role ? [role] : []), ...after];
-  const named = role !== undefined || names.some((n) => parentheticals(n).some(roleIn));
+  const named = role !== undefined || names.some((n) => parentheticals(n).some(isRole));
   const type = objectType ?? (named ? "Target" : undefined);
   for (const reading of readings(names, (p) => !isSynonym(lexicon, p))) {
     if (reading.shared && alreadyWhole(lexicon, names)) continue;
@@ -68,6 +58,33 @@ function readClause(
       return objects.map((o) => ({ ...o, qualifiers: [...o.qualifiers, ...shared] }));
   }
   return undefined;
+}
+
+/**
+ * The names of a clause, and the clauses after a comma that qualify them all. A list is
+ * "A, B and C", or names each with its role ("A (agonist), B (antagonist)"); otherwise
+ * what follows the first comma qualifies (", at higher doses").
+ */
+function namesOf(
+  body: string,
+  isRole: (parenthesis: string) => boolean,
+): { names: string[]; after: string[] } {
+  const parts = splitOutside(body, /,/);
+  const isList =
+    parts.length > 1 &&
+    (splitOutside(parts.at(-1) ?? "", CONJUNCTION).length > 1 ||
+      parts.every((p) => parentheticals(p).some(isRole)));
+  const phrases = isList ? parts : parts.slice(0, 1);
+  return {
+    names: phrases.flatMap((p) => splitOutside(p, CONJUNCTION)).filter((p) => p !== ""),
+    after: isList ? [] : parts.slice(1).filter((p) => p !== ""),
+  };
+}
+
+/** "(partial agonist)", "(inverse agonist)", "(weak antagonist)": ends in a role's head noun. */
+function roleParenthesis(lexicon: Lexicon): (parenthesis: string) => boolean {
+  const heads = new Set(roleNouns(lexicon).map((r) => r.split(" ").at(-1)));
+  return (p) => heads.has(p.toLowerCase().split(/\s+/).at(-1));
 }
 
 function readObject(
