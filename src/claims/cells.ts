@@ -1,15 +1,12 @@
 /**
- * What a table cell says: nothing (a null cell), one or more entities with their
- * qualifiers ("DAT and NET", "Serotonin Transporter (SERT) (weaker)", "MT1 and MT2
- * receptors, allosteric site binding"), a frequency on the adverse-effect scale, or a
- * phrase kept as it stands. A cell is split into objects only when every part reads as
- * an entity; otherwise its whole text stays one value.
+ * What a table cell says: nothing (a null cell), a frequency on the adverse-effect scale,
+ * or a phrase kept as it stands with its qualifier apart ("2–3 hours (immediate release)",
+ * "Norquetiapine, a NET inhibitor"). The entities a cell names are read in
+ * `cell-objects.ts`.
  */
-import { type Lexicon, uncovered } from "../lexicon/lexicon.ts";
-import type { EntityType } from "../lexicon/types.ts";
+import type { Lexicon } from "../lexicon/lexicon.ts";
 import { normaliseLabel } from "../slug.ts";
-import { entityTerm, headOf, mintedEntity, parentheticals } from "./terms.ts";
-import type { CellStatus, EntityTerm, Frequency } from "./types.ts";
+import type { CellStatus, Frequency } from "./types.ts";
 
 /** The status of a null cell, or undefined when the cell states something. */
 export function nullStatus(
@@ -26,91 +23,6 @@ export function nullStatus(
     if (key === phrase || prefix) return cue.value === "NotTested" ? "NotTested" : "NotStated";
   }
   return undefined;
-}
-
-export interface CellObject {
-  readonly term: EntityTerm;
-  /** Parentheses of this object that are not its synonyms: "(weaker)", "(partial agonist)". */
-  readonly qualifiers: readonly string[];
-}
-
-export interface CellObjects {
-  readonly objects: readonly CellObject[];
-  /** Clauses after a comma that qualify every object: ", at higher doses". */
-  readonly qualifiers: readonly string[];
-}
-
-/**
- * The entities a cell names, or undefined when any part is not an entity. Lexicon names
- * win; where the row's predicate gives an object type, a part that names nothing the
- * lexicon knows becomes a minted entity of that type.
- */
-export function readObjects(
-  lexicon: Lexicon,
-  text: string,
-  objectType: EntityType | undefined,
-): CellObjects | undefined {
-  const parts = splitOutside(text, /,/);
-  const isList = parts.length > 1 && splitOutside(parts.at(-1) ?? "", CONJUNCTION).length > 1;
-  const phrases = isList ? parts : parts.slice(0, 1);
-  const qualifiers = isList ? [] : parts.slice(1).filter((p) => p !== "");
-  const conjuncts = distribute(
-    phrases.flatMap((p) => splitOutside(p, CONJUNCTION)).filter((p) => p !== ""),
-  );
-  const objects: CellObject[] = [];
-  for (const conjunct of conjuncts) {
-    const object = readObject(lexicon, conjunct, objectType);
-    if (!object) return undefined;
-    objects.push(object);
-  }
-  return objects.length > 0 ? { objects, qualifiers } : undefined;
-}
-
-const CONJUNCTION = /\s(?:and|&)\s|^(?:and|&)\s/i;
-
-function readObject(
-  lexicon: Lexicon,
-  text: string,
-  objectType: EntityType | undefined,
-): CellObject | undefined {
-  const core = headOf(text);
-  if (core === "") return undefined;
-  const qualifiers = parentheticals(text).filter((p) => !isSynonym(lexicon, p));
-  const exact = lexicon.lookup(core);
-  if (exact) return { term: entityTerm(exact), qualifiers };
-  const mentions = lexicon.mentions(core);
-  if (mentions.length > 0 && uncovered(core, mentions) === "") {
-    const best = mentions.find((m) => m.entity.type === objectType) ?? mentions[0];
-    if (best && mentions.every((m) => m.entity.id === best.entity.id))
-      return { term: entityTerm(best.entity), qualifiers };
-    return undefined;
-  }
-  // A short name is minted as an entity; a phrase of more words stays the cell's value.
-  if (objectType && mentions.length === 0 && core.split(" ").length <= 6)
-    return { term: mintedEntity(core, objectType), qualifiers };
-  return undefined;
-}
-
-/** A parenthesis that names its entity again: a lexicon name, or an acronym ("(MT1)"). */
-function isSynonym(lexicon: Lexicon, text: string): boolean {
-  if (/^[\p{Lu}\p{N}][\p{L}\p{N}-]*$/u.test(text) && /\p{Lu}.*[\p{Lu}\p{N}]/u.test(text))
-    return true;
-  const mentions = lexicon.mentions(text);
-  return mentions.length > 0 && uncovered(text, mentions) === "";
-}
-
-/**
- * "MT1 and MT2 receptors": a one-word conjunct before a longer last one shares the last
- * one's head noun ("MT1 receptors", "MT2 receptors").
- */
-function distribute(conjuncts: readonly string[]): string[] {
-  const last = conjuncts.at(-1);
-  if (!last || conjuncts.length < 2) return [...conjuncts];
-  const words = headOf(last).split(" ");
-  const shortOnes = conjuncts.slice(0, -1).every((c) => !/\s/.test(c.trim()));
-  if (!shortOnes || words.length < 2 || !/s$/.test(words.at(-1) ?? "")) return [...conjuncts];
-  const tail = words.slice(1).join(" ");
-  return [...conjuncts.slice(0, -1).map((c) => `${c.trim()} ${tail}`), last];
 }
 
 /** Splits `text` at `separator` outside parentheses, trimming each part (empty parts kept). */
@@ -143,21 +55,81 @@ export interface FrequencyReading {
   readonly qualifier: string | undefined;
 }
 
-/** The frequency or risk an adverse-effect cell begins with, or `UnreadFrequency`. */
+/**
+ * The frequency or risk an adverse-effect cell begins with, or `UnreadFrequency`. Hedging
+ * adverbs before it ("Generally lower risk") do not hide it: they are kept in the qualifier.
+ */
 export function readFrequency(lexicon: Lexicon, text: string): FrequencyReading {
-  const lower = text.toLowerCase();
+  const { hedge, body } = leadingHedge(text);
+  const lower = body.toLowerCase();
   const cues = [...lexicon.cues("frequency")].sort((a, b) => b.phrase.length - a.phrase.length);
   for (const cue of cues) {
     const phrase = cue.phrase.toLowerCase();
-    if (!lower.startsWith(phrase) || /[\p{L}\p{N}]/u.test(text[phrase.length] ?? "")) continue;
-    const rest = text
+    if (!lower.startsWith(phrase) || /[\p{L}\p{N}]/u.test(body[phrase.length] ?? "")) continue;
+    const rest = body
       .slice(phrase.length)
       .replace(/^[\s,;:.\-–—]+/, "")
       .replace(/^\(([^()]*)\)[\s,;]*/, (_, inner: string, at: number, all: string) =>
         at + _.length < all.length ? `${inner}; ` : inner,
       )
       .trim();
-    return { frequency: cue.value as Frequency, qualifier: rest === "" ? undefined : rest };
+    const qualifier = [hedge, rest].filter((q) => q !== "").join("; ");
+    return {
+      frequency: cue.value as Frequency,
+      qualifier: qualifier === "" ? undefined : qualifier,
+    };
   }
   return { frequency: "UnreadFrequency", qualifier: undefined };
+}
+
+/** "Generally lower risk" → hedge "generally", body "lower risk": leading "-ly" adverbs. */
+function leadingHedge(text: string): { hedge: string; body: string } {
+  const m = /^((?:\p{L}+ly\s+){1,2})(?=\p{L})/iu.exec(text);
+  if (!m) return { hedge: "", body: text };
+  return { hedge: (m[1] as string).trim().toLowerCase(), body: text.slice(m[0].length) };
+}
+
+export interface PhraseReading {
+  /** The phrase the cell states: its object, as a literal. */
+  readonly value: string;
+  readonly qualifier: string | undefined;
+}
+
+/**
+ * A cell that names no entity the rules can read stays a phrase; a parenthesis at its end
+ * ("2–3 hours (immediate release)") or the clauses after a name and a comma ("Norquetiapine,
+ * a NET inhibitor") qualify it and are kept apart. A parenthesis giving the phrase another
+ * name ("O-desmethylvenlafaxine (desvenlafaxine)", "(SERT)") is part of it, and so is
+ * everything after a level word ("High, with withdrawal on stopping").
+ */
+export function readPhrase(lexicon: Lexicon, text: string): PhraseReading {
+  const whole = { value: text, qualifier: undefined };
+  // One phrase before the parenthesis: "A (x), B (y)" is no phrase with a qualifier.
+  const paren = /^([^(),;]*[^\s(),;])\s*\(([^()]+)\)$/u.exec(text.trim());
+  if (paren) {
+    const [, value, inner] = paren as unknown as [string, string, string];
+    return isOtherName(value, inner) ? whole : { value, qualifier: inner.trim() };
+  }
+  const [first, ...rest] = splitOutside(text, /,/);
+  if (first === undefined || rest.length === 0 || !isName(lexicon, first)) return whole;
+  return { value: first, qualifier: rest.join(", ") };
+}
+
+/** "(SERT)", "(desvenlafaxine)" after "O-desmethylvenlafaxine": an acronym or a name sharing a stem. */
+function isOtherName(value: string, inner: string): boolean {
+  if (/^[\p{Lu}\p{N}][\p{L}\p{N}-]*$/u.test(inner) && /\p{Lu}.*[\p{Lu}\p{N}]/u.test(inner))
+    return true;
+  const a = value.toLowerCase();
+  const b = inner.toLowerCase();
+  if (/\s/.test(b)) return false;
+  for (let i = 0; i + 6 <= b.length; i++) if (a.includes(b.slice(i, i + 6))) return true;
+  return false;
+}
+
+/** One capitalised word that is no level or null word: "Norquetiapine", not "High". */
+function isName(lexicon: Lexicon, text: string): boolean {
+  if (!/^\p{Lu}[\p{L}\p{N}-]{3,}$/u.test(text)) return false;
+  const key = normaliseLabel(text);
+  const words = [...lexicon.cues("frequency"), ...lexicon.cues("null")];
+  return !words.some((c) => normaliseLabel(c.phrase) === key);
 }

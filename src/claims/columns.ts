@@ -5,7 +5,8 @@
  * "Name (Class)", "Class (Name)", "Class (e.g., A, B)", a bare class, each optionally
  * followed by "Performance" — and names its subject whether or not the lexicon knows it:
  * an unknown name becomes a minted Drug or DrugClass, flagged unnormalised, with its class
- * membership. The same name gives the same entity in every table of a document.
+ * membership. In "Name (X)" an X neither the lexicon nor the class cues know is still the
+ * class: that is the template's shape. The same name gives the same entity in every table of a document.
  */
 import type { TableCell } from "../document/types.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
@@ -65,7 +66,7 @@ export function readColumn(ctx: ExtractContext, cell: TableCell): Column {
     memberships.push({ member: subject, group: classTerm(lexicon, paren), relation: "memberOf" });
     return subjectColumn(subject);
   }
-  if (isClassName(lexicon, head)) {
+  if (isClassName(lexicon, head) || (paren !== undefined && pluralOnly(head, paren))) {
     const group = classTerm(lexicon, head);
     if (paren === undefined || paren === "") return subjectColumn(group);
     // "SSRI (Fluoxetine) Performance": the arm is the drug, a member of the class.
@@ -73,7 +74,31 @@ export function readColumn(ctx: ExtractContext, cell: TableCell): Column {
     memberships.push({ member: subject, group, relation: "memberOf" });
     return subjectColumn(subject);
   }
+  if (paren !== undefined && namesAClass(lexicon, head, paren)) {
+    // "Buspirone (Azapirone)", "Guanfacine (Non-stimulant)": the template's "Name (Class)".
+    const subject = drugTerm(lexicon, head);
+    memberships.push({ member: subject, group: classTerm(lexicon, paren), relation: "memberOf" });
+    return subjectColumn(subject);
+  }
   return subjectColumn(drugTerm(lexicon, head === "" ? heading : head));
+}
+
+/** "Quorbamates (Zelnoxetine)": a plural head before a singular name is "Class (Name)". */
+function pluralOnly(head: string, paren: string): boolean {
+  const plural = (text: string) => /\p{Ll}{2}s$/u.test(text) && !/(?:ss|us|is)$/.test(text);
+  return plural(head.trim()) && !plural(paren.trim()) && /^\p{Lu}\p{Ll}+$/u.test(paren.trim());
+}
+
+/**
+ * Whether the parenthesis of "Name (X)" is the name's class when the lexicon knows neither
+ * as one: the template's shape says so, unless X is a drug the lexicon knows, repeats the
+ * name, or is no name at all (a dose, a number).
+ */
+function namesAClass(lexicon: Lexicon, head: string, paren: string): boolean {
+  if (head === "" || !/^\p{L}[\p{L}\p{N}\s'-]*$/u.test(paren)) return false;
+  if (normaliseLabel(paren) === normaliseLabel(head)) return false;
+  const known = lexicon.lookup(paren);
+  return known === undefined || known.type === "DrugClass";
 }
 
 export function isValueColumn(lexicon: Lexicon, label: string): boolean {
@@ -122,7 +147,13 @@ export function classTerm(lexicon: Lexicon, text: string): EntityTerm {
   const name = text.trim();
   const known = lexicon.lookup(name) ?? lexicon.lookup(singular(name));
   if (known && known.type === "DrugClass") return entityTerm(known);
-  return mintedEntity(singular(name), "DrugClass");
+  // "Stimulant" and "Stimulants" in two headers of a document are one class.
+  return mintedEntity(singular(name), "DrugClass", singularWord(singular(name)));
+}
+
+/** "Atypical Antipsychotics" → "Atypical Antipsychotic": the plural of a class's last word. */
+function singularWord(name: string): string {
+  return name.replace(/(\p{Ll}{2})s$/u, (m, stem: string) => (/(?:ss|us|is)$/.test(m) ? m : stem));
 }
 
 /** The drug a header names: the lexicon's, else one minted from the name. */

@@ -9,7 +9,9 @@
  */
 import type { Table, TableRow } from "../document/types.ts";
 import type { TableKind } from "../lexicon/types.ts";
-import { nullStatus, readFrequency, readObjects } from "./cells.ts";
+import { normaliseLabel } from "../slug.ts";
+import { readObjects } from "./cell-objects.ts";
+import { nullStatus, readFrequency, readPhrase } from "./cells.ts";
 import { type Column, readColumn } from "./columns.ts";
 import { comparativeRowClaims } from "./comparative.ts";
 import { type ClaimInput, type ExtractContext, makeClaim } from "./context.ts";
@@ -74,8 +76,8 @@ function cellClaims(
 ): Claim[] {
   const { lexicon } = ctx;
   const text = base.text;
-  // On the adverse-effect scale "None" is a frequency, not an empty cell.
-  const status = nullStatus(lexicon, text, kind === "adverse-effect" ? ["none"] : []);
+  // On the adverse-effect scale "None" and "None reported" are a frequency, not an empty cell.
+  const status = nullStatus(lexicon, text, kind === "adverse-effect" ? frequencyPhrases(ctx) : []);
   const literal: Term = { kind: "literal", value: text };
   const cell = (input: Omit<ClaimInput, keyof CellInput | "kind">): Claim =>
     makeClaim(ctx, { ...base, kind: "table", ...input });
@@ -113,9 +115,18 @@ function cellClaims(
   }
   const objectType = lexicon.predicate(row.label.display.text)?.objectType;
   const read = readObjects(lexicon, text, objectType);
-  if (!read) return [cell({ subject, predicate, object: literal, readBy: "FeatureCellRule" })];
-  return read.objects.map((o) => {
-    const qualifiers = [...o.qualifiers, ...read.qualifiers];
+  if (!read) {
+    const phrase = readPhrase(lexicon, text);
+    if (phrase.qualifier === undefined)
+      return [cell({ subject, predicate, object: literal, readBy: "FeatureCellRule" })];
+    const object: Term = { kind: "literal", value: phrase.value };
+    const { qualifier } = phrase;
+    return [
+      cell({ subject, predicate, object, value: text, qualifier, readBy: "FeatureCellRule" }),
+    ];
+  }
+  return read.map((o) => {
+    const qualifiers = o.qualifiers;
     return cell({
       subject,
       predicate,
@@ -125,6 +136,11 @@ function cellClaims(
       readBy: "FeatureCellRule",
     });
   });
+}
+
+/** The frequency cues, as `nullStatus` compares phrases: they are never null on the scale. */
+function frequencyPhrases(ctx: ExtractContext): string[] {
+  return ctx.lexicon.cues("frequency").map((c) => normaliseLabel(c.phrase));
 }
 
 function rowPredicateName(kind: TableKind, row: TableRow): string {

@@ -17,10 +17,14 @@ export function entityTerm(entity: LexiconEntity): EntityTerm {
   };
 }
 
-/** An entity minted from a label the lexicon does not know: nothing is dropped. */
-export function mintedEntity(label: string, type: EntityType): EntityTerm {
+/**
+ * An entity minted from a label the lexicon does not know: nothing is dropped. `key`, when
+ * given, is what its id is made from (a class's singular, so "Stimulants" is "Stimulant").
+ */
+export function mintedEntity(label: string, type: EntityType, key = label): EntityTerm {
   const clean = label.replace(/\s+/g, " ").trim();
-  return { kind: "entity", id: slugify(clean, 60), label: clean, type, unnormalised: true };
+  const id = slugify(key.replace(/\s+/g, " ").trim(), 60);
+  return { kind: "entity", id, label: clean, type, unnormalised: true };
 }
 
 /** The text outside parentheses: "Serotonin Transporter (SERT) (weaker)" → "Serotonin Transporter". */

@@ -83,7 +83,9 @@ export function resolve(kg: KnowledgeGraph, query: string): Resolved {
   }
 
   tried.push("an entity name or synonym");
-  const named = kg.names.get(normaliseLabel(q));
+  const named = nameVariants(normaliseLabel(q))
+    .map((key) => kg.names.get(key))
+    .find((hits) => hits?.[0]);
   if (named?.[0]) return { kind: "entity", entity: named[0] };
 
   tried.push("words of claims' subjects, predicates and objects");
@@ -91,6 +93,15 @@ export function resolve(kg: KnowledgeGraph, query: string): Resolved {
   if (claims.length > 0) return { kind: "claim", claims };
 
   return { kind: "none", tried, suggestions: suggest(kg, q) };
+}
+
+/**
+ * A name, then the same name with its last word's plural "s" dropped or added: one class is
+ * "Stimulant" in one header and "Stimulants" in another, and answers to both.
+ */
+function nameVariants(key: string): string[] {
+  if (/[a-z]{2}s$/.test(key) && !/(?:ss|us|is)$/.test(key)) return [key, key.slice(0, -1)];
+  return /[a-z]$/.test(key) ? [key, `${key}s`] : [key];
 }
 
 /** Claims whose subject, predicate and object names hold every word of the query, best first. */

@@ -58,21 +58,17 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
   // recruits β-arrestin …": the sentence and its relation take desipramine from it. "Their
   // benefit …" (75) follows "SSRIs offer …".
   const PREVIOUS = [at(26, "This leads to"), at(26, "down-regulation of"), at(75, "Their benefit")];
-  // Side-effect cells whose words are on no step of the frequency scale: 52 both columns
-  // ("Significant risk", "Generally lower risk"), 57 both ("Lowers seizure threshold", "Lower
-  // risk compared to TCAs"), 58 the SSRI column ("Lower risk - much safer in overdose").
-  const UNREAD = [
-    at(52, "Significant risk"),
-    at(52, "Generally lower risk"),
-    at(57, "Lowers seizure threshold"),
-    at(57, "Lower risk compared"),
-    at(58, "Lower risk - much safer"),
-  ];
+  // Side-effect cells whose words are on no step of the frequency scale: 57's desipramine
+  // column ("Lowers seizure threshold" states the effect, not how often). "Significant risk",
+  // "Generally lower risk", "Lower risk compared to TCAs" (52, 57, 58) are steps of it.
+  const UNREAD = [at(57, "Lowers seizure threshold")];
 
   it("counts every group first: the seed's curation types every work, so none is inferred", () => {
     expect(report.needsReview.counts).toEqual({
-      // "synaptic serotonin (5-HT) levels" (15), the object of "SSRIs predominantly increase".
-      "minted-entity": 1,
+      // "synaptic serotonin (5-HT) levels" (15), the object of "SSRIs predominantly increase";
+      // "anticholinergic blockade" and "antihistaminic blockade" (24), named by the cell
+      // "Significant anticholinergic, antihistaminic, and α1-adrenergic blockade".
+      "minted-entity": 3,
       "minted-predicate": 0,
       "inferred-evidence-type": 0,
       "subject-unclear": UNCLEAR.length,
@@ -106,7 +102,7 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
 
   it("gives each item its quote and the rule it was read by, and a prose relation its cue", () => {
     const [first] = ofKind(report, "unread-value");
-    expect(first?.quote).toMatch(/^Significant risk \(orthostatic hypotension/);
+    expect(first?.quote).toMatch(/^Lowers seizure threshold \[1\]/);
     expect(first?.readBy).toBe("AdverseEffectCellRule");
     const byRule = ofKind(report, "subject-from-previous-sentence").map((i) => [
       i.readBy,
@@ -120,9 +116,16 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
     ]);
   });
 
-  it("lists the minted entity once, at the claim naming it, with the claims using it", () => {
+  it("lists each minted entity once, at the claim naming it, with the claims using it", () => {
     const [minted, ...rest] = ofKind(report, "minted-entity");
-    expect(rest).toEqual([]);
+    expect(rest.map((i) => [i.label, where(i), i.readBy, i.claims])).toEqual(
+      ["anticholinergic blockade", "antihistaminic blockade"].map((label) => [
+        label,
+        at(24, "Significant anticholinergic"),
+        "FeatureCellRule",
+        1,
+      ]),
+    );
     expect(minted).toMatchObject({
       label: "synaptic serotonin levels",
       location: { file: FILE, line: 15, column: Number(at(15, "SSRIs predominantly").slice(3)) },
@@ -142,11 +145,11 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
   it("prints the section after the findings, counts first, each group cut at --limit", () => {
     const text = renderAudit(report, 2);
     const section = text.slice(text.indexOf("needs review"));
-    expect(section).toMatch(/^needs review.*\n {2}minted-entity +1\n {2}minted-predicate +0\n/);
-    expect(section).toContain(`\nunread-value (5)\n  ${FILE}:${UNREAD[0]}: `);
+    expect(section).toMatch(/^needs review.*\n {2}minted-entity +3\n {2}minted-predicate +0\n/);
+    expect(section).toContain(`\nunread-value (1)\n  ${FILE}:${UNREAD[0]}: `);
     expect(section).toContain("read by AdverseEffectCellRule");
-    expect(section.match(/… 3 more \(--limit N, or --json\)/g)).toHaveLength(2);
-    expect(section).not.toContain(`${FILE}:${UNREAD[2]}:`);
+    expect(section.match(/… 3 more \(--limit N, or --json\)/g)).toHaveLength(1);
+    expect(section).not.toContain(`${FILE}:${at(77, "Future development")}:`);
   });
 
   it("validates against docs/trace.schema.json, which names every review kind", () => {
@@ -259,15 +262,15 @@ describe("on a corpus document built without curation (bupropion-vs-escitalopram
   });
 });
 
-describe("on a corpus document with a frequency off the scale (buspirone-vs-benzodiazepines.md)", () => {
-  const FILE = "buspirone-vs-benzodiazepines.md";
-  const at = positionsIn(linesOf(`tests/fixtures/corpus/${FILE}`));
+describe("on a document with a frequency off the scale (nortriptyline-vs-sertraline.md)", () => {
+  const FILE = "nortriptyline-vs-sertraline.md";
+  const at = positionsIn(linesOf(`tests/fixtures/sources/${FILE}`));
   let dir: string;
   let report: AuditReport;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "claimgraph-needs-review-"));
-    copyFileSync(join(ROOT, "tests", "fixtures", "corpus", FILE), join(dir, FILE));
+    copyFileSync(join(ROOT, "tests", "fixtures", "sources", FILE), join(dir, FILE));
     const out = join(dir, "graph");
     const args = ["--sources", dir, "--curation", join(dir, "none"), "--out", out, "-q"];
     expect((await run(["build", ...args])).code).toBe(0);
@@ -277,13 +280,13 @@ describe("on a corpus document with a frequency off the scale (buspirone-vs-benz
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("lists the unread frequency with its quote and rule", () => {
-    // Line 46: "Significant risk when combined with opioids" is no step of the scale (line 44's
-    // "High risk with long-term use" and line 43's "Varies with the drug and dose" are).
+    // Line 54's "Present but milder than with other TCAs" and line 55's "Minimal at usual doses"
+    // are no step of the scale (line 58's "Lower risk" and 56's "Uncommon" are).
     const unread = ofKind(report, "unread-value");
-    expect(unread.map(where)).toEqual([at(46, "Significant risk")]);
+    expect(unread.map(where)).toEqual([at(54, "Present but milder"), at(55, "Minimal at usual")]);
     expect(unread[0]).toMatchObject({
       location: { file: FILE },
-      quote: "Significant risk when combined with opioids [3]",
+      quote: "Present but milder than with other TCAs [1]",
       readBy: "AdverseEffectCellRule",
     });
     expect(unread[0]?.message).toContain("UnreadFrequency");

@@ -119,7 +119,8 @@ describe("adverse-effect cells are n-ary statements with a frequency", () => {
     ["None", "NoRisk", undefined],
     ["Dose-dependent", "DoseDependent", undefined],
     ["Varies; can cause insomnia", "Varies", "can cause insomnia"],
-    ["Significant risk", "UnreadFrequency", undefined],
+    ["Significant risk", "HighRisk", undefined],
+    ["Mentioned once", "UnreadFrequency", undefined],
   ] as const)("%j → %s", (cell, frequency, qualifier) => {
     const { kb, doc } = buildTemplate([
       `Side Effect\tBupropion (NDRI)\tSSRIs\n<b>Seizure Risk</b>\t${cell} [1]\tLow risk [2]`,

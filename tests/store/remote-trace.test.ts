@@ -40,7 +40,7 @@ function essentials(t: TraceResult) {
 
 describe("remoteGraph + trace", () => {
   it.each([
-    ["desipramine", "entity", 40],
+    ["desipramine", "entity", 42],
     ["[8]", "reference", 10],
     ["pmid:12183009", "work", 8],
     ["desipramine primary target", "claim", 1],

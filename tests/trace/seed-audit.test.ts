@@ -70,16 +70,19 @@ const UNCITED = [
   at(77, "Future development"),
 ];
 
-// Weak support: 20 claims that cite only [1] (StatPearls, a tertiary reference work) and/or [2]
+// Weak support: 22 claims that cite only [1] (StatPearls, a tertiary reference work) and/or [2]
 // (Healthline, a consumer health page); no prose sentence cites either.
 //   21  NET [1], SERT [2]            22  SERT (weaker) [1], "Minimal direct effect on NET" [2]
-//   24  Desipramine column [1]       (23 cites [3]; the SSRI cells of 23 and 24 are uncited)
+//   24  Desipramine column [1]: three claims, one per blockade it names
+//       (23 cites [3]; the SSRI cells of 23 and 24 are uncited)
 //   51-58  both columns of the side-effect table, 16 cells, less 55's uncited Desipramine cell
 const WEAK = [
   at(21, "Norepinephrine Transporter (NET) [1]"),
   at(21, "Serotonin Transporter (SERT) [2]"),
   at(22, "Serotonin Transporter (SERT) (weaker) [1]"),
   at(22, "Minimal direct effect on NET [2]"),
+  at(24, "Significant anticholinergic"),
+  at(24, "Significant anticholinergic"),
   at(24, "Significant anticholinergic"),
   at(51, "High risk"),
   at(51, "Low risk"),
@@ -138,9 +141,10 @@ afterAll(() => {
 });
 
 describe("the list read from the document", () => {
-  it("has 21 uncited and 20 weakly supported claims; two places hold a sentence and its relations", () => {
+  it("has 21 uncited and 22 weakly supported claims; two places hold a sentence and its relations", () => {
     expect(UNCITED).toHaveLength(21);
-    expect(WEAK).toHaveLength(20);
+    expect(WEAK).toHaveLength(22);
+    // 24:23 holds three claims, one per blockade the cell names.
     expect(new Set(WEAK).size).toBe(20);
     // 15:69 holds a sentence and the relation read from it; 26:212 two relations.
     expect(new Set(UNCITED).size).toBe(19);
@@ -201,14 +205,15 @@ describe("stats on graph/kb.ttl", () => {
   it("counts claims by type, citation and evidence type as the document has them", () => {
     const s = stats(kg);
     expect(s.nodes).toEqual({
-      claim: 80,
+      claim: 82,
       document: 1,
-      entity: 52,
+      entity: 54,
       reference: 8,
       study: 4,
       work: 7,
     });
-    // 36 table cells = 4 rows × 2 (table 1) + 4 × 3 (table 2) + 8 × 2 (table 3); 20 prose
+    // 36 table cells = 4 rows × 2 (table 1) + 4 × 3 (table 2) + 8 × 2 (table 3), 38 claims: line
+    // 24's Desipramine cell names three blockades, one claim each; 20 prose
     // claims: 14 sentences (the 12 uncited ones and the two [3] sentences of line 26) and 6
     // relations their cues state (15: SSRIs increase synaptic serotonin levels, desipramine
     // inhibits NET; 26: biased ligand at α2AAR [3], recruits β-arrestin, does not activate
@@ -225,15 +230,15 @@ describe("stats on graph/kb.ttl", () => {
       HeaderClaim: 1,
       ProseClaim: 20,
       ProtocolClaim: 4,
-      TableCellClaim: 44,
+      TableCellClaim: 46,
     });
-    expect({ cited: s.cited, uncited: s.uncited }).toEqual({ cited: 59, uncited: 21 });
-    // [1] 10 claims, [2] 10; [4]/[5] 8 and [7] 4 (clinical); [3] 9, [6] 8, [8] 10 (preclinical).
+    expect({ cited: s.cited, uncited: s.uncited }).toEqual({ cited: 61, uncited: 21 });
+    // [1] 12 claims, [2] 10; [4]/[5] 8 and [7] 4 (clinical); [3] 9, [6] 8, [8] 10 (preclinical).
     expect(s.claimsByEvidence).toEqual({
       ClinicalStudy: 12,
       ConsumerHealthPage: 10,
       PreclinicalStudy: 27,
-      TertiaryReferenceWork: 10,
+      TertiaryReferenceWork: 12,
       uncited: 21,
     });
     // Seven works: [4] and [5] are one.
@@ -243,14 +248,15 @@ describe("stats on graph/kb.ttl", () => {
       PreclinicalStudy: 3,
       TertiaryReferenceWork: 1,
     });
-    // 51 the document names, and "synaptic serotonin levels", minted from a prose cue's object.
-    expect(Object.values(s.entityTypes).reduce((a, b) => a + b, 0)).toBe(52);
+    // 51 the document names, and "synaptic serotonin levels", minted from a prose cue's object,
+    // "anticholinergic blockade" and "antihistaminic blockade", minted from line 24's cell.
+    expect(Object.values(s.entityTypes).reduce((a, b) => a + b, 0)).toBe(54);
     expect(s.documents).toEqual([
       {
         id: "https://w3id.org/claimgraph/kb/doc/desipramine-vs-ssris",
         title: "Mechanisms of Action: A Comparative Overview",
-        claims: 80,
-        cited: 59,
+        claims: 82,
+        cited: 61,
         uncited: 21,
         references: 8,
       },
