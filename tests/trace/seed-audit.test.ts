@@ -201,33 +201,35 @@ describe("stats on graph/kb.ttl", () => {
   it("counts claims by type, citation and evidence type as the document has them", () => {
     const s = stats(kg);
     expect(s.nodes).toEqual({
-      claim: 79,
+      claim: 80,
       document: 1,
       entity: 52,
       reference: 8,
       study: 4,
       work: 7,
     });
-    // 36 table cells = 4 rows × 2 (table 1) + 4 × 3 (table 2) + 8 × 2 (table 3); 20 prose
-    // claims: 14 sentences (the 12 uncited ones and the two [3] sentences of line 26) and 6
+    // 36 table cells = 4 rows × 2 (table 1) + 4 × 3 (table 2) + 8 × 2 (table 3); 24 prose
+    // claims: 14 sentences (the 12 uncited ones and the two [3] sentences of line 26), 6
     // relations their cues state (15: SSRIs increase synaptic serotonin levels, desipramine
     // inhibits NET; 26: biased ligand at α2AAR [3], recruits β-arrestin, does not activate
-    // G proteins, down-regulates α2AAR [3]); 4 protocol bullets; 4 comparative rows; 14 curated
-    // rows (what no rule reads); 1 CAS number.
+    // G proteins, down-regulates α2AAR [3]) and 4 the Key Experimental Data cells state (42:
+    // desipramine reverses depression-like behavior [6]; 44: both drugs decrease immune
+    // defenses, mirtazapine is an atypical antidepressant [8]); 4 protocol bullets; 4
+    // comparative rows; 11 curated rows (what no rule reads); 1 CAS number.
     expect(s.claimTypes).toEqual({
       ComparativeClaim: 4,
-      CuratedClaim: 14,
+      CuratedClaim: 11,
       HeaderClaim: 1,
-      ProseClaim: 20,
+      ProseClaim: 24,
       ProtocolClaim: 4,
       TableCellClaim: 36,
     });
-    expect({ cited: s.cited, uncited: s.uncited }).toEqual({ cited: 58, uncited: 21 });
-    // [1] 10 claims, [2] 10; [4]/[5] 7 and [7] 4 (clinical); [3] 9, [6] 8, [8] 10 (preclinical).
+    expect({ cited: s.cited, uncited: s.uncited }).toEqual({ cited: 59, uncited: 21 });
+    // [1] 10 claims, [2] 10; [4]/[5] 7 and [7] 4 (clinical); [3] 9, [6] 8, [8] 11 (preclinical).
     expect(s.claimsByEvidence).toEqual({
       ClinicalStudy: 11,
       ConsumerHealthPage: 10,
-      PreclinicalStudy: 27,
+      PreclinicalStudy: 28,
       TertiaryReferenceWork: 10,
       uncited: 21,
     });
@@ -244,8 +246,8 @@ describe("stats on graph/kb.ttl", () => {
       {
         id: "https://w3id.org/claimgraph/kb/doc/desipramine-vs-ssris",
         title: "Mechanisms of Action: A Comparative Overview",
-        claims: 79,
-        cited: 58,
+        claims: 80,
+        cited: 59,
         uncited: 21,
         references: 8,
       },

@@ -95,8 +95,8 @@ afterAll(() => {
 });
 
 describe("the seed's RDF, read independently", () => {
-  it("holds 79 claims", () => {
-    expect(claimIris).toHaveLength(79);
+  it("holds 80 claims", () => {
+    expect(claimIris).toHaveLength(80);
   });
 });
 

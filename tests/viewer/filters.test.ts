@@ -29,7 +29,7 @@ const with_ = (over: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...over });
 
 describe("each filter alone, on the seed", () => {
   it("shows everything with no filter", () => {
-    expect(seed.nodes).toHaveLength(151);
+    expect(seed.nodes).toHaveLength(152);
     expect(hidden(seed.nodes, NO_FILTERS)).toEqual([]);
   });
 
@@ -40,7 +40,7 @@ describe("each filter alone, on the seed", () => {
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     expect(Object.fromEntries(counts)).toMatchObject({
-      claim: 79,
+      claim: 80,
       document: 1,
       reference: 8,
       work: 7,
@@ -85,7 +85,7 @@ describe("each filter alone, on the seed", () => {
     const claims = shown.filter((n) => n.kind === "claim");
     expect(claims).toHaveLength(21);
     for (const c of claims) expect(kg.claim(c.key)?.citations, c.key).toEqual([]);
-    expect(shown.length - claims.length).toBe(seed.nodes.length - 79);
+    expect(shown.length - claims.length).toBe(seed.nodes.length - 80);
   });
 
   it("the seed's own document keeps everything; another document hides what stands in the seed", () => {
@@ -95,7 +95,7 @@ describe("each filter alone, on the seed", () => {
       const kept = n.kind === "work" || n.documents.length === 0;
       expect(isVisible(n, with_({ document: SECOND_DOC })), n.key).toBe(kept);
     }
-    expect(gone.filter((n) => n.kind === "claim")).toHaveLength(79);
+    expect(gone.filter((n) => n.kind === "claim")).toHaveLength(80);
     expect(gone.map((n) => n.key)).toContain(SEED_DOC);
   });
 });
@@ -184,7 +184,7 @@ describe("filters combined", () => {
     const shown = visible(seed.nodes, f);
     expect(shown.some((n) => n.kind === "claim")).toBe(false);
     expect(shown.some((n) => n.type === "Drug")).toBe(false);
-    expect(shown).toHaveLength(151 - 79 - 3);
+    expect(shown).toHaveLength(152 - 80 - 3);
   });
 });
 
