@@ -10,9 +10,8 @@ import type { DisplayText, Segment, Table, TableCell, TableRow } from "../docume
 import { nullStatus } from "./cells.ts";
 import { readColumn } from "./columns.ts";
 import type { ExtractContext } from "./context.ts";
-import { relationClaims } from "./prose-cue-claims.ts";
+import { proseMentions, relationClaims } from "./prose-cue-claims.ts";
 import { type SubjectReading, sentenceSubject } from "./prose-subject.ts";
-import { findMentions } from "./terms.ts";
 import type { Claim, EntityTerm, TablePlace } from "./types.ts";
 
 const LEAD = /^[^.:]{1,60}:\s*/;
@@ -61,7 +60,7 @@ function cellRelations(
   for (const [from, to] of sentences(cell.display.text)) {
     const segment = slice(cell, from, to);
     const text = segment.display.text;
-    const found = findMentions(ctx.lexicon, text, ctx.documentEntities);
+    const found = proseMentions(ctx, text);
     const reading = BOTH_ARMS.test(text)
       ? bothArms(arms)
       : sentenceSubject(text, found, {

@@ -11,12 +11,13 @@ import { type ClaimInput, type ExtractContext, makeClaim } from "./context.ts";
 import type { ObjectRules } from "./prose-objects.ts";
 import {
   appositions,
+  effectOf,
   type RelationObject,
   type RelationReading,
   readRelations,
 } from "./prose-relations.ts";
 import { clauseSubject, type SubjectReading } from "./prose-subject.ts";
-import { predicateTerm, type TermMention } from "./terms.ts";
+import { findMentions, predicateTerm, type TermMention } from "./terms.ts";
 import type { Claim, EntityTerm, Guess } from "./types.ts";
 
 /**
@@ -72,11 +73,31 @@ export function relationClaims(
     };
     claims.push(relationClaim(ctx, segment, subjectOf, relation, a.object, a.subject.start, extra));
   }
+  const effect = reading && effectOf(text, reading.clauseStart, found);
+  if (effect) {
+    const subjectOf: SubjectReading = {
+      term: effect.subject.term,
+      rule: "subject-position",
+      clauseStart: effect.object.start,
+      mention: effect.subject,
+    };
+    const relation = {
+      cue: effectCue,
+      cueStart: effect.object.start,
+      cueEnd: effect.object.end,
+      objects: [],
+    };
+    claims.push(
+      relationClaim(ctx, segment, subjectOf, relation, effect.object, effect.object.start, extra),
+    );
+  }
   return claims;
 }
 
 /** The cue an apposition is recorded with. */
 const classCue: Cue = { kind: "relation", phrase: "apposition", value: "memberOf" };
+/** The cue "E is the … side effect of D" is recorded with. */
+const effectCue: Cue = { kind: "relation", phrase: "side effect of", value: "causes" };
 
 /** How the objects of each cue are read: the predicate's object type; "is the" names no new class. */
 function objectRules(ctx: ExtractContext): (cue: Cue) => ObjectRules {
@@ -144,4 +165,20 @@ function clauses(text: string, opens: (at: number) => unknown): Array<[number, n
   }
   out.push([from, text.length]);
   return out;
+}
+
+/**
+ * The entities a sentence names: the lexicon's and the document's own, a class the
+ * document names by its abbreviation also in the plural ("SNRI" column, "SNRIs" in prose).
+ */
+export function proseMentions(ctx: ExtractContext, text: string): TermMention[] {
+  const own = ctx.documentEntities ?? [];
+  const plurals = own
+    .filter((t) => t.type === "DrugClass" && /^\p{Lu}[\p{Lu}\p{N}-]*$/u.test(t.label))
+    .map((t) => ({ ...t, label: `${t.label}s` }));
+  const byId = new Map(own.map((t) => [t.id, t]));
+  return findMentions(ctx.lexicon, text, [...own, ...plurals]).map((m) => ({
+    ...m,
+    term: byId.get(m.term.id) ?? m.term,
+  }));
 }

@@ -10,7 +10,7 @@
  */
 import type { Cue } from "../lexicon/types.ts";
 import { type ObjectRules, objectsAfter, type RelationObject } from "./prose-objects.ts";
-import type { TermMention } from "./terms.ts";
+import { headOf, mintedEntity, type TermMention } from "./terms.ts";
 
 export type { RelationObject } from "./prose-objects.ts";
 
@@ -117,4 +117,35 @@ export function appositions(
     if (object) out.push({ subject: m, object });
   }
   return out;
+}
+
+/** "Nausea is the leading side effect of vortioxetine": the drug causes the effect. */
+const EFFECT_OF =
+  /^(\p{L}[^;,]{0,60}?)\s+(?:is|are)\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:side|adverse)\s+effects?\s+of\s+$/iu;
+
+export function effectOf(
+  text: string,
+  from: number,
+  mentions: readonly TermMention[],
+): Apposition | undefined {
+  const drug = mentions.find(
+    (m) => m.start > from && (m.term.type === "Drug" || m.term.type === "DrugClass"),
+  );
+  const match = drug && EFFECT_OF.exec(text.slice(from, drug.start));
+  if (!drug || !match) return undefined;
+  const end = from + (match[1] as string).length;
+  const named = mentions.find((m) => m.start >= from && m.end <= end);
+  if (named)
+    return named.term.type === "Drug" || named.term.type === "DrugClass"
+      ? undefined
+      : {
+          subject: drug,
+          object: { term: named.term, start: named.start, end: named.end, minted: false },
+        };
+  const label = headOf(match[1] as string);
+  if (label.split(" ").length > 4) return undefined;
+  return {
+    subject: drug,
+    object: { term: mintedEntity(label, "AdverseEffect"), start: from, end, minted: true },
+  };
 }

@@ -49,6 +49,8 @@ const GROUP_ANAPHOR =
 /** "This effect …", "This action …": what the sentence before said, by its subject. */
 const DEMONSTRATIVE_NOUN =
   /^(?:this|these)\s+(?:effect|effects|action|actions|property|finding|profile)\b/i;
+/** "<X> is the <words> of|with": the copula and complement before the drug it is about. */
+const COMPLEMENT = /^[^;,]*?\s(?:is|are)\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){1,4}(?:of|with)\s+$/iu;
 /** "its metabolite norquetiapine …", "the active metabolite N …": the metabolite itself. */
 const METABOLITE =
   /^(?:its|their|the)\s+(?:(?:active|main|major)\s+)?metabolite,?\s+([\p{L}][\p{L}\p{N}-]*)/iu;
@@ -96,6 +98,11 @@ export function sentenceSubject(
     return (context.previousAlso?.length ?? 0) > 0 ? previous() : undefined;
   if (isAnaphor(clause)) return previous();
   const found = subjectInPosition(text, clauseStart, mentions);
+  const complement = isAgent(found?.mention.term)
+    ? undefined
+    : agentOfComplement(text, clauseStart, mentions);
+  if (complement)
+    return { term: complement.term, rule: "subject-position", clauseStart, mention: complement };
   if (!found) return DEMONSTRATIVE_NOUN.test(clause) ? previous() : undefined;
   return {
     term: found.mention.term,
@@ -130,6 +137,28 @@ export function clauseSubject(
         also: found.also,
       }
     : undefined;
+}
+
+/**
+ * "Nausea is the leading side effect of vortioxetine", "Liver safety is the main concern
+ * with agomelatine": a copula whose subject names no drug, and whose complement ends on
+ * the one drug or class of its clause, says something about that drug.
+ */
+export function agentOfComplement(
+  text: string,
+  from: number,
+  mentions: readonly TermMention[],
+): TermMention | undefined {
+  const end =
+    from + (/[;,]|\s(?:while|whereas|but)\s/.exec(text.slice(from))?.index ?? text.length - from);
+  const agents = mentions.filter((m) => m.start >= from && m.end <= end && isAgent(m.term));
+  const [agent] = agents;
+  if (!agent || new Set(agents.map((m) => m.term.id)).size !== 1) return undefined;
+  return COMPLEMENT.test(text.slice(from, agent.start)) ? agent : undefined;
+}
+
+function isAgent(term: EntityTerm | undefined): boolean {
+  return term?.type === "Drug" || term?.type === "DrugClass";
 }
 
 /** "its metabolite norquetiapine inhibits …": the metabolite, minted as a drug when unknown. */

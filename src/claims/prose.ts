@@ -10,9 +10,9 @@
 import type { Sentence } from "../document/types.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
 import { valueCellRelations } from "./prose-cells.ts";
-import { relationClaims } from "./prose-cue-claims.ts";
+import { proseMentions, relationClaims } from "./prose-cue-claims.ts";
 import { type SubjectReading, sentenceSubject } from "./prose-subject.ts";
-import { distinctTerms, findMentions, predicateTerm, type TermMention } from "./terms.ts";
+import { distinctTerms, predicateTerm, type TermMention } from "./terms.ts";
 import type { Claim, EntityTerm, ReadingRule, Term } from "./types.ts";
 
 /** The reading rule each way of deciding a sentence's subject is recorded as. */
@@ -47,7 +47,7 @@ export function proseClaims(ctx: ExtractContext): Claim[] {
     if (sentence.container === "bullet" && isProtocolSection(sentence.section?.title)) continue;
     if (!isStatement(ctx, sentence)) continue;
     const text = sentence.display.text;
-    const found = findMentions(ctx.lexicon, text, ctx.documentEntities);
+    const found = proseMentions(ctx, text);
     const same = previous?.paragraph === sentence.paragraph;
     const reading = sentenceSubject(text, found, {
       focus: ctx.focus,

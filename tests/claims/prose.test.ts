@@ -329,6 +329,11 @@ describe("subjects the template's prose gives", () => {
       "ProseSubjectPositionRule",
     ],
     [
+      "Pooled data favour NDRIs slightly in depression; in anxiety the classes perform alike.",
+      "ndri",
+      "ProseSubjectPositionRule",
+    ],
+    [
       "Quelmadol behaves like an SSRI at low doses; its action needs higher doses [1].",
       "quelmadol",
       "ProseSubjectPositionRule",
@@ -389,5 +394,20 @@ describe("subjects the template's prose gives", () => {
       const [claim] = statements(inventedProse(sentence));
       expect(claim?.guesses).toContain("SubjectUnclear");
     }
+  });
+});
+
+describe("a copula whose complement names the drug: the sentence is about the drug", () => {
+  it.each([
+    [
+      "Nausea is the leading side effect of zorapine; sexual side effects are less frequent.",
+      ["zorapine causes nausea-gi-distress"],
+    ],
+    ["Dizziness is a common side effect of quelmadol.", ["quelmadol causes dizziness"]],
+    ["Liver safety is the main concern with quelmadol, while sexual side effects favour it.", []],
+  ])("%s", (sentence, expected) => {
+    const claims = inventedProse(sentence);
+    expect(subjectOf(statements(claims)[0])).toBe(expected[0]?.split(" ")[0] ?? "quelmadol");
+    expect(relations(claims)).toEqual(expected);
   });
 });
