@@ -34,7 +34,8 @@ export interface ObjectRules {
 const NP_STOP = new Set(
   (
     "in at of on with without which that who whose to by via for from after during while whereas " +
-    "but as than when where because since although though leading resulting driving only " +
+    "but as than when where because since although though leading resulting driving only through " +
+    "it they " +
     "is are was were has have had can may might will would does do did not versus vs"
   ).split(" "),
 );
@@ -103,8 +104,12 @@ function coordination(words: readonly Word[]): Word[][] {
       out.push(current);
       current = [];
       viaComma = w === ",";
-      if (w !== "," && lower(words[k + 1]) === "the") k++;
-      if (w === "," && SEPARATOR.has(lower(words[k + 1])) && lower(words[k + 1]) !== ",") k++;
+      // ", and" (a serial comma) joins the last conjunct as "and" does.
+      if (viaComma && SEPARATOR.has(lower(words[k + 1])) && lower(words[k + 1]) !== ",") {
+        viaComma = false;
+        k++;
+      }
+      if (!viaComma && lower(words[k + 1]) === "the") k++;
       continue;
     }
     if (word.text.startsWith("(")) {
@@ -130,7 +135,8 @@ function coordination(words: readonly Word[]): Word[][] {
 function listGoesOn(words: readonly Word[], k: number): boolean {
   for (let n = 0; k + n < words.length && n <= MAX_WORDS; n++) {
     const w = lower(words[k + n]);
-    if (w === "and" || w === "or" || w === "nor") return n > 0;
+    if (w === "and" || w === "or" || w === "nor") return true;
+    if (w === ",") continue;
     if (VERB_LIKE.test(words[k + n]?.text ?? "") && n === 0) return false;
     if (NP_STOP.has(w) || !/[\p{L}\p{N}(]/u.test(w)) return false;
   }

@@ -252,6 +252,15 @@ describe("coordinated objects: one claim each, sharing their head or modifier", 
       ],
     ],
     [
+      "Quelmadol is an antagonist at 5-HT3 receptors, and through this antagonism it raises the release of serotonin, dopamine, and the glutamate in the striatum [1].",
+      [
+        "quelmadol antagonistAt 5-ht3-receptors",
+        "quelmadol increases serotonin-release",
+        "quelmadol increases dopamine-release",
+        "quelmadol increases glutamate-release",
+      ],
+    ],
+    [
       "Zorapine blocks DAT and NET, raising synaptic dopamine and norepinephrine [1].",
       [
         "zorapine inhibits dopamine-transporter",
