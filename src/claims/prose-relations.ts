@@ -2,22 +2,17 @@
  * Simple relations read from a prose clause where a cue fits: "X inhibits Y", "X is an
  * antagonist at Y", "X binds Y", "X recruits Y", "X is a Z", "X raises Y". The cues and
  * the predicates they name are in `ontology/lexicon/cues.tsv` (kind `relation`); each
- * relation records its cue. A negated cue ("does not inhibit") asserts nothing. The
- * object is the entity named right after the cue — every one of "Y and Z" — or, when the
- * lexicon names none, an entity minted from the noun phrase there and flagged.
+ * relation records its cue. A negated cue asserts its negative predicate where the
+ * vocabulary has one ("does not inhibit", "causes neither … nor …", "has no effect on"),
+ * and nothing otherwise ("never binds"): never the positive one. The objects are read by
+ * `prose-objects.ts`. An apposition naming a class ("Mirtazapine (atypical
+ * antidepressant)") states "is a".
  */
-import type { Cue, EntityType } from "../lexicon/types.ts";
+import type { Cue } from "../lexicon/types.ts";
+import { type ObjectRules, objectsAfter, type RelationObject } from "./prose-objects.ts";
 import { headOf, mintedEntity, type TermMention } from "./terms.ts";
-import type { EntityTerm } from "./types.ts";
 
-export interface RelationObject {
-  readonly term: EntityTerm;
-  /** Display offsets in the sentence. */
-  readonly start: number;
-  readonly end: number;
-  /** True when the lexicon did not name it and it was minted from the words after the cue. */
-  readonly minted: boolean;
-}
+export type { RelationObject } from "./prose-objects.ts";
 
 export interface RelationReading {
   readonly cue: Cue;
@@ -27,24 +22,14 @@ export interface RelationReading {
   readonly objects: readonly RelationObject[];
 }
 
-/** Where the words after a cue stop being its object. */
-const NP_STOP = new Set(
-  (
-    "in at of on with without which that who whose to by via for from after during while whereas " +
-    "but and or as than when where because since although though leading resulting driving " +
-    "is are was were has have had can may might will would does do did not"
-  ).split(" "),
-);
-const DETERMINER = /^(?:the|a|an|its|their|both|either|all|some|several|this|these|those)$/i;
-const BRIDGE = /^(?:\s*(?:the|a|an|selectively|directly|potently|weakly|strongly|also)\s+)*\s*$/i;
-const COORDINATION =
-  /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+)(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|no|never|nor|neither|without|lacks?|lacking)\s+(?:\w+\s+){0,2}$/i;
-const MAX_NP_WORDS = 6;
+/** A cue that carries its own negation ("does not inhibit", "without activating"). */
+const NEGATIVE_CUE = /\b(?:not|no|neither|without|never)\b/i;
 
 /**
  * The relations stated in `clause` (display offsets [from, to) of `text`), in order.
- * `objectType` gives the entity type a minted object takes for each predicate.
+ * `rulesFor` gives how the objects of each cue are read (their type, whether a class may be
+ * minted).
  */
 export function readRelations(
   text: string,
@@ -52,21 +37,24 @@ export function readRelations(
   to: number,
   cues: readonly Cue[],
   mentions: readonly TermMention[],
-  objectType: (predicate: string) => EntityType | undefined,
+  rulesFor: (cue: Cue) => ObjectRules,
 ): RelationReading[] {
   const found: RelationReading[] = [];
-  const hits = cueHits(text, from, to, cues);
+  const hits = cueHits(text, from, to, cues).filter((h) => !insideParentheses(text, h.start));
   hits.forEach((hit, i) => {
-    const negative =
-      hit.cue.phrase.toLowerCase().startsWith("without") || /^not\b/i.test(hit.cue.phrase);
+    const negative = NEGATIVE_CUE.test(hit.cue.phrase);
     if (!negative && NEGATION.test(text.slice(from, hit.start))) return;
     const limit = hits[i + 1]?.start ?? to;
-    const type = objectType(hit.cue.value);
-    const objects = objectsAfter(text, hit.end, limit, mentions, type);
+    const objects = objectsAfter(text, hit.end, limit, mentions, rulesFor(hit.cue));
     if (objects.length > 0)
       found.push({ cue: hit.cue, cueStart: hit.start, cueEnd: hit.end, objects });
   });
   return found;
+}
+
+export function insideParentheses(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.lastIndexOf("(") > before.lastIndexOf(")");
 }
 
 interface CueHit {
@@ -102,65 +90,62 @@ function boundary(text: string, index: number): boolean {
   return c === undefined || !/[\p{L}\p{N}-]/u.test(c);
 }
 
-/** The entities named right after a cue, every one of a coordination, else a minted one. */
-function objectsAfter(
+export interface Apposition {
+  readonly subject: TermMention;
+  readonly object: RelationObject;
+}
+
+/** "Mirtazapine (atypical antidepressant)": a drug named with its class in parentheses. */
+export function appositions(
   text: string,
-  from: number,
-  to: number,
   mentions: readonly TermMention[],
-  type: EntityType | undefined,
-): RelationObject[] {
-  const objects: RelationObject[] = [];
-  let at = from;
+  classRules: ObjectRules,
+): Apposition[] {
+  const out: Apposition[] = [];
   for (const m of mentions) {
-    if (m.start < at || m.end > to || !fits(m.term.type, type)) continue;
-    const gap = text.slice(at, m.start);
-    if (!(objects.length === 0 ? BRIDGE : COORDINATION).test(gap)) break;
-    objects.push({ term: m.term, start: m.start, end: m.end, minted: false });
-    at = m.end;
-    at += (/^\s*\([^()]*\)/.exec(text.slice(at))?.[0] ?? "").length;
+    if (m.term.type !== "Drug" || insideParentheses(text, m.start)) continue;
+    const group = /^\s*\(([^()]*)\)/.exec(text.slice(m.end));
+    if (!group) continue;
+    const from = m.end + group[0].indexOf("(") + 1;
+    const [object] = objectsAfter(
+      text,
+      from,
+      from + (group[1] as string).length,
+      mentions,
+      classRules,
+    );
+    if (object) out.push({ subject: m, object });
   }
-  // A drug class is never minted from prose: classes come from what tables and lexicon name.
-  if (objects.length > 0 || type === undefined || type === "DrugClass") return objects;
-  const phrase = nounPhrase(text, from, to);
-  return phrase
-    ? [{ term: mintedEntity(headOf(phrase.label), type), ...phrase, minted: true }]
-    : [];
+  return out;
 }
 
-/** A class only where a class is wanted; any entity but a drug elsewhere. */
-function fits(actual: EntityType, wanted: EntityType | undefined): boolean {
-  if (wanted === "DrugClass") return actual === "DrugClass";
-  return actual !== "Drug" && actual !== "DrugClass";
-}
+/** "Nausea is the leading side effect of vortioxetine": the drug causes the effect. */
+const EFFECT_OF =
+  /^(\p{L}[^;,]{0,60}?)\s+(?:is|are)\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:side|adverse)\s+effects?\s+of\s+$/iu;
 
-/** The noun phrase after a cue: determiners skipped, up to a stop word or punctuation. */
-function nounPhrase(
+export function effectOf(
   text: string,
   from: number,
-  to: number,
-): { label: string; start: number; end: number } | undefined {
-  const words = [
-    ...text.slice(from, to).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’\-/]*|\([^()]*\)|[^\s\p{L}\p{N}]/gu),
-  ];
-  let start = -1;
-  let end = -1;
-  let count = 0;
-  for (const w of words) {
-    const word = w[0];
-    const at = from + (w.index ?? 0);
-    if (start === -1 && DETERMINER.test(word)) continue;
-    if (word.startsWith("(")) {
-      if (start === -1) break;
-      end = at + word.length;
-      continue;
-    }
-    if (!/[\p{L}\p{N}]/u.test(word) || NP_STOP.has(word.toLowerCase()) || count === MAX_NP_WORDS)
-      break;
-    if (start === -1) start = at;
-    end = at + word.length;
-    count++;
-  }
-  if (start === -1 || !/\p{L}{2}/u.test(text.slice(start, end))) return undefined;
-  return { label: text.slice(start, end), start, end };
+  mentions: readonly TermMention[],
+): Apposition | undefined {
+  const drug = mentions.find(
+    (m) => m.start > from && (m.term.type === "Drug" || m.term.type === "DrugClass"),
+  );
+  const match = drug && EFFECT_OF.exec(text.slice(from, drug.start));
+  if (!drug || !match) return undefined;
+  const end = from + (match[1] as string).length;
+  const named = mentions.find((m) => m.start >= from && m.end <= end);
+  if (named)
+    return named.term.type === "Drug" || named.term.type === "DrugClass"
+      ? undefined
+      : {
+          subject: drug,
+          object: { term: named.term, start: named.start, end: named.end, minted: false },
+        };
+  const label = headOf(match[1] as string);
+  if (label.split(" ").length > 4) return undefined;
+  return {
+    subject: drug,
+    object: { term: mintedEntity(label, "AdverseEffect"), start: from, end, minted: true },
+  };
 }

@@ -1,12 +1,14 @@
 /**
  * Who a prose sentence is about, read from the sentence itself: "Unlike X, Y …" is about
- * Y; "it", "its" and "this drug" are the section's compound; "they", "their" and a bare
- * "this" take the subject of the sentence before in the same paragraph; otherwise the
- * drug or class named before the main verb. When no rule decides, the answer is
+ * Y; "it", "its" and "this drug" are the section's compound, also after a leading clause
+ * ("By blocking …, it …"); "they", "their", a bare "this" and "this effect" take the
+ * subject of the sentence before in the same paragraph, "both drugs" its two subjects;
+ * "its metabolite N" is N; otherwise the drug or class named before the main verb, or
+ * opening the sentence — every one of "X and Y". When no rule decides, the answer is
  * `undefined` and the statement is flagged as having an unclear subject: a guess is
  * never made silently.
  */
-import type { TermMention } from "./terms.ts";
+import { mintedEntity, type TermMention } from "./terms.ts";
 import type { EntityTerm } from "./types.ts";
 
 /** How a sentence's subject was decided; recorded on the claim. */
@@ -23,6 +25,8 @@ export interface SubjectReading {
   readonly clauseStart: number;
   /** Where the sentence names the subject, when it does (not for pronouns). */
   readonly mention?: TermMention | undefined;
+  /** The other subjects of a coordination ("Duloxetine and venlafaxine are …"). */
+  readonly also?: readonly EntityTerm[] | undefined;
 }
 
 export interface SubjectContext {
@@ -30,6 +34,8 @@ export interface SubjectContext {
   readonly focus: EntityTerm | undefined;
   /** The subject of the sentence before, in the same paragraph or bullet. */
   readonly previous: EntityTerm | undefined;
+  /** Its other subjects, when it had a coordination of them. */
+  readonly previousAlso?: readonly EntityTerm[] | undefined;
 }
 
 const CONTRAST = /^(?:unlike|in contrast to|contrary to|compared (?:with|to)|like|as with)\s/i;
@@ -37,6 +43,20 @@ const FOCUS_PRONOUN =
   /^(?:it|its|it's|this (?:drug|compound|agent|molecule)|the (?:drug|compound|agent))\b/i;
 const PLURAL_PRONOUN = /^(?:they|their|them)\b/i;
 const DEMONSTRATIVE = /^(?:this|these)\s+([\p{L}-]+)/iu;
+/** "Both drugs", "the two drugs", "these drugs": the subjects of the sentence before. */
+const GROUP_ANAPHOR =
+  /^(?:both|the two|these|those)\s+(?:drugs|compounds|agents|medicines|medications|classes|arms)\b/i;
+/** "This effect …", "This action …": what the sentence before said, by its subject. */
+const DEMONSTRATIVE_NOUN =
+  /^(?:this|these)\s+(?:effect|effects|action|actions|property|finding|profile)\b/i;
+/** "<X> is the <words> of|with": the copula and complement before the drug it is about. */
+const COMPLEMENT = /^[^;,]*?\s(?:is|are)\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){1,4}(?:of|with)\s+$/iu;
+/** "its metabolite norquetiapine …", "the active metabolite N …": the metabolite itself. */
+const METABOLITE =
+  /^(?:its|their|the)\s+(?:(?:active|main|major)\s+)?metabolite,?\s+([\p{L}][\p{L}\p{N}-]*)/iu;
+/** A leading clause before the main one: "By blocking 5-HT2C receptors, it …", "Taken at night, it …". */
+const LEADING_CLAUSE =
+  /^(?:by|through|when|after|before|once|if|taken|used|given|combined|administered)\b[^,;]{0,80},\s*/i;
 const LEADING_FILLER =
   /^(?:(?:in addition|moreover|furthermore|however|notably|importantly|additionally|overall|thus|therefore|also|finally),?\s+)+/i;
 
@@ -65,19 +85,31 @@ export function sentenceSubject(
 ): SubjectReading | undefined {
   const { start: clauseStart, contrast } = mainClause(text, mentions);
   const clause = text.slice(clauseStart);
+  const metabolite = metaboliteSubject(text, clauseStart);
+  if (metabolite) return metabolite;
   if (FOCUS_PRONOUN.test(clause)) {
     return context.focus ? { term: context.focus, rule: "pronoun", clauseStart } : undefined;
   }
-  if (isAnaphor(clause)) {
-    return context.previous ? { term: context.previous, rule: "previous", clauseStart } : undefined;
-  }
-  const mention = subjectInPosition(text, clauseStart, mentions);
-  if (!mention) return undefined;
+  const previous = (): SubjectReading | undefined =>
+    context.previous
+      ? { term: context.previous, rule: "previous", clauseStart, also: context.previousAlso }
+      : undefined;
+  if (GROUP_ANAPHOR.test(clause))
+    return (context.previousAlso?.length ?? 0) > 0 ? previous() : undefined;
+  if (isAnaphor(clause)) return previous();
+  const found = subjectInPosition(text, clauseStart, mentions);
+  const complement = isAgent(found?.mention.term)
+    ? undefined
+    : agentOfComplement(text, clauseStart, mentions);
+  if (complement)
+    return { term: complement.term, rule: "subject-position", clauseStart, mention: complement };
+  if (!found) return DEMONSTRATIVE_NOUN.test(clause) ? previous() : undefined;
   return {
-    term: mention.term,
+    term: found.mention.term,
     rule: contrast ? "contrast" : "subject-position",
     clauseStart,
-    mention,
+    mention: found.mention,
+    also: found.also,
   };
 }
 
@@ -91,12 +123,52 @@ export function clauseSubject(
   mentions: readonly TermMention[],
   focus: EntityTerm | undefined,
 ): SubjectReading | undefined {
+  const metabolite = metaboliteSubject(text, from);
+  if (metabolite) return metabolite;
   if (focus && FOCUS_PRONOUN.test(text.slice(from)))
     return { term: focus, rule: "pronoun", clauseStart: from };
-  const mention = subjectInPosition(text, from, mentions);
-  return mention
-    ? { term: mention.term, rule: "subject-position", clauseStart: from, mention }
+  const found = subjectInPosition(text, from, mentions);
+  return found
+    ? {
+        term: found.mention.term,
+        rule: "subject-position",
+        clauseStart: from,
+        mention: found.mention,
+        also: found.also,
+      }
     : undefined;
+}
+
+/**
+ * "Nausea is the leading side effect of vortioxetine", "Liver safety is the main concern
+ * with agomelatine": a copula whose subject names no drug, and whose complement ends on
+ * the one drug or class of its clause, says something about that drug.
+ */
+export function agentOfComplement(
+  text: string,
+  from: number,
+  mentions: readonly TermMention[],
+): TermMention | undefined {
+  const end =
+    from + (/[;,]|\s(?:while|whereas|but)\s/.exec(text.slice(from))?.index ?? text.length - from);
+  const agents = mentions.filter((m) => m.start >= from && m.end <= end && isAgent(m.term));
+  const [agent] = agents;
+  if (!agent || new Set(agents.map((m) => m.term.id)).size !== 1) return undefined;
+  return COMPLEMENT.test(text.slice(from, agent.start)) ? agent : undefined;
+}
+
+function isAgent(term: EntityTerm | undefined): boolean {
+  return term?.type === "Drug" || term?.type === "DrugClass";
+}
+
+/** "its metabolite norquetiapine inhibits …": the metabolite, minted as a drug when unknown. */
+function metaboliteSubject(text: string, from: number): SubjectReading | undefined {
+  const m = METABOLITE.exec(text.slice(from));
+  const name = m?.[1];
+  if (!m || !name) return undefined;
+  const start = from + m[0].length - name.length;
+  const mention = { term: mintedEntity(name, "Drug"), start, end: start + name.length };
+  return { term: mention.term, rule: "subject-position", clauseStart: from, mention };
 }
 
 /** "They …", "Their …", or a bare "This …" / "These …" (a verb follows): the sentence before. */
@@ -112,6 +184,8 @@ function mainClause(
   mentions: readonly TermMention[],
 ): { start: number; contrast: boolean } {
   const at = (LEADING_FILLER.exec(text)?.[0] ?? "").length;
+  const leading = LEADING_CLAUSE.exec(text.slice(at))?.[0];
+  if (leading) return { start: at + leading.length, contrast: false };
   if (!CONTRAST.test(text.slice(at))) return { start: at, contrast: false };
   const comma = text.indexOf(",", at);
   // A contrast names its term before a comma, close by; else the sentence is read whole.
@@ -123,22 +197,48 @@ function mainClause(
 }
 
 /**
- * The one drug or class named between `from` and the main verb, else the one entity of
- * any type named there ("This direct receptor down-regulation is …"). Two of them joined
- * by "and" / "or" ("Desipramine or an SSRI") are no single subject: undefined.
+ * The drug or class named between `from` and the main verb (or, with no verb, the first
+ * punctuation), else the one entity of any type named there ("This direct receptor
+ * down-regulation is …"). A drug or class opening the clause is its subject; "X and Y"
+ * ("Both X and Y") are its subjects; "X or Y" is no single subject: undefined.
  */
 function subjectInPosition(
   text: string,
   from: number,
   mentions: readonly TermMention[],
-): TermMention | undefined {
+): { mention: TermMention; also: EntityTerm[] } | undefined {
   const verb = MAIN_VERB.exec(text.slice(from));
-  const end = verb ? from + verb.index : text.length;
+  const stop = /[;:,]/.exec(text.slice(from));
+  const end = verb ? from + verb.index : stop ? from + stop.index : text.length;
   const named = mentions.filter(
-    (m) => m.start >= from && m.end <= end && !insideParentheses(text, m.start),
+    (m) =>
+      m.start >= from &&
+      m.end <= end &&
+      !insideParentheses(text, m.start) &&
+      text[m.start - 1] !== "-",
   );
   const agents = named.filter((m) => m.term.type === "Drug" || m.term.type === "DrugClass");
-  return single(agents.length > 0 ? agents : named);
+  const first = agents[0];
+  if (first) {
+    const joined = [first];
+    for (const next of agents.slice(1)) {
+      const gap = text.slice((joined.at(-1) as TermMention).end, next.start);
+      if (/^\s*(?:,\s*)?or\s+$/i.test(gap)) return undefined;
+      if (!/^\s*(?:,\s*(?:and\s+)?|and\s+)$/i.test(gap)) break;
+      joined.push(next);
+    }
+    const opens = /^\W*(?:(?:the|both)\s+)?$/i.test(text.slice(from, first.start));
+    const also = distinct(joined.slice(1).map((m) => m.term)).filter((t) => t.id !== first.term.id);
+    if (opens || joined.length === agents.length || single(agents))
+      return { mention: first, also: joined.length === agents.length || opens ? also : [] };
+    return undefined;
+  }
+  const one = single(named);
+  return one ? { mention: one, also: [] } : undefined;
+}
+
+function distinct(terms: readonly EntityTerm[]): EntityTerm[] {
+  return [...new Map(terms.map((t) => [t.id, t])).values()];
 }
 
 function single(mentions: readonly TermMention[]): TermMention | undefined {

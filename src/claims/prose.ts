@@ -4,15 +4,16 @@
  * ending in ":" are not statements). A statement's subject is read from the sentence
  * (`prose-subject.ts`); when no rule decides it, the statement stays with the document
  * as its subject and is flagged with the guess SubjectUnclear. Relations a cue fits ("X inhibits Y")
- * become claims of their own (`prose-relations.ts`). Protocol bullets become studies.
+ * become claims of their own (`prose-cue-claims.ts`), as do the relations the sentences of
+ * Key Experimental Data cells state (`prose-cells.ts`). Protocol bullets become studies.
  */
-import { rawSpanOf } from "../document/clean.ts";
 import type { Sentence } from "../document/types.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
-import { type RelationReading, readRelations } from "./prose-relations.ts";
-import { clauseSubject, type SubjectReading, sentenceSubject } from "./prose-subject.ts";
-import { distinctTerms, findMentions, predicateTerm, type TermMention } from "./terms.ts";
-import type { Claim, EntityTerm, Guess, ReadingRule, Term } from "./types.ts";
+import { valueCellRelations } from "./prose-cells.ts";
+import { proseMentions, relationClaims } from "./prose-cue-claims.ts";
+import { type SubjectReading, sentenceSubject } from "./prose-subject.ts";
+import { distinctTerms, predicateTerm, type TermMention } from "./terms.ts";
+import type { Claim, EntityTerm, ReadingRule, Term } from "./types.ts";
 
 /** The reading rule each way of deciding a sentence's subject is recorded as. */
 const SUBJECT_RULE: Readonly<Record<SubjectReading["rule"], ReadingRule>> = {
@@ -23,9 +24,6 @@ const SUBJECT_RULE: Readonly<Record<SubjectReading["rule"], ReadingRule>> = {
 };
 
 const PROTOCOL_SECTION = /protocol|method/i;
-
-/** Where one clause of a sentence ends and the next begins: "…, while …", "…; …". */
-const CLAUSE_BREAK = /;\s+|,\s+(?:while|whereas|but)\s+|\s+(?:while|whereas)\s+/gi;
 
 export function isProtocolSection(title: string | undefined): boolean {
   return title !== undefined && PROTOCOL_SECTION.test(title);
@@ -42,18 +40,29 @@ export function isStatement(ctx: ExtractContext, sentence: Sentence): boolean {
 
 export function proseClaims(ctx: ExtractContext): Claim[] {
   const claims: Claim[] = [];
-  let previous: { paragraph: number; subject: EntityTerm | undefined } | undefined;
+  let previous:
+    | { paragraph: number; subject: EntityTerm | undefined; also: readonly EntityTerm[] }
+    | undefined;
   for (const sentence of ctx.document.sentences) {
     if (sentence.container === "bullet" && isProtocolSection(sentence.section?.title)) continue;
     if (!isStatement(ctx, sentence)) continue;
     const text = sentence.display.text;
-    const found = findMentions(ctx.lexicon, text, ctx.documentEntities);
-    const before = previous?.paragraph === sentence.paragraph ? previous.subject : undefined;
-    const reading = sentenceSubject(text, found, { focus: ctx.focus, previous: before });
+    const found = proseMentions(ctx, text);
+    const same = previous?.paragraph === sentence.paragraph;
+    const reading = sentenceSubject(text, found, {
+      focus: ctx.focus,
+      previous: same ? previous?.subject : undefined,
+      previousAlso: same ? previous?.also : undefined,
+    });
     claims.push(statementClaim(ctx, sentence, reading, found));
     claims.push(...relationClaims(ctx, sentence, reading, found));
-    previous = { paragraph: sentence.paragraph, subject: reading?.term };
+    previous = {
+      paragraph: sentence.paragraph,
+      subject: reading?.term,
+      also: reading?.also ?? [],
+    };
   }
+  claims.push(...valueCellRelations(ctx));
   return claims;
 }
 
@@ -85,79 +94,4 @@ function statementClaim(
         : []
       : ["SubjectUnclear"],
   });
-}
-
-/** The relations a cue fits in each clause, one claim per object, quoting subject to object. */
-function relationClaims(
-  ctx: ExtractContext,
-  sentence: Sentence,
-  reading: SubjectReading | undefined,
-  found: readonly TermMention[],
-): Claim[] {
-  const text = sentence.display.text;
-  const cues = ctx.lexicon.cues("relation");
-  const objectType = (name: string) => ctx.lexicon.predicate(name)?.objectType;
-  const claims: Claim[] = [];
-  let subject = reading;
-  for (const [from, to] of clauses(text)) {
-    const own = from === 0 ? undefined : clauseSubject(text, from, found, ctx.focus);
-    if (own) subject = own;
-    if (!subject || !isAgent(subject.term)) continue;
-    const start = Math.max(from, subject.clauseStart);
-    for (const relation of readRelations(text, start, to, cues, found, objectType)) {
-      for (const object of relation.objects) {
-        if (object.term.id === subject.term.id) continue;
-        claims.push(relationClaim(ctx, sentence, subject, relation, object, start));
-      }
-    }
-  }
-  return claims;
-}
-
-function relationClaim(
-  ctx: ExtractContext,
-  sentence: Sentence,
-  subject: SubjectReading,
-  relation: RelationReading,
-  object: RelationReading["objects"][number],
-  clauseStart: number,
-): Claim {
-  const text = sentence.display.text;
-  const named =
-    subject.mention && subject.mention.start >= clauseStart
-      ? subject.mention.start
-      : relation.cueStart;
-  const from = Math.min(named, relation.cueStart);
-  // A minted object is flagged MintedEntity by makeClaim, from the term itself.
-  const guesses: Guess[] = subject.rule === "previous" ? ["SubjectFromPreviousSentence"] : [];
-  return makeClaim(ctx, {
-    kind: "prose",
-    subject: subject.term,
-    predicate: predicateTerm(ctx.lexicon, relation.cue.value),
-    object: object.term,
-    segment: sentence,
-    quote: rawSpanOf(sentence.display, from, object.end) ?? sentence.span,
-    text: text.slice(from, object.end),
-    mentions: [subject.term, object.term],
-    readBy: "ProseCueRule",
-    cue: relation.cue.phrase.toLowerCase(),
-    guesses,
-  });
-}
-
-/** Relations are read for drugs and classes only: what else a sentence is about is kept as a statement. */
-function isAgent(term: EntityTerm): boolean {
-  return term.type === "Drug" || term.type === "DrugClass";
-}
-
-/** [from, to) display offsets of each clause of a sentence. */
-function clauses(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let from = 0;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
-    out.push([from, m.index]);
-    from = m.index + m[0].length;
-  }
-  out.push([from, text.length]);
-  return out;
 }

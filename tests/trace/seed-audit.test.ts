@@ -228,7 +228,7 @@ describe("stats on graph/kb.ttl", () => {
       ComparativeClaim: 4,
       CuratedClaim: 7,
       HeaderClaim: 1,
-      ProseClaim: 20,
+      ProseClaim: 24,
       ProtocolClaim: 4,
       TableCellClaim: 46,
     });
