@@ -19,6 +19,19 @@ export interface Summary {
   readonly quads: number;
 }
 
+/**
+ * The table cells that gave claims: one a cell, however many claims it gives (a coordination
+ * gives one per object, an arm cell also the relations it states).
+ */
+function tableCells(kb: KnowledgeBase): number {
+  return kb.documents.reduce((n, d) => {
+    const places = d.claims
+      .filter((c) => c.kind === "table" && c.table)
+      .map((c) => `${c.table?.table}/${c.table?.rowIndex}/${c.table?.columnIndex}`);
+    return n + new Set(places).size;
+  }, 0);
+}
+
 export function summarize(kb: KnowledgeBase, quads: number): Summary {
   const claims = kb.documents.flatMap((d) => d.claims);
   const entities = [...kb.entities.values()];
@@ -27,8 +40,7 @@ export function summarize(kb: KnowledgeBase, quads: number): Summary {
     claims: claims.length,
     cited: claims.filter((c) => c.citations.length > 0).length,
     uncited: claims.filter((c) => c.citations.length === 0).length,
-    // A cell's own claim: the relations an arm cell also states are not more cells.
-    tableCells: claims.filter((c) => c.kind === "table" && c.readBy !== "ArmCellCueRule").length,
+    tableCells: tableCells(kb),
     comparative: claims.filter((c) => c.kind === "comparative").length,
     curated: claims.filter((c) => c.kind === "curated").length,
     markers: kb.documents.reduce((n, d) => n + d.document.citations.length, 0),

@@ -87,7 +87,7 @@ describe("docs/trace.schema.json", () => {
   const traces: Array<[string, string[]]> = [
     ["a claim found by words", ["desipramine primary target"]],
     ["an entity by synonym", ["NET"]],
-    ["an entity with 39 claims", ["desipramine"]],
+    ["an entity with 43 claims", ["desipramine"]],
     ["a reference", ["[8]"]],
     ["a reference listed twice", ["[4]"]],
     ["a work by identifier", ["pmid:12183009"]],
@@ -252,8 +252,8 @@ describe("people's output", () => {
       0,
     );
     expect(onPage).toBe(5);
-    const people = (await run(["trace", "desipramine", "--offset", "39"])).out;
-    expect(people).toContain(`showing claims 40–40 of ${all.total}`);
+    const people = (await run(["trace", "desipramine", "--offset", "42"])).out;
+    expect(people).toContain(`showing claims 43–43 of ${all.total}`);
   });
 
   it("--limit shows no predicate group without its claims", async () => {
@@ -281,12 +281,13 @@ describe("query", () => {
   const COUNT = `${CG} SELECT (COUNT(?c) AS ?n) WHERE { ?c a cg:TableCellClaim }`;
 
   it.each(["graph/kb.ttl", "graph/kb.trig", "graph/kb.nq"])(
-    // 44: the 36 cells and 8 relations the comparison table's arm cells state.
-    "counts 44 table-cell claims in %s as a table, SPARQL JSON and CSV",
+    // 46: the 36 cells (line 24's gives three claims, one per blockade) and 8 relations the
+    // comparison table's arm cells state.
+    "counts 46 table-cell claims in %s as a table, SPARQL JSON and CSV",
     async (file) => {
       const table = await run(["query", COUNT, "--kb", file]);
       expect(table.code, table.err).toBe(0);
-      expect(table.out.trimEnd().split("\n")).toEqual(["?n", "--", "44", "1 row"]);
+      expect(table.out.trimEnd().split("\n")).toEqual(["?n", "--", "46", "1 row"]);
       const json = await run(["query", COUNT, "--kb", file, "--format", "json"]);
       const results = JSON.parse(json.out);
       expect(results.head.vars).toEqual(["n"]);
@@ -294,18 +295,18 @@ describe("query", () => {
         {
           n: {
             type: "literal",
-            value: "44",
+            value: "46",
             datatype: "http://www.w3.org/2001/XMLSchema#integer",
           },
         },
       ]);
       const csv = await run(["query", COUNT, "--kb", file, "--format", "csv"]);
-      expect(csv.out.trimEnd().split(/\r?\n/)).toEqual(["n", "44"]);
+      expect(csv.out.trimEnd().split(/\r?\n/)).toEqual(["n", "46"]);
     },
   );
 
   it.each(["graph/kb.ttl", "graph/kb.trig"])(
-    "counts in %s what the document holds: 80 claims, 21 uncited, 8 references",
+    "counts in %s what the document holds: 84 claims, 21 uncited, 8 references",
     async (file) => {
       const count = async (where: string) => {
         const r = await run([
@@ -319,7 +320,7 @@ describe("query", () => {
         expect(r.code, r.err).toBe(0);
         return Number(r.out.trim().split(/\r?\n/)[1]);
       };
-      expect(await count("?x a cg:Claim")).toBe(80);
+      expect(await count("?x a cg:Claim")).toBe(84);
       expect(await count("?x a cg:Claim; cg:uncited true")).toBe(21);
       expect(await count("?x a cg:Reference")).toBe(8);
     },
@@ -356,7 +357,7 @@ describe("query", () => {
   it("knows claimgraph's prefixes without PREFIX lines", async () => {
     const r = await run(["query", "SELECT (COUNT(?c) AS ?n) WHERE { ?c a cg:TableCellClaim }"]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain("44");
+    expect(r.out).toContain("46");
   });
 
   it("shows every selected variable as a column, in the query's order", async () => {
@@ -384,7 +385,7 @@ describe("the bundled CLI", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^desipramine {2}Drug · ent:desipramine$/m);
-    expect(r.stdout).toContain("40 claims about it");
+    expect(r.stdout).toContain("43 claims about it");
     expect(r.stdout).not.toContain(ESC);
   });
 

@@ -29,7 +29,7 @@ const REF_1 = `${KB}doc/desipramine-vs-ssris.ref-1`;
 const STATPEARLS = `${KB}work/statpearls-article-20405`;
 const PRIMARY_TARGET = `${KB}claim/desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0`;
 /** Cites [4] [5], a clinical trial: a strong claim. */
-const MEMORY = `${KB}claim/desipramine-vs-ssris.fluoxetine.increases.6e9da9903479`;
+const MEMORY = `${KB}claim/desipramine-vs-ssris.fluoxetine.increases.15f7e1a8a9f6`;
 /** "Desipramine primarily inhibits the norepinephrine (NE) transporter": uncited, read by the cue "inhibits". */
 const INHIBITS = `${KB}claim/desipramine-vs-ssris.desipramine.inhibits.4aaf37bab9a7`;
 

@@ -55,7 +55,7 @@ describe("/api/view", () => {
     expect(status).toBe(200);
     expect(body).toEqual(JSON.parse(JSON.stringify(server.view)));
     expect(body.overview).toBe(false);
-    expect(body.nodes).toHaveLength(156);
+    expect(body.nodes).toHaveLength(158);
     expect(body.documents).toEqual([
       { id: DOC, label: "Mechanisms of Action: A Comparative Overview" },
     ]);

@@ -73,7 +73,7 @@ describe("claimgraph serve", () => {
     const s = await serve(["--port", "0"]);
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(s.out()).toMatch(
-      /^claimgraph viewer: http:\/\/127\.0\.0\.1:\d+\/ {2}\(156 nodes, \d+ edges; Ctrl-C stops it\)$/m,
+      /^claimgraph viewer: http:\/\/127\.0\.0\.1:\d+\/ {2}\(158 nodes, \d+ edges; Ctrl-C stops it\)$/m,
     );
     expect(s.err()).toBe("");
     const page = await rawRequest(s.url, "/");

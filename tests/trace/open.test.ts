@@ -136,7 +136,7 @@ describe("the snapshot cache", () => {
     const good = readFileSync(path);
     writeFileSync(path, '{"format": 1, "graph": ');
     const kg = await openKnowledgeGraph([KB]);
-    expect(trace(kg, "desipramine").total).toBe(42);
+    expect(trace(kg, "desipramine").total).toBe(43);
     expect(readFileSync(path)).toEqual(good);
   });
 

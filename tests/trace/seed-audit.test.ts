@@ -205,7 +205,7 @@ describe("stats on graph/kb.ttl", () => {
   it("counts claims by type, citation and evidence type as the document has them", () => {
     const s = stats(kg);
     expect(s.nodes).toEqual({
-      claim: 82,
+      claim: 84,
       document: 1,
       entity: 54,
       reference: 8,
@@ -213,31 +213,33 @@ describe("stats on graph/kb.ttl", () => {
       work: 7,
     });
     // 36 table cells = 4 rows × 2 (table 1) + 4 × 3 (table 2) + 8 × 2 (table 3), 38 claims: line
-    // 24's Desipramine cell names three blockades, one claim each; 20 prose
-    // claims: 14 sentences (the 12 uncited ones and the two [3] sentences of line 26) and 6
-    // relations their cues state (15: SSRIs increase synaptic serotonin levels, desipramine
-    // inhibits NET; 26: biased ligand at α2AAR [3], recruits β-arrestin, does not activate
-    // G proteins, down-regulates α2AAR [3]); 4 protocol bullets; 4 comparative rows; 7 curated
-    // rows (what no rule reads); 1 CAS number. Besides the 36 cells, 8 table claims are relations
-    // the comparison table's arm cells state (41: desipramine no effect on memory performance and
+    // 24's Desipramine cell names three blockades, one claim each; 24 prose claims: 14 sentences
+    // (the 12 uncited ones and the two [3] sentences of line 26), 6 relations their cues state
+    // (15: SSRIs increase synaptic serotonin levels, desipramine inhibits NET; 26: biased ligand
+    // at α2AAR [3], recruits β-arrestin, does not activate G proteins, down-regulates α2AAR [3])
+    // and 4 the Key Experimental Data cells state (42: desipramine reverses depression-like
+    // behavior [6]; 44: both drugs decrease immune defenses, mirtazapine is an atypical
+    // antidepressant [8]); 4 protocol bullets; 4 comparative rows; 5 curated rows (what no rule
+    // reads); 1 CAS number. Besides the 38 cell claims, 8 table claims are relations the
+    // comparison table's arm cells state (41: desipramine no effect on memory performance and
     // increases mood, fluoxetine increases memory performance [4] [5]; 42: desipramine effective
     // for SSRI-resistant depression and reverses depression-like behaviour, fluoxetine ineffective
     // [6]; 43: desipramine ineffective for treatment-resistant OCD [7]; 44: desipramine increases
     // liver metastases [8]), which the curation held before.
     expect(s.claimTypes).toEqual({
       ComparativeClaim: 4,
-      CuratedClaim: 7,
+      CuratedClaim: 5,
       HeaderClaim: 1,
       ProseClaim: 24,
       ProtocolClaim: 4,
       TableCellClaim: 46,
     });
-    expect({ cited: s.cited, uncited: s.uncited }).toEqual({ cited: 61, uncited: 21 });
-    // [1] 12 claims, [2] 10; [4]/[5] 8 and [7] 4 (clinical); [3] 9, [6] 8, [8] 10 (preclinical).
+    expect({ cited: s.cited, uncited: s.uncited }).toEqual({ cited: 63, uncited: 21 });
+    // [1] 12 claims, [2] 10; [4]/[5] 8 and [7] 4 (clinical); [3] 9, [6] 9, [8] 11 (preclinical).
     expect(s.claimsByEvidence).toEqual({
       ClinicalStudy: 12,
       ConsumerHealthPage: 10,
-      PreclinicalStudy: 27,
+      PreclinicalStudy: 29,
       TertiaryReferenceWork: 12,
       uncited: 21,
     });
@@ -255,8 +257,8 @@ describe("stats on graph/kb.ttl", () => {
       {
         id: "https://w3id.org/claimgraph/kb/doc/desipramine-vs-ssris",
         title: "Mechanisms of Action: A Comparative Overview",
-        claims: 82,
-        cited: 61,
+        claims: 84,
+        cited: 63,
         uncited: 21,
         references: 8,
       },

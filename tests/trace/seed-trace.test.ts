@@ -95,9 +95,10 @@ afterAll(() => {
 });
 
 describe("the seed's RDF, read independently", () => {
-  it("holds 82 claims", () => {
-    // Line 24's Desipramine cell names three blockades: one claim each.
-    expect(claimIris).toHaveLength(82);
+  it("holds 84 claims", () => {
+    // Line 24's Desipramine cell names three blockades: one claim each; the Key Experimental
+    // Data cells state four relations (42, 44).
+    expect(claimIris).toHaveLength(84);
   });
 });
 
@@ -158,7 +159,9 @@ describe.each(["parsed", "snapshot"])("trace on graph/kb.ttl (%s)", (how) => {
     // put on desipramine by their first mention; "Its development…" (74) and "This leads to…"
     // (26) are read as about it. 40: the six relations its arm cells state (lines 41-44) stand
     // for the five the curation held. 42: line 24's cell gives three claims, one per blockade.
-    expect(expected).toHaveLength(42);
+    // 43: line 42's Key Experimental Data cell states "reversed depression-like behavior"; its
+    // line 44 states the two immune-defence relations the curation held.
+    expect(expected).toHaveLength(43);
     expect(r.match).toBe("entity");
     expect(r.total).toBe(expected.length);
     expect(ids(r.claims)).toEqual(expected);

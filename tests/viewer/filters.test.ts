@@ -29,9 +29,9 @@ const with_ = (over: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...over });
 
 describe("each filter alone, on the seed", () => {
   it("shows everything with no filter", () => {
-    // 82 claims (8 relations read from arm cells, 7 curated rows fewer, line 24's three
-    // blockades) and 74 other nodes.
-    expect(seed.nodes).toHaveLength(156);
+    // 84 claims (8 relations read from arm cells, 4 from Key Experimental Data cells, 9 curated
+    // rows fewer, line 24's three blockades) and 74 other nodes.
+    expect(seed.nodes).toHaveLength(158);
     expect(hidden(seed.nodes, NO_FILTERS)).toEqual([]);
   });
 
@@ -42,7 +42,7 @@ describe("each filter alone, on the seed", () => {
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     expect(Object.fromEntries(counts)).toMatchObject({
-      claim: 82,
+      claim: 84,
       document: 1,
       reference: 8,
       work: 7,
@@ -87,7 +87,7 @@ describe("each filter alone, on the seed", () => {
     const claims = shown.filter((n) => n.kind === "claim");
     expect(claims).toHaveLength(21);
     for (const c of claims) expect(kg.claim(c.key)?.citations, c.key).toEqual([]);
-    expect(shown.length - claims.length).toBe(seed.nodes.length - 82);
+    expect(shown.length - claims.length).toBe(seed.nodes.length - 84);
   });
 
   it("the seed's own document keeps everything; another document hides what stands in the seed", () => {
@@ -97,7 +97,7 @@ describe("each filter alone, on the seed", () => {
       const kept = n.kind === "work" || n.documents.length === 0;
       expect(isVisible(n, with_({ document: SECOND_DOC })), n.key).toBe(kept);
     }
-    expect(gone.filter((n) => n.kind === "claim")).toHaveLength(82);
+    expect(gone.filter((n) => n.kind === "claim")).toHaveLength(84);
     expect(gone.map((n) => n.key)).toContain(SEED_DOC);
   });
 });
@@ -186,7 +186,7 @@ describe("filters combined", () => {
     const shown = visible(seed.nodes, f);
     expect(shown.some((n) => n.kind === "claim")).toBe(false);
     expect(shown.some((n) => n.type === "Drug")).toBe(false);
-    expect(shown).toHaveLength(156 - 82 - 3);
+    expect(shown).toHaveLength(158 - 84 - 3);
   });
 });
 
