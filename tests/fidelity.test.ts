@@ -2,13 +2,17 @@
 // it measures — every document builds, every gold file parses, and every gold row points at a
 // line of its document that holds its quote.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   buildDocument,
+  type CorpusDocument,
   corpusDocuments,
+  ROOT,
   readGold,
   seedDocument,
 } from "../scripts/fidelity/corpus.ts";
+import { fidelity } from "../scripts/fidelity/fidelity.ts";
 import { parseGold } from "../scripts/fidelity/gold.ts";
 import { ratios, score } from "../scripts/fidelity/match.ts";
 import { labelKey, labelsMatch } from "../scripts/fidelity/normalise.ts";
@@ -223,13 +227,37 @@ describe("the scorer", () => {
   });
 });
 
-describe("the corpus", () => {
-  const documents = [...corpusDocuments(), seedDocument()];
+// Held-out documents: no reading rule was written for them (tests/fixtures/holdout/README.md).
+const HOLDOUT_DIR = join(ROOT, "tests", "fixtures", "holdout");
 
+describe("the corpus", () => {
   it("holds at least 8 documents besides the seed", () => {
     expect(corpusDocuments().length).toBeGreaterThanOrEqual(8);
   });
+});
 
+describe("the held-out documents", () => {
+  it("hold at least 2 documents", () => {
+    expect(corpusDocuments(HOLDOUT_DIR).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("are scored as the corpus with --corpus, the seed still against its own gold", () => {
+    const result = fidelity(HOLDOUT_DIR);
+    expect(result.problems).toEqual([]);
+    expect(result.documents).toEqual([
+      ...corpusDocuments(HOLDOUT_DIR).map((d) => d.id),
+      seedDocument().id,
+    ]);
+    expect(result.sets.seed.kinds.header.gold).toBe(1);
+  });
+});
+
+const FOLDERS: readonly (readonly [string, readonly CorpusDocument[]])[] = [
+  ["the corpus", [...corpusDocuments(), seedDocument()]],
+  ["the held-out documents", corpusDocuments(HOLDOUT_DIR)],
+];
+
+describe.each(FOLDERS)("%s", (_, documents) => {
   it.each(documents.map((d) => [d.id, d] as const))("%s builds without errors", (_, doc) => {
     const built = buildDocument(doc, false);
     expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);

@@ -4,6 +4,8 @@
  * (`observed.ts`), matches them to the gold files (`match.ts`) and prints precision and
  * recall per kind, and the wrong asserted triples.
  * Usage: tsx scripts/fidelity/run.ts [--json] [--verbose] [--corpus DIR]
+ * (--corpus scores DIR's documents as the corpus, e.g. tests/fixtures/holdout; the seed is
+ * scored against its own gold in tests/fixtures/corpus whatever DIR is).
  * Exit code 0 whatever the score; 1 only when it cannot run (a gold file that does not parse).
  */
 import { parseArgs } from "node:util";
