@@ -5,21 +5,15 @@
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { normaliseLabel } from "../slug.ts";
+import type { ClaimJson } from "../trace/answers.ts";
 import { claimJson, studyJson } from "../trace/answers.ts";
+import type { PathResult } from "../trace/path.ts";
 import { findPath } from "../trace/path.ts";
 import { sortClaims, trace } from "../trace/trace.ts";
 import type { ViewModel, ViewNode } from "../view/projection.ts";
+import type { Neighbourhood, NodeDetails, SearchHit } from "./contract.ts";
 
-export interface SearchHit {
-  readonly id: string;
-  readonly label: string;
-  /** The name that matched, when it is a synonym rather than the label. */
-  readonly matched: string;
-  readonly kind: string;
-  readonly type: string;
-}
-
-export function nodeDetails(kg: KnowledgeGraph, id: string): unknown {
+export function nodeDetails(kg: KnowledgeGraph, id: string): NodeDetails | undefined {
   const node = kg.node(id);
   if (!node) return undefined;
   switch (node.kind) {
@@ -58,7 +52,7 @@ export function nodeDetails(kg: KnowledgeGraph, id: string): unknown {
 }
 
 /** The claims behind an edge of the view: the claim itself, or those linking two entities. */
-export function edgeClaims(kg: KnowledgeGraph, source: string, target: string): unknown[] {
+export function edgeClaims(kg: KnowledgeGraph, source: string, target: string): ClaimJson[] {
   if (!kg.graph.hasNode(source) || !kg.graph.hasNode(target)) return [];
   const direct = [kg.claim(source), kg.claim(target)].filter((c) => c !== undefined);
   if (direct.length > 0) return direct.map((c) => claimJson(kg, c));
@@ -111,7 +105,7 @@ export function search(kg: KnowledgeGraph, query: string, limit = 10): SearchHit
   return out;
 }
 
-export function pathBetween(kg: KnowledgeGraph, from: string, to: string): unknown {
+export function pathBetween(kg: KnowledgeGraph, from: string, to: string): PathResult {
   return findPath(kg, from, to);
 }
 
@@ -121,7 +115,7 @@ export function neighbourhood(
   view: ViewModel,
   id: string,
   limit = 300,
-): Pick<ViewModel, "nodes" | "edges"> | undefined {
+): Neighbourhood | undefined {
   if (!kg.graph.hasNode(id)) return undefined;
   const byKey = new Map(view.nodes.map((n) => [n.key, n]));
   const centre = byKey.get(id);

@@ -3,6 +3,7 @@
  * (from the server), chosen with the mouse or the keyboard (arrows, Enter, Escape), as
  * an ARIA combobox with a listbox.
  */
+import type { SearchHit } from "../server/contract.ts";
 import { api } from "./api.ts";
 import { h } from "./dom.ts";
 
@@ -17,7 +18,7 @@ export function setupSearch(
   list: HTMLDivElement,
   choose: (id: string) => void,
 ): SearchControl {
-  let hits: Array<{ id: string; label: string; matched: string; kind: string; type: string }> = [];
+  let hits: readonly SearchHit[] = [];
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
