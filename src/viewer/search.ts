@@ -97,3 +97,21 @@ export function setupSearch(
   input.addEventListener("blur", () => setTimeout(close, 100));
   return { focus: () => input.focus(), close, isOpen: () => !list.hidden };
 }
+
+/** "/" opens the search (where no text is typed); Escape closes it, or else deselects. */
+export function bindSearchKeys(search: SearchControl, deselect: () => void): void {
+  document.addEventListener("keydown", (event) => {
+    // "/" is a character only where text is typed; on a checkbox or a button it means "search".
+    const target = event.target;
+    const typing =
+      target instanceof HTMLTextAreaElement ||
+      (target instanceof HTMLInputElement && ["text", "search"].includes(target.type));
+    if (event.key === "/" && !typing) {
+      event.preventDefault();
+      search.focus();
+    } else if (event.key === "Escape") {
+      if (search.isOpen()) search.close();
+      else deselect();
+    }
+  });
+}
