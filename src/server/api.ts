@@ -5,21 +5,15 @@
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { normaliseLabel } from "../slug.ts";
+import type { ClaimJson } from "../trace/answers.ts";
 import { claimJson, studyJson } from "../trace/answers.ts";
+import type { PathResult } from "../trace/path.ts";
 import { findPath } from "../trace/path.ts";
 import { sortClaims, trace } from "../trace/trace.ts";
-import type { ViewModel, ViewNode } from "../view/projection.ts";
+import type { ViewEdge, ViewModel, ViewNode } from "../view/projection.ts";
+import type { Neighbourhood, NodeDetails, SearchHit } from "./contract.ts";
 
-export interface SearchHit {
-  readonly id: string;
-  readonly label: string;
-  /** The name that matched, when it is a synonym rather than the label. */
-  readonly matched: string;
-  readonly kind: string;
-  readonly type: string;
-}
-
-export function nodeDetails(kg: KnowledgeGraph, id: string): unknown {
+export function nodeDetails(kg: KnowledgeGraph, id: string): NodeDetails | undefined {
   const node = kg.node(id);
   if (!node) return undefined;
   switch (node.kind) {
@@ -58,7 +52,7 @@ export function nodeDetails(kg: KnowledgeGraph, id: string): unknown {
 }
 
 /** The claims behind an edge of the view: the claim itself, or those linking two entities. */
-export function edgeClaims(kg: KnowledgeGraph, source: string, target: string): unknown[] {
+export function edgeClaims(kg: KnowledgeGraph, source: string, target: string): ClaimJson[] {
   if (!kg.graph.hasNode(source) || !kg.graph.hasNode(target)) return [];
   const direct = [kg.claim(source), kg.claim(target)].filter((c) => c !== undefined);
   if (direct.length > 0) return direct.map((c) => claimJson(kg, c));
@@ -111,7 +105,7 @@ export function search(kg: KnowledgeGraph, query: string, limit = 10): SearchHit
   return out;
 }
 
-export function pathBetween(kg: KnowledgeGraph, from: string, to: string): unknown {
+export function pathBetween(kg: KnowledgeGraph, from: string, to: string): PathResult {
   return findPath(kg, from, to);
 }
 
@@ -121,53 +115,57 @@ export function neighbourhood(
   view: ViewModel,
   id: string,
   limit = 300,
-): Pick<ViewModel, "nodes" | "edges"> | undefined {
+): Neighbourhood | undefined {
   if (!kg.graph.hasNode(id)) return undefined;
   const byKey = new Map(view.nodes.map((n) => [n.key, n]));
   const centre = byKey.get(id);
-  const cx = centre?.x ?? 0;
-  const cy = centre?.y ?? 0;
+  const around = { id, x: centre?.x ?? 0, y: centre?.y ?? 0 };
   const neighbours = kg.graph.neighbors(id).sort().slice(0, limit);
-  const nodes: ViewNode[] = [];
-  const edges: ViewModel["edges"][number][] = [];
-  const add = (key: string, i: number, n: number) => {
-    const existing = byKey.get(key);
-    if (existing) {
-      nodes.push(existing);
-      return;
-    }
-    const a = kg.graph.getNodeAttributes(key);
-    const angle = (2 * Math.PI * i) / Math.max(1, n);
-    const radius = 30 + 4 * Math.sqrt(n);
-    nodes.push({
-      key,
-      kind: a.kind,
-      type:
-        a.kind === "entity"
-          ? a.type
-          : a.kind === "claim"
-            ? a.claimType
-            : a.kind === "work"
-              ? a.evidenceType
-              : a.kind,
-      label: a.label.length > 90 ? `${a.label.slice(0, 89)}…` : a.label,
-      x: key === id ? cx : cx + radius * Math.cos(angle),
-      y: key === id ? cy : cy + radius * Math.sin(angle),
-      size: key === id ? 10 : 4,
-      claims: 0,
-      evidence: "none",
-      uncited: a.kind === "claim" && a.citations.length === 0,
-      documents: [],
-    });
-  };
-  add(id, 0, 1);
-  neighbours.forEach((key, i) => {
-    add(key, i, neighbours.length);
-  });
+  const placed = (key: string, i: number, n: number) =>
+    byKey.get(key) ?? placedNode(kg, key, around, i, n);
+  const nodes = [
+    placed(id, 0, 1),
+    ...neighbours.map((key, i) => placed(key, i, neighbours.length)),
+  ];
   const keep = new Set([id, ...neighbours]);
+  const edges: ViewEdge[] = [];
   kg.graph.forEachEdge(id, (e, ea, s, t) => {
     if (ea.kind === "asserts" || !keep.has(s) || !keep.has(t) || s === t) return;
     edges.push({ key: e, source: s, target: t, kind: ea.kind, label: ea.kind });
   });
   return { nodes, edges };
+}
+
+/** A node the projection did not place: the i-th of n on a circle around the centre. */
+function placedNode(
+  kg: KnowledgeGraph,
+  key: string,
+  centre: { readonly id: string; readonly x: number; readonly y: number },
+  i: number,
+  n: number,
+): ViewNode {
+  const a = kg.graph.getNodeAttributes(key);
+  const angle = (2 * Math.PI * i) / Math.max(1, n);
+  const radius = 30 + 4 * Math.sqrt(n);
+  const isCentre = key === centre.id;
+  return {
+    key,
+    kind: a.kind,
+    type:
+      a.kind === "entity"
+        ? a.type
+        : a.kind === "claim"
+          ? a.claimType
+          : a.kind === "work"
+            ? a.evidenceType
+            : a.kind,
+    label: a.label.length > 90 ? `${a.label.slice(0, 89)}…` : a.label,
+    x: isCentre ? centre.x : centre.x + radius * Math.cos(angle),
+    y: isCentre ? centre.y : centre.y + radius * Math.sin(angle),
+    size: isCentre ? 10 : 4,
+    claims: 0,
+    evidence: "none",
+    uncited: a.kind === "claim" && a.citations.length === 0,
+    documents: [],
+  };
 }

@@ -1,0 +1,67 @@
+/**
+ * Rendering: the display graph (the server's projection, grown a neighbourhood at a time)
+ * and sigma drawing it through the pure reducers, reading the viewer's state each frame.
+ */
+import Graph from "graphology";
+import Sigma from "sigma";
+import type { Neighbourhood } from "../server/contract.ts";
+import type { ViewNode } from "../view/projection.ts";
+import { isVisible } from "./filters.ts";
+import { edgeReducer, nodeReducer } from "./reducers.ts";
+import type { ViewerState } from "./state.ts";
+
+export type DisplayGraph = Graph<ViewNode>;
+export type Renderer = Sigma<ViewNode>;
+
+export function displayGraph(): DisplayGraph {
+  return new Graph<ViewNode>({ multi: true, type: "directed", allowSelfLoops: false });
+}
+
+/** Adds the nodes and edges not drawn yet (an edge only when both its ends are). */
+export function addAll(graph: DisplayGraph, part: Neighbourhood): void {
+  for (const n of part.nodes) if (!graph.hasNode(n.key)) graph.addNode(n.key, { ...n });
+  for (const e of part.edges) {
+    if (!graph.hasEdge(e.key) && graph.hasNode(e.source) && graph.hasNode(e.target)) {
+      graph.addEdgeWithKey(e.key, e.source, e.target, { kind: e.kind, label: e.label });
+    }
+  }
+}
+
+export function createRenderer(
+  graph: DisplayGraph,
+  container: HTMLElement,
+  state: ViewerState,
+): Renderer {
+  return new Sigma(graph, container, {
+    nodeReducer: (key, attrs) => nodeReducer(key, attrs as unknown as ViewNode, state.view()),
+    edgeReducer: (key) => drawnEdge(graph, key, state),
+    renderEdgeLabels: false,
+    enableEdgeEvents: true,
+    zIndex: true,
+    labelDensity: 0.6,
+    labelGridCellSize: 90,
+    labelRenderedSizeThreshold: 7,
+    defaultEdgeType: "line",
+  });
+}
+
+function drawnEdge(graph: DisplayGraph, key: string, state: ViewerState) {
+  const s = graph.source(key);
+  const t = graph.target(key);
+  const st = state.view();
+  return edgeReducer(
+    s,
+    t,
+    st,
+    !isVisible(graph.getNodeAttributes(s), st.filters),
+    !isVisible(graph.getNodeAttributes(t), st.filters),
+  );
+}
+
+/** Moves the camera onto a drawn node, zooming in no further than it is. */
+export function focusOn(renderer: Renderer, id: string): void {
+  const d = renderer.getNodeDisplayData(id);
+  if (!d) return;
+  const camera = renderer.getCamera();
+  void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 300 });
+}

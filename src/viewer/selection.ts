@@ -1,0 +1,63 @@
+/**
+ * Selecting a node: the state and the address change at once; the node's neighbourhood is
+ * drawn when it is not yet, the camera moves to it, and the panel shows the server's
+ * answer — unless another node was selected while it was on its way.
+ */
+import type { NodeDetails } from "../server/contract.ts";
+import { api } from "./api.ts";
+import type { DetailsPanel } from "./details.ts";
+import { tracedBy } from "./details.ts";
+import { addAll, type DisplayGraph, focusOn, type Renderer } from "./render.ts";
+import { type ViewerState, writeAddress } from "./state.ts";
+
+export interface SelectionParts {
+  readonly graph: DisplayGraph;
+  readonly renderer: Renderer;
+  readonly state: ViewerState;
+  readonly panel: DetailsPanel;
+}
+
+export class Selection {
+  constructor(private readonly parts: SelectionParts) {}
+
+  async select(id: string | null, moveCamera = true): Promise<void> {
+    const { graph, renderer, state, panel } = this.parts;
+    state.select(id);
+    writeAddress(state);
+    panel.selecting();
+    if (id === null) {
+      panel.clear();
+      renderer.refresh();
+      return;
+    }
+    if (!graph.hasNode(id)) await this.drawAround(id);
+    if (moveCamera && graph.hasNode(id)) focusOn(renderer, id);
+    const answer = await details(id);
+    if (answer === undefined) panel.missing();
+    else if (state.selected !== id) return;
+    else this.show(id, answer);
+    renderer.refresh();
+  }
+
+  private show(id: string, answer: NodeDetails): void {
+    const { state, panel } = this.parts;
+    if (answer.kind === "claim") state.trace(tracedBy(answer.claim));
+    panel.node(id, answer, state.view().traced);
+  }
+
+  private async drawAround(id: string): Promise<void> {
+    try {
+      addAll(this.parts.graph, await api.neighbourhood(id));
+    } catch {
+      // Not drawable (e.g. a node the projection leaves out): the panel still shows it.
+    }
+  }
+}
+
+async function details(id: string): Promise<NodeDetails | undefined> {
+  try {
+    return await api.node(id);
+  } catch {
+    return undefined;
+  }
+}
