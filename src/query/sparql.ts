@@ -3,7 +3,7 @@
  * this command). The default graph is the union of all graphs, so the same query
  * answers on Turtle and on TriG.
  */
-import { displayPath } from "../build/files.ts";
+import { displayPath } from "../base/display-path.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
 import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
 import { checkSparql } from "./sparql-form.ts";

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import { packageRoot } from "../../build/paths.ts";
+import { packageRoot } from "../../base/paths.ts";
 import { UsageError } from "../../errors.ts";
 import { addKbOption, kbFiles, openGraph } from "../kb-option.ts";
 import type { CommandContext } from "../main.ts";
