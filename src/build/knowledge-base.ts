@@ -7,6 +7,7 @@ import { extractClaims } from "../claims/extract.ts";
 import { entityTerm } from "../claims/terms.ts";
 import type { DocumentClaims, EntityTerm, KnowledgeBase, Membership } from "../claims/types.ts";
 import type { CurationRows } from "../curation/claims.ts";
+import { curatedClaims } from "../curation/claims.ts";
 import { loadWorks, resolveReferences } from "../curation/works.ts";
 import { parseDocument } from "../document/parse.ts";
 import type { ParsedDocument } from "../document/types.ts";
@@ -83,7 +84,12 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
     .filter((d) => !broken.has(d.id))
     .map((document) => ({
       document,
-      ...extractClaims(document, lexicon, input.curation, diagnostics),
+      ...extractClaims(
+        document,
+        lexicon,
+        curatedClaims({ document, lexicon }, input.curation, diagnostics),
+        diagnostics,
+      ),
     }));
   if (diagnostics.some((d) => d.severity === "error"))
     throw new InputError(sortDiagnostics(diagnostics));
