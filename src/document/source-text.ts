@@ -4,7 +4,6 @@
  * Web Annotation model asks). Decoding bytes strictly lives in base/decode-utf8.ts.
  */
 import type { Diagnostic } from "../errors.ts";
-import type { Span } from "./types.ts";
 
 export interface Position {
   readonly line: number;
@@ -67,7 +66,8 @@ export class SourceText {
     );
   }
 
-  slice(span: Span): string {
+  /** The text of a span (a `Span` of ./types.ts; written out here, as types.ts imports this). */
+  slice(span: { readonly start: number; readonly end: number }): string {
     return this.text.slice(span.start, span.end);
   }
 

@@ -1,6 +1,6 @@
 /** `claimgraph build`: sources → knowledge base files, with a summary. */
 import type { Command } from "commander";
-import type { CommandContext } from "../main.ts";
+import type { CommandContext } from "../context.ts";
 
 export interface BuildFlags {
   readonly sources: string;

@@ -7,8 +7,8 @@
  * are never printed.
  */
 import { type Command, InvalidArgumentError } from "commander";
+import type { CommandContext } from "../context.ts";
 import { storeCredentials } from "../credentials.ts";
-import type { CommandContext } from "../main.ts";
 
 /** What `push` and `pushed` read by default: the TriG export, the smallest that keeps the graphs. */
 export const DEFAULT_PUSH_KB = "graph/kb.trig";

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { packageRoot } from "../../base/paths.ts";
 import { UsageError } from "../../errors.ts";
+import type { CommandContext } from "../context.ts";
 import { addKbOption, kbFiles, openGraph } from "../kb-option.ts";
-import type { CommandContext } from "../main.ts";
 
 export interface ServeFlags {
   readonly kb?: string[];

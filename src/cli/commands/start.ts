@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { EXTENSIONS, FORMATS } from "../../rdf/formats.ts";
-import type { CommandContext } from "../main.ts";
+import type { CommandContext } from "../context.ts";
 import { runBuild } from "./build.ts";
 import { addServeOptions, type ServeFlags, serve } from "./serve.ts";
 

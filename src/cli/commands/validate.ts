@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.ts";
 import { EXTENSIONS, FORMATS } from "../../rdf/formats.ts";
-import type { CommandContext } from "../main.ts";
+import type { CommandContext } from "../context.ts";
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
