@@ -13,14 +13,15 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["claims"],
   ["curation"],
   ["rdf"],
-  // The pipeline: sources → knowledge base files.
-  ["build"],
   ["graph"],
   // The questions, asked of the graph (local) or of a SPARQL store (remote).
   // The SPARQL language, shared by local files (query/) and a remote store (store/).
   ["sparql"],
   ["trace", "query", "store"],
   ["audit", "view"],
+  // The pipeline's driver: sources → knowledge-base files, through the stages below it. It sits
+  // above graph/ so that the graph, read from RDF alone, cannot lean on it.
+  ["build"],
   ["server"],
   ["cli"],
   ["viewer"],
