@@ -7,6 +7,7 @@
  */
 
 import { type ExtractContext, makeClaim } from "../claims/context.ts";
+import { tablePlace } from "../claims/table-place.ts";
 import { entityTerm, predicateTerm } from "../claims/terms.ts";
 import type { Claim, TablePlace, Term } from "../claims/types.ts";
 import { rawSpanOf } from "../document/clean.ts";
@@ -38,13 +39,7 @@ export function curatedClaims(
   for (const table of document.tables) {
     for (const row of table.rows) {
       for (const cell of [row.label, ...row.cells]) {
-        places.set(cell, {
-          table: table.index,
-          rowIndex: row.index,
-          rowLabel: row.label.display.text,
-          columnIndex: cell.columnIndex,
-          columnLabel: table.header[cell.columnIndex - 1]?.display.text ?? "",
-        });
+        places.set(cell, tablePlace(table, row, cell));
       }
     }
   }
