@@ -22,7 +22,6 @@ import { registerValidate } from "./commands/validate.ts";
 import type { CommandContext } from "./context.ts";
 import { type Io, processIo, renderDiagnostics } from "./output.ts";
 
-
 export function createProgram(ctx: CommandContext): Command {
   const program = new Command("claimgraph")
     .description(
