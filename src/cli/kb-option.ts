@@ -6,7 +6,6 @@ import { openKnowledgeGraph } from "../graph/open.ts";
 import { DEFAULT_KB } from "./defaults.ts";
 import type { Io } from "./output.ts";
 
-
 export function addKbOption(command: Command): Command {
   return command.option(
     "--kb <file>",
