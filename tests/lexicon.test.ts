@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ontologyDir } from "../src/build/paths.ts";
+import { ontologyDir } from "../src/base/paths.ts";
 import { InputError } from "../src/errors.ts";
 import { loadLexicon } from "../src/lexicon/load.ts";
 import { removeTempDirs, tempDir } from "./helpers/cli.ts";

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { ontologyDir, packageRoot } from "../../src/base/paths.ts";
 import { buildKnowledgeBase, type KnowledgeBaseInput } from "../../src/build/knowledge-base.ts";
-import { ontologyDir, packageRoot } from "../../src/build/paths.ts";
 import type { KnowledgeBase } from "../../src/claims/types.ts";
 import { CURATED_COLUMNS } from "../../src/curation/claims.ts";
 import { type Diagnostic, InputError } from "../../src/errors.ts";

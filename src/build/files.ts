@@ -5,7 +5,9 @@
  * never reaches the parser or the manifest.
  */
 import { existsSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
+import { displayPath } from "../base/display-path.ts";
+import { ontologyDir } from "../base/paths.ts";
 import type { CurationRows } from "../curation/claims.ts";
 import { CURATED_COLUMNS } from "../curation/claims.ts";
 import { type Diagnostic, InputError, sortDiagnostics, UsageError } from "../errors.ts";
@@ -13,7 +15,6 @@ import { loadLexicon } from "../lexicon/load.ts";
 import { readTsv } from "../tsv.ts";
 import { type Checks, type InputFile, listFolder } from "./input-files.ts";
 import type { KnowledgeBaseInput, SourceFile } from "./knowledge-base.ts";
-import { ontologyDir } from "./paths.ts";
 import { type Limit, readLimited } from "./read-limited.ts";
 
 export interface InputPaths {
@@ -154,10 +155,4 @@ function readCuration(
   const rows = readTsv(found.file, found.text, CURATED_COLUMNS, diagnostics);
   if (diagnostics.length > 0) throw new InputError(diagnostics);
   return { file: found.file, rows };
-}
-
-/** Paths in diagnostics are relative to the working folder when inside it. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith("..") || rel === "" ? path : rel;
 }

@@ -7,10 +7,12 @@ import { extractClaims } from "../claims/extract.ts";
 import { entityTerm } from "../claims/terms.ts";
 import type { DocumentClaims, EntityTerm, KnowledgeBase, Membership } from "../claims/types.ts";
 import type { CurationRows } from "../curation/claims.ts";
+import { curatedClaims } from "../curation/claims.ts";
 import { loadWorks, resolveReferences } from "../curation/works.ts";
 import { parseDocument } from "../document/parse.ts";
 import type { ParsedDocument } from "../document/types.ts";
 import { type Diagnostic, InputError, sortDiagnostics } from "../errors.ts";
+import type { Lexicon } from "../lexicon/lexicon.ts";
 import type { LoadedLexicon } from "../lexicon/load.ts";
 
 export interface SourceFile {
@@ -35,46 +37,9 @@ export interface BuildResult {
 /** Builds the knowledge base, or throws an `InputError` listing every problem found. */
 export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
   const diagnostics: Diagnostic[] = [];
-  const parsed: ParsedDocument[] = [];
-  const broken = new Set<string>();
-  for (const source of input.documents) {
-    const result = parseDocument(source.file, source.bytes);
-    // One at a time: spreading a hostile document's 150,000 errors would overflow the stack.
-    for (const d of result.diagnostics) diagnostics.push(d);
-    if (!result.document) continue;
-    parsed.push(result.document);
-    // A document that did not parse cleanly is not read for claims: its errors are reported
-    // as they are, without follow-on errors about what could not be read.
-    if (result.diagnostics.some((d) => d.severity === "error")) broken.add(result.document.id);
-  }
-  const ids = new Map<string, string>();
-  for (const doc of parsed) {
-    const earlier = ids.get(doc.id);
-    if (earlier) {
-      diagnostics.push(
-        doc.source.diagnostic(
-          "DuplicateDocumentId",
-          0,
-          `"${doc.source.file}" and "${earlier}" both have the id "${doc.id}"`,
-          "rename one of the files",
-        ),
-      );
-    }
-    ids.set(doc.id, doc.source.file);
-  }
-  for (const row of input.curation.rows) {
-    if (!ids.has(row.fields.document ?? "")) {
-      diagnostics.push({
-        code: "UnknownDocument",
-        severity: "error",
-        file: input.curation.file,
-        line: row.line,
-        column: row.columns.document ?? 1,
-        message: `no source document has the id "${row.fields.document}"`,
-        hint: `the ids are the source file names without .md: ${[...ids.keys()].join(", ") || "(none)"}`,
-      });
-    }
-  }
+  const { parsed, broken } = parseAll(input.documents, diagnostics);
+  const ids = documentIds(parsed, diagnostics);
+  checkCurationDocuments(input.curation, ids, diagnostics);
   const workRows = input.works
     ? loadWorks(input.works.file, input.works.text, input.lexicon.referenceIdentifiers, diagnostics)
     : [];
@@ -83,7 +48,12 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
     .filter((d) => !broken.has(d.id))
     .map((document) => ({
       document,
-      ...extractClaims(document, lexicon, input.curation, diagnostics),
+      ...extractClaims(
+        document,
+        lexicon,
+        curatedClaims({ document, lexicon }, input.curation, diagnostics),
+        diagnostics,
+      ),
     }));
   if (diagnostics.some((d) => d.severity === "error"))
     throw new InputError(sortDiagnostics(diagnostics));
@@ -100,6 +70,89 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
     }))
     .sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
   const memberships = uniqueMemberships(extracted.flatMap((e) => e.memberships));
+  const entities = usedEntities(documents, memberships, lexicon);
+  const lexiconEntities = new Map(
+    [...entities.keys()].flatMap((id) => {
+      const record = lexicon.entity(id);
+      return record ? [[id, record] as const] : [];
+    }),
+  );
+  return {
+    kb: { documents, works, entities, lexiconEntities, memberships },
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+/** Parses every document; those with errors are `broken`: not read for claims. */
+function parseAll(
+  sources: readonly SourceFile[],
+  diagnostics: Diagnostic[],
+): { parsed: ParsedDocument[]; broken: Set<string> } {
+  const parsed: ParsedDocument[] = [];
+  const broken = new Set<string>();
+  for (const source of sources) {
+    const result = parseDocument(source.file, source.bytes);
+    // One at a time: spreading a hostile document's 150,000 errors would overflow the stack.
+    for (const d of result.diagnostics) diagnostics.push(d);
+    if (!result.document) continue;
+    parsed.push(result.document);
+    // A document that did not parse cleanly is not read for claims: its errors are reported
+    // as they are, without follow-on errors about what could not be read.
+    if (result.diagnostics.some((d) => d.severity === "error")) broken.add(result.document.id);
+  }
+  return { parsed, broken };
+}
+
+/** Each document id with its file; two files with one id are an error. */
+function documentIds(parsed: readonly ParsedDocument[], diagnostics: Diagnostic[]) {
+  const ids = new Map<string, string>();
+  for (const doc of parsed) {
+    const earlier = ids.get(doc.id);
+    if (earlier) {
+      diagnostics.push(
+        doc.source.diagnostic(
+          "DuplicateDocumentId",
+          0,
+          `"${doc.source.file}" and "${earlier}" both have the id "${doc.id}"`,
+          "rename one of the files",
+        ),
+      );
+    }
+    ids.set(doc.id, doc.source.file);
+  }
+  return ids;
+}
+
+/** A curated row naming no source document is an error. */
+function checkCurationDocuments(
+  curation: CurationRows,
+  ids: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): void {
+  for (const row of curation.rows) {
+    if (!ids.has(row.fields.document ?? "")) {
+      diagnostics.push({
+        code: "UnknownDocument",
+        severity: "error",
+        file: curation.file,
+        line: row.line,
+        column: row.columns.document ?? 1,
+        message: `no source document has the id "${row.fields.document}"`,
+        hint: `the ids are the source file names without .md: ${[...ids.keys()].join(", ") || "(none)"}`,
+      });
+    }
+  }
+}
+
+/**
+ * The entities the knowledge base uses, by id in order: every claim's, study's and
+ * membership's, each with the broader entities above it; a normalised term wins.
+ */
+function usedEntities(
+  documents: readonly DocumentClaims[],
+  memberships: readonly Membership[],
+  lexicon: Lexicon,
+): Map<string, EntityTerm> {
   const entities = new Map<string, EntityTerm>();
   const use = (e: EntityTerm | undefined) => {
     if (!e) return;
@@ -130,17 +183,7 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
     use(m.member);
     use(m.group);
   }
-  const sorted = new Map([...entities].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-  const lexiconEntities = new Map(
-    [...sorted.keys()].flatMap((id) => {
-      const record = lexicon.entity(id);
-      return record ? [[id, record] as const] : [];
-    }),
-  );
-  return {
-    kb: { documents, works, entities: sorted, lexiconEntities, memberships },
-    diagnostics: sortDiagnostics(diagnostics),
-  };
+  return new Map([...entities].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
 
 function uniqueMemberships(list: readonly Membership[]): Membership[] {

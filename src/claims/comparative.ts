@@ -16,6 +16,7 @@ import { type ArmReading, directionOf, readArm } from "./arm-result.ts";
 import type { Column } from "./columns.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
 import { rowOutcome } from "./row-outcome.ts";
+import { tablePlace } from "./table-place.ts";
 import { predicateTerm } from "./terms.ts";
 import type { Claim, EntityTerm } from "./types.ts";
 
@@ -102,13 +103,7 @@ export function comparativeRowClaims(
       segment: { citations: row.cells.flatMap((c) => c.citations), section: row.label.section },
       quote: row.span,
       text: `${rowText}: ${a.term.label} vs ${b.term.label}`,
-      table: {
-        table: table.index,
-        rowIndex: row.index,
-        rowLabel: rowText,
-        columnIndex: 1,
-        columnLabel: table.header[0]?.display.text ?? "",
-      },
+      table: tablePlace(table, row, row.label),
       mentions: [condition, ...(outcome ? [outcome] : [])],
       comparison: {
         armA: a.term,

@@ -1,9 +1,10 @@
 /**
  * `extractClaims`: from one parsed document to its claims, studies and disagreements
- * with public records. Pure and synchronous; problems become diagnostics.
+ * with public records. Pure and synchronous; problems become diagnostics. The claims a
+ * curator added (curation/, a stage above this one) come in already read, and are numbered
+ * and checked as carriers with the document's own.
  */
 
-import { type CurationRows, curatedClaims } from "../curation/claims.ts";
 import type { ParsedDocument } from "../document/types.ts";
 import type { Diagnostic } from "../errors.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
@@ -29,7 +30,7 @@ const CARRIERS = new Set(["table", "prose", "protocol", "comparative"]);
 export function extractClaims(
   document: ParsedDocument,
   lexicon: Lexicon,
-  curation: CurationRows,
+  curated: readonly Claim[],
   diagnostics: Diagnostic[],
 ): Extracted {
   const ctx: ExtractContext = { document, lexicon };
@@ -52,7 +53,7 @@ export function extractClaims(
     ...tables.flatMap((t) => t.claims),
     ...proseClaims(local),
     ...protocol.claims,
-    ...curatedClaims(ctx, curation, diagnostics),
+    ...curated,
   ];
   // The same statement made twice in one document (the same sentence in two paragraphs)
   // is two claims: the second and later ones take their occurrence number into their id.

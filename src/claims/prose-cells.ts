@@ -12,7 +12,8 @@ import { readColumn } from "./columns.ts";
 import type { ExtractContext } from "./context.ts";
 import { proseMentions, relationClaims } from "./prose-cue-claims.ts";
 import { type SubjectReading, sentenceSubject } from "./prose-subject.ts";
-import type { Claim, EntityTerm, TablePlace } from "./types.ts";
+import { tablePlace } from "./table-place.ts";
+import type { Claim, EntityTerm } from "./types.ts";
 
 const LEAD = /^[^.:]{1,60}:\s*/;
 const SENTENCE_END = /[.!?](?=\s+\p{Lu}|\s*$)/gu;
@@ -33,7 +34,7 @@ export function valueCellRelations(ctx: ExtractContext): Claim[] {
       row.cells.forEach((cell, k) => {
         const column = columns[k];
         if (!column || column.subject || nullStatus(ctx.lexicon, cell.display.text)) return;
-        claims.push(...cellRelations(ctx, table, row, cell, column.label, arms));
+        claims.push(...cellRelations(ctx, table, row, cell, arms));
       });
     }
   }
@@ -45,16 +46,9 @@ function cellRelations(
   table: Table,
   row: TableRow,
   cell: TableCell,
-  columnLabel: string,
   arms: readonly EntityTerm[],
 ): Claim[] {
-  const place: TablePlace = {
-    table: table.index,
-    rowIndex: row.index,
-    rowLabel: row.label.display.text,
-    columnIndex: cell.columnIndex,
-    columnLabel,
-  };
+  const place = tablePlace(table, row, cell);
   const claims: Claim[] = [];
   let previous: SubjectReading | undefined;
   for (const [from, to] of sentences(cell.display.text)) {

@@ -15,6 +15,7 @@ import { nullStatus, readFrequency, readPhrase } from "./cells.ts";
 import { type Column, readColumn } from "./columns.ts";
 import { comparativeRowClaims } from "./comparative.ts";
 import { type ClaimInput, type ExtractContext, makeClaim } from "./context.ts";
+import { tablePlace } from "./table-place.ts";
 import { entityTerm, mentionTerms, predicateTerm, resolveLabel } from "./terms.ts";
 import type { Claim, EntityTerm, Membership, PredicateTerm, Term } from "./types.ts";
 
@@ -46,13 +47,7 @@ export function tableClaims(ctx: ExtractContext, table: Table): TableClaims {
         // An empty cell has no text to quote: its row stands for it.
         quote: text === "" && cell.span.start === cell.span.end ? row.span : cell.span,
         text,
-        table: {
-          table: table.index,
-          rowIndex: row.index,
-          rowLabel,
-          columnIndex: cell.columnIndex,
-          columnLabel: column.label,
-        },
+        table: tablePlace(table, row, cell),
         mentions: mentionTerms(lexicon.mentions(text)),
       };
       rowClaims.push(...cellClaims(ctx, kind, column, row, rowEntity, base));

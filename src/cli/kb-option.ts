@@ -3,9 +3,8 @@ import { type Command, InvalidArgumentError } from "commander";
 import { type Diagnostic, formatDiagnostic } from "../errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../graph/open.ts";
+import { DEFAULT_KB } from "./defaults.ts";
 import type { Io } from "./output.ts";
-
-export const DEFAULT_KB = "graph/kb.ttl";
 
 export function addKbOption(command: Command): Command {
   return command.option(

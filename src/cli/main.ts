@@ -19,13 +19,8 @@ import { registerStart } from "./commands/start.ts";
 import { registerStats } from "./commands/stats.ts";
 import { registerTrace } from "./commands/trace.ts";
 import { registerValidate } from "./commands/validate.ts";
+import type { CommandContext } from "./context.ts";
 import { type Io, processIo, renderDiagnostics } from "./output.ts";
-
-export interface CommandContext {
-  readonly io: Io;
-  /** Set by a command to report a failure that is not an exception (e.g. validation). */
-  exitCode: number;
-}
 
 export function createProgram(ctx: CommandContext): Command {
   const program = new Command("claimgraph")

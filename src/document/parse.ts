@@ -4,6 +4,7 @@
  * throws on bad input.
  */
 import { createHash } from "node:crypto";
+import { decodeDocument } from "../base/decode-utf8.ts";
 import type { Diagnostic } from "../errors.ts";
 import { documentIdFromFile } from "../slug.ts";
 import { type Block, splitBlocks } from "./blocks.ts";
@@ -12,7 +13,7 @@ import { cleanText } from "./clean.ts";
 import { compoundFocusOf, type HeaderKey, headerFieldsOf } from "./header.ts";
 import { readReferenceList } from "./references.ts";
 import { sentenceRanges } from "./sentences.ts";
-import { decodeDocument, SourceText } from "./source-text.ts";
+import { SourceText } from "./source-text.ts";
 import { parseTable } from "./tables.ts";
 import type {
   CitationMarker,

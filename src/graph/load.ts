@@ -8,8 +8,8 @@
 import { constants } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
 import type { Quad } from "@rdfjs/types";
-import { displayPath } from "../build/files.ts";
-import { decodeDocument } from "../document/source-text.ts";
+import { decodeDocument } from "../base/decode-utf8.ts";
+import { displayPath } from "../base/display-path.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
 import { parseRdf, type QuadPlace, type RdfFormat } from "../rdf/guarded-parser.ts";
 import { parseErrorMessage, parseErrorPlace, type RdfParseError } from "../rdf/parse-errors.ts";

@@ -3,11 +3,12 @@
  * this command). The default graph is the union of all graphs, so the same query
  * answers on Turtle and on TriG.
  */
-import { displayPath } from "../build/files.ts";
+import { displayPath } from "../base/display-path.ts";
 import { type Diagnostic, InputError, UsageError } from "../errors.ts";
 import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
-import { checkSparql } from "./sparql-form.ts";
-import { resultsTable } from "./table.ts";
+import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
+import { checkSparql } from "../sparql/form.ts";
+import { resultsTable } from "../sparql/table.ts";
 
 const MEDIA: Readonly<Record<string, string>> = {
   Turtle: "text/turtle",
@@ -15,17 +16,6 @@ const MEDIA: Readonly<Record<string, string>> = {
   "N-Triples": "application/n-triples",
   "N-Quads": "application/n-quads",
 };
-
-export type QueryFormat = "table" | "json" | "csv";
-
-export interface QueryAnswer {
-  /**
-   * SELECT: variables and rows of terms; ASK: a boolean; CONSTRUCT/DESCRIBE: N-Triples text;
-   * an update a remote store ran (`--endpoint --update`): what the store said.
-   */
-  readonly kind: "select" | "ask" | "graph" | "update";
-  readonly text: string;
-}
 
 /**
  * Runs `sparql` over the files. `prefixMap` is declared before the query (a query may

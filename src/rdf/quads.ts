@@ -12,6 +12,7 @@ import type { DocumentClaims, KnowledgeBase, PredicateTerm } from "../claims/typ
 import { writeClaim } from "./claim-rows.ts";
 import { writeDescription } from "./document-rows.ts";
 import type { Iris } from "./iris.ts";
+import { quadKey } from "./quad-key.ts";
 import { type SharedData, writeShared } from "./shared-rows.ts";
 
 export { GENERATOR } from "./claim-rows.ts";
@@ -70,13 +71,4 @@ export function sortQuads(quads: readonly Quad[]): Quad[] {
     last = key;
   }
   return out;
-}
-
-function quadKey(q: Quad): string {
-  return `${termKey(q.graph)}\u0001${termKey(q.subject)}\u0001${termKey(q.predicate)}\u0001${termKey(q.object)}`;
-}
-
-function termKey(t: Quad["object"] | Quad["graph"]): string {
-  if (t.termType === "Literal") return `"${t.value}"^^${t.datatype.value}@${t.language}`;
-  return t.value;
 }

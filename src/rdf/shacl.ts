@@ -2,12 +2,12 @@
  * Validates RDF against the SHACL shapes in `ontology/shapes.ttl`, the specification every export
  * is checked against, and turns the validator's RDF report into plain, sorted records.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory, Parser, Store } from "n3";
 import SHACLValidator from "rdf-validate-shacl";
+import { ontologyDir } from "../base/paths.ts";
 import { RDFS, SH, XSD } from "./vocabulary.ts";
 
 export interface ShaclResult {
@@ -38,29 +38,14 @@ export interface ShaclReport {
 const SH_PROPERTY = SH.property;
 const RDFS_SUBCLASSOF = RDFS.subClassOf;
 
-/** The package root: the nearest directory above this module holding `ontology/shapes.ttl`. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, "ontology", "shapes.ttl"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new Error(
-        `validateShacl: no ontology/shapes.ttl above ${fileURLToPath(import.meta.url)}`,
-      );
-    }
-    dir = parent;
-  }
-}
-
 /** The path of `ontology/shapes.ttl`, for commands that print or copy the shapes. */
 export function shapesFile(): string {
-  return join(packageRoot(), "ontology", "shapes.ttl");
+  return join(ontologyDir(), "shapes.ttl");
 }
 
 /** The path of `ontology/claimgraph.ttl`. */
 export function ontologyFile(): string {
-  return join(packageRoot(), "ontology", "claimgraph.ttl");
+  return join(ontologyDir(), "claimgraph.ttl");
 }
 
 function parseTurtle(text: string, blankNodePrefix: string): Quad[] {

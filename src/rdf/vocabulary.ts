@@ -6,6 +6,7 @@
 
 import type { NamedNode } from "@rdfjs/types";
 import { DataFactory } from "n3";
+import { ENTITY_TYPES } from "../lexicon/types.ts";
 import { NAMESPACES } from "./namespaces.ts";
 
 const { namedNode } = DataFactory;
@@ -120,13 +121,8 @@ export const CG = namespace(NAMESPACES.cg, [
   "Identifier",
   "Discrepancy",
   "Entity",
-  "Drug",
-  "DrugClass",
-  "Target",
-  "Mechanism",
-  "Condition",
-  "Outcome",
-  "AdverseEffect",
+  // the entity types, as the lexicon lists them
+  ...ENTITY_TYPES,
   "EvidenceType",
   "Genre",
   "Direction",

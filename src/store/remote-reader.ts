@@ -7,6 +7,7 @@
  * are sent on (`isQueryableIri`).
  */
 import type { Quad } from "@rdfjs/types";
+import { quadKey } from "../rdf/quad-key.ts";
 import { CG, CITO, OA, PROV, RDF } from "../rdf/vocabulary.ts";
 import { isQueryableIri, type SparqlClient, sparqlIri } from "./sparql-client.ts";
 
@@ -162,11 +163,4 @@ function batches(list: readonly string[], size: number): string[][] {
   }
   if (batch.length > 0) out.push(batch);
   return out;
-}
-
-function quadKey(q: Quad): string {
-  const o = q.object;
-  const object =
-    o.termType === "Literal" ? `"${o.value}"^^${o.datatype.value}@${o.language}` : o.value;
-  return `${q.subject.value}\u0001${q.predicate.value}\u0001${object}`;
 }

@@ -88,4 +88,4 @@ export function resultsCsv(results: Results): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-export { resultsTable } from "../query/table.ts";
+export { resultsTable } from "../sparql/table.ts";

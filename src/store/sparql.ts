@@ -7,9 +7,9 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Writer } from "n3";
-import type { QueryAnswer, QueryFormat } from "../query/sparql.ts";
-import { checkSparql } from "../query/sparql-form.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/namespaces.ts";
+import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
+import { checkSparql } from "../sparql/form.ts";
 import type { Credentials } from "./http.ts";
 import { resultsCsv, resultsJson, resultsTable } from "./results.ts";
 import { type RemoteOptions, SparqlClient } from "./sparql-client.ts";

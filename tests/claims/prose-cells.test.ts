@@ -4,8 +4,8 @@
  * The drugs are invented: the rules read them from the template alone.
  */
 import { describe, expect, it } from "vitest";
+import { ontologyDir } from "../../src/base/paths.ts";
 import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
-import { ontologyDir } from "../../src/build/paths.ts";
 import type { Claim } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
 

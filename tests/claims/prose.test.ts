@@ -3,8 +3,8 @@
  * a sentence of the template's prose, in a small document of its own.
  */
 import { describe, expect, it } from "vitest";
+import { ontologyDir } from "../../src/base/paths.ts";
 import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
-import { ontologyDir } from "../../src/build/paths.ts";
 import type { Claim } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
 

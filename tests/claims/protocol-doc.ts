@@ -3,8 +3,9 @@
  * Quellamide of the "RIMA" class, named only by the document's feature table), and the study
  * its protocol bullet gives.
  */
+
+import { ontologyDir } from "../../src/base/paths.ts";
 import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
-import { ontologyDir } from "../../src/build/paths.ts";
 import type { DocumentClaims, Study } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
 

@@ -4,8 +4,8 @@
  * assessment's rhythm is no dosing schedule, and design words are read.
  */
 import { describe, expect, it } from "vitest";
+import { ontologyDir } from "../../src/base/paths.ts";
 import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
-import { ontologyDir } from "../../src/build/paths.ts";
 import { doseOf } from "../../src/claims/study-arms.ts";
 import type { Claim, Study } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";

@@ -4,8 +4,8 @@
 // tests/fuzz/documents.test.ts (a few thousand cases) and scripts/fuzz.ts (as many as asked).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ontologyDir } from "../../src/base/paths.ts";
 import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
-import { ontologyDir } from "../../src/build/paths.ts";
 import { InputError } from "../../src/errors.ts";
 import { type LoadedLexicon, loadLexicon } from "../../src/lexicon/load.ts";
 import { Iris } from "../../src/rdf/iris.ts";

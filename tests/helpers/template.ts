@@ -4,8 +4,8 @@
  * every claim comes from the rules that read the template.
  */
 import type { Quad } from "@rdfjs/types";
+import { ontologyDir } from "../../src/base/paths.ts";
 import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
-import { ontologyDir } from "../../src/build/paths.ts";
 import type { Claim, DocumentClaims, KnowledgeBase } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
 import { Iris } from "../../src/rdf/iris.ts";

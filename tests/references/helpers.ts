@@ -1,8 +1,9 @@
 // Knowledge bases built in memory from small documents of the template, for the reference,
 // work and evidence tests: each document is a sentence citing every entry, an optional protocol
 // section, and its reference list.
+
+import { ontologyDir } from "../../src/base/paths.ts";
 import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
-import { ontologyDir } from "../../src/build/paths.ts";
 import type { KnowledgeBase, ResolvedReference, Work } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
 

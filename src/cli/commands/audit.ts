@@ -3,8 +3,8 @@
  * disagreements, and what the reading guessed (the needs-review section).
  */
 import type { Command } from "commander";
+import type { CommandContext } from "../context.ts";
 import { addKbOption, openGraph, parseLimit, withWarnings } from "../kb-option.ts";
-import type { CommandContext } from "../main.ts";
 
 export function registerAudit(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("audit"))

@@ -1,6 +1,8 @@
 /** `claimgraph build`: sources → knowledge base files, with a summary. */
 import type { Command } from "commander";
-import type { CommandContext } from "../main.ts";
+import { DEFAULT_BASE_IRI } from "../../rdf/namespaces.ts";
+import type { CommandContext } from "../context.ts";
+import { DEFAULT_OUT, DEFAULT_SOURCES } from "../defaults.ts";
 
 export interface BuildFlags {
   readonly sources: string;
@@ -14,16 +16,12 @@ export interface BuildFlags {
 
 export function addSourceOptions(command: Command): Command {
   return command
-    .option("--sources <dir>", "folder of source documents (*.md)", "graph/sources")
+    .option("--sources <dir>", "folder of source documents (*.md)", DEFAULT_SOURCES)
     .option(
       "--curation <dir>",
       "folder with claims.tsv and works.tsv (default: curation/ beside the sources)",
     )
-    .option(
-      "--base <iri>",
-      "base IRI of the knowledge base's own IRIs",
-      "https://w3id.org/claimgraph/kb/",
-    )
+    .option("--base <iri>", "base IRI of the knowledge base's own IRIs", DEFAULT_BASE_IRI)
     .option(
       "--strict",
       "a symbolic link leading out of its folder, or to nothing, is an error (default: a warning, and it is skipped)",
@@ -35,7 +33,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .description(
       "build the knowledge base from the sources and write kb.ttl, kb.trig, kb.nq and kb.jsonld",
     )
-    .option("--out <dir>", "folder the exports are written to (replaced atomically)", "graph")
+    .option("--out <dir>", "folder the exports are written to (replaced atomically)", DEFAULT_OUT)
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "print nothing but errors")
     .action((flags: BuildFlags) => runBuild(flags, ctx));

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { cacheReport, clearCache, renderCacheReport } from "../../cache/report.ts";
 import { OutputError } from "../../errors.ts";
-import type { CommandContext } from "../main.ts";
+import type { CommandContext } from "../context.ts";
 
 export function registerCache(program: Command, ctx: CommandContext): void {
   program.addHelpText(

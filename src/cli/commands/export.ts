@@ -1,7 +1,7 @@
 /** `claimgraph export`: one serialisation of the knowledge base, to a file or stdout. */
 import { type Command, Option } from "commander";
 import { FORMATS, type Format } from "../../rdf/formats.ts";
-import type { CommandContext } from "../main.ts";
+import type { CommandContext } from "../context.ts";
 import { addSourceOptions } from "./build.ts";
 
 export function registerExport(program: Command, ctx: CommandContext): void {

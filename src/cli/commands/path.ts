@@ -1,7 +1,7 @@
 /** `claimgraph path A B`: the claims that link two entities. */
 import type { Command } from "commander";
+import type { CommandContext } from "../context.ts";
 import { addKbOption, openGraph, withWarnings } from "../kb-option.ts";
-import type { CommandContext } from "../main.ts";
 
 export function registerPath(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("path"))

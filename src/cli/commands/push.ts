@@ -7,11 +7,11 @@
  * are never printed.
  */
 import { type Command, InvalidArgumentError } from "commander";
+import type { CommandContext } from "../context.ts";
 import { storeCredentials } from "../credentials.ts";
-import type { CommandContext } from "../main.ts";
+import { DEFAULT_PUSH_KB } from "../defaults.ts";
 
 /** What `push` and `pushed` read by default: the TriG export, the smallest that keeps the graphs. */
-export const DEFAULT_PUSH_KB = "graph/kb.trig";
 
 const CREDENTIALS =
   "Credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, or with a prompt on a terminal, or --password-stdin";

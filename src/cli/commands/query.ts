@@ -7,8 +7,8 @@
 import { type Command, Option } from "commander";
 import { UsageError } from "../../errors.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../../rdf/namespaces.ts";
+import type { CommandContext } from "../context.ts";
 import { addKbOption, kbFiles } from "../kb-option.ts";
-import type { CommandContext } from "../main.ts";
 
 export function registerQuery(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("query"))

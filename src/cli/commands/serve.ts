@@ -3,10 +3,10 @@ import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import { packageRoot } from "../../build/paths.ts";
+import { packageRoot } from "../../base/paths.ts";
 import { UsageError } from "../../errors.ts";
+import type { CommandContext } from "../context.ts";
 import { addKbOption, kbFiles, openGraph } from "../kb-option.ts";
-import type { CommandContext } from "../main.ts";
 
 export interface ServeFlags {
   readonly kb?: string[];

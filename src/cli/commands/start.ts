@@ -5,12 +5,13 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { EXTENSIONS, FORMATS } from "../../rdf/formats.ts";
-import type { CommandContext } from "../main.ts";
+import type { CommandContext } from "../context.ts";
+import { DEFAULT_OUT, DEFAULT_SOURCES } from "../defaults.ts";
 import { runBuild } from "./build.ts";
 import { addServeOptions, type ServeFlags, serve } from "./serve.ts";
 
-const SOURCES = "graph/sources";
-const OUT = "graph";
+const SOURCES = DEFAULT_SOURCES;
+const OUT = DEFAULT_OUT;
 
 export function registerStart(program: Command, ctx: CommandContext): void {
   addServeOptions(program.command("start"))

@@ -1,7 +1,7 @@
 /** `claimgraph stats`: counts by type, by evidence type, cited and uncited, per document. */
 import type { Command } from "commander";
+import type { CommandContext } from "../context.ts";
 import { addKbOption, openGraph, withWarnings } from "../kb-option.ts";
-import type { CommandContext } from "../main.ts";
 
 export function registerStats(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("stats"))

@@ -1,7 +1,7 @@
 /** `claimgraph trace QUERY`: a claim, an entity, a reference or an identifier, traced to its sources. */
 import type { Command } from "commander";
+import type { CommandContext } from "../context.ts";
 import { addKbOption, openGraph, parseLimit, parseOffset, withWarnings } from "../kb-option.ts";
-import type { CommandContext } from "../main.ts";
 
 export function registerTrace(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("trace"))

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.ts";
 import { EXTENSIONS, FORMATS } from "../../rdf/formats.ts";
-import type { CommandContext } from "../main.ts";
+import type { CommandContext } from "../context.ts";
+import { DEFAULT_OUT } from "../defaults.ts";
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
@@ -12,7 +13,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .description(
       "re-parse kb.ttl, kb.trig, kb.nq and kb.jsonld, check they agree, and validate them against ontology/shapes.ttl",
     )
-    .option("--dir <dir>", "folder holding the exports", "graph")
+    .option("--dir <dir>", "folder holding the exports", DEFAULT_OUT)
     .option("--json", "print the report as JSON")
     .action(async (flags: { dir: string; json?: boolean }) => {
       const files = FORMATS.map((format) => ({

@@ -1,0 +1,8 @@
+/** What every command is given: where it writes, and the exit code it may set. */
+import type { Io } from "./output.ts";
+
+export interface CommandContext {
+  readonly io: Io;
+  /** Set by a command to report a failure that is not an exception (e.g. validation). */
+  exitCode: number;
+}
