@@ -29,6 +29,16 @@ export type RdfFormat = "Turtle" | "TriG" | "N-Triples" | "N-Quads";
  */
 export type QuadPlace = () => TextPlace;
 
+/**
+ * The callbacks of n3's `Parser.parse`, as its README documents them; @types/n3 1.26.4 does not
+ * declare `onToken` yet.
+ */
+interface ParseCallbacks {
+  onQuad: (error: RdfParseError | null, quad: Quad | null) => void;
+  onPrefix?: (prefix: string, iri: { value: string }) => void;
+  onToken: (token: RdfToken) => void;
+}
+
 /** How much text is handed to n3 at a time. */
 const CHUNK = 64 * 1024;
 
@@ -64,7 +74,7 @@ export function parseRdf(
       failure ??= problem;
       throw STOP;
     },
-  } as unknown as Parameters<Parser["parse"]>[1]);
+  } satisfies ParseCallbacks as Parameters<Parser["parse"]>[1]);
   try {
     const open = feed(text, input, watch, () => failure !== undefined);
     failure ??= open;
