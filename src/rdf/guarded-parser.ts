@@ -20,7 +20,9 @@ import { TokenGuard } from "./token-guard.ts";
 
 export { MAX_IRI_LENGTH, MAX_LITERAL_LENGTH, MAX_NESTING_DEPTH } from "./rdf-limits.ts";
 
-export type RdfFormat = "Turtle" | "TriG" | "N-Triples" | "N-Quads";
+import type { RdfFormat } from "./rdf-format.ts";
+
+export type { RdfFormat };
 
 /**
  * Where the quad just handed over stands: the line and column of its object (of a literal's

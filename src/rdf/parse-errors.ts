@@ -2,7 +2,7 @@
  * What a failed parse says: the error the guarded parser throws (n3's, with its context, or the
  * guard's own), its diagnostic code and hint, and how offending input is quoted in a message.
  */
-import type { RdfFormat } from "./guarded-parser.ts";
+import type { RdfFormat } from "./rdf-format.ts";
 
 /** A token as n3's lexer makes it: 1-based line, 0-based UTF-16 columns, end exclusive. */
 export interface RdfToken {

@@ -46,12 +46,4 @@ export const ALLOWED_CYCLES: ReadonlyMap<string, string> = new Map([
     "claims/types.ts -> rdf/mapping/claim-records.ts -> claims/types.ts",
     "#12: type-only; gone when the vocabulary table moves below claims",
   ],
-  [
-    "rdf/guarded-parser.ts -> rdf/parse-errors.ts -> rdf/guarded-parser.ts",
-    "#12: type-only (RdfFormat); guarded-parser.ts is being rewritten on its own branch",
-  ],
-  [
-    "rdf/guarded-parser.ts -> rdf/text-places.ts -> rdf/parse-errors.ts -> rdf/guarded-parser.ts",
-    "#12: type-only (RdfFormat), as above",
-  ],
 ]);
