@@ -27,21 +27,9 @@ const WAITING: Readonly<Record<string, { lines: number; why: string }>> = {
     lines: 109,
     why: "build/ moves to pipeline/ in the one-step move; split it then",
   },
-  "src/audit/review.ts:needsReview": {
-    lines: 113,
-    why: "not yet split: one loop per kind of guess, to be one function each",
-  },
   "src/claims/comparative.ts:comparativeRowClaims": {
     lines: 101,
     why: "not yet split; the comparison reading is changing on the reading branches",
-  },
-  "src/trace/render.ts:renderTrace": {
-    lines: 89,
-    why: "not yet split: header, groups and mentions to be one function each",
-  },
-  "src/trace/render.ts:claimBlock": {
-    lines: 87,
-    why: "not yet split: quote, citations and evidence lines to be one function each",
   },
   "src/view/projection.ts:describe": {
     lines: 88,
