@@ -68,6 +68,7 @@ const CLAIM_GUESSES: ReadonlyArray<readonly [ReviewKind, string, string]> = [
   ["unread-value", "UnreadValue", "the value is not on the scale"],
 ];
 
+/** What the reading guessed, grouped by kind, each group in document order. */
 export function needsReview(kg: KnowledgeGraph): NeedsReview {
   const claims: ClaimNode[] = [];
   const entities: EntityNode[] = [];
@@ -78,96 +79,12 @@ export function needsReview(kg: KnowledgeGraph): NeedsReview {
     else if (a.kind === "work" && a.evidenceInferred) works.push(a);
   });
   const sorted = sortClaims(claims);
-  const place = (c: ClaimNode): ReviewPlace => ({
-    file: fileOf(kg, c.location.document),
-    line: c.location.line ?? null,
-    column: c.location.column ?? null,
-  });
-  // Every item has its keys in the order of ReviewItem (the message and counts are set after).
-  const fromClaim = (kind: ReviewKind, subject: string, label: string, c: ClaimNode) => ({
-    ...empty(kind, subject, label),
-    location: place(c),
-    quote: c.quote?.exact ?? null,
-    readBy: c.readBy ?? null,
-    cue: c.cue ?? null,
-    claims: 1,
-  });
-  const items: ReviewItem[] = [];
-
-  // Each minted entity once, at the first claim using it that names it (else the first using it).
-  for (const e of byIri(entities)) {
-    const using = sortClaims([...kg.claimsAbout(e.iri), ...kg.claimsMentioning(e.iri)]);
-    const first = using.find((c) => names(c, e.label)) ?? using[0];
-    const message = `${e.label} (${e.type}) is not in the lexicon: minted from its name, used by ${using.length} claim${using.length === 1 ? "" : "s"}`;
-    items.push(
-      first
-        ? { ...fromClaim("minted-entity", e.iri, e.label, first), message, claims: using.length }
-        : { ...empty("minted-entity", e.iri, e.label), message },
-    );
-  }
-
-  // Each minted predicate once, at its first claim.
-  const byPredicate = new Map<string, ClaimNode[]>();
-  for (const c of sorted) {
-    if (!c.guesses.includes("MintedPredicate")) continue;
-    const list = byPredicate.get(c.predicate) ?? [];
-    list.push(c);
-    byPredicate.set(c.predicate, list);
-  }
-  for (const [predicate, list] of [...byPredicate].sort(([a], [b]) => compare(a, b))) {
-    const first = list[0] as ClaimNode;
-    const label = kg.predicateLabel(predicate);
-    items.push({
-      ...fromClaim("minted-predicate", predicate, label, first),
-      message: `"${label}" is no predicate of the lexicon: minted from the row's name, used by ${list.length} claim${list.length === 1 ? "" : "s"}`,
-      claims: list.length,
-    });
-  }
-
-  // Each work whose evidence type a rule inferred, once, with the entries that list it.
-  const citing = new Map<string, number>();
-  for (const c of claims) {
-    const cited = new Set(c.citations.map((ref) => kg.citedWork(ref)?.iri));
-    for (const w of cited) if (w) citing.set(w, (citing.get(w) ?? 0) + 1);
-  }
-  for (const w of byIri(works)) {
-    const listed = kg
-      .referencesOf(w.iri)
-      .map((r) => ({
-        file: fileOf(kg, r.document),
-        line: r.line ?? null,
-        column: r.line === undefined ? null : 1,
-        number: r.number ?? null,
-        title: r.title,
-      }))
-      .sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
-    const first = listed[0];
-    const numbers = listed.map((r) => `[${r.number ?? "?"}]`).join(" ");
-    const count = citing.get(w.iri) ?? 0;
-    items.push({
-      ...empty("inferred-evidence-type", w.iri, w.label),
-      message: `${numbers ? `${numbers} ` : ""}${w.label}: ${evidenceLabel(w.evidenceType)}, inferred by rule ${w.evidenceRule}; cited by ${count} claim${count === 1 ? "" : "s"}`,
-      location: first ? { file: first.file, line: first.line, column: first.column } : null,
-      quote: first?.title ?? null,
-      claims: count,
-      evidenceType: w.evidenceType,
-      evidenceRule: w.evidenceRule ?? null,
-      references: listed.map(({ title: _, ...r }) => r),
-    });
-  }
-
-  // One item per claim for the guesses about a claim's subject or value.
-  for (const [kind, guess, why] of CLAIM_GUESSES) {
-    for (const c of sorted) {
-      if (!c.guesses.includes(guess)) continue;
-      const value = c.frequency ? ` (${c.frequency})` : "";
-      items.push({
-        ...fromClaim(kind, c.iri, c.label, c),
-        message: `${kg.label(c.subject)} · ${kg.predicateLabel(c.predicate)}${value}: ${why}`,
-      });
-    }
-  }
-
+  const items: ReviewItem[] = [
+    ...mintedEntities(kg, entities),
+    ...mintedPredicates(kg, sorted),
+    ...inferredEvidence(kg, claims, works),
+    ...claimGuesses(kg, sorted),
+  ];
   const counts = Object.fromEntries(
     REVIEW_KINDS.map((k) => [k, items.filter((i) => i.kind === k).length]),
   ) as Record<ReviewKind, number>;
@@ -180,6 +97,120 @@ export function needsReview(kg: KnowledgeGraph): NeedsReview {
       compare(a.subject, b.subject),
   );
   return { counts, items };
+}
+
+/** An item placed at a claim. Its keys are in the order of ReviewItem (message and counts set after). */
+function fromClaim(
+  kg: KnowledgeGraph,
+  kind: ReviewKind,
+  subject: string,
+  label: string,
+  c: ClaimNode,
+): ReviewItem {
+  return {
+    ...empty(kind, subject, label),
+    location: {
+      file: fileOf(kg, c.location.document),
+      line: c.location.line ?? null,
+      column: c.location.column ?? null,
+    },
+    quote: c.quote?.exact ?? null,
+    readBy: c.readBy ?? null,
+    cue: c.cue ?? null,
+    claims: 1,
+  };
+}
+
+/** Each minted entity once, at the first claim using it that names it (else the first using it). */
+function mintedEntities(kg: KnowledgeGraph, entities: readonly EntityNode[]): ReviewItem[] {
+  return byIri(entities).map((e) => {
+    const using = sortClaims([...kg.claimsAbout(e.iri), ...kg.claimsMentioning(e.iri)]);
+    const first = using.find((c) => names(c, e.label)) ?? using[0];
+    const message = `${e.label} (${e.type}) is not in the lexicon: minted from its name, used by ${using.length} claim${using.length === 1 ? "" : "s"}`;
+    return first
+      ? { ...fromClaim(kg, "minted-entity", e.iri, e.label, first), message, claims: using.length }
+      : { ...empty("minted-entity", e.iri, e.label), message };
+  });
+}
+
+/** Each minted predicate once, at its first claim. */
+function mintedPredicates(kg: KnowledgeGraph, sorted: readonly ClaimNode[]): ReviewItem[] {
+  const byPredicate = new Map<string, ClaimNode[]>();
+  for (const c of sorted) {
+    if (!c.guesses.includes("MintedPredicate")) continue;
+    const list = byPredicate.get(c.predicate) ?? [];
+    list.push(c);
+    byPredicate.set(c.predicate, list);
+  }
+  return [...byPredicate]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([predicate, list]) => {
+      const label = kg.predicateLabel(predicate);
+      return {
+        ...fromClaim(kg, "minted-predicate", predicate, label, list[0] as ClaimNode),
+        message: `"${label}" is no predicate of the lexicon: minted from the row's name, used by ${list.length} claim${list.length === 1 ? "" : "s"}`,
+        claims: list.length,
+      };
+    });
+}
+
+/** Each work whose evidence type a rule inferred, once, with the entries that list it. */
+function inferredEvidence(
+  kg: KnowledgeGraph,
+  claims: readonly ClaimNode[],
+  works: readonly WorkNode[],
+): ReviewItem[] {
+  const citing = new Map<string, number>();
+  for (const c of claims) {
+    const cited = new Set(c.citations.map((ref) => kg.citedWork(ref)?.iri));
+    for (const w of cited) if (w) citing.set(w, (citing.get(w) ?? 0) + 1);
+  }
+  return byIri(works).map((w) => {
+    const listed = listings(kg, w);
+    const first = listed[0];
+    const numbers = listed.map((r) => `[${r.number ?? "?"}]`).join(" ");
+    const count = citing.get(w.iri) ?? 0;
+    return {
+      ...empty("inferred-evidence-type", w.iri, w.label),
+      message: `${numbers ? `${numbers} ` : ""}${w.label}: ${evidenceLabel(w.evidenceType)}, inferred by rule ${w.evidenceRule}; cited by ${count} claim${count === 1 ? "" : "s"}`,
+      location: first ? { file: first.file, line: first.line, column: first.column } : null,
+      quote: first?.title ?? null,
+      claims: count,
+      evidenceType: w.evidenceType,
+      evidenceRule: w.evidenceRule ?? null,
+      references: listed.map(({ title: _, ...r }) => r),
+    };
+  });
+}
+
+/** The reference entries listing a work, by file and line, each with its title. */
+function listings(kg: KnowledgeGraph, w: WorkNode) {
+  return kg
+    .referencesOf(w.iri)
+    .map((r) => ({
+      file: fileOf(kg, r.document),
+      line: r.line ?? null,
+      column: r.line === undefined ? null : 1,
+      number: r.number ?? null,
+      title: r.title,
+    }))
+    .sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** One item per claim for the guesses about a claim's subject or value. */
+function claimGuesses(kg: KnowledgeGraph, sorted: readonly ClaimNode[]): ReviewItem[] {
+  const items: ReviewItem[] = [];
+  for (const [kind, guess, why] of CLAIM_GUESSES) {
+    for (const c of sorted) {
+      if (!c.guesses.includes(guess)) continue;
+      const value = c.frequency ? ` (${c.frequency})` : "";
+      items.push({
+        ...fromClaim(kg, kind, c.iri, c.label, c),
+        message: `${kg.label(c.subject)} · ${kg.predicateLabel(c.predicate)}${value}: ${why}`,
+      });
+    }
+  }
+  return items;
 }
 
 /** The needs-review section for people: counts first, then each group up to `limit` items. */

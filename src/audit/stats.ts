@@ -22,6 +22,7 @@ export interface Stats {
   }>;
 }
 
+/** Counts of the knowledge graph: nodes, claims and works by type, citations, per document. */
 export function stats(kg: KnowledgeGraph): Stats {
   const nodes: Record<string, number> = {};
   const claimTypes: Record<string, number> = {};
@@ -62,8 +63,6 @@ export function stats(kg: KnowledgeGraph): Stats {
     );
     for (const t of types) bump(claimsByEvidence, t);
   });
-  const sorted = (m: Record<string, number>) =>
-    Object.fromEntries(Object.entries(m).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
   return {
     nodes: sorted(nodes),
     edges: kg.graph.size,
@@ -73,17 +72,30 @@ export function stats(kg: KnowledgeGraph): Stats {
     worksByEvidence: sorted(worksByEvidence),
     cited,
     uncited,
-    documents: [...perDoc.entries()]
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      .map(([id, d]) => ({
-        id,
-        title: kg.label(id),
-        claims: d.claims.length,
-        cited: d.claims.filter((c) => c.citations.length > 0).length,
-        uncited: d.claims.filter((c) => c.citations.length === 0).length,
-        references: d.references,
-      })),
+    documents: documentRows(kg, perDoc),
   };
+}
+
+/** Counts with their keys in order. */
+function sorted(m: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(m).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+}
+
+/** One row per document, by IRI: its claims (cited and uncited) and references. */
+function documentRows(
+  kg: KnowledgeGraph,
+  perDoc: ReadonlyMap<string, { claims: ClaimNode[]; references: number }>,
+): Stats["documents"] {
+  return [...perDoc.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([id, d]) => ({
+      id,
+      title: kg.label(id),
+      claims: d.claims.length,
+      cited: d.claims.filter((c) => c.citations.length > 0).length,
+      uncited: d.claims.filter((c) => c.citations.length === 0).length,
+      references: d.references,
+    }));
 }
 
 export function renderStats(s: Stats): string {

@@ -46,74 +46,77 @@ export function splitLines(source: SourceText): Line[] {
   return lines;
 }
 
+/** The text cut into blocks: headings, rules, tables, list items and paragraphs, skipping blank lines. */
 export function splitBlocks(source: SourceText): Block[] {
   const lines = splitLines(source);
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
-    const line = lines[i] as Line;
-    if (line.text.trim() === "") {
+    if ((lines[i] as Line).text.trim() === "") {
       i++;
       continue;
     }
-    const heading = headingOf(line.text);
-    if (heading) {
-      blocks.push({
-        kind: "heading",
-        level: heading.level,
-        span: { start: line.start, end: line.end },
-        text: { start: line.start + heading.start, end: line.start + heading.end },
-      });
-      i++;
-      continue;
-    }
-    if (RULE.test(line.text)) {
-      blocks.push({ kind: "rule", span: { start: line.start, end: line.end } });
-      i++;
-      continue;
-    }
-    if (line.text.includes("\t")) {
-      const rows: Span[] = [];
-      while (i < lines.length && (lines[i] as Line).text.includes("\t")) {
-        const row = lines[i] as Line;
-        rows.push({ start: row.start, end: row.end });
-        i++;
-      }
-      blocks.push({
-        kind: "table",
-        span: { start: (rows[0] as Span).start, end: (rows.at(-1) as Span).end },
-        rows,
-      });
-      continue;
-    }
-    const bullet = BULLET.exec(line.text);
-    const numbered = bullet ? null : NUMBERED.exec(line.text);
-    if (bullet || numbered) {
-      const lead = (bullet ?? numbered)?.[0] as string;
-      let end = line.end;
-      i++;
-      while (i < lines.length && isContinuation((lines[i] as Line).text)) {
-        end = (lines[i] as Line).end;
-        i++;
-      }
-      blocks.push({
-        kind: "item",
-        span: { start: line.start, end },
-        content: { start: line.start + lead.length, end },
-        number: numbered ? Number(numbered[1]) : undefined,
-      });
-      continue;
-    }
-    const start = line.start;
-    let end = line.end;
-    i++;
-    while (i < lines.length && isContinuation((lines[i] as Line).text)) {
-      end = (lines[i] as Line).end;
-      i++;
-    }
-    blocks.push({ kind: "paragraph", span: { start, end } });
+    const [block, next] = blockAt(lines, i);
+    blocks.push(block);
+    i = next;
   }
   return blocks;
+}
+
+/** The block that starts at line `i` (not blank), and the index of the line after it. */
+function blockAt(lines: readonly Line[], i: number): [Block, number] {
+  const line = lines[i] as Line;
+  const heading = headingOf(line.text);
+  if (heading) {
+    const block: Block = {
+      kind: "heading",
+      level: heading.level,
+      span: { start: line.start, end: line.end },
+      text: { start: line.start + heading.start, end: line.start + heading.end },
+    };
+    return [block, i + 1];
+  }
+  if (RULE.test(line.text))
+    return [{ kind: "rule", span: { start: line.start, end: line.end } }, i + 1];
+  if (line.text.includes("\t")) return tableAt(lines, i);
+  const bullet = BULLET.exec(line.text);
+  const numbered = bullet ? null : NUMBERED.exec(line.text);
+  const { end, next } = continued(lines, i);
+  if (bullet || numbered) {
+    const lead = (bullet ?? numbered)?.[0] as string;
+    const block: Block = {
+      kind: "item",
+      span: { start: line.start, end },
+      content: { start: line.start + lead.length, end },
+      number: numbered ? Number(numbered[1]) : undefined,
+    };
+    return [block, next];
+  }
+  return [{ kind: "paragraph", span: { start: line.start, end } }, next];
+}
+
+/** The run of lines holding a tab from line `i` on, as one table. */
+function tableAt(lines: readonly Line[], i: number): [Block, number] {
+  const rows: Span[] = [];
+  let next = i;
+  while (next < lines.length && (lines[next] as Line).text.includes("\t")) {
+    const row = lines[next] as Line;
+    rows.push({ start: row.start, end: row.end });
+    next++;
+  }
+  const span = { start: (rows[0] as Span).start, end: (rows.at(-1) as Span).end };
+  return [{ kind: "table", span, rows }, next];
+}
+
+/** Where the item or paragraph starting at line `i` ends, with the lines that continue it. */
+function continued(lines: readonly Line[], i: number): { end: number; next: number } {
+  let end = (lines[i] as Line).end;
+  let next = i + 1;
+  while (next < lines.length && isContinuation((lines[next] as Line).text)) {
+    end = (lines[next] as Line).end;
+    next++;
+  }
+  return { end, next };
 }
 
 function isContinuation(text: string): boolean {

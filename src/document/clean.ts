@@ -74,75 +74,85 @@ export function cleanText(raw: string, offset: number, options: CleanOptions = {
   return joinPieces(tokenize(raw, offset, options.dropMarkers ?? true));
 }
 
+/** `raw` as pieces of display text, each with its place in the file. */
 function tokenize(raw: string, offset: number, dropMarkers: boolean): Piece[] {
-  const pieces: Piece[] = [];
+  const t: Tokens = { raw, offset, dropMarkers, pieces: [] };
   let i = 0;
-  const push = (text: string, from: number, to: number, kind: Piece["kind"] = "text") =>
-    pieces.push({ text, start: offset + from, end: offset + to, kind });
   while (i < raw.length) {
-    const c = raw[i] as string;
-    const rest = raw.slice(i, i + 200);
-    if (/\s/.test(c)) {
-      let j = i + 1;
-      while (j < raw.length && /\s/.test(raw[j] as string)) j++;
-      push(" ", i, j, "space");
-      i = j;
+    const next = markupAt(t, i);
+    if (next !== undefined) {
+      i = next;
       continue;
     }
-    if (c === "*") {
-      i++;
-      continue;
-    }
-    if (c === "<") {
-      const tag = FORMAT_TAG.exec(rest);
-      if (tag) {
-        i += tag[0].length;
-        continue;
-      }
-    }
-    if (c === "&") {
-      const entity = ENTITY.exec(rest);
-      const decoded = entity ? decodeEntity(entity[1] as string) : undefined;
-      if (entity && decoded !== undefined) {
-        push(decoded, i, i + entity[0].length);
-        i += entity[0].length;
-        continue;
-      }
-    }
-    if (c === "$") {
-      const close = raw.indexOf("$", i + 1);
-      if (close > i + 1 && close - i < 120 && !raw.slice(i + 1, close).includes("\n")) {
-        push(texToUnicode(raw.slice(i + 1, close)), i, close + 1, "math");
-        i = close + 1;
-        continue;
-      }
-    }
-    if (c === "[") {
-      const marker = MARKER.exec(rest);
-      if (marker) {
-        if (!dropMarkers) push(marker[0], i, i + marker[0].length);
-        i += marker[0].length;
-        continue;
-      }
-      const angle = ANGLE_LINK.exec(rest);
-      if (angle) {
-        push(angle[1] as string, i + 2, i + 2 + (angle[1] as string).length);
-        i += angle[0].length;
-        continue;
-      }
-      const link = MD_LINK.exec(rest);
-      if (link) {
-        const text = link[1] as string;
-        // The link text stays; the target address is not display text.
-        pieces.push(...tokenize(text, offset + i + 1, dropMarkers));
-        i += link[0].length;
-        continue;
-      }
-    }
-    push(c, i, i + 1);
+    push(t, raw[i] as string, i, i + 1);
     i++;
   }
-  return pieces;
+  return t.pieces;
+}
+
+/** The text being cut into pieces, where it stands, and the pieces so far. */
+interface Tokens {
+  readonly raw: string;
+  readonly offset: number;
+  readonly dropMarkers: boolean;
+  readonly pieces: Piece[];
+}
+
+/** Adds a piece for `raw[from..to)`, shown as `text`. */
+function push(t: Tokens, text: string, from: number, to: number, kind: Piece["kind"] = "text") {
+  t.pieces.push({ text, start: t.offset + from, end: t.offset + to, kind });
+}
+
+/** Reads the markup (space, emphasis, tag, entity, math, marker, link) at `i`: the index after it. */
+function markupAt(t: Tokens, i: number): number | undefined {
+  const { raw } = t;
+  const c = raw[i] as string;
+  const rest = raw.slice(i, i + 200);
+  if (/\s/.test(c)) {
+    let j = i + 1;
+    while (j < raw.length && /\s/.test(raw[j] as string)) j++;
+    push(t, " ", i, j, "space");
+    return j;
+  }
+  if (c === "*") return i + 1;
+  if (c === "<") {
+    const tag = FORMAT_TAG.exec(rest);
+    return tag ? i + tag[0].length : undefined;
+  }
+  if (c === "&") {
+    const entity = ENTITY.exec(rest);
+    const decoded = entity ? decodeEntity(entity[1] as string) : undefined;
+    if (!entity || decoded === undefined) return undefined;
+    push(t, decoded, i, i + entity[0].length);
+    return i + entity[0].length;
+  }
+  if (c === "$") {
+    const close = raw.indexOf("$", i + 1);
+    if (close <= i + 1 || close - i >= 120 || raw.slice(i + 1, close).includes("\n"))
+      return undefined;
+    push(t, texToUnicode(raw.slice(i + 1, close)), i, close + 1, "math");
+    return close + 1;
+  }
+  return c === "[" ? bracketAt(t, i, rest) : undefined;
+}
+
+/** A citation marker, an angle-bracket link or a Markdown link at `i`: the index after it. */
+function bracketAt(t: Tokens, i: number, rest: string): number | undefined {
+  const marker = MARKER.exec(rest);
+  if (marker) {
+    if (!t.dropMarkers) push(t, marker[0], i, i + marker[0].length);
+    return i + marker[0].length;
+  }
+  const angle = ANGLE_LINK.exec(rest);
+  if (angle) {
+    push(t, angle[1] as string, i + 2, i + 2 + (angle[1] as string).length);
+    return i + angle[0].length;
+  }
+  const link = MD_LINK.exec(rest);
+  if (!link) return undefined;
+  // The link text stays; the target address is not display text.
+  t.pieces.push(...tokenize(link[1] as string, t.offset + i + 1, t.dropMarkers));
+  return i + link[0].length;
 }
 
 function decodeEntity(body: string): string | undefined {

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Diagnostic, InputError } from "../errors.ts";
+import { InputError } from "../errors.ts";
 import { normaliseLabel } from "../slug.ts";
-import { readTsv } from "../tsv.ts";
 import { type EvidenceRule, readEvidenceRules } from "./evidence-rules.ts";
 import { isEntityType, Lexicon } from "./lexicon.ts";
+import { type LexiconFile, LexiconFiles } from "./lexicon-files.ts";
 import type {
   Cue,
   CueKind,
@@ -55,31 +55,54 @@ export interface LoadedLexicon {
   readonly evidenceRules: readonly EvidenceRule[];
 }
 
+/** Reads every lexicon file of `ontologyDir`; throws one `InputError` listing every inconsistency. */
 export function loadLexicon(ontologyDir: string): LoadedLexicon {
-  const diagnostics: Diagnostic[] = [];
-  const read = (name: string, required: readonly string[]) => {
-    const file = join(ontologyDir, name);
-    return { file, rows: readTsv(file, readFileSync(file, "utf8"), required, diagnostics) };
+  const from = new LexiconFiles(ontologyDir);
+  const ids = from.read("identifiers.tsv", [
+    "kind",
+    "entity",
+    "scheme",
+    "id",
+    "confidence",
+    "source",
+  ]);
+  const { entityIds, referenceIdentifiers } = readIdentifiers(from, ids);
+  const ents = from.read("lexicon/entities.tsv", ["id", "type", "label", "synonyms", "broader"]);
+  const entities = readEntities(from, ents, entityIds);
+  checkBroader(from, ents, new Set(entities.map((e) => e.id)));
+  checkIdentifiedEntities(from, ids, entityIds);
+  const predicates = readPredicates(from);
+  const tableKinds = readTableKinds(from);
+  const cues = readCues(from);
+  const evidenceFile = join(ontologyDir, "lexicon/evidence.tsv");
+  const evidenceRules = readEvidenceRules(
+    evidenceFile,
+    readFileSync(evidenceFile, "utf8"),
+    from.diagnostics,
+  );
+  if (from.diagnostics.some((d) => d.severity === "error")) throw new InputError(from.diagnostics);
+  return {
+    lexicon: new Lexicon(entities, predicates, tableKinds, cues),
+    referenceIdentifiers,
+    evidenceRules,
   };
-  const err = (file: string, line: number, column: number, message: string, hint: string) =>
-    diagnostics.push({
-      code: "LexiconError",
-      severity: "error",
-      file,
-      line,
-      column,
-      message,
-      hint,
-    });
+}
 
-  const ids = read("identifiers.tsv", ["kind", "entity", "scheme", "id", "confidence", "source"]);
+/** `identifiers.tsv`: entity identifiers by normalised label, and reference identifiers. */
+function readIdentifiers(
+  from: LexiconFiles,
+  ids: LexiconFile,
+): {
+  entityIds: Map<string, IdentifierRecord[]>;
+  referenceIdentifiers: ReferenceIdentifierRecord[];
+} {
   const entityIds = new Map<string, IdentifierRecord[]>();
   const referenceIdentifiers: ReferenceIdentifierRecord[] = [];
   for (const row of ids.rows) {
     const f = row.fields;
     const confidence = f.confidence;
     if (confidence !== "confirmed" && confidence !== "likely") {
-      err(
+      from.err(
         ids.file,
         row.line,
         row.columns.confidence ?? 1,
@@ -101,8 +124,18 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
     const key = normaliseLabel(f.entity ?? "");
     entityIds.set(key, [...(entityIds.get(key) ?? []), record]);
   }
+  return { entityIds, referenceIdentifiers };
+}
 
-  const ents = read("lexicon/entities.tsv", ["id", "type", "label", "synonyms", "broader"]);
+/**
+ * `lexicon/entities.tsv`, each entity with its identifiers. The identifiers it takes are removed
+ * from `entityIds`, so what is left there names no entity.
+ */
+function readEntities(
+  from: LexiconFiles,
+  ents: LexiconFile,
+  entityIds: Map<string, IdentifierRecord[]>,
+): LexiconEntity[] {
   const entities: LexiconEntity[] = [];
   for (const row of ents.rows) {
     const f = row.fields;
@@ -111,7 +144,7 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
     if (!isEntityType(type)) {
       // The row still names the entity: its identifier rows are not reported again.
       entityIds.delete(normaliseLabel(label));
-      err(
+      from.err(
         ents.file,
         row.line,
         row.columns.type ?? 1,
@@ -133,11 +166,15 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
     });
     entityIds.delete(normaliseLabel(label));
   }
-  const known = new Set(entities.map((e) => e.id));
+  return entities;
+}
+
+/** Every `broader` of an entity row names another entity's id. */
+function checkBroader(from: LexiconFiles, ents: LexiconFile, known: ReadonlySet<string>): void {
   for (const row of ents.rows) {
     const broader = row.fields.broader;
     if (broader && !known.has(broader)) {
-      err(
+      from.err(
         ents.file,
         row.line,
         row.columns.broader ?? 1,
@@ -146,9 +183,17 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
       );
     }
   }
+}
+
+/** Every entity identifier row whose label no entity took (`unclaimed`) is an error. */
+function checkIdentifiedEntities(
+  from: LexiconFiles,
+  ids: LexiconFile,
+  unclaimed: ReadonlyMap<string, unknown>,
+): void {
   for (const row of ids.rows) {
-    if (row.fields.kind !== "reference" && entityIds.has(normaliseLabel(row.fields.entity ?? ""))) {
-      err(
+    if (row.fields.kind !== "reference" && unclaimed.has(normaliseLabel(row.fields.entity ?? ""))) {
+      from.err(
         ids.file,
         row.line,
         row.columns.entity ?? 1,
@@ -157,13 +202,16 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
       );
     }
   }
+}
 
-  const preds = read("lexicon/predicates.tsv", ["surface", "predicate", "objectType"]);
+/** `lexicon/predicates.tsv`: predicates by normalised surface form and by their own name. */
+function readPredicates(from: LexiconFiles): Map<string, PredicateRecord> {
+  const preds = from.read("lexicon/predicates.tsv", ["surface", "predicate", "objectType"]);
   const predicates = new Map<string, PredicateRecord>();
   for (const row of preds.rows) {
     const objectType = row.fields.objectType ?? "";
     if (objectType !== "" && !isEntityType(objectType)) {
-      err(
+      from.err(
         preds.file,
         row.line,
         row.columns.objectType ?? 1,
@@ -177,13 +225,17 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
     predicates.set(normaliseLabel(row.fields.surface ?? ""), record);
     predicates.set(normaliseLabel(name), predicates.get(normaliseLabel(name)) ?? record);
   }
+  return predicates;
+}
 
-  const tables = read("lexicon/tables.tsv", ["header", "kind"]);
+/** `lexicon/tables.tsv`: table kinds by normalised header. */
+function readTableKinds(from: LexiconFiles): Map<string, TableKind> {
+  const tables = from.read("lexicon/tables.tsv", ["header", "kind"]);
   const tableKinds = new Map<string, TableKind>();
   for (const row of tables.rows) {
     const kind = row.fields.kind as TableKind;
     if (!TABLE_KINDS.includes(kind)) {
-      err(
+      from.err(
         tables.file,
         row.line,
         row.columns.kind ?? 1,
@@ -194,13 +246,17 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
     }
     tableKinds.set(normaliseLabel(row.fields.header ?? ""), kind);
   }
+  return tableKinds;
+}
 
-  const cueRows = read("lexicon/cues.tsv", ["kind", "phrase", "value"]);
+/** `lexicon/cues.tsv`: the cue phrases, in file order. */
+function readCues(from: LexiconFiles): Cue[] {
+  const cueRows = from.read("lexicon/cues.tsv", ["kind", "phrase", "value"]);
   const cues: Cue[] = [];
   for (const row of cueRows.rows) {
     const kind = row.fields.kind as CueKind;
     if (!CUE_KINDS.includes(kind)) {
-      err(
+      from.err(
         cueRows.file,
         row.line,
         row.columns.kind ?? 1,
@@ -212,18 +268,5 @@ export function loadLexicon(ontologyDir: string): LoadedLexicon {
     const phrase = row.fields.phrase ?? "";
     cues.push({ kind, phrase, value: row.fields.value || phrase });
   }
-
-  const evidenceFile = join(ontologyDir, "lexicon/evidence.tsv");
-  const evidenceRules = readEvidenceRules(
-    evidenceFile,
-    readFileSync(evidenceFile, "utf8"),
-    diagnostics,
-  );
-
-  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics);
-  return {
-    lexicon: new Lexicon(entities, predicates, tableKinds, cues),
-    referenceIdentifiers,
-    evidenceRules,
-  };
+  return cues;
 }

@@ -34,32 +34,7 @@ export async function runQuery(
   const prefixes = Object.entries(prefixMap)
     .map(([p, ns]) => `PREFIX ${p}: <${ns}>`)
     .join("\n");
-  const ox = await import("oxigraph");
-  const store = new ox.Store();
-  // claimgraph's own reader checks the files first (nesting, sizes, IRIs; errors located at
-  // their line and column) and reads them strictly; oxigraph then loads what passed.
-  const texts = readKnowledgeBaseSources(files);
-  await parseKnowledgeBaseTexts(files, texts, () => {});
-  const diagnostics: Diagnostic[] = [];
-  for (const [i, file] of files.entries()) {
-    const f = formatOf(file) as string;
-    try {
-      store.load(texts[i] ?? "", { format: MEDIA[f] as string });
-    } catch (error) {
-      const message = String((error as Error).message ?? error);
-      const at = /line (\d+) column (\d+)/.exec(message);
-      diagnostics.push({
-        code: "RdfSyntax",
-        severity: "error",
-        file: displayPath(file),
-        line: at ? Number(at[1]) : 1,
-        column: at ? Number(at[2]) : 1,
-        message: message.replace(/^Parser error (between|at) [^:]*: /, ""),
-        hint: "the file must be valid Turtle, TriG, N-Triples or N-Quads (by its extension)",
-      });
-    }
-  }
-  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  const store = await loadStore(files);
   const full = `${prefixes}\n${sparql}`;
   const run = (options: Record<string, unknown>) => {
     try {
@@ -102,4 +77,35 @@ export async function runQuery(
       compact,
     ),
   };
+}
+
+/** The knowledge base files in an oxigraph store, each checked by claimgraph's reader first. */
+async function loadStore(files: readonly string[]) {
+  const ox = await import("oxigraph");
+  const store = new ox.Store();
+  // claimgraph's own reader checks the files first (nesting, sizes, IRIs; errors located at
+  // their line and column) and reads them strictly; oxigraph then loads what passed.
+  const texts = readKnowledgeBaseSources(files);
+  await parseKnowledgeBaseTexts(files, texts, () => {});
+  const diagnostics: Diagnostic[] = [];
+  for (const [i, file] of files.entries()) {
+    const f = formatOf(file) as string;
+    try {
+      store.load(texts[i] ?? "", { format: MEDIA[f] as string });
+    } catch (error) {
+      const message = String((error as Error).message ?? error);
+      const at = /line (\d+) column (\d+)/.exec(message);
+      diagnostics.push({
+        code: "RdfSyntax",
+        severity: "error",
+        file: displayPath(file),
+        line: at ? Number(at[1]) : 1,
+        column: at ? Number(at[2]) : 1,
+        message: message.replace(/^Parser error (between|at) [^:]*: /, ""),
+        hint: "the file must be valid Turtle, TriG, N-Triples or N-Quads (by its extension)",
+      });
+    }
+  }
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  return store;
 }

@@ -7,6 +7,7 @@
  * are never printed.
  */
 import { type Command, InvalidArgumentError } from "commander";
+import type { PushEvent, PushReport, PushStatus } from "../../store/index.ts";
 import type { CommandContext } from "../context.ts";
 import { storeCredentials } from "../credentials.ts";
 import { DEFAULT_PUSH_KB } from "../defaults.ts";
@@ -73,6 +74,7 @@ async function checkAddresses(flags: StoreFlags) {
   if (flags.graphStore !== undefined) checkUrl(flags.graphStore, "--graph-store");
 }
 
+/** The knowledge base files' graph groups; a missing file is a usage error. */
 async function readGroups(flags: StoreFlags) {
   const [{ readGraphGroups }, { UsageError }, { existsSync }] = await Promise.all([
     import("../../store/index.ts"),
@@ -90,11 +92,24 @@ async function readGroups(flags: StoreFlags) {
   return readGraphGroups(files, flags.graph);
 }
 
+/** Registers `push` (send the knowledge base to a store) and `pushed` (what a store holds of it). */
 export function registerPush(program: Command, ctx: CommandContext): void {
-  storeCommand(program.command("push"))
+  pushOptions(storeCommand(program.command("push")))
     .description(
       `send the knowledge base to a SPARQL 1.1 store (Graph Store HTTP Protocol): one named graph per document and one for shared entities and works; a re-push replaces, never duplicates. ${CREDENTIALS}`,
     )
+    .action((flags: PushFlags) => runPush(flags, ctx));
+
+  storeCommand(program.command("pushed"))
+    .description(
+      `show what a store holds of the knowledge base: each graph push would write, with its triples here and in the store (complete, partial, differs or missing), and the store's other graphs under the same names; exit code 1 unless every graph is complete. ${CREDENTIALS}`,
+    )
+    .action((flags: StoreFlags) => runPushed(flags, ctx));
+}
+
+/** The options only `push` has: where it writes, and how much at once. */
+function pushOptions(command: Command): Command {
+  return command
     .option(
       "--graph-store <url>",
       "the Graph Store endpoint (default: Virtuoso's, beside --endpoint)",
@@ -112,89 +127,89 @@ export function registerPush(program: Command, ctx: CommandContext): void {
       positive("--parallel"),
       1,
     )
-    .option("--quiet", "no progress on the terminal")
-    .action(async (flags: PushFlags) => {
-      await checkAddresses(flags);
-      const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
-      const [groups, store] = await Promise.all([
-        readGroups(flags),
-        import("../../store/index.ts"),
-      ]);
-      // On a terminal, each graph is named as it lands: a push that fails half-way has said
-      // what it wrote (and `claimgraph pushed` says it again later).
-      const live = !flags.quiet && !flags.json && process.stderr.isTTY === true;
-      let done = 0;
-      const report = await store.push({
-        endpoint: flags.endpoint,
-        groups,
-        ...(flags.graphStore ? { graphStore: flags.graphStore } : {}),
-        ...(auth ? { user: auth.user, password: auth.password } : {}),
-        maxBytes: flags.maxBytes,
-        timeoutMs: flags.timeout,
-        retries: flags.retries,
-        parallel: flags.parallel,
-        allowInsecureBasic: flags.allowInsecureBasic,
-        onProgress: (event) => {
-          if (!live) return;
-          if (event.kind === "graph") {
-            done += 1;
-            ctx.io.err(`  [${done}/${groups.length}] ${event.report.graph}`);
-          } else if (event.kind === "retry") {
-            ctx.io.err(
-              `  writing <${event.graph}> again (attempt ${event.attempt}): ${event.reason}`,
-            );
-          }
-        },
-      });
-      if (flags.json) {
-        ctx.io.out(JSON.stringify(report, null, 2));
-        return;
-      }
-      const lines = report.graphs.map(
-        (g) =>
-          `  ${g.graph}  ${g.triples} triples, ${g.requests} request${g.requests === 1 ? "" : "s"}${g.attempts > 1 ? `, ${g.attempts} attempts` : ""}`,
-      );
-      ctx.io.out(
-        [
-          `pushed ${report.triples} triples in ${report.graphs.length} graphs to ${store.redactUrl(report.graphStore)} (${report.requests} requests, ${(report.bytes / 1e6).toFixed(1)} MB, ${(report.ms / 1000).toFixed(1)} s)`,
-          ...lines,
-        ].join("\n"),
-      );
-    });
+    .option("--quiet", "no progress on the terminal");
+}
 
-  storeCommand(program.command("pushed"))
-    .description(
-      `show what a store holds of the knowledge base: each graph push would write, with its triples here and in the store (complete, partial, differs or missing), and the store's other graphs under the same names; exit code 1 unless every graph is complete. ${CREDENTIALS}`,
-    )
-    .action(async (flags: StoreFlags) => {
-      await checkAddresses(flags);
-      const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
-      const [groups, store] = await Promise.all([
-        readGroups(flags),
-        import("../../store/index.ts"),
-      ]);
-      const status = await store.pushStatus(flags.endpoint, groups, {
-        auth,
-        timeoutMs: flags.timeout,
-        allowInsecureBasic: flags.allowInsecureBasic,
-      });
-      if (!status.complete) ctx.exitCode = 1;
-      if (flags.json) {
-        ctx.io.out(JSON.stringify(status, null, 2));
-        return;
-      }
-      const width = Math.max(...status.graphs.map((g) => g.graph.length), 0);
-      ctx.io.out(
-        [
-          `${store.redactUrl(status.endpoint)}: ${status.graphs.filter((g) => g.state === "complete").length} of ${groups.length} graphs complete${status.extra.length > 0 ? `, ${status.extra.length} other graph${status.extra.length === 1 ? "" : "s"} under the same names` : ""}`,
-          ...status.graphs.map(
-            (g) =>
-              `  ${g.graph.padEnd(width)}  ${g.state.padEnd(8)}  ${g.stored} of ${g.local} triples`,
-          ),
-          ...status.extra.map(
-            (g) => `  ${g.graph.padEnd(width)}  not in this knowledge base, ${g.stored} triples`,
-          ),
-        ].join("\n"),
-      );
-    });
+/** `push`: sends every graph and prints the report. */
+async function runPush(flags: PushFlags, ctx: CommandContext): Promise<void> {
+  await checkAddresses(flags);
+  const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
+  const [groups, store] = await Promise.all([readGroups(flags), import("../../store/index.ts")]);
+  // On a terminal, each graph is named as it lands: a push that fails half-way has said
+  // what it wrote (and `claimgraph pushed` says it again later).
+  const live = !flags.quiet && !flags.json && process.stderr.isTTY === true;
+  const report = await store.push({
+    endpoint: flags.endpoint,
+    groups,
+    ...(flags.graphStore ? { graphStore: flags.graphStore } : {}),
+    ...(auth ? { user: auth.user, password: auth.password } : {}),
+    maxBytes: flags.maxBytes,
+    timeoutMs: flags.timeout,
+    retries: flags.retries,
+    parallel: flags.parallel,
+    allowInsecureBasic: flags.allowInsecureBasic,
+    onProgress: live ? progressPrinter(groups.length, ctx) : () => {},
+  });
+  if (flags.json) {
+    ctx.io.out(JSON.stringify(report, null, 2));
+    return;
+  }
+  ctx.io.out(pushText(report, store.redactUrl));
+}
+
+/** Names each graph on standard error as it lands, and each retry. */
+function progressPrinter(total: number, ctx: CommandContext): (event: PushEvent) => void {
+  let done = 0;
+  return (event) => {
+    if (event.kind === "graph") {
+      done += 1;
+      ctx.io.err(`  [${done}/${total}] ${event.report.graph}`);
+    } else if (event.kind === "retry") {
+      ctx.io.err(`  writing <${event.graph}> again (attempt ${event.attempt}): ${event.reason}`);
+    }
+  };
+}
+
+/** The push report as text: the totals, then one line per graph. */
+function pushText(report: PushReport, redactUrl: (url: string) => string): string {
+  const lines = report.graphs.map(
+    (g) =>
+      `  ${g.graph}  ${g.triples} triples, ${g.requests} request${g.requests === 1 ? "" : "s"}${g.attempts > 1 ? `, ${g.attempts} attempts` : ""}`,
+  );
+  return [
+    `pushed ${report.triples} triples in ${report.graphs.length} graphs to ${redactUrl(report.graphStore)} (${report.requests} requests, ${(report.bytes / 1e6).toFixed(1)} MB, ${(report.ms / 1000).toFixed(1)} s)`,
+    ...lines,
+  ].join("\n");
+}
+
+/** `pushed`: compares the store's graphs with the knowledge base's; exit code 1 unless complete. */
+async function runPushed(flags: StoreFlags, ctx: CommandContext): Promise<void> {
+  await checkAddresses(flags);
+  const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
+  const [groups, store] = await Promise.all([readGroups(flags), import("../../store/index.ts")]);
+  const status = await store.pushStatus(flags.endpoint, groups, {
+    auth,
+    timeoutMs: flags.timeout,
+    allowInsecureBasic: flags.allowInsecureBasic,
+  });
+  if (!status.complete) ctx.exitCode = 1;
+  if (flags.json) {
+    ctx.io.out(JSON.stringify(status, null, 2));
+    return;
+  }
+  ctx.io.out(pushedText(status, groups.length, store.redactUrl));
+}
+
+/** The push status as text: how many graphs are complete, then one line per graph. */
+function pushedText(status: PushStatus, total: number, redactUrl: (url: string) => string): string {
+  const width = Math.max(...status.graphs.map((g) => g.graph.length), 0);
+  return [
+    `${redactUrl(status.endpoint)}: ${status.graphs.filter((g) => g.state === "complete").length} of ${total} graphs complete${status.extra.length > 0 ? `, ${status.extra.length} other graph${status.extra.length === 1 ? "" : "s"} under the same names` : ""}`,
+    ...status.graphs.map(
+      (g) => `  ${g.graph.padEnd(width)}  ${g.state.padEnd(8)}  ${g.stored} of ${g.local} triples`,
+    ),
+    ...status.extra.map(
+      (g) => `  ${g.graph.padEnd(width)}  not in this knowledge base, ${g.stored} triples`,
+    ),
+  ].join("\n");
 }
