@@ -13,8 +13,8 @@
  * A format's serialisation alone is its time minus the quads-alone time of the same round.
  * Prints one JSON object; times in ms.
  */
-import { prepare, streamSections } from "../../src/build/pipeline.ts";
-import { FORMATS, type Format } from "../../src/rdf/formats.ts";
+import { prepare, streamSections } from "../../src/pipeline/pipeline.ts";
+import { FORMATS, type Format } from "../../src/rdf/vocab/formats.ts";
 
 interface Options {
   readonly sources: string;

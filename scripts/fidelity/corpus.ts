@@ -5,13 +5,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { type Diagnostic, InputError } from "../../src/base/errors.ts";
 import { ontologyDir, packageRoot } from "../../src/base/paths.ts";
-import { buildKnowledgeBase, type KnowledgeBaseInput } from "../../src/build/knowledge-base.ts";
+import { readTsv } from "../../src/base/tsv.ts";
 import type { KnowledgeBase } from "../../src/claims/types.ts";
 import { CURATED_COLUMNS } from "../../src/curation/claims.ts";
-import { type Diagnostic, InputError } from "../../src/errors.ts";
 import { type LoadedLexicon, loadLexicon } from "../../src/lexicon/load.ts";
-import { readTsv } from "../../src/tsv.ts";
+import { buildKnowledgeBase, type KnowledgeBaseInput } from "../../src/pipeline/knowledge-base.ts";
 import { type GoldFile, parseGold } from "./gold.ts";
 
 export const ROOT = packageRoot();

@@ -2,7 +2,7 @@
  * The measurement as data: for each set (the corpus, the seed, the seed with curation),
  * the score over its documents, with the build's errors and the gold files' problems.
  */
-import type { Diagnostic } from "../../src/errors.ts";
+import type { Diagnostic } from "../../src/base/errors.ts";
 import {
   buildDocument,
   CORPUS_DIR,

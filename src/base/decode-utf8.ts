@@ -2,7 +2,7 @@
  * Decodes a file's bytes strictly as UTF-8 so bad input is located: used for source documents
  * and for knowledge-base files alike, so it sits below both.
  */
-import type { Diagnostic } from "../errors.ts";
+import type { Diagnostic } from "./errors.ts";
 
 interface BytePosition {
   readonly line: number;

@@ -6,9 +6,10 @@
  * higher doses"), and clauses separated by ";" each read the same way. A cell is split into
  * objects only when every part reads as an entity; otherwise its text stays one value.
  */
+
+import { normaliseLabel } from "../base/slug.ts";
 import { type Lexicon, uncovered } from "../lexicon/lexicon.ts";
 import type { EntityType } from "../lexicon/types.ts";
-import { normaliseLabel } from "../slug.ts";
 import { splitOutside } from "./cells.ts";
 import { type Conjunct, readings } from "./coordination.ts";
 import { entityTerm, headOf, mintedEntity, parentheticals } from "./terms.ts";

@@ -4,8 +4,9 @@
  * "Norquetiapine, a NET inhibitor"). The entities a cell names are read in
  * `cell-objects.ts`.
  */
+
+import { normaliseLabel } from "../base/slug.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
-import { normaliseLabel } from "../slug.ts";
 import type { CellStatus, Frequency } from "./types.ts";
 
 /** The status of a null cell, or undefined when the cell states something. */

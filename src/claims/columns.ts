@@ -8,9 +8,10 @@
  * membership. In "Name (X)" an X neither the lexicon nor the class cues know is still the
  * class: that is the template's shape. The same name gives the same entity in every table of a document.
  */
+
+import { normaliseLabel } from "../base/slug.ts";
 import type { TableCell } from "../document/types.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
-import { normaliseLabel } from "../slug.ts";
 import type { ExtractContext } from "./context.ts";
 import { entityTerm, headOf, mintedEntity, parentheticals, predicateTerm } from "./terms.ts";
 import type { EntityTerm, Membership, PredicateTerm } from "./types.ts";

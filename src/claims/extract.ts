@@ -5,8 +5,8 @@
  * and checked as carriers with the document's own.
  */
 
+import type { Diagnostic } from "../base/errors.ts";
 import type { ParsedDocument } from "../document/types.ts";
-import type { Diagnostic } from "../errors.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
 import type { ExtractContext } from "./context.ts";
 import { focusEntity, headerClaims } from "./header.ts";

@@ -4,7 +4,7 @@
  * rename the claims of another.
  */
 import { createHash } from "node:crypto";
-import { slugify } from "../slug.ts";
+import { slugify } from "../base/slug.ts";
 import type { ClaimKind, PredicateTerm, Term } from "./types.ts";
 
 export function termKey(term: Term): string {

@@ -7,8 +7,9 @@
  * the trials it pools (`study-design.ts`). Each bullet is also a protocol claim, so its
  * citation markers are carried.
  */
+
+import { slugify } from "../base/slug.ts";
 import type { ListItem } from "../document/types.ts";
-import { slugify } from "../slug.ts";
 import { type ExtractContext, makeClaim } from "./context.ts";
 import { isProtocolSection } from "./prose.ts";
 import { firstArmAt, readArms } from "./study-arms.ts";

@@ -7,9 +7,10 @@
  * an arm, and the row as a whole also becomes comparative claims. A null cell asserts
  * nothing: it is kept, with its quote, as a not-stated or not-tested claim.
  */
+
+import { normaliseLabel } from "../base/slug.ts";
 import type { Table, TableRow } from "../document/types.ts";
 import type { TableKind } from "../lexicon/types.ts";
-import { normaliseLabel } from "../slug.ts";
 import { readObjects } from "./cell-objects.ts";
 import { nullStatus, readFrequency, readPhrase } from "./cells.ts";
 import { type Column, readColumn } from "./columns.ts";

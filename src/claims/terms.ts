@@ -2,9 +2,10 @@
  * Turning names into terms: lexicon entities where the lexicon knows the name,
  * minted and flagged entities where it does not, and predicates from row labels.
  */
+
+import { slugify } from "../base/slug.ts";
 import { type Lexicon, uncovered } from "../lexicon/lexicon.ts";
 import type { EntityType, LexiconEntity, Mention } from "../lexicon/types.ts";
-import { slugify } from "../slug.ts";
 import type { EntityTerm, PredicateTerm } from "./types.ts";
 
 export function entityTerm(entity: LexiconEntity): EntityTerm {

@@ -1,17 +1,17 @@
 /**
  * What claimgraph extracts from a document: claims (each with its exact quote,
  * location and citations), studies, resolved references and works, and the places
- * where a document disagrees with public records. These are plain data; `rdf/` turns
- * them into quads. Shapes the knowledge graph shares (a study arm, a table place) are the
- * vocabulary table's rows (`rdf/mapping/`), declared there once.
+ * where a document disagrees with public records. These are plain data; `rdf/write/`
+ * turns them into quads. Shapes the knowledge graph shares (a study arm, a table place) are the
+ * vocabulary table's rows (`rdf/vocab/`), declared there once.
  */
 import type { StatedIdentifier } from "../document/locator.ts";
 import type { ParsedDocument, Span } from "../document/types.ts";
 import type { EvidenceType } from "../lexicon/evidence-rules.ts";
 import type { EntityType, IdentifierRecord, LexiconEntity } from "../lexicon/types.ts";
-import type { CLAIM } from "../rdf/mapping/claim-records.ts";
-import type { Row } from "../rdf/mapping/fields.ts";
-import type { DISCREPANCY, STUDY_ARM } from "../rdf/mapping/records.ts";
+import type { CLAIM, ClaimKind } from "../rdf/vocab/claim-records.ts";
+import type { Row } from "../rdf/vocab/fields.ts";
+import type { DISCREPANCY, STUDY_ARM } from "../rdf/vocab/records.ts";
 
 export interface EntityTerm {
   readonly kind: "entity";
@@ -44,7 +44,8 @@ export interface PredicateTerm {
   readonly unnormalised: boolean;
 }
 
-export type ClaimKind = "table" | "prose" | "curated" | "comparative" | "protocol" | "header";
+/** The kinds of claim, named by the vocabulary (one class each). */
+export type { ClaimKind };
 
 export type Direction = "Favours" | "Similar" | "NotCompared" | "Unclear";
 
@@ -164,7 +165,7 @@ export interface Claim {
   readonly curationReason: string | undefined;
 }
 
-/** A study arm: the vocabulary table's row (rdf/mapping/records.ts), its intervention an entity. */
+/** A study arm: the vocabulary table's row (rdf/vocab/records.ts), its intervention an entity. */
 export type StudyArm = Omit<Row<typeof STUDY_ARM>, "label" | "intervention" | "doseApproximate"> & {
   readonly label: string;
   readonly intervention: EntityTerm | undefined;

@@ -4,8 +4,8 @@
  * the password piped in with `--password-stdin`. Never from a command-line argument, which
  * other users of the machine can read in the process list, and never printed.
  */
-import { UsageError } from "../errors.ts";
-import type { Credentials } from "../store/digest.ts";
+import { UsageError } from "../base/errors.ts";
+import type { Credentials } from "../store/digest-auth.ts";
 import { credentialsFromEnv } from "../store/http.ts";
 
 /** The standard input, as far as reading a password needs it. */

@@ -1,7 +1,7 @@
 /**
  * The folders and files the commands use when none is given, written once: the project's
  * graph/ folder, its sources, and the exports read by default. (The default base IRI is
- * DEFAULT_BASE_IRI of rdf/namespaces.ts.)
+ * DEFAULT_BASE_IRI of rdf/vocab/namespaces.ts.)
  */
 
 /** Where `build` and `start` write the exports, and where `validate` reads them. */

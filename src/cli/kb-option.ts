@@ -1,6 +1,6 @@
 /** The `--kb FILE` option shared by the commands that read a built knowledge base. */
 import { type Command, InvalidArgumentError } from "commander";
-import { type Diagnostic, formatDiagnostic } from "../errors.ts";
+import { type Diagnostic, formatDiagnostic } from "../base/errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../graph/open.ts";
 import { DEFAULT_KB } from "./defaults.ts";

@@ -5,8 +5,8 @@
  * store) are imported inside the commands that use them, so `trace` starts fast.
  */
 import { Command, CommanderError } from "commander";
-import { InputError, isClaimgraphError, UsageError, ValidationError } from "../errors.ts";
-import { VERSION } from "../version.ts";
+import { InputError, isClaimgraphError, UsageError, ValidationError } from "../base/errors.ts";
+import { VERSION } from "../base/version.ts";
 import { registerAudit } from "./commands/audit.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerCache } from "./commands/cache.ts";

@@ -1,7 +1,7 @@
 /** Printing for people: diagnostics like a compiler's, with the offending line shown. */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
-import { FILE_PROBLEM_CODES } from "../build/input-files.ts";
-import { type Diagnostic, formatDiagnostic } from "../errors.ts";
+import { type Diagnostic, formatDiagnostic } from "../base/errors.ts";
+import { FILE_PROBLEM_CODES } from "../pipeline/input-files.ts";
 
 export interface Io {
   readonly out: (text: string) => void;

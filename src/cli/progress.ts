@@ -2,7 +2,7 @@
  * A one-line progress bar for long builds: documents, claims, elapsed time and rate,
  * redrawn in place on a terminal at most ten times a second; silent on a pipe.
  */
-import type { Progress } from "../build/pipeline.ts";
+import type { Progress } from "../pipeline/pipeline.ts";
 
 export function progressBar(
   stream: NodeJS.WriteStream = process.stderr,

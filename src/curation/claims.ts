@@ -6,15 +6,15 @@
  * `reason` says why the reading rules cannot read it; curation only adds to what they read.
  */
 
+import type { Diagnostic } from "../base/errors.ts";
+import type { TsvRow } from "../base/tsv.ts";
 import { type ExtractContext, makeClaim } from "../claims/context.ts";
 import { tablePlace } from "../claims/table-place.ts";
 import { entityTerm, predicateTerm } from "../claims/terms.ts";
 import type { Claim, EntityTerm, PredicateTerm, TablePlace, Term } from "../claims/types.ts";
 import { rawSpanOf } from "../document/clean.ts";
 import type { ParsedDocument, Segment } from "../document/types.ts";
-import type { Diagnostic } from "../errors.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
-import type { TsvRow } from "../tsv.ts";
 
 export const CURATED_COLUMNS = [
   "document",

@@ -8,10 +8,12 @@
  * "curation"), else from the rules of `lexicon/evidence.tsv` (`curation/evidence.ts`).
  */
 import { createHash } from "node:crypto";
+import type { Diagnostic } from "../base/errors.ts";
+import { normaliseLabel, slugify } from "../base/slug.ts";
+import { readTsv } from "../base/tsv.ts";
 import type { ResolvedReference, Study, Work } from "../claims/types.ts";
 import { identifierKey, type StatedIdentifier, type StatedScheme } from "../document/locator.ts";
 import type { ParsedDocument, ReferenceEntry } from "../document/types.ts";
-import type { Diagnostic } from "../errors.ts";
 import {
   EVIDENCE_TYPES,
   type EvidenceRule,
@@ -20,8 +22,6 @@ import {
 } from "../lexicon/evidence-rules.ts";
 import type { ReferenceIdentifierRecord } from "../lexicon/load.ts";
 import type { IdentifierRecord } from "../lexicon/types.ts";
-import { normaliseLabel, slugify } from "../slug.ts";
-import { readTsv } from "../tsv.ts";
 import { CURATION_RULE, inferEvidence, refineByStudies } from "./evidence.ts";
 
 export { EVIDENCE_TYPES };

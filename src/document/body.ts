@@ -3,7 +3,7 @@
  * fields, sections, tables, list items, paragraphs (a block broken mid-sentence joined to the
  * one before) and every citation marker.
  */
-import type { Diagnostic } from "../errors.ts";
+import type { Diagnostic } from "../base/errors.ts";
 import type { Block } from "./blocks.ts";
 import { MarkerScanner, markersWithin } from "./citations.ts";
 import { cleanText } from "./clean.ts";

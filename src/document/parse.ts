@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { decodeDocument } from "../base/decode-utf8.ts";
-import type { Diagnostic } from "../errors.ts";
-import { documentIdFromFile } from "../slug.ts";
+import type { Diagnostic } from "../base/errors.ts";
+import { documentIdFromFile } from "../base/slug.ts";
 import { splitBlocks } from "./blocks.ts";
 import { append, BodyReader } from "./body.ts";
 import { markersWithin } from "./citations.ts";

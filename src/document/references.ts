@@ -3,7 +3,7 @@
  * "..." (or "…") is marked cut short; what the brackets hold is kept as given and read for a
  * host and identifiers (`locator.ts`). A list may have at most `MAX_REFERENCES` entries.
  */
-import type { Diagnostic } from "../errors.ts";
+import type { Diagnostic } from "../base/errors.ts";
 import type { Block } from "./blocks.ts";
 import { cleanText } from "./clean.ts";
 import { parseLocator } from "./locator.ts";

@@ -3,7 +3,7 @@
  * lines and columns (columns and selector offsets count Unicode code points, as the
  * Web Annotation model asks). Decoding bytes strictly lives in base/decode-utf8.ts.
  */
-import type { Diagnostic } from "../errors.ts";
+import type { Diagnostic } from "../base/errors.ts";
 
 export interface Position {
   readonly line: number;

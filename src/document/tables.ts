@@ -3,7 +3,7 @@
  * labels, and every row has as many cells as the header. Each cell keeps its span,
  * display text and citation markers. A row may have at most `MAX_TABLE_COLUMNS` cells.
  */
-import type { Diagnostic } from "../errors.ts";
+import type { Diagnostic } from "../base/errors.ts";
 import { markersWithin } from "./citations.ts";
 import { cleanText } from "./clean.ts";
 import type { SourceText } from "./source-text.ts";

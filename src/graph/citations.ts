@@ -1,5 +1,5 @@
-import { readField, type Subjects } from "../rdf/mapping/read.ts";
-import { REFERENCE } from "../rdf/mapping/records.ts";
+import { readField, type Subjects } from "../rdf/read/read-row.ts";
+import { REFERENCE } from "../rdf/vocab/records.ts";
 
 /**
  * What a claim or study cites: the reference entries it cites through (cg:viaReference), and

@@ -4,9 +4,10 @@
  * two. The graph shows one of them (the least, so any order of the quads gives the same graph);
  * `audit` reports each such property with every value and where each was stated.
  */
-import { CLAIM } from "../rdf/mapping/claim-records.ts";
-import type { RecordSpec } from "../rdf/mapping/fields.ts";
-import { checkedPredicates, type Props, type Subjects } from "../rdf/mapping/read.ts";
+
+import { checkedPredicates, type Props, type Subjects } from "../rdf/read/read-row.ts";
+import { CLAIM } from "../rdf/vocab/claim-records.ts";
+import type { RecordSpec } from "../rdf/vocab/fields.ts";
 import type { StatementPlace } from "./quad-source.ts";
 
 /**

@@ -3,16 +3,16 @@
  * them: claimgraph's own exports, a file edited by hand, or one exported by a triple
  * store. Graph names are ignored (the union is read). Nodes carry the attributes the
  * trace answers need, so no answer goes back to the RDF; what each holds is read by the
- * vocabulary table (`rdf/mapping/`, see `nodes.ts`), the same table the writer goes by.
+ * vocabulary table (`rdf/vocab/`, see `nodes.ts`), the same table the writer goes by.
  */
 import type { Quad } from "@rdfjs/types";
 import { MultiDirectedGraph } from "graphology";
-import type { Diagnostic } from "../errors.ts";
-import { CLAIM } from "../rdf/mapping/claim-records.ts";
-import type { Field } from "../rdf/mapping/fields.ts";
-import { readField, type Stated } from "../rdf/mapping/read.ts";
-import { CITING, ENTITY, PREDICATE, REFERENCE, STUDY } from "../rdf/mapping/records.ts";
-import { RDF } from "../rdf/vocabulary.ts";
+import type { Diagnostic } from "../base/errors.ts";
+import { readField, type Stated } from "../rdf/read/read-row.ts";
+import { CLAIM } from "../rdf/vocab/claim-records.ts";
+import type { Field } from "../rdf/vocab/fields.ts";
+import { CITING, ENTITY, PREDICATE, REFERENCE, STUDY } from "../rdf/vocab/records.ts";
+import { RDF } from "../rdf/vocab/vocabulary.ts";
 import { type Conflict, claimConflicts, PLACED_PROPERTIES } from "./conflicts.ts";
 import { spacedLocalName } from "./local-name.ts";
 import { isA, readNode } from "./nodes.ts";

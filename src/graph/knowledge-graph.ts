@@ -3,9 +3,9 @@
  * by name, by reference number, by identifier — built once when it is opened.
  */
 
-import type { Diagnostic } from "../errors.ts";
-import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/namespaces.ts";
-import { normaliseLabel } from "../slug.ts";
+import type { Diagnostic } from "../base/errors.ts";
+import { normaliseLabel } from "../base/slug.ts";
+import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/vocab/namespaces.ts";
 import type { Conflict } from "./conflicts.ts";
 import type { GraphBuild, KnowledgeGraphData } from "./from-quads.ts";
 import type {

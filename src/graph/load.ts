@@ -1,7 +1,7 @@
 /**
  * Reading knowledge-base files: Turtle, TriG, N-Triples or N-Quads, chosen by file
  * extension. Files are decoded strictly and parsed by the guarded parser
- * (src/rdf/guarded-parser.ts, which holds the limits on nesting, literals and IRIs); all are
+ * (src/rdf/read/guarded-parser.ts, which holds the limits on nesting, literals and IRIs); all are
  * parsed before anything is built, so a broken or hostile file fails the whole load with its
  * line and column and nothing is half-loaded.
  */
@@ -10,10 +10,10 @@ import { readFileSync, statSync } from "node:fs";
 import type { Quad } from "@rdfjs/types";
 import { decodeDocument } from "../base/decode-utf8.ts";
 import { displayPath } from "../base/display-path.ts";
-import { type Diagnostic, InputError, UsageError } from "../errors.ts";
-import { parseRdf, type QuadPlace, type RdfFormat } from "../rdf/guarded-parser.ts";
-import { parseErrorMessage, parseErrorPlace, type RdfParseError } from "../rdf/parse-errors.ts";
-import { CG } from "../rdf/vocabulary.ts";
+import { type Diagnostic, InputError, UsageError } from "../base/errors.ts";
+import { parseRdf, type QuadPlace, type RdfFormat } from "../rdf/read/guarded-parser.ts";
+import { parseErrorMessage, parseErrorPlace, type RdfParseError } from "../rdf/read/read-errors.ts";
+import { CG } from "../rdf/vocab/vocabulary.ts";
 import type { QuadSource } from "./quad-source.ts";
 
 /**

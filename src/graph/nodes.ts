@@ -1,21 +1,14 @@
 /**
  * The knowledge graph's nodes, read from a subject's statements by the vocabulary table
- * (`rdf/mapping/`): each reads its record's row, then gives what the answers show — a label
+ * (`rdf/vocab/`): each reads its record's row, then gives what the answers show — a label
  * when the data has none, a claim's citations as reference entries, a dose as written.
  */
 import { CURATION_RULE } from "../lexicon/evidence-rules.ts";
-import { CLAIM } from "../rdf/mapping/claim-records.ts";
-import type { RecordSpec, Row } from "../rdf/mapping/fields.ts";
-import { type Props, readRow, type Subjects } from "../rdf/mapping/read.ts";
-import {
-  DOCUMENT,
-  ENTITY,
-  type IDENTIFIER,
-  REFERENCE,
-  STUDY,
-  WORK,
-} from "../rdf/mapping/records.ts";
-import { CG, RDF } from "../rdf/vocabulary.ts";
+import { type Props, readRow, type Subjects } from "../rdf/read/read-row.ts";
+import { CLAIM } from "../rdf/vocab/claim-records.ts";
+import type { RecordSpec, Row } from "../rdf/vocab/fields.ts";
+import { DOCUMENT, ENTITY, type IDENTIFIER, REFERENCE, STUDY, WORK } from "../rdf/vocab/records.ts";
+import { CG, RDF } from "../rdf/vocab/vocabulary.ts";
 import { citations } from "./citations.ts";
 import { spacedLocalName } from "./local-name.ts";
 import { studyNode } from "./study-node.ts";

@@ -11,12 +11,12 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { join } from "node:path";
+import { UsageError } from "../base/errors.ts";
+import { VERSION } from "../base/version.ts";
 import { cacheDir, cacheTurnedOff, folderState } from "../cache/dir.ts";
 import { snapshotName } from "../cache/entries.ts";
 import { evict } from "../cache/evict.ts";
 import { readPrivateFile, writePrivateFile } from "../cache/private-file.ts";
-import { UsageError } from "../errors.ts";
-import { VERSION } from "../version.ts";
 import { KnowledgeGraph } from "./knowledge-graph.ts";
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from "./snapshot.ts";
 

@@ -3,7 +3,7 @@
  * The reader (load.ts) hands one source per file to whoever groups the quads, which asks for
  * the place only of the statements it may have to point at (conflicts.ts).
  */
-import type { TextPlace } from "../rdf/parse-errors.ts";
+import type { TextPlace } from "../rdf/read/read-errors.ts";
 
 export interface QuadSource {
   /** The file as shown to people (displayPath). */

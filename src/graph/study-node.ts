@@ -2,9 +2,10 @@
  * A study node: its row of the vocabulary table, with its qualifiers gathered for display and
  * each arm's dose as the document gave it.
  */
-import type { Row } from "../rdf/mapping/fields.ts";
-import type { Subjects } from "../rdf/mapping/read.ts";
-import type { STUDY } from "../rdf/mapping/records.ts";
+
+import type { Subjects } from "../rdf/read/read-row.ts";
+import type { Row } from "../rdf/vocab/fields.ts";
+import type { STUDY } from "../rdf/vocab/records.ts";
 import { citations } from "./citations.ts";
 import { spacedLocalName } from "./local-name.ts";
 import type { StudyNode } from "./types.ts";

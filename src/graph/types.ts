@@ -3,11 +3,11 @@
  * MultiDirectedGraph whose nodes are entities, claims, references, works, documents
  * and studies, with what their answers need kept as node attributes, and whose edges
  * are typed by predicate. It is built from RDF alone (see `from-quads.ts`), and its shapes
- * are the vocabulary table's rows (`rdf/mapping/`), so a field is declared once.
+ * are the vocabulary table's rows (`rdf/vocab/`), so a field is declared once.
  */
 
-import type { CLAIM, TEXT_POSITION_SELECTOR } from "../rdf/mapping/claim-records.ts";
-import type { Row } from "../rdf/mapping/fields.ts";
+import type { CLAIM, TEXT_POSITION_SELECTOR } from "../rdf/vocab/claim-records.ts";
+import type { Row } from "../rdf/vocab/fields.ts";
 import type {
   DISCREPANCY,
   DOCUMENT,
@@ -17,9 +17,9 @@ import type {
   STUDY,
   STUDY_ARM,
   WORK,
-} from "../rdf/mapping/records.ts";
+} from "../rdf/vocab/records.ts";
 
-export type { ObjectValue } from "../rdf/mapping/fields.ts";
+export type { ObjectValue } from "../rdf/vocab/fields.ts";
 
 type ClaimRow = Row<typeof CLAIM>;
 

@@ -3,10 +3,11 @@
  * (`ontology/lexicon/evidence.tsv`): its host, its host and path, words of its title, or an
  * identifier it states. Each rule has a name the knowledge base records with the inference.
  */
+
+import type { Diagnostic } from "../base/errors.ts";
+import { normaliseLabel } from "../base/slug.ts";
+import { readTsv } from "../base/tsv.ts";
 import type { StatedIdentifier } from "../document/locator.ts";
-import type { Diagnostic } from "../errors.ts";
-import { normaliseLabel } from "../slug.ts";
-import { readTsv } from "../tsv.ts";
 
 export const EVIDENCE_TYPES = [
   "TertiaryReferenceWork",

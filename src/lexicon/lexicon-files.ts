@@ -1,8 +1,8 @@
 /** The lexicon files of an ontology folder being read, and the problems found in them so far. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic } from "../errors.ts";
-import { readTsv } from "../tsv.ts";
+import type { Diagnostic } from "../base/errors.ts";
+import { readTsv } from "../base/tsv.ts";
 
 type TsvRows = ReturnType<typeof readTsv>;
 

@@ -3,7 +3,7 @@
  * table rows name, how tables are read, and the cue phrases that classify text. It
  * finds entity mentions in display text (longest match first, whole words only).
  */
-import { normaliseLabel } from "../slug.ts";
+import { normaliseLabel } from "../base/slug.ts";
 import type {
   Cue,
   CueKind,

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../errors.ts";
-import { normaliseLabel } from "../slug.ts";
+import { InputError } from "../base/errors.ts";
+import { normaliseLabel } from "../base/slug.ts";
 import { type EvidenceRule, readEvidenceRules } from "./evidence-rules.ts";
 import { isEntityType, Lexicon } from "./lexicon.ts";
 import { type LexiconFile, LexiconFiles } from "./lexicon-files.ts";

@@ -4,7 +4,7 @@
  * answers on Turtle and on TriG.
  */
 import { displayPath } from "../base/display-path.ts";
-import { type Diagnostic, InputError, UsageError } from "../errors.ts";
+import { type Diagnostic, InputError, UsageError } from "../base/errors.ts";
 import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
 import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
 import { checkSparql } from "../sparql/form.ts";

@@ -3,14 +3,15 @@
  * display projection, a node's details, the claims behind an edge, search
  * suggestions, paths and neighbourhoods. Pure functions of (graph, parameters).
  */
+
+import { normaliseLabel } from "../base/slug.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import { normaliseLabel } from "../slug.ts";
+import type { ViewEdge, ViewModel, ViewNode } from "../projection/projection.ts";
 import type { ClaimJson } from "../trace/answers.ts";
 import { claimJson, studyJson } from "../trace/answers.ts";
 import type { PathResult } from "../trace/path.ts";
 import { findPath } from "../trace/path.ts";
 import { sortClaims, trace } from "../trace/trace.ts";
-import type { ViewEdge, ViewModel, ViewNode } from "../view/projection.ts";
 import type { Neighbourhood, NodeDetails, SearchHit } from "./contract.ts";
 
 export function nodeDetails(kg: KnowledgeGraph, id: string): NodeDetails | undefined {

@@ -6,10 +6,10 @@
  * (tests/server/contract.test.ts checks the actual answers against them too).
  */
 import type { Discrepancy } from "../graph/types.ts";
+import type { ViewModel } from "../projection/projection.ts";
 import type { ClaimJson, StudyJson } from "../trace/answers.ts";
 import type { PathResult } from "../trace/path.ts";
 import type { TraceResult } from "../trace/trace.ts";
-import type { ViewModel } from "../view/projection.ts";
 
 /** A search suggestion. */
 export interface SearchHit {

@@ -11,9 +11,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import type { Duplex } from "node:stream";
-import { formatDiagnostic, InputError } from "../errors.ts";
+import { formatDiagnostic, InputError } from "../base/errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import { project, type ViewModel } from "../view/projection.ts";
+import { project, type ViewModel } from "../projection/projection.ts";
 import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
 import { onClientError } from "./client-error.ts";
 import { KbDownload } from "./download.ts";

@@ -12,7 +12,7 @@
  * to the other.
  */
 import { Parser, type SparqlQuery } from "sparqljs";
-import { SparqlSyntaxError, UsageError } from "../errors.ts";
+import { SparqlSyntaxError, UsageError } from "../base/errors.ts";
 
 export type QueryForm = "select" | "ask" | "construct" | "describe";
 

@@ -2,7 +2,7 @@
  * A store's address, checked before anything is sent or a password is asked for: http or
  * https, with no user or password written into it.
  */
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../base/errors.ts";
 import { redactUrl } from "./errors.ts";
 
 /**

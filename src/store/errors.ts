@@ -3,7 +3,7 @@
  * credentials), the graph when there is one, and the HTTP status when the store answered;
  * messages never hold a password or an Authorization header.
  */
-import { ClaimgraphError } from "../errors.ts";
+import { ClaimgraphError } from "../base/errors.ts";
 
 export interface StoreErrorContext {
   /** The address that was asked, without user information. */

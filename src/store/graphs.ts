@@ -7,7 +7,7 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Writer } from "n3";
-import { DEFAULT_BASE_IRI, PROV, RDF } from "../rdf/vocabulary.ts";
+import { DEFAULT_BASE_IRI, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
 import { StoreError } from "./errors.ts";
 
 export interface GraphGroup {

@@ -6,7 +6,7 @@
  * carries them or the header. Basic sends the password as it is, so it is answered only over
  * https (or with `allowInsecureBasic`), and never to a store that has offered Digest.
  */
-import { ClaimgraphError, UsageError } from "../errors.ts";
+import { ClaimgraphError, UsageError } from "../base/errors.ts";
 import { checkUrl } from "./address.ts";
 import {
   authorization,
@@ -15,11 +15,11 @@ import {
   isStale,
   isSupported,
   parseChallenge,
-} from "./digest.ts";
+} from "./digest-auth.ts";
 import { redactUrl, StoreAuthError, StoreRefusedError, StoreUnavailableError } from "./errors.ts";
 
 export { checkUrl } from "./address.ts";
-export type { Credentials } from "./digest.ts";
+export type { Credentials } from "./digest-auth.ts";
 
 export interface HttpOptions {
   readonly auth?: Credentials | undefined;

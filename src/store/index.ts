@@ -1,5 +1,5 @@
 /** The triple-store client: push a knowledge base, query it, trace from it. */
-export type { Credentials } from "./digest.ts";
+export type { Credentials } from "./digest-auth.ts";
 export {
   redactUrl,
   StoreAuthError,

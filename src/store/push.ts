@@ -6,7 +6,7 @@
  * graph is written again from its PUT. `listGraphs` and `countTriples` show what a store holds.
  */
 import type { Quad } from "@rdfjs/types";
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../base/errors.ts";
 import { redactUrl, StoreUnavailableError } from "./errors.ts";
 import { chunkLines, type GraphGroup, groupGraphs } from "./graphs.ts";
 import { type Credentials, checkUrl, HttpClient } from "./http.ts";

@@ -23,13 +23,24 @@
  * names and identifiers that match it.
  */
 
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../base/errors.ts";
+import { normaliseLabel } from "../base/slug.ts";
 import { graphFromQuads } from "../graph/from-quads.ts";
 import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { ENTITY_TYPES } from "../lexicon/types.ts";
-import { DEFAULT_BASE_IRI, kbPrefixes } from "../rdf/namespaces.ts";
-import { BIBO, CG, CITO, DCTERMS, OA, PREFIXES, PROV, RDF, RDFS, SKOS } from "../rdf/vocabulary.ts";
-import { normaliseLabel } from "../slug.ts";
+import { DEFAULT_BASE_IRI, kbPrefixes } from "../rdf/vocab/namespaces.ts";
+import {
+  BIBO,
+  CG,
+  CITO,
+  DCTERMS,
+  OA,
+  PREFIXES,
+  PROV,
+  RDF,
+  RDFS,
+  SKOS,
+} from "../rdf/vocab/vocabulary.ts";
 import { REFERENCE, resolve } from "../trace/search.ts";
 import type { Credentials } from "./http.ts";
 import { type ReaderLimits, RemoteReader } from "./remote-reader.ts";

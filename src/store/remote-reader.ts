@@ -7,8 +7,8 @@
  * are sent on (`isQueryableIri`).
  */
 import type { Quad } from "@rdfjs/types";
-import { quadKey } from "../rdf/quad-key.ts";
-import { CG, CITO, OA, PROV, RDF } from "../rdf/vocabulary.ts";
+import { CG, CITO, OA, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
+import { quadKey } from "../rdf/write/quad-key.ts";
 import { isQueryableIri, type SparqlClient, sparqlIri } from "./sparql-client.ts";
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
-import { XSD } from "../rdf/vocabulary.ts";
+import { XSD } from "../rdf/vocab/vocabulary.ts";
 
 const { namedNode, blankNode, literal } = DataFactory;
 

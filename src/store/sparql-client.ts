@@ -4,8 +4,8 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
-import { MAX_IRI_LENGTH } from "../rdf/guarded-parser.ts";
-import { iriProblem } from "../rdf/iri-syntax.ts";
+import { MAX_IRI_LENGTH } from "../rdf/read/guarded-parser.ts";
+import { iriProblem } from "../rdf/vocab/iri-syntax.ts";
 import { redactUrl, StoreError, StoreRefusedError } from "./errors.ts";
 import { type Credentials, HttpClient, type HttpOptions } from "./http.ts";
 import { parseResults, type Results, type Row } from "./results.ts";

@@ -7,7 +7,7 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Writer } from "n3";
-import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/namespaces.ts";
+import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/vocab/namespaces.ts";
 import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
 import { checkSparql } from "../sparql/form.ts";
 import type { Credentials } from "./http.ts";

@@ -4,8 +4,9 @@
  * claims' subjects, predicates and objects ("desipramine primary target"). Matching
  * is case-, accent- and punctuation-blind; near misses are offered as suggestions.
  */
+
+import { normaliseLabel } from "../base/slug.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import { normaliseLabel } from "../slug.ts";
 
 export type Resolved =
   | { readonly kind: "claim"; readonly claims: readonly string[] }

@@ -5,7 +5,7 @@
  */
 import { downloadAsPNG } from "@sigma/export-image";
 import type Sigma from "sigma";
-import type { ViewModel } from "../view/projection.ts";
+import type { ViewModel } from "../projection/projection.ts";
 import { h } from "./dom.ts";
 import { colourOf, nameOf, typeKey } from "./palette.ts";
 import type { DisplayGraph, Renderer } from "./render.ts";

@@ -1,5 +1,5 @@
 /** Filters of the view: pure predicates over display nodes. */
-import type { ViewNode } from "../view/projection.ts";
+import type { ViewNode } from "../projection/projection.ts";
 import { typeKey } from "./palette.ts";
 
 export interface Filters {

@@ -4,7 +4,7 @@
  * an edge; the address's fragment holds the selection and the filters. This module only
  * wires the parts: state, rendering, selection and details, controls, search.
  */
-import type { ViewModel } from "../view/projection.ts";
+import type { ViewModel } from "../projection/projection.ts";
 import { api } from "./api.ts";
 import { setupExport, setupFilters, setupLegend, setupTraceMode } from "./controls.ts";
 import { DetailsPanel } from "./details.ts";

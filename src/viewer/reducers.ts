@@ -3,7 +3,7 @@
  * reducers (as sigma and Gephi Lite do): colours by type, hidden by filters, the hovered
  * node's neighbourhood and the traced path highlighted, everything else dimmed.
  */
-import type { ViewNode } from "../view/projection.ts";
+import type { ViewNode } from "../projection/projection.ts";
 import { shownText } from "./dom.ts";
 import { type Filters, isVisible } from "./filters.ts";
 import { colourOf, DIMMED, HIGHLIGHT, typeKey } from "./palette.ts";

@@ -4,8 +4,8 @@
  */
 import Graph from "graphology";
 import Sigma from "sigma";
+import type { ViewNode } from "../projection/projection.ts";
 import type { Neighbourhood } from "../server/contract.ts";
-import type { ViewNode } from "../view/projection.ts";
 import { isVisible } from "./filters.ts";
 import { edgeReducer, nodeReducer } from "./reducers.ts";
 import type { ViewerState } from "./state.ts";

@@ -5,7 +5,14 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Import, importCycles, layerViolations, scanImports } from "./imports.ts";
+import {
+  type Import,
+  importCycles,
+  layerIndex,
+  layerViolations,
+  roomOf,
+  scanImports,
+} from "./imports.ts";
 import { ALLOWED, ALLOWED_CYCLES, LAYERS } from "./layers.ts";
 
 const SRC = join(import.meta.dirname, "..", "..", "src");
@@ -31,8 +38,9 @@ describe("import direction", () => {
   });
 
   it("every exception still names an import that exists", () => {
+    const rooms = [...layerIndex(LAYERS).keys()];
     const pairs = new Set(
-      imports.map((i) => `${i.file.split("/")[0]} -> ${i.target.split("/")[0]}`),
+      imports.map((i) => `${roomOf(i.file, rooms)} -> ${roomOf(i.target, rooms)}`),
     );
     expect([...ALLOWED.keys()].filter((k) => !pairs.has(k))).toEqual([]);
     const cycles = new Set(importCycles(imports));
@@ -64,6 +72,24 @@ describe("the rule's report", () => {
       'claims/a.ts: import "../rdf/b.ts": claims imports rdf, a higher layer',
       'claims/a.ts: import "../curation/c.ts": claims imports curation, a peer of its own layer',
       'rdf/b.ts: import "../attic/d.ts": attic is in no layer',
+    ]);
+  });
+
+  it("places a file in its deepest room, so subfolders of one folder can sit in different layers", () => {
+    const layers = [["rdf/vocab"], ["claims"], ["rdf/write"]];
+    const found = layerViolations(
+      [
+        imp("claims/a.ts", "../rdf/vocab/b.ts", "rdf/vocab/b.ts"),
+        imp("rdf/write/c.ts", "../../claims/a.ts", "claims/a.ts"),
+        imp("rdf/vocab/b.ts", "../write/c.ts", "rdf/write/c.ts"),
+        imp("rdf/vocab/b.ts", "../d.ts", "rdf/d.ts"),
+      ],
+      layers,
+      new Map(),
+    );
+    expect(found).toEqual([
+      'rdf/vocab/b.ts: import "../write/c.ts": rdf/vocab imports rdf/write, a higher layer',
+      'rdf/vocab/b.ts: import "../d.ts": rdf is in no layer',
     ]);
   });
 

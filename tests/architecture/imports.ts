@@ -38,9 +38,16 @@ function tsFiles(dir: string): string[] {
     });
 }
 
-/** The folder (or root file) of src/ a path belongs to. */
-export function roomOf(file: string): string {
-  return file.split("/")[0] as string;
+/**
+ * The room of src/ a path belongs to: the longest of `rooms` that is the path or a folder
+ * holding it (a room may be a subfolder, like rdf/vocab), else the path's first folder.
+ */
+export function roomOf(file: string, rooms: Iterable<string> = []): string {
+  let best = "";
+  for (const room of rooms) {
+    if ((file === room || file.startsWith(`${room}/`)) && room.length > best.length) best = room;
+  }
+  return best || (file.split("/")[0] as string);
 }
 
 /** The layer index of every folder, from LAYERS. */
@@ -57,8 +64,8 @@ export function layerViolations(
   const index = layerIndex(layers);
   const out: string[] = [];
   for (const imp of imports) {
-    const from = roomOf(imp.file);
-    const to = roomOf(imp.target);
+    const from = roomOf(imp.file, index.keys());
+    const to = roomOf(imp.target, index.keys());
     if (from === to || allowed.has(`${from} -> ${to}`)) continue;
     const a = index.get(from);
     const b = index.get(to);

@@ -16,7 +16,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 it("a test run leaves nothing in the temp dir", () => {
   const vitest = join(ROOT, "node_modules", "vitest", "vitest.mjs");
-  const r = spawnSync(process.execPath, [vitest, "run", "tests/slug.test.ts"], {
+  const r = spawnSync(process.execPath, [vitest, "run", "tests/base/slug.test.ts"], {
     cwd: ROOT,
     env: { ...process.env, TMPDIR: scratch, CLAIMGRAPH_CACHE_DIR: "" },
     encoding: "utf8",

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Claim } from "../../src/claims/types.ts";
-import { CG } from "../../src/rdf/vocabulary.ts";
+import { CG } from "../../src/rdf/vocab/vocabulary.ts";
 import { assertionOf, buildTemplate } from "../helpers/template.ts";
 
 const ARMS = ["Zorbital", "Fexolan", "Quindaprine"];

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { ontologyDir } from "../../src/base/paths.ts";
-import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
 import type { Claim } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
+import { buildKnowledgeBase } from "../../src/pipeline/knowledge-base.ts";
 
 const lexicon = loadLexicon(ontologyDir());
 

@@ -5,9 +5,9 @@
  */
 
 import { ontologyDir } from "../../src/base/paths.ts";
-import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
 import type { DocumentClaims, Study } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
+import { buildKnowledgeBase } from "../../src/pipeline/knowledge-base.ts";
 
 const lexicon = loadLexicon(ontologyDir());
 

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { ontologyDir } from "../../src/base/paths.ts";
-import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
 import { doseOf } from "../../src/claims/study-arms.ts";
 import type { Claim, Study } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
+import { buildKnowledgeBase } from "../../src/pipeline/knowledge-base.ts";
 
 const lexicon = loadLexicon(ontologyDir());
 

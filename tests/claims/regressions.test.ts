@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ontologyDir } from "../../src/base/paths.ts";
-import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
+import { buildKnowledgeBase } from "../../src/pipeline/knowledge-base.ts";
 
 const lexicon = loadLexicon(ontologyDir());
 const works = {

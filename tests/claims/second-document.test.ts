@@ -3,7 +3,7 @@
  * pair and other table shapes, must build with no change to the code.
  */
 import { describe, expect, it } from "vitest";
-import { build } from "../../src/build/pipeline.ts";
+import { build } from "../../src/pipeline/pipeline.ts";
 import { claimsProjection, golden } from "../helpers/golden.ts";
 
 const built = build({ sources: "tests/fixtures/sources", curation: "tests/fixtures/no-curation" });

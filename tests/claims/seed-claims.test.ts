@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { build } from "../../src/build/pipeline.ts";
+import { build } from "../../src/pipeline/pipeline.ts";
 import { claimsProjection, golden } from "../helpers/golden.ts";
 
 const built = build({ sources: "graph/sources" });

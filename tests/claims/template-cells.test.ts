@@ -5,7 +5,7 @@
  * assertion graph, and the CAS number is what the document states.
  */
 import { describe, expect, it } from "vitest";
-import { CG, RDF } from "../../src/rdf/vocabulary.ts";
+import { CG, RDF } from "../../src/rdf/vocab/vocabulary.ts";
 import { assertionOf, buildTemplate, columnClaims } from "../helpers/template.ts";
 
 const objectIds = (claims: readonly { object: { kind: string } }[]) =>

@@ -6,9 +6,9 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_DOCUMENT_BYTES } from "../../src/build/files.ts";
 import { MAX_REFERENCES } from "../../src/document/references.ts";
 import { MAX_TABLE_COLUMNS } from "../../src/document/tables.ts";
+import { MAX_DOCUMENT_BYTES } from "../../src/pipeline/files.ts";
 import { missingDir, removeTempDirs, run, tempDir } from "../helpers/cli.ts";
 
 afterAll(removeTempDirs);

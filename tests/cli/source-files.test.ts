@@ -20,7 +20,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_DOCUMENT_BYTES } from "../../src/build/files.ts";
+import { MAX_DOCUMENT_BYTES } from "../../src/pipeline/files.ts";
 import { ROOT } from "../helpers/build.ts";
 import { removeTempDirs, tempDir } from "../helpers/cli.ts";
 

@@ -5,10 +5,10 @@
 // take belongs to a machine, not to a test: `npm run bench` times the same inputs against their
 // limits (scripts/bench/probe-parse-limits.ts).
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/base/errors.ts";
 import { parseDocument } from "../../src/document/parse.ts";
 import { MAX_REFERENCES } from "../../src/document/references.ts";
 import { MAX_TABLE_COLUMNS } from "../../src/document/tables.ts";
-import type { Diagnostic } from "../../src/errors.ts";
 
 const HEAD = [
   "# Limits: A Generated Test Document",

@@ -4,8 +4,8 @@
 // One browser and one page for the whole file.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ViewNode } from "../../src/projection/projection.ts";
 import type { RunningServer } from "../../src/server/server.ts";
-import type { ViewNode } from "../../src/view/projection.ts";
 import { LABEL_LENGTH } from "../../src/viewer/reducers.ts";
 import {
   type Browser,

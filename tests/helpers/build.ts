@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Built, build } from "../../src/build/pipeline.ts";
+import { type Built, build } from "../../src/pipeline/pipeline.ts";
 
 /** The repository root, so tests do not depend on the working folder. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -4,16 +4,16 @@
 // tests/fuzz/documents.test.ts (a few thousand cases) and scripts/fuzz.ts (as many as asked).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { InputError } from "../../src/base/errors.ts";
 import { ontologyDir } from "../../src/base/paths.ts";
-import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
-import { InputError } from "../../src/errors.ts";
 import { type LoadedLexicon, loadLexicon } from "../../src/lexicon/load.ts";
-import { Iris } from "../../src/rdf/iris.ts";
-import { DEFAULT_BASE_IRI } from "../../src/rdf/namespaces.ts";
-import { parseExport, quadSet } from "../../src/rdf/parse.ts";
-import { toSections } from "../../src/rdf/quads.ts";
-import { serializeSections, turtleTriples } from "../../src/rdf/serialize.ts";
-import { validateShacl } from "../../src/rdf/shacl.ts";
+import { buildKnowledgeBase } from "../../src/pipeline/knowledge-base.ts";
+import { validateShacl } from "../../src/rdf/check/shacl.ts";
+import { parseExport, quadSet } from "../../src/rdf/read/export-text.ts";
+import { DEFAULT_BASE_IRI } from "../../src/rdf/vocab/namespaces.ts";
+import { Iris } from "../../src/rdf/write/iris.ts";
+import { toSections } from "../../src/rdf/write/quads.ts";
+import { serializeSections, turtleTriples } from "../../src/rdf/write/serialize.ts";
 import { ROOT } from "./build.ts";
 
 /** The documents mutated: the seed and the second document. */

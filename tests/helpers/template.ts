@@ -5,12 +5,12 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { ontologyDir } from "../../src/base/paths.ts";
-import { buildKnowledgeBase } from "../../src/build/knowledge-base.ts";
 import type { Claim, DocumentClaims, KnowledgeBase } from "../../src/claims/types.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
-import { Iris } from "../../src/rdf/iris.ts";
-import { toSections } from "../../src/rdf/quads.ts";
-import { DEFAULT_BASE_IRI } from "../../src/rdf/vocabulary.ts";
+import { buildKnowledgeBase } from "../../src/pipeline/knowledge-base.ts";
+import { DEFAULT_BASE_IRI } from "../../src/rdf/vocab/vocabulary.ts";
+import { Iris } from "../../src/rdf/write/iris.ts";
+import { toSections } from "../../src/rdf/write/quads.ts";
 
 const lexicon = loadLexicon(ontologyDir());
 

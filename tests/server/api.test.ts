@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ViewModel } from "../../src/projection/projection.ts";
 import type { RunningServer } from "../../src/server/server.ts";
-import type { ViewModel } from "../../src/view/projection.ts";
 import { rawRequest, SEED_KB, serveKb } from "../helpers/serve.ts";
 
 const KB = "https://w3id.org/claimgraph/kb/";

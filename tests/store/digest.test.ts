@@ -1,7 +1,7 @@
 // HTTP Digest authentication against the worked examples of RFC 2617 (MD5) and RFC 7616 (MD5 and
 // SHA-256), and the challenges stores send (Virtuoso's, several in one header).
 import { describe, expect, it } from "vitest";
-import { authorization, parseChallenge } from "../../src/store/digest.ts";
+import { authorization, parseChallenge } from "../../src/store/digest-auth.ts";
 
 /** The fields of an Authorization header, unquoted. */
 function fields(header: string): Record<string, string> {

@@ -5,7 +5,7 @@
 // or from the store's own answers.
 import { Parser } from "sparqljs";
 import { afterEach, describe, expect, it } from "vitest";
-import { iriProblem } from "../../src/rdf/iri-syntax.ts";
+import { iriProblem } from "../../src/rdf/vocab/iri-syntax.ts";
 import { remoteGraph } from "../../src/store/remote-graph.ts";
 import {
   closeFakeSparql,

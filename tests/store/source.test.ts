@@ -3,7 +3,7 @@
 // formats) is serialised again — the graphs are the same either way.
 import { Parser } from "n3";
 import { afterAll, describe, expect, it } from "vitest";
-import { render } from "../../src/build/pipeline.ts";
+import { render } from "../../src/pipeline/pipeline.ts";
 import { groupGraphs } from "../../src/store/graphs.ts";
 import { NQuadsLines, readGraphGroups } from "../../src/store/source.ts";
 import { removeTemp, secondBuild, seedBuild, writeTemp } from "../helpers/build.ts";

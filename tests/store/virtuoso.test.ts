@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { render } from "../../src/build/pipeline.ts";
+import { render } from "../../src/pipeline/pipeline.ts";
 import { groupGraphs } from "../../src/store/graphs.ts";
 import { countTriples, listGraphs, push } from "../../src/store/push.ts";
 import { remoteQuery } from "../../src/store/sparql.ts";

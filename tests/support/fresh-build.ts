@@ -3,7 +3,7 @@
  * the code under test, into a temp folder that is removed afterwards. The trace, audit, server
  * and viewer tests read that build (tests/helpers/fresh-kb.ts), not the committed graph/kb.*,
  * so a regression in the build shows in what they answer. Only tests that are about the
- * committed files (tests/cli/build.test.ts, tests/rdf/exports.test.ts) read those.
+ * committed files (tests/cli/build.test.ts, tests/rdf/write/exports.test.ts) read those.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
-import type { ViewNode } from "../../src/view/projection.ts";
-import { project } from "../../src/view/projection.ts";
+import type { ViewNode } from "../../src/projection/projection.ts";
+import { project } from "../../src/projection/projection.ts";
 import { type Filters, NO_FILTERS } from "../../src/viewer/filters.ts";
 import { colourOf, DIMMED, HIGHLIGHT, typeKey } from "../../src/viewer/palette.ts";
 import {

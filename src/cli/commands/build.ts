@@ -1,6 +1,6 @@
 /** `claimgraph build`: sources → knowledge base files, with a summary. */
 import type { Command } from "commander";
-import { DEFAULT_BASE_IRI } from "../../rdf/namespaces.ts";
+import { DEFAULT_BASE_IRI } from "../../rdf/vocab/namespaces.ts";
 import type { CommandContext } from "../context.ts";
 import { DEFAULT_OUT, DEFAULT_SOURCES } from "../defaults.ts";
 
@@ -46,8 +46,8 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
     { renderDiagnostics },
     { progressBar, wantsProgress },
   ] = await Promise.all([
-    import("../../build/pipeline.ts"),
-    import("../../build/summary.ts"),
+    import("../../pipeline/pipeline.ts"),
+    import("../../pipeline/summary.ts"),
     import("../output.ts"),
     import("../progress.ts"),
   ]);

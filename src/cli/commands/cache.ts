@@ -1,7 +1,7 @@
 /** `claimgraph cache`: where the snapshot cache is, whether it is used, what it holds; `--clear` empties it. */
 import type { Command } from "commander";
+import { OutputError } from "../../base/errors.ts";
 import { cacheReport, clearCache, renderCacheReport } from "../../cache/report.ts";
-import { OutputError } from "../../errors.ts";
 import type { CommandContext } from "../context.ts";
 
 export function registerCache(program: Command, ctx: CommandContext): void {

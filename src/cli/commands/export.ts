@@ -1,6 +1,6 @@
 /** `claimgraph export`: one serialisation of the knowledge base, to a file or stdout. */
 import { type Command, Option } from "commander";
-import { FORMATS, type Format } from "../../rdf/formats.ts";
+import { FORMATS, type Format } from "../../rdf/vocab/formats.ts";
 import type { CommandContext } from "../context.ts";
 import { addSourceOptions } from "./build.ts";
 
@@ -22,8 +22,8 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       }) => {
         const [{ prepare, streamSections }, { StagedFiles }, { renderDiagnostics }] =
           await Promise.all([
-            import("../../build/pipeline.ts"),
-            import("../../build/staged-files.ts"),
+            import("../../pipeline/pipeline.ts"),
+            import("../../pipeline/staged-files.ts"),
             import("../output.ts"),
           ]);
         const prepared = prepare({

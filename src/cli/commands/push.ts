@@ -78,7 +78,7 @@ async function checkAddresses(flags: StoreFlags) {
 async function readGroups(flags: StoreFlags) {
   const [{ readGraphGroups }, { UsageError }, { existsSync }] = await Promise.all([
     import("../../store/index.ts"),
-    import("../../errors.ts"),
+    import("../../base/errors.ts"),
     import("node:fs"),
   ]);
   const files = flags.kb && flags.kb.length > 0 ? flags.kb : [DEFAULT_PUSH_KB];

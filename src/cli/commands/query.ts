@@ -5,8 +5,8 @@
  * memory, so an update there would change nothing).
  */
 import { type Command, Option } from "commander";
-import { UsageError } from "../../errors.ts";
-import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../../rdf/namespaces.ts";
+import { UsageError } from "../../base/errors.ts";
+import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../../rdf/vocab/namespaces.ts";
 import type { CommandContext } from "../context.ts";
 import { addKbOption, kbFiles } from "../kb-option.ts";
 

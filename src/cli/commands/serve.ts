@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
+import { UsageError } from "../../base/errors.ts";
 import { packageRoot } from "../../base/paths.ts";
-import { UsageError } from "../../errors.ts";
 import type { CommandContext } from "../context.ts";
 import { addKbOption, kbFiles, openGraph } from "../kb-option.ts";
 

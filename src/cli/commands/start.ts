@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
-import { EXTENSIONS, FORMATS } from "../../rdf/formats.ts";
+import { EXTENSIONS, FORMATS } from "../../rdf/vocab/formats.ts";
 import type { CommandContext } from "../context.ts";
 import { DEFAULT_OUT, DEFAULT_SOURCES } from "../defaults.ts";
 import { runBuild } from "./build.ts";
@@ -20,8 +20,8 @@ export function registerStart(program: Command, ctx: CommandContext): void {
     )
     .option("--no-serve", "build (when needed) and print the summary, without serving the viewer")
     .action(async (flags: ServeFlags & { serve: boolean }) => {
-      const { currentManifest, upToDate } = await import("../../build/manifest.ts");
-      const { formatSummary } = await import("../../build/summary.ts");
+      const { currentManifest, upToDate } = await import("../../pipeline/manifest.ts");
+      const { formatSummary } = await import("../../pipeline/summary.ts");
       const files = FORMATS.map((f) => join(OUT, `kb.${EXTENSIONS[f]}`));
       const built = upToDate(OUT, currentManifest(SOURCES, undefined), files);
       if (built) {

@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { UsageError } from "../../errors.ts";
-import { EXTENSIONS, FORMATS } from "../../rdf/formats.ts";
+import { UsageError } from "../../base/errors.ts";
+import { EXTENSIONS, FORMATS } from "../../rdf/vocab/formats.ts";
 import type { CommandContext } from "../context.ts";
 import { DEFAULT_OUT } from "../defaults.ts";
 
@@ -27,8 +27,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
           "run `claimgraph build` first, or pass --dir",
         );
       }
-      const { validateExports } = await import("../../rdf/validate.ts");
-      const { formatShaclReport } = await import("../../rdf/shacl.ts");
+      const { validateExports } = await import("../../rdf/check/validate.ts");
+      const { formatShaclReport } = await import("../../rdf/check/shacl.ts");
       // Each export is read from its file in turn; no export's quads are held.
       const report = await validateExports(files);
       if (!report.ok) ctx.exitCode = 1;

@@ -1,0 +1,158 @@
+/**
+ * The file layer around the pure core, on the reading side: which files are the build's
+ * inputs (input-files.ts decides which may be read) and reading them within their limits
+ * (read-limited.ts), so a link out of the sources folder, a FIFO, a device or a huge file
+ * never reaches the parser or the manifest.
+ */
+import { existsSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { displayPath } from "../base/display-path.ts";
+import { type Diagnostic, InputError, sortDiagnostics, UsageError } from "../base/errors.ts";
+import { ontologyDir } from "../base/paths.ts";
+import { readTsv } from "../base/tsv.ts";
+import type { CurationRows } from "../curation/claims.ts";
+import { CURATED_COLUMNS } from "../curation/claims.ts";
+import { loadLexicon } from "../lexicon/load.ts";
+import { type Checks, type InputFile, listFolder } from "./input-files.ts";
+import type { KnowledgeBaseInput, SourceFile } from "./knowledge-base.ts";
+import { type Limit, readLimited } from "./read-limited.ts";
+
+export interface InputPaths {
+  readonly sources: string;
+  /** Defaults to `curation/` beside the sources folder; a missing folder means no curation. */
+  readonly curation?: string | undefined;
+  readonly ontology?: string | undefined;
+  /** A symbolic link that is not followed is an error, not a warning. */
+  readonly strict?: boolean | undefined;
+}
+
+/** Largest source document accepted, in bytes. */
+export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
+/** Largest curation table or ontology file accepted, in bytes. */
+export const MAX_TABLE_BYTES = 64 * 1024 * 1024;
+
+export const DOCUMENT_LIMIT: Limit = {
+  bytes: MAX_DOCUMENT_BYTES,
+  code: "DocumentTooLarge",
+  hint: "split it into several documents",
+};
+
+export const TABLE_LIMIT: Limit = {
+  bytes: MAX_TABLE_BYTES,
+  code: "FileTooLarge",
+  hint: "split the table, or check that this is the file meant",
+};
+
+/** Every input of a build, checked and cleared for reading; nothing read yet. */
+export interface InputListing {
+  readonly documents: readonly InputFile[];
+  readonly claims: InputFile | undefined;
+  readonly works: InputFile | undefined;
+  /** Where claims.tsv would be: named in diagnostics when there is none. */
+  readonly claimsFile: string;
+  readonly ontologyDir: string;
+  readonly ontology: readonly InputFile[];
+  /** Links not followed (warnings; errors under `strict` are thrown instead). */
+  readonly warnings: readonly Diagnostic[];
+}
+
+const isDocumentName = (n: string) =>
+  n.toLowerCase().endsWith(".md") && n.toLowerCase() !== "readme.md";
+
+/** Lists and checks every input; throws an `InputError` with every file that may not be read. */
+export function listInputs(paths: InputPaths): InputListing {
+  const sources = paths.sources;
+  if (!existsSync(sources) || !statSync(sources).isDirectory()) {
+    throw new UsageError(
+      `sources folder "${sources}" does not exist`,
+      "pass --sources DIR with a folder of .md documents",
+    );
+  }
+  const diagnostics: Diagnostic[] = [];
+  const checks: Checks = { diagnostics, strict: paths.strict === true, display: displayPath };
+  const documents = listFolder(sources, "sources", isDocumentName, false, checks);
+  const curationDir = paths.curation ?? join(dirname(sources), "curation");
+  const curation = listFolder(
+    curationDir,
+    "curation",
+    (n) => n === "claims.tsv" || n === "works.tsv",
+    false,
+    checks,
+  );
+  const ontology = paths.ontology ?? ontologyDir();
+  const ontologyFiles = listFolder(
+    ontology,
+    "ontology",
+    (n) => n.endsWith(".tsv") || n.endsWith(".ttl"),
+    true,
+    checks,
+  );
+  if (diagnostics.some((d) => d.severity === "error")) {
+    throw new InputError(sortDiagnostics(diagnostics));
+  }
+  if (documents.length === 0) {
+    const skipped = diagnostics.length > 0 ? ` (${diagnostics.length} skipped)` : "";
+    throw new UsageError(
+      `no .md documents in "${sources}"${skipped}`,
+      "put the evidence documents (Markdown) in the sources folder",
+    );
+  }
+  return {
+    documents,
+    claims: curation.find((f) => f.key === "curation/claims.tsv"),
+    works: curation.find((f) => f.key === "curation/works.tsv"),
+    claimsFile: displayPath(join(curationDir, "claims.tsv")),
+    ontologyDir: ontology,
+    ontology: ontologyFiles,
+    warnings: sortDiagnostics(diagnostics),
+  };
+}
+
+/** What the build reads, and the bytes of each file read (the manifest hashes those). */
+export interface ReadInputs {
+  readonly input: KnowledgeBaseInput;
+  readonly bytes: ReadonlyMap<string, Uint8Array>;
+}
+
+export function readInputs(listing: InputListing): ReadInputs {
+  const diagnostics: Diagnostic[] = [];
+  const bytes = new Map<string, Uint8Array>();
+  const read = (file: InputFile, limit: Limit) => {
+    const found = readLimited(file, limit, diagnostics);
+    if (found) bytes.set(file.key, found);
+    return found;
+  };
+  const documents: SourceFile[] = [];
+  for (const file of listing.documents) {
+    const found = read(file, DOCUMENT_LIMIT);
+    if (found) documents.push({ file: file.file, bytes: found });
+  }
+  const text = (file: InputFile | undefined) => {
+    const found = file && read(file, TABLE_LIMIT);
+    return file && found ? { file: file.file, text: found.toString("utf8") } : undefined;
+  };
+  const claims = text(listing.claims);
+  const works = text(listing.works);
+  if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
+  return {
+    input: {
+      documents,
+      lexicon: loadLexicon(listing.ontologyDir),
+      curation: readCuration(claims, listing.claimsFile),
+      works,
+    },
+    bytes,
+  };
+}
+
+function readCuration(
+  found: { file: string; text: string } | undefined,
+  file: string,
+): CurationRows {
+  if (!found) return { file, rows: [] };
+  const diagnostics: Diagnostic[] = [];
+  const rows = readTsv(found.file, found.text, CURATED_COLUMNS, diagnostics);
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  return { file: found.file, rows };
+}

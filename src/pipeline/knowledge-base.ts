@@ -1,0 +1,194 @@
+/**
+ * `buildKnowledgeBase`: parses every document, extracts its claims, resolves its
+ * references to works and gathers the entities used. Pure and synchronous over
+ * in-memory inputs; every problem in any input is collected, located, before failing.
+ */
+
+import { type Diagnostic, InputError, sortDiagnostics } from "../base/errors.ts";
+import { extractClaims } from "../claims/extract.ts";
+import { entityTerm } from "../claims/terms.ts";
+import type { DocumentClaims, EntityTerm, KnowledgeBase, Membership } from "../claims/types.ts";
+import type { CurationRows } from "../curation/claims.ts";
+import { curatedClaims } from "../curation/claims.ts";
+import { loadWorks, resolveReferences } from "../curation/works.ts";
+import { parseDocument } from "../document/parse.ts";
+import type { ParsedDocument } from "../document/types.ts";
+import type { Lexicon } from "../lexicon/lexicon.ts";
+import type { LoadedLexicon } from "../lexicon/load.ts";
+
+export interface SourceFile {
+  /** The path shown in diagnostics. */
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface KnowledgeBaseInput {
+  readonly documents: readonly SourceFile[];
+  readonly lexicon: LoadedLexicon;
+  readonly curation: CurationRows;
+  readonly works: { readonly file: string; readonly text: string } | undefined;
+}
+
+export interface BuildResult {
+  readonly kb: KnowledgeBase;
+  /** Warnings only: errors throw. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Builds the knowledge base, or throws an `InputError` listing every problem found. */
+export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
+  const diagnostics: Diagnostic[] = [];
+  const { parsed, broken } = parseAll(input.documents, diagnostics);
+  const ids = documentIds(parsed, diagnostics);
+  checkCurationDocuments(input.curation, ids, diagnostics);
+  const workRows = input.works
+    ? loadWorks(input.works.file, input.works.text, input.lexicon.referenceIdentifiers, diagnostics)
+    : [];
+  const { lexicon } = input.lexicon;
+  const extracted = parsed
+    .filter((d) => !broken.has(d.id))
+    .map((document) => ({
+      document,
+      ...extractClaims(
+        document,
+        lexicon,
+        curatedClaims({ document, lexicon }, input.curation, diagnostics),
+        diagnostics,
+      ),
+    }));
+  if (diagnostics.some((d) => d.severity === "error"))
+    throw new InputError(sortDiagnostics(diagnostics));
+
+  const { works, references } = resolveReferences(parsed, {
+    rows: workRows,
+    rules: input.lexicon.evidenceRules,
+    studies: new Map(extracted.map((e) => [e.document.id, e.studies])),
+  });
+  const documents: DocumentClaims[] = extracted
+    .map(({ memberships: _, ...rest }) => ({
+      ...rest,
+      references: references.get(rest.document.id) ?? [],
+    }))
+    .sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
+  const memberships = uniqueMemberships(extracted.flatMap((e) => e.memberships));
+  const entities = usedEntities(documents, memberships, lexicon);
+  const lexiconEntities = new Map(
+    [...entities.keys()].flatMap((id) => {
+      const record = lexicon.entity(id);
+      return record ? [[id, record] as const] : [];
+    }),
+  );
+  return {
+    kb: { documents, works, entities, lexiconEntities, memberships },
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+/** Parses every document; those with errors are `broken`: not read for claims. */
+function parseAll(
+  sources: readonly SourceFile[],
+  diagnostics: Diagnostic[],
+): { parsed: ParsedDocument[]; broken: Set<string> } {
+  const parsed: ParsedDocument[] = [];
+  const broken = new Set<string>();
+  for (const source of sources) {
+    const result = parseDocument(source.file, source.bytes);
+    // One at a time: spreading a hostile document's 150,000 errors would overflow the stack.
+    for (const d of result.diagnostics) diagnostics.push(d);
+    if (!result.document) continue;
+    parsed.push(result.document);
+    // A document that did not parse cleanly is not read for claims: its errors are reported
+    // as they are, without follow-on errors about what could not be read.
+    if (result.diagnostics.some((d) => d.severity === "error")) broken.add(result.document.id);
+  }
+  return { parsed, broken };
+}
+
+/** Each document id with its file; two files with one id are an error. */
+function documentIds(parsed: readonly ParsedDocument[], diagnostics: Diagnostic[]) {
+  const ids = new Map<string, string>();
+  for (const doc of parsed) {
+    const earlier = ids.get(doc.id);
+    if (earlier) {
+      diagnostics.push(
+        doc.source.diagnostic(
+          "DuplicateDocumentId",
+          0,
+          `"${doc.source.file}" and "${earlier}" both have the id "${doc.id}"`,
+          "rename one of the files",
+        ),
+      );
+    }
+    ids.set(doc.id, doc.source.file);
+  }
+  return ids;
+}
+
+/** A curated row naming no source document is an error. */
+function checkCurationDocuments(
+  curation: CurationRows,
+  ids: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): void {
+  for (const row of curation.rows) {
+    if (!ids.has(row.fields.document ?? "")) {
+      diagnostics.push({
+        code: "UnknownDocument",
+        severity: "error",
+        file: curation.file,
+        line: row.line,
+        column: row.columns.document ?? 1,
+        message: `no source document has the id "${row.fields.document}"`,
+        hint: `the ids are the source file names without .md: ${[...ids.keys()].join(", ") || "(none)"}`,
+      });
+    }
+  }
+}
+
+/**
+ * The entities the knowledge base uses, by id in order: every claim's, study's and
+ * membership's, each with the broader entities above it; a normalised term wins.
+ */
+function usedEntities(
+  documents: readonly DocumentClaims[],
+  memberships: readonly Membership[],
+  lexicon: Lexicon,
+): Map<string, EntityTerm> {
+  const entities = new Map<string, EntityTerm>();
+  const use = (e: EntityTerm | undefined) => {
+    if (!e) return;
+    const seen = entities.get(e.id);
+    if (!seen || (seen.unnormalised && !e.unnormalised)) entities.set(e.id, e);
+    const broader = lexicon.entity(e.id)?.broader;
+    if (broader && !entities.has(broader)) use(entityTerm(lexicon.entity(broader) as never));
+  };
+  for (const doc of documents) {
+    use(doc.focus);
+    for (const c of doc.claims) {
+      for (const t of [c.subject, c.object]) if (t.kind === "entity") use(t);
+      c.mentions.forEach(use);
+      if (c.comparison)
+        [
+          c.comparison.armA,
+          c.comparison.armB,
+          c.comparison.condition,
+          c.comparison.outcome,
+        ].forEach(use);
+    }
+    for (const s of doc.studies) {
+      s.models.forEach(use);
+      for (const arm of s.arms) use(arm.intervention);
+    }
+  }
+  for (const m of memberships) {
+    use(m.member);
+    use(m.group);
+  }
+  return new Map([...entities].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+}
+
+function uniqueMemberships(list: readonly Membership[]): Membership[] {
+  const seen = new Map<string, Membership>();
+  for (const m of list) seen.set(`${m.member.id} ${m.relation} ${m.group.id}`, m);
+  return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, m]) => m);
+}

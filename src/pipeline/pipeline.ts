@@ -1,0 +1,213 @@
+/**
+ * The whole build: read the sources, build the knowledge base, turn it into quads and
+ * write each export. `build` does it in memory (for tests and small uses); `writeBuild`
+ * streams document by document into a new generation of the output folder, so memory does
+ * not grow with the output, and switches the folder to it atomically. Both write the same
+ * bytes.
+ */
+
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Quad } from "@rdfjs/types";
+import type { Diagnostic } from "../base/errors.ts";
+import { OutputError, UsageError } from "../base/errors.ts";
+import type { KnowledgeBase } from "../claims/types.ts";
+import { PREFIXES } from "../rdf/vocab/namespaces.ts";
+import { DEFAULT_BASE_IRI } from "../rdf/vocab/vocabulary.ts";
+import { checkBaseIri, Iris } from "../rdf/write/iris.ts";
+import { documentQuads, sharedData, sharedQuads, toSections } from "../rdf/write/quads.ts";
+import { EXTENSIONS, FORMATS, type Format, serializeSections } from "../rdf/write/serialize.ts";
+import { writerFor } from "../rdf/write/writers.ts";
+import { type InputPaths, listInputs, readInputs } from "./files.ts";
+import { GenerationWriter } from "./generation.ts";
+import { buildKnowledgeBase } from "./knowledge-base.ts";
+import { type Manifest, manifestOf, manifestText, sha256 } from "./manifest.ts";
+import {
+  checkLayout,
+  fixLinks,
+  placeGeneration,
+  removeLeftovers,
+  removeUnused,
+  switchPointer,
+} from "./out-layout.ts";
+import { acquireLock } from "./out-lock.ts";
+import { OUTPUT_NAMES, type OutputName } from "./out-names.ts";
+import { type Summary, summarize } from "./summary.ts";
+
+export interface BuildOptions extends InputPaths {
+  readonly base?: string | undefined;
+}
+
+/** A knowledge base read and extracted, not yet turned into quads. */
+export interface Prepared {
+  readonly kb: KnowledgeBase;
+  readonly iris: Iris;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The inputs the knowledge base was built from (written as kb.manifest.json). */
+  readonly manifest: Manifest;
+}
+
+export interface Built extends Prepared {
+  readonly quads: readonly Quad[];
+  /** The dataset in sorted sections (one per document, then the shared graph), as written. */
+  readonly sections: readonly (readonly Quad[])[];
+  readonly summary: Summary;
+}
+
+export function prepare(options: BuildOptions): Prepared {
+  const base = options.base ?? DEFAULT_BASE_IRI;
+  const problem = checkBaseIri(base);
+  if (problem) {
+    throw new UsageError(
+      `the base IRI "${base}" is not usable: ${problem}`,
+      "pass --base with an absolute IRI ending in /",
+    );
+  }
+  const iris = new Iris(base);
+  const listing = listInputs(options);
+  const { input, bytes } = readInputs(listing);
+  const manifest = manifestOf(listing, bytes);
+  const { kb, diagnostics } = buildKnowledgeBase(input);
+  return { kb, iris, diagnostics: [...listing.warnings, ...diagnostics], manifest };
+}
+
+export function build(options: BuildOptions): Built {
+  const prepared = prepare(options);
+  const sections = toSections(prepared.kb, prepared.iris);
+  const quads = sections.flat();
+  return { ...prepared, quads, sections, summary: summarize(prepared.kb, quads.length) };
+}
+
+export function render(built: Built, format: Format): string {
+  return serializeSections(built.sections, format, built.iris.prefixes());
+}
+
+export function exportPaths(outDir: string): Map<Format, string> {
+  return new Map(FORMATS.map((format) => [format, join(outDir, `kb.${EXTENSIONS[format]}`)]));
+}
+
+/** The files of a build in `outDir`: `kb.ttl`, `kb.trig`, `kb.nq`, `kb.jsonld` and `kb.manifest.json`. */
+export function exportFiles(built: Built, outDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const outputs: Record<string, string> = {};
+  for (const [format, path] of exportPaths(outDir)) {
+    const text = render(built, format);
+    files.set(path, text);
+    outputs[`kb.${EXTENSIONS[format]}`] = sha256(text);
+  }
+  files.set(join(outDir, "kb.manifest.json"), manifestText(built.manifest, built.summary, outputs));
+  return files;
+}
+
+export interface Progress {
+  readonly documents: number;
+  readonly of: number;
+  readonly claims: number;
+  readonly quads: number;
+}
+
+/**
+ * Writes the sections of `prepared` to `formats`, one document at a time. `emit` gets
+ * each format's text as it is made; returns the number of quads.
+ */
+export function streamSections(
+  prepared: Prepared,
+  formats: readonly Format[],
+  emit: (format: Format, text: string) => void,
+  onProgress?: (p: Progress) => void,
+): number {
+  const prefixes = { ...PREFIXES, ...prepared.iris.prefixes() };
+  const writers = formats.map((f) => [f, writerFor(f, prefixes)] as const);
+  for (const [f, w] of writers) emit(f, w.begin());
+  let quads = 0;
+  let claims = 0;
+  const docs = prepared.kb.documents;
+  docs.forEach((doc, i) => {
+    const section = documentQuads(doc, prepared.iris);
+    quads += section.length;
+    claims += doc.claims.length;
+    for (const [f, w] of writers) emit(f, w.section(section));
+    onProgress?.({ documents: i + 1, of: docs.length, claims, quads });
+  });
+  const shared = sharedQuads(sharedData(prepared.kb), prepared.iris);
+  quads += shared.length;
+  for (const [f, w] of writers) {
+    emit(f, w.section(shared));
+    emit(f, w.end());
+  }
+  return quads;
+}
+
+/**
+ * Streams the whole build into a new generation folder under `outDir`, then switches the
+ * folder's pointer to it (out-layout.ts), holding the folder's lock throughout: the outputs
+ * change together or not at all, and a second build into the same folder fails at once.
+ */
+export function writeBuild(
+  prepared: Prepared,
+  outDir: string,
+  onProgress?: (p: Progress) => void,
+): { files: string[]; summary: Summary } {
+  const created = !existsSync(outDir);
+  const lock = outputStep(outDir, () => {
+    mkdirSync(outDir, { recursive: true });
+    return acquireLock(outDir);
+  });
+  let switched = false;
+  let placed: string | undefined;
+  try {
+    outputStep(outDir, () => {
+      checkLayout(outDir);
+      removeLeftovers(outDir);
+    });
+    const generation = outputStep(outDir, () => new GenerationWriter(outDir));
+    let summary: Summary;
+    let written: { digest: string; sizes: ReadonlyMap<OutputName, number> };
+    try {
+      const names = new Map(FORMATS.map((f) => [f, `kb.${EXTENSIONS[f]}` as OutputName]));
+      const quads = streamSections(
+        prepared,
+        FORMATS,
+        (f, text) => generation.append(names.get(f) as OutputName, text),
+        onProgress,
+      );
+      summary = summarize(prepared.kb, quads);
+      const outputs = Object.fromEntries(
+        [...names.values()].map((name) => [name, outputStep(outDir, () => generation.close(name))]),
+      );
+      generation.append("kb.manifest.json", manifestText(prepared.manifest, summary, outputs));
+      written = outputStep(outDir, () => generation.finish());
+    } catch (error) {
+      generation.abort();
+      throw error;
+    }
+    outputStep(outDir, () => {
+      placed = written.digest;
+      placeGeneration(outDir, generation.dir, written.digest, written.sizes);
+      lock.verify();
+      switchPointer(outDir, written.digest);
+      switched = true;
+      fixLinks(outDir);
+      removeLeftovers(outDir, written.digest);
+    });
+    return { files: OUTPUT_NAMES.map((name) => join(outDir, name)), summary };
+  } finally {
+    // A build that failed before the switch leaves nothing: no generation, no folder it made.
+    if (!switched && lock.holds()) {
+      if (created) rmSync(outDir, { recursive: true, force: true });
+      else if (placed !== undefined) removeUnused(outDir, placed);
+    }
+    lock.release();
+  }
+}
+
+/** Runs a step that writes to `outDir`, reporting a failing file operation as an OutputError. */
+function outputStep<T>(outDir: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    throw new OutputError(e.path ?? outDir, e.code ?? e.message);
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Parsing RDF that may be hostile: n3's public Parser, watched token by token through its
+ * `onToken` callback (./token-guard.ts), refusing at the line and column of the offending token
+ * what would make a knowledge base unsafe to hold or to show (the limits are in
+ * ./rdf-limits.ts). The text is fed to the parser in chunks, as a stream it reads at once, so
+ * that a literal too long to copy is refused before n3 copies it (./pending-literal.ts).
+ * Parsing is synchronous and streams each quad to a callback, with where its object stands in
+ * the text; nothing is collected in an array. Its errors and their hints are in
+ * ./read-errors.ts. Only n3's public API is used (tests/rdf/read/n3-public-api.test.ts checks it).
+ */
+import { EventEmitter } from "node:events";
+import type { Quad } from "@rdfjs/types";
+import { Parser } from "n3";
+import { LineOffsets } from "./line-offsets.ts";
+import { pendingLiteralProblem } from "./pending-literal.ts";
+import { MAX_LITERAL_LENGTH, NAME_HINT } from "./rdf-limits.ts";
+import { hintFor, type RdfParseError, type RdfToken, type TextPlace } from "./read-errors.ts";
+import { TextPlaces } from "./text-places.ts";
+import { TokenGuard } from "./token-guard.ts";
+
+export { MAX_IRI_LENGTH, MAX_LITERAL_LENGTH, MAX_NESTING_DEPTH } from "./rdf-limits.ts";
+
+import type { RdfFormat } from "../vocab/rdf-format.ts";
+
+export type { RdfFormat };
+
+/**
+ * Where the quad just handed over stands: the line and column of its object (of a literal's
+ * opening quote, not its datatype or language). Valid only during the `onQuad` call; the
+ * same function is passed for every quad, and costs nothing unless called.
+ */
+export type QuadPlace = () => TextPlace;
+
+/**
+ * The callbacks of n3's `Parser.parse`, as its README documents them; @types/n3 1.26.4 does not
+ * declare `onToken` yet.
+ */
+interface ParseCallbacks {
+  onQuad: (error: RdfParseError | null, quad: Quad | null) => void;
+  onPrefix?: (prefix: string, iri: { value: string }) => void;
+  onToken: (token: RdfToken) => void;
+}
+
+/** How much text is handed to n3 at a time. */
+const CHUNK = 64 * 1024;
+
+/** Thrown from `onToken` to end the parse once the guard has refused a token. */
+const STOP = Symbol("stop parsing");
+
+/**
+ * Parses `text`, handing each quad to `onQuad` and each prefix declaration to `onPrefix`;
+ * throws the first problem as an RdfParseError with a code and a hint.
+ */
+export function parseRdf(
+  text: string,
+  format: RdfFormat,
+  onQuad: (quad: Quad, place: QuadPlace) => void,
+  onPrefix?: (prefix: string, iri: string) => void,
+): void {
+  const watch = new TokenWatch(text);
+  const places = new TextPlaces(text);
+  const place: QuadPlace = () => places.at(watch.object?.line ?? 1, watch.object?.start ?? 0);
+  let failure: RdfParseError | undefined;
+  let finished = false;
+  const input = new EventEmitter();
+  new Parser({ format }).parse(input, {
+    onQuad: (error: RdfParseError | null, quad: Quad | null) => {
+      if (error) failure ??= error;
+      else if (quad) onQuad(quad, place);
+      else finished = true;
+    },
+    onPrefix: onPrefix && ((prefix: string, iri: { value: string }) => onPrefix(prefix, iri.value)),
+    onToken: (token: RdfToken) => {
+      const problem = watch.read(token);
+      if (!problem) return;
+      failure ??= problem;
+      throw STOP;
+    },
+  } satisfies ParseCallbacks as Parameters<Parser["parse"]>[1]);
+  try {
+    const open = feed(text, input, watch, () => failure !== undefined);
+    failure ??= open;
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
+  if (failure) throw withHint(failure, format);
+  if (!finished)
+    throw new Error("n3 did not parse synchronously: see src/rdf/read/guarded-parser.ts");
+}
+
+/**
+ * Hands `text` to the parser in chunks, stopping when `failed`; returns the guard's refusal of
+ * a literal left open for longer than any literal may be, before n3 buffers all of it.
+ */
+function feed(
+  text: string,
+  input: EventEmitter,
+  watch: TokenWatch,
+  failed: () => boolean,
+): RdfParseError | undefined {
+  let examined = -1;
+  for (let fed = 0; fed < text.length && !failed(); ) {
+    const from = fed;
+    fed = Math.min(text.length, fed + CHUNK);
+    input.emit("data", text.slice(from, fed));
+    if (fed - watch.end > MAX_LITERAL_LENGTH && watch.end !== examined && !failed()) {
+      examined = watch.end;
+      const problem = pendingLiteralProblem(text, watch.end, fed, watch.lines);
+      if (problem) return problem;
+    }
+  }
+  if (!failed()) input.emit("end");
+  return undefined;
+}
+
+/** The error with its code and hint: n3's "Token too long" is a name over the limit. */
+function withHint(failure: RdfParseError, format: RdfFormat): RdfParseError {
+  if (failure.code === undefined && failure.message.startsWith("Token too long")) {
+    failure.code = "RdfLimit";
+    failure.hint = NAME_HINT;
+  }
+  failure.code ??= "RdfSyntax";
+  failure.hint ??= hintFor(failure, format);
+  return failure;
+}
+
+/** The tokens n3 reads: each checked, the last quad's object, and where the last one ended. */
+class TokenWatch {
+  readonly lines: LineOffsets;
+  private readonly guard: TokenGuard;
+  /** The token being read, and the last one before it that is no datatype or language tag. */
+  private current: RdfToken | undefined;
+  object: RdfToken | undefined;
+  /** The offset in the text just after the last token read. */
+  end = 0;
+
+  constructor(text: string) {
+    this.lines = new LineOffsets(text);
+    this.guard = new TokenGuard((token) => this.writtenLength(token));
+  }
+
+  read(token: RdfToken): RdfParseError | undefined {
+    const problem = this.guard.check(token);
+    if (problem) return problem;
+    // n3 hands a quad over on the token after its object (a literal's suffixes aside).
+    const before = this.current;
+    if (before && before.type !== "type" && before.type !== "typeIRI")
+      if (before.type !== "langcode") this.object = before;
+    this.current = token;
+    this.end = this.lines.at(token.endLine ?? token.line, token.end);
+    return undefined;
+  }
+
+  /** A literal token's length as written between its quotes. */
+  private writtenLength(token: RdfToken): number {
+    const quotes = (token as { tripleQuoted?: boolean }).tripleQuoted ? 3 : 1;
+    const start = this.lines.at(token.line, token.start);
+    return this.lines.at(token.endLine ?? token.line, token.end) - start - 2 * quotes;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The vocabulary table: every record of the model, as `records.ts` and `claim-records.ts`
+ * declare them. The writer (`rdf/write/quads.ts`) and the reader (`graph/from-quads.ts`) both go by
+ * it; tests check it against the ontology and the shapes.
+ */
+
+import {
+  ADVERSE_EFFECT_STATEMENT,
+  ASSERTION_PROVENANCE,
+  CLAIM,
+  COMPARISON_STATEMENT,
+  NANOPUBLICATION,
+  PUBLICATION_INFO,
+  QUOTE,
+  STATED_IDENTIFIER,
+  TEXT_POSITION_SELECTOR,
+  TEXT_QUOTE_SELECTOR,
+  UNSTATED_VALUE,
+} from "./claim-records.ts";
+import type { RecordSpec } from "./fields.ts";
+import {
+  DISCREPANCY,
+  DOCUMENT,
+  ENTITY,
+  IDENTIFIER,
+  MEMBERSHIP,
+  PREDICATE,
+  REFERENCE,
+  STUDY,
+  STUDY_ARM,
+  TABLE,
+  WORK,
+} from "./records.ts";
+
+export const RECORDS: readonly RecordSpec[] = [
+  DOCUMENT,
+  DISCREPANCY,
+  REFERENCE,
+  TABLE,
+  STUDY,
+  STUDY_ARM,
+  NANOPUBLICATION,
+  UNSTATED_VALUE,
+  ADVERSE_EFFECT_STATEMENT,
+  STATED_IDENTIFIER,
+  COMPARISON_STATEMENT,
+  ASSERTION_PROVENANCE,
+  CLAIM,
+  QUOTE,
+  TEXT_QUOTE_SELECTOR,
+  TEXT_POSITION_SELECTOR,
+  PUBLICATION_INFO,
+  ENTITY,
+  MEMBERSHIP,
+  IDENTIFIER,
+  WORK,
+  PREDICATE,
+];

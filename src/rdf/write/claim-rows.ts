@@ -1,0 +1,136 @@
+/**
+ * A claim as a nanopublication, written by the vocabulary table (`rdf/vocab/claim-records.ts`):
+ * the head, the assertion (`assertions.ts`), the provenance (the claim node, its quote and its
+ * selectors, what it cites) and the publication info.
+ */
+import type { Quad } from "@rdfjs/types";
+import { VERSION } from "../../base/version.ts";
+import type { Claim, DocumentClaims } from "../../claims/types.ts";
+import {
+  ASSERTION_PROVENANCE,
+  CLAIM,
+  CLAIM_CLASSES,
+  NANOPUBLICATION,
+  PUBLICATION_INFO,
+} from "../vocab/claim-records.ts";
+import type { Row } from "../vocab/fields.ts";
+import { statementRow, termValue, writePlainAssertion } from "./assertions.ts";
+import { citedWorks, citing } from "./document-rows.ts";
+import type { Iris } from "./iris.ts";
+import { type Graphs, writeRow } from "./write-row.ts";
+
+export const GENERATOR = `claimgraph ${VERSION}`;
+
+/** How much context a text-quote selector keeps on either side of the quote. */
+const CONTEXT = 32;
+
+export function writeClaim(out: Quad[], doc: DocumentClaims, claim: Claim, iris: Iris): void {
+  const np = iris.nanopub(claim.id);
+  const graphs: Graphs = {
+    head: iris.nanopub(claim.id, "head"),
+    assertion: iris.nanopub(claim.id, "assertion"),
+    provenance: iris.nanopub(claim.id, "provenance"),
+    pubinfo: iris.nanopub(claim.id, "pubinfo"),
+  };
+  const docNode = iris.document(doc.document.id).value;
+  const row = claimRow(doc, claim, iris);
+  writeRow(
+    out,
+    NANOPUBLICATION,
+    np,
+    {
+      assertion: graphs.assertion?.value,
+      provenance: graphs.provenance?.value,
+      pubinfo: graphs.pubinfo?.value,
+    },
+    graphs,
+  );
+  writePlainAssertion(out, claim, row.statement, iris, graphs.assertion ?? np);
+  const provenance = {
+    quote: row.quote?.iri,
+    document: docNode,
+    citesAsEvidence: citedWorks(claim.citations, doc, iris),
+  };
+  writeRow(out, ASSERTION_PROVENANCE, iris.nanopub(claim.id, "assertion"), provenance, graphs);
+  writeRow(out, CLAIM, iris.claim(claim.id), row, graphs);
+  const info = { document: docNode, generatedBy: GENERATOR };
+  writeRow(out, PUBLICATION_INFO, np, info, graphs);
+}
+
+export function claimRow(doc: DocumentClaims, claim: Claim, iris: Iris): Row<typeof CLAIM> {
+  const { document } = doc;
+  const source = document.source;
+  const start = source.position(claim.quote.start);
+  const end = source.position(claim.quote.end);
+  const statement = statementRow(claim, iris);
+  const cmp = claim.comparison;
+  const entity = (t: { readonly id: string } | undefined) => t && iris.entity(t.id).value;
+  return {
+    claimType: CLAIM_CLASSES[claim.kind],
+    subject: termValue(iris, claim.subject),
+    predicate: iris.predicate(claim.predicate).value,
+    object: termValue(iris, claim.object),
+    label: claim.text,
+    document: iris.document(document.id).value,
+    quote: quoteRow(doc, claim, iris),
+    section: claim.section,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    uncited: claim.citations.length === 0,
+    ...citing(claim.citations, doc, iris),
+    unnormalised:
+      claim.predicate.unnormalised ||
+      [claim.subject, claim.object].some((t) => t.kind === "entity" && t.unnormalised),
+    value: claim.value,
+    qualifier: claim.qualifier,
+    mentions: claim.mentions.map((m) => iris.entity(m.id).value),
+    note: claim.note,
+    readBy: claim.readBy,
+    guesses: claim.guesses,
+    status: claim.status,
+    frequency: claim.statement?.kind === "adverseEffect" ? claim.statement.frequency : undefined,
+    statement,
+    cue: claim.cue,
+    curationReason: claim.curationReason,
+    table: claim.table && iris.table(document.id, claim.table.table).value,
+    rowLabel: claim.table?.rowLabel,
+    rowIndex: claim.table?.rowIndex,
+    columnLabel: claim.table?.columnLabel,
+    columnIndex: claim.table?.columnIndex,
+    studies: doc.studies
+      .filter((s) => s.supports.includes(claim.id))
+      .map((s) => iris.study(s.id).value),
+    armA: entity(cmp?.armA),
+    armB: entity(cmp?.armB),
+    condition: entity(cmp?.condition),
+    outcome: entity(cmp?.outcome),
+    direction: cmp?.direction,
+    favours: entity(cmp?.favours),
+    armResults: cmp?.armResults.map((id) => iris.claim(id).value) ?? [],
+    evidence: cmp?.evidence ? iris.claim(cmp.evidence).value : undefined,
+  };
+}
+
+/** The quote: the document, and the text-quote and text-position selectors of its span. */
+function quoteRow(doc: DocumentClaims, claim: Claim, iris: Iris): Row<typeof CLAIM>["quote"] {
+  const source = doc.document.source;
+  const text = source.text;
+  const { start, end } = claim.quote;
+  return {
+    iri: iris.claim(claim.id, "quote").value,
+    source: iris.document(doc.document.id).value,
+    text: {
+      iri: iris.claim(claim.id, "tqs").value,
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT), start),
+      suffix: text.slice(end, end + CONTEXT),
+    },
+    position: {
+      iri: iris.claim(claim.id, "tps").value,
+      start: source.codePointOffset(start),
+      end: source.codePointOffset(end),
+    },
+  };
+}

@@ -1,0 +1,350 @@
+/**
+ * Streaming writers for Turtle, TriG, N-Quads and JSON-LD. The dataset arrives in
+ * sections (one per document, then the shared graph), each sorted; a writer turns each
+ * section into text on its own, so a build can write a thousand documents without
+ * holding them all, and the same sections always give the same bytes. Written for
+ * speed over generality: claimgraph's terms are IRIs and literals (no blank nodes).
+ */
+import type { Quad, Term } from "@rdfjs/types";
+import type { Format } from "../vocab/formats.ts";
+import { RDF, XSD } from "../vocab/vocabulary.ts";
+
+export interface SectionWriter {
+  /** Text that opens the file (prefixes, the JSON-LD context). */
+  begin(): string;
+  /** Text for one sorted section. */
+  section(quads: readonly Quad[]): string;
+  /** Text that closes the file. */
+  end(): string;
+}
+
+export function writerFor(
+  format: Format,
+  prefixes: Readonly<Record<string, string>>,
+): SectionWriter {
+  switch (format) {
+    case "nquads":
+      return nquadsWriter();
+    case "turtle":
+      return turtleWriter(prefixes);
+    case "trig":
+      return trigWriter(prefixes);
+    case "jsonld":
+      return jsonLdWriter(prefixes);
+  }
+}
+
+export function writeSections(
+  sections: Iterable<readonly Quad[]>,
+  format: Format,
+  prefixes: Readonly<Record<string, string>>,
+): string {
+  const w = writerFor(format, prefixes);
+  let out = w.begin();
+  for (const s of sections) out += w.section(s);
+  return out + w.end();
+}
+
+const XSD_STRING = XSD.string.value;
+const XSD_INTEGER = XSD.integer.value;
+const XSD_BOOLEAN = XSD.boolean.value;
+const RDF_TYPE = RDF.type.value;
+
+/** Escapes for a string literal's body (Turtle and N-Triples share them). */
+export function escapeString(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
+  return value.replace(/["\\\u0000-\u001f\u007f]/g, (c) => {
+    switch (c) {
+      case '"':
+        return '\\"';
+      case "\\":
+        return "\\\\";
+      case "\n":
+        return "\\n";
+      case "\r":
+        return "\\r";
+      case "\t":
+        return "\\t";
+      case "\b":
+        return "\\b";
+      case "\f":
+        return "\\f";
+      default:
+        return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    }
+  });
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: IRIREF forbids control characters
+const FORBIDDEN_IN_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: IRIREF forbids control characters
+const FORBIDDEN_IN_IRI_ALL = /[\u0000-\u0020<>"{}|^`\\]/g;
+
+/** An IRI between angle brackets, with the characters IRIREF forbids written as \u escapes. */
+export function iriRef(iri: string): string {
+  if (!FORBIDDEN_IN_IRI.test(iri)) return `<${iri}>`;
+  return `<${iri.replace(FORBIDDEN_IN_IRI_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`)}>`;
+}
+
+/** A memo for the text of IRIs, which repeat a lot within a section. */
+function memo(make: (iri: string) => string, limit = 100_000): (iri: string) => string {
+  const cache = new Map<string, string>();
+  return (iri) => {
+    let hit = cache.get(iri);
+    if (hit === undefined) {
+      hit = make(iri);
+      if (cache.size >= limit) cache.clear();
+      cache.set(iri, hit);
+    }
+    return hit;
+  };
+}
+
+function ntriplesTerm(t: Term, iri: (value: string) => string = iriRef): string {
+  if (t.termType === "Literal") {
+    const body = `"${escapeString(t.value)}"`;
+    if (t.language) return `${body}@${t.language}`;
+    return t.datatype.value === XSD_STRING ? body : `${body}^^${iri(t.datatype.value)}`;
+  }
+  if (t.termType === "BlankNode") return `_:${t.value}`;
+  return iri(t.value);
+}
+
+function nquadsWriter(): SectionWriter {
+  const iri = memo(iriRef);
+  return {
+    begin: () => "",
+    section: (quads) => {
+      const lines: string[] = [];
+      for (const q of quads) {
+        const g = q.graph.termType === "DefaultGraph" ? "" : ` ${ntriplesTerm(q.graph, iri)}`;
+        lines.push(
+          `${ntriplesTerm(q.subject, iri)} ${iri(q.predicate.value)} ${ntriplesTerm(q.object, iri)}${g} .\n`,
+        );
+      }
+      return lines.join("");
+    },
+    end: () => "",
+  };
+}
+
+/** A PN_LOCAL that every parser we test with accepts: ASCII, no escapes, not ending in ".". */
+const LOCAL = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
+
+class Names {
+  private readonly byLength: Array<[string, string]>;
+  private readonly cache = new Map<string, string>();
+
+  constructor(prefixes: Readonly<Record<string, string>>) {
+    this.byLength = Object.entries(prefixes).sort((a, b) => b[1].length - a[1].length);
+  }
+
+  iri(iri: string): string {
+    const hit = this.cache.get(iri);
+    if (hit !== undefined) return hit;
+    let out = iriRef(iri);
+    for (const [prefix, ns] of this.byLength) {
+      if (iri.startsWith(ns) && LOCAL.test(iri.slice(ns.length))) {
+        out = `${prefix}:${iri.slice(ns.length)}`;
+        break;
+      }
+    }
+    if (this.cache.size < 200_000) this.cache.set(iri, out);
+    return out;
+  }
+
+  term(t: Term): string {
+    if (t.termType === "NamedNode") return this.iri(t.value);
+    if (t.termType === "BlankNode") return `_:${t.value}`;
+    if (t.termType !== "Literal") return "";
+    const dt = t.datatype.value;
+    if (!t.language && dt === XSD_INTEGER && /^[+-]?\d+$/.test(t.value)) return t.value;
+    if (!t.language && dt === XSD_BOOLEAN && (t.value === "true" || t.value === "false"))
+      return t.value;
+    const body = `"${escapeString(t.value)}"`;
+    if (t.language) return `${body}@${t.language}`;
+    return dt === XSD_STRING ? body : `${body}^^${this.iri(dt)}`;
+  }
+}
+
+function prefixLines(prefixes: Readonly<Record<string, string>>): string {
+  return `${Object.entries(prefixes)
+    .map(([p, ns]) => `@prefix ${p}: ${iriRef(ns)} .\n`)
+    .join("")}\n`;
+}
+
+/**
+ * Triples grouped by subject (`;`) and predicate (`,`), `a` for rdf:type. Statements end
+ * in " ." with a space: Virtuoso reads `1.` as a decimal and `x.1c.` as one name.
+ */
+function triplesBlock(triples: readonly Quad[], names: Names, indent: string): string {
+  let out = "";
+  let subject = "";
+  let predicate = "";
+  for (const t of triples) {
+    const s = t.subject.value;
+    const p = t.predicate.value;
+    const o = names.term(t.object);
+    if (s === subject && p === predicate) out += `, ${o}`;
+    else if (s === subject) out += `;\n${indent}    ${p === RDF_TYPE ? "a" : names.iri(p)} ${o}`;
+    else {
+      if (subject !== "") out += " .\n";
+      out += `${indent}${names.term(t.subject)} ${p === RDF_TYPE ? "a" : names.iri(p)} ${o}`;
+    }
+    subject = s;
+    predicate = p;
+  }
+  return subject === "" ? "" : `${out} .\n`;
+}
+
+/** Graphs whose triples are nanopublication bookkeeping, left out of the Turtle view. */
+export function isBookkeepingGraph(name: string): boolean {
+  return name.endsWith(".head") || name.endsWith(".pubinfo");
+}
+
+/**
+ * The Turtle view of a section: its triples outside the bookkeeping graphs, once each, by
+ * subject (rdf:type first). Asserted triples and the shared graph's can repeat across
+ * sections (two documents state one triple; a prose "X is a Y" states a membership the
+ * shared graph holds): `across` remembers theirs, so the whole view has each triple once.
+ */
+export function turtleView(quads: readonly Quad[], across?: Set<string>): Quad[] {
+  const keyed: Array<[string, Quad]> = [];
+  for (const q of quads) {
+    if (isBookkeepingGraph(q.graph.value)) continue;
+    const o = q.object;
+    const ok =
+      o.termType === "Literal" ? `"${o.value}"^^${o.datatype.value}@${o.language}` : o.value;
+    keyed.push([
+      `${q.subject.value}\u0001${q.predicate.value === RDF_TYPE ? "" : q.predicate.value}\u0001${ok}`,
+      q,
+    ]);
+  }
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: Quad[] = [];
+  let last = "";
+  for (const [k, q] of keyed) {
+    if (k === last) continue;
+    last = k;
+    if (across && mayRepeat(q.graph.value)) {
+      if (across.has(k)) continue;
+      across.add(k);
+    }
+    out.push(q);
+  }
+  return out;
+}
+
+/** Graphs whose triples another section may hold too: assertions and the shared graph. */
+function mayRepeat(graph: string): boolean {
+  return graph.endsWith(".assertion") || graph.endsWith("/shared") || graph.endsWith("#shared");
+}
+
+function turtleWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
+  const names = new Names(prefixes);
+  const across = new Set<string>();
+  let first = true;
+  return {
+    begin: () => prefixLines(prefixes),
+    section: (quads) => {
+      const block = triplesBlock(turtleView(quads, across), names, "");
+      if (block === "") return "";
+      const text = first ? block : `\n${block}`;
+      first = false;
+      return text;
+    },
+    end: () => "",
+  };
+}
+
+function trigWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
+  const names = new Names(prefixes);
+  return {
+    begin: () => prefixLines(prefixes),
+    section: (quads) => {
+      let out = "";
+      let start = 0;
+      for (let i = 1; i <= quads.length; i++) {
+        if (
+          i < quads.length &&
+          (quads[i] as Quad).graph.value === (quads[start] as Quad).graph.value
+        )
+          continue;
+        const group = quads.slice(start, i);
+        const g = (quads[start] as Quad).graph;
+        const body = triplesBlock(group, names, "  ");
+        out += g.termType === "DefaultGraph" ? body : `${names.term(g)} {\n${body}}\n`;
+        start = i;
+      }
+      return out;
+    },
+    end: () => "",
+  };
+}
+
+function jsonLdWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
+  const byLength = Object.entries(prefixes).sort((a, b) => b[1].length - a[1].length);
+  const compact = memo((iri: string): string => {
+    for (const [prefix, ns] of byLength) {
+      if (iri.startsWith(ns) && iri.length > ns.length && !iri.slice(ns.length).includes(":")) {
+        return `${prefix}:${iri.slice(ns.length)}`;
+      }
+    }
+    return iri;
+  });
+  const value = (o: Term): unknown => {
+    if (o.termType !== "Literal")
+      return { "@id": o.termType === "BlankNode" ? `_:${o.value}` : compact(o.value) };
+    if (o.language) return { "@value": o.value, "@language": o.language };
+    if (o.datatype.value === XSD_STRING) return { "@value": o.value };
+    return { "@value": o.value, "@type": compact(o.datatype.value) };
+  };
+  let first = true;
+  return {
+    begin: () => {
+      const context = Object.fromEntries(
+        Object.entries(prefixes).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+      );
+      return `{\n "@context": ${JSON.stringify(context, null, 1).replace(/\n/g, "\n ")},\n "@graph": [`;
+    },
+    section: (quads) => {
+      const graphs = new Map<string, Map<string, Map<string, unknown[]>>>();
+      for (const q of quads) {
+        const g = q.graph.termType === "DefaultGraph" ? "" : q.graph.value;
+        let nodes = graphs.get(g);
+        if (!nodes) {
+          nodes = new Map();
+          graphs.set(g, nodes);
+        }
+        let props = nodes.get(q.subject.value);
+        if (!props) {
+          props = new Map();
+          nodes.set(q.subject.value, props);
+        }
+        const isType = q.predicate.value === RDF_TYPE;
+        const key = isType ? "@type" : compact(q.predicate.value);
+        const list = props.get(key) ?? [];
+        list.push(isType ? compact(q.object.value) : value(q.object));
+        props.set(key, list);
+      }
+      const parts: string[] = [];
+      for (const [name, nodes] of [...graphs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        const objects = [...nodes.entries()]
+          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+          .map(([id, props]) => {
+            const node: Record<string, unknown> = { "@id": compact(id) };
+            for (const [k, v] of [...props.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+              node[k] = v;
+            return node;
+          });
+        const entry = name === "" ? objects : [{ "@id": compact(name), "@graph": objects }];
+        for (const e of entry) parts.push(`  ${JSON.stringify(e)}`);
+      }
+      if (parts.length === 0) return "";
+      const text = `${first ? "\n" : ",\n"}${parts.join(",\n")}`;
+      first = false;
+      return text;
+    },
+    end: () => "\n ]\n}\n",
+  };
+}
