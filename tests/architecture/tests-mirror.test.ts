@@ -30,10 +30,7 @@ function testFiles(dir: string): string[] {
 }
 
 /** Why a test file's place does not mirror src/, or undefined when it does. */
-function misplaced(
-  file: string,
-  srcExists: (folder: string) => boolean,
-): string | undefined {
+function misplaced(file: string, srcExists: (folder: string) => boolean): string | undefined {
   const folder = dirname(file);
   if (folder === ".") return "sits at the top of tests/, in no room";
   if (ACROSS.has(folder.split("/")[0] as string)) return undefined;
