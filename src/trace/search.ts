@@ -4,7 +4,8 @@
  * claims' subjects, predicates and objects ("desipramine primary target"). Matching
  * is case-, accent- and punctuation-blind; near misses are offered as suggestions.
  */
-import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+
+import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { normaliseLabel } from "../slug.ts";
 
 export type Resolved =
@@ -29,7 +30,10 @@ export interface Suggestion {
 export const REFERENCE = /^(?:([\w.-]+)\s*)?\[(\d{1,6})\]$/;
 
 /** The token index over claims, built on first use and kept with the graph. */
-const indexes = new WeakMap<KnowledgeGraph, ClaimIndex>();
+const CLAIM_INDEX: GraphIndex<ClaimIndex> = {
+  name: "claims' words and names' trigrams",
+  build: buildClaimIndex,
+};
 
 interface ClaimIndex {
   /** token → claim IRIs whose subject, predicate or object names contain it. */
@@ -110,7 +114,7 @@ export function searchClaims(kg: KnowledgeGraph, query: string): string[] {
     .split(" ")
     .filter((w) => w !== "");
   if (words.length === 0) return [];
-  const index = indexOf(kg);
+  const index = kg.index(CLAIM_INDEX);
   const [first, ...rest] = [...words].sort(
     (a, b) => (index.postings.get(a)?.length ?? 0) - (index.postings.get(b)?.length ?? 0),
   );
@@ -126,7 +130,8 @@ export function searchClaims(kg: KnowledgeGraph, query: string): string[] {
 /** The names nearest to `query` (trigram similarity), for a query that matched nothing. */
 export function suggest(kg: KnowledgeGraph, query: string, limit = 5): Suggestion[] {
   const grams = trigrams(normaliseLabel(query));
-  return indexOf(kg)
+  return kg
+    .index(CLAIM_INDEX)
     .names.map((n) => ({ id: n.id, label: n.label, kind: n.kind, score: dice(grams, n.grams) }))
     .filter((s) => s.score > 0.2)
     .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1))
@@ -135,9 +140,7 @@ export function suggest(kg: KnowledgeGraph, query: string, limit = 5): Suggestio
     .map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
 }
 
-function indexOf(kg: KnowledgeGraph): ClaimIndex {
-  const cached = indexes.get(kg);
-  if (cached) return cached;
+function buildClaimIndex(kg: KnowledgeGraph): ClaimIndex {
   const postings = new Map<string, string[]>();
   const tokens = new Map<string, Set<string>>();
   const names: ClaimIndex["names"] = [];
@@ -169,9 +172,7 @@ function indexOf(kg: KnowledgeGraph): ClaimIndex {
       else postings.set(t, [iri]);
     }
   });
-  const index = { postings, tokens, names };
-  indexes.set(kg, index);
-  return index;
+  return { postings, tokens, names };
 }
 
 function trigrams(text: string): Set<string> {
