@@ -7,8 +7,8 @@
 import { UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path/dijkstra.js";
 import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { resolve } from "../graph/resolve.ts";
 import { type ClaimJson, claimJson, type Named } from "./answers.ts";
-import { resolve } from "./search.ts";
 
 export interface PathResult {
   readonly from: Named | null;

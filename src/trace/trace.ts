@@ -8,9 +8,9 @@
  */
 import { bfsFromNode } from "graphology-traversal";
 import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { resolve, type Suggestion } from "../graph/resolve.ts";
 import type { ClaimNode } from "../graph/types.ts";
 import { type ClaimJson, citationJson, claimJson, type Named, type StudyJson } from "./answers.ts";
-import { resolve, type Suggestion } from "./search.ts";
 
 export interface PredicateGroup {
   readonly predicate: Named;

@@ -32,9 +32,6 @@ export const LAYERS: readonly (readonly string[])[] = [
  * Keyed "importing folder -> imported folder".
  */
 export const ALLOWED: ReadonlyMap<string, string> = new Map([
-  // #12: the remote graph runs trace/search.ts's `resolve` on the quads it fetched, to follow
-  // its order; `resolve` moves down when local and remote graphs share one question interface.
-  ["store -> trace", "#12: store/remote-graph.ts runs trace/search.ts's resolve"],
   // #12: the claim types are declared from the vocabulary table's rows (rdf/mapping/), which
   // belong below claims; the rdf/ split of the move puts the table there.
   ["claims -> rdf", "#12: claims/types.ts reads its row types from rdf/mapping/"],

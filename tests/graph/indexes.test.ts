@@ -6,9 +6,9 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { graphFromQuads } from "../../src/graph/from-quads.ts";
 import { type GraphIndex, KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
+import { searchClaims } from "../../src/graph/resolve.ts";
 import { search } from "../../src/server/api.ts";
 import { findPath } from "../../src/trace/path.ts";
-import { searchClaims } from "../../src/trace/search.ts";
 import { trace } from "../../src/trace/trace.ts";
 import { seedBuild } from "../helpers/build.ts";
 

@@ -3,10 +3,11 @@
  * (`pmid:12183009`), an entity name or synonym ("NET"), or free text matched against
  * claims' subjects, predicates and objects ("desipramine primary target"). Matching
  * is case-, accent- and punctuation-blind; near misses are offered as suggestions.
+ * The one order of resolution: trace and path answer by it, and a remote store's reader
+ * (store/remote-graph.ts) follows it to read what the answer needs.
  */
-
-import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { normaliseLabel } from "../slug.ts";
+import type { GraphIndex, KnowledgeGraph } from "./knowledge-graph.ts";
 
 export type Resolved =
   | { readonly kind: "claim"; readonly claims: readonly string[] }
