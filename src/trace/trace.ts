@@ -104,12 +104,8 @@ function cached<T>(
   make: () => T,
 ): T {
   const map = kg.index(kind);
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
+  if (!map.has(key)) map.set(key, make());
+  return map.get(key) as T;
 }
 
 function window(page: Page): { offset: number; limit: number } {
