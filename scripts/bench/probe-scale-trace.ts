@@ -11,7 +11,7 @@
 
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
-import { resolve } from "../../src/trace/search.ts";
+import { resolve } from "../../src/graph/resolve.ts";
 import { type TraceResult, trace } from "../../src/trace/trace.ts";
 
 interface Options {

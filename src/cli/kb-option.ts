@@ -2,7 +2,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { type Diagnostic, formatDiagnostic } from "../base/errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import { openKnowledgeGraph } from "../graph/open.ts";
+import { LocalQuestions } from "../query/local.ts";
 import { DEFAULT_KB } from "./defaults.ts";
 import type { Io } from "./output.ts";
 
@@ -23,9 +23,14 @@ export function kbFiles(flags: { kb?: string[] }): string[] {
  * reading found wrong without failing (a file that adds nothing) is told on `io`'s stderr.
  */
 export async function openGraph(flags: { kb?: string[] }, io?: Io): Promise<KnowledgeGraph> {
-  const kg = await openKnowledgeGraph(kbFiles(flags), { snapshot: "later" });
-  if (io) for (const warning of kg.warnings) io.err(formatDiagnostic(warning));
+  const kg = await new LocalQuestions(kbFiles(flags)).graphFor();
+  if (io) reportWarnings(kg, io);
   return kg;
+}
+
+/** What reading found wrong without failing (a file that adds nothing), told on stderr. */
+export function reportWarnings(kg: KnowledgeGraph, io: Io): void {
+  for (const warning of kg.warnings) io.err(formatDiagnostic(warning));
 }
 
 /** A --json answer with the warnings of the knowledge base it was read from (none from a store). */

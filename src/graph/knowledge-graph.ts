@@ -1,6 +1,7 @@
 /**
  * `KnowledgeGraph`: the loaded graph with the lookups every question needs — by IRI,
- * by name, by reference number, by identifier — built once when it is opened.
+ * by name, by reference number, by identifier — built once when it is opened, and the
+ * indexes a question derives from it (`index`), built when first asked for and kept with it.
  */
 
 import type { Diagnostic } from "../base/errors.ts";
@@ -17,6 +18,17 @@ import type {
   WorkNode,
 } from "./types.ts";
 
+/**
+ * A kind of index a question derives from a graph (trace's word index, path's undirected view,
+ * the answers per entity): built from a graph the first time that graph is asked for it, then
+ * kept with the graph and dropped with it. The object is the key: declare each kind once.
+ */
+export interface GraphIndex<T> {
+  /** What the index holds (for whoever reads it in a debugger). */
+  readonly name: string;
+  readonly build: (kg: KnowledgeGraph) => T;
+}
+
 export class KnowledgeGraph {
   readonly graph: KnowledgeGraphData;
   readonly predicateLabels: ReadonlyMap<string, string>;
@@ -30,6 +42,8 @@ export class KnowledgeGraph {
   /** Lower-cased identifier ("pmid:12183009", also "12183009") → work or entity IRIs. */
   readonly identifiers = new Map<string, string[]>();
   private readonly prefixes: Array<[string, string]>;
+  /** The indexes built so far, by kind (see `index`). */
+  private readonly indexes = new Map<GraphIndex<unknown>, unknown>();
 
   constructor(build: GraphBuild, prefixes: Record<string, string> = {}) {
     this.graph = build.graph;
@@ -51,6 +65,14 @@ export class KnowledgeGraph {
         }
       }
     });
+  }
+
+  /** This graph's index of `kind`, built on the first call and the same object after. */
+  index<T>(kind: GraphIndex<T>): T {
+    if (this.indexes.has(kind)) return this.indexes.get(kind) as T;
+    const built = kind.build(this);
+    this.indexes.set(kind, built);
+    return built;
   }
 
   /** Files that added nothing to the graph, as warnings for whoever opened them. */

@@ -5,7 +5,7 @@
  */
 
 import { normaliseLabel } from "../base/slug.ts";
-import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ViewEdge, ViewModel, ViewNode } from "../projection/projection.ts";
 import type { ClaimJson } from "../trace/answers.ts";
 import { claimJson, studyJson } from "../trace/answers.ts";
@@ -63,18 +63,20 @@ export function edgeClaims(kg: KnowledgeGraph, source: string, target: string): 
   return sortClaims(linking).map((c) => claimJson(kg, c));
 }
 
-const searchIndexes = new WeakMap<
-  KnowledgeGraph,
-  Array<{ id: string; name: string; norm: string; kind: string; type: string; label: string }>
->();
+interface SearchName {
+  readonly id: string;
+  readonly name: string;
+  readonly norm: string;
+  readonly kind: string;
+  readonly type: string;
+  readonly label: string;
+}
 
-export function search(kg: KnowledgeGraph, query: string, limit = 10): SearchHit[] {
-  const q = normaliseLabel(query);
-  if (q === "") return [];
-  let index = searchIndexes.get(kg);
-  if (!index) {
-    index = [];
-    const list = index;
+/** Every node's names (an entity's synonyms too; claims have none), normalised once per graph. */
+const SEARCH_NAMES: GraphIndex<readonly SearchName[]> = {
+  name: "the viewer's search names",
+  build: (kg) => {
+    const list: SearchName[] = [];
     kg.graph.forEachNode((id, a) => {
       const names =
         a.kind === "entity" ? [a.label, ...a.synonyms] : a.kind === "claim" ? [] : [a.label];
@@ -82,8 +84,14 @@ export function search(kg: KnowledgeGraph, query: string, limit = 10): SearchHit
       for (const name of names)
         list.push({ id, name, norm: normaliseLabel(name), kind: a.kind, type, label: a.label });
     });
-    searchIndexes.set(kg, index);
-  }
+    return list;
+  },
+};
+
+export function search(kg: KnowledgeGraph, query: string, limit = 10): SearchHit[] {
+  const q = normaliseLabel(query);
+  if (q === "") return [];
+  const index = kg.index(SEARCH_NAMES);
   const scored: Array<[number, SearchHit]> = [];
   const seen = new Set<string>();
   for (const e of index) {

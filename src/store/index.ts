@@ -24,7 +24,8 @@ export {
   pushStatus,
   type StoreReadOptions,
 } from "./push.ts";
+export { RemoteQuestions } from "./questions.ts";
 export { type RemoteGraphOptions, remoteGraph } from "./remote-graph.ts";
 export { NQuadsLines, readGraphGroups } from "./source.ts";
-export { predeclaredPrefixes, type RemoteQueryOptions, remoteQuery } from "./sparql.ts";
+export { type RemoteQueryOptions, remoteQuery } from "./sparql.ts";
 export { type RemoteOptions, SparqlClient } from "./sparql-client.ts";

@@ -3,7 +3,7 @@
  * `KnowledgeGraph`, so `trace(kg, query)` answers on it as it would on the whole knowledge
  * base loaded locally.
  *
- * It follows trace's own order of resolution (`resolve` in src/trace/search.ts): first it
+ * It follows trace's own order of resolution (`resolve` in src/graph/resolve.ts): first it
  * reads every node that could answer before free text — the query as an IRI, the references
  * with its number, the owners of a matching identifier, the entities a matching name may
  * belong to (a superset: the exact, accent- and punctuation-blind match runs locally) — and
@@ -27,6 +27,7 @@ import { UsageError } from "../base/errors.ts";
 import { normaliseLabel } from "../base/slug.ts";
 import { graphFromQuads } from "../graph/from-quads.ts";
 import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { REFERENCE, resolve } from "../graph/resolve.ts";
 import { ENTITY_TYPES } from "../lexicon/types.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes } from "../rdf/vocab/namespaces.ts";
 import {
@@ -41,7 +42,6 @@ import {
   RDFS,
   SKOS,
 } from "../rdf/vocab/vocabulary.ts";
-import { REFERENCE, resolve } from "../trace/search.ts";
 import type { Credentials } from "./http.ts";
 import { type ReaderLimits, RemoteReader } from "./remote-reader.ts";
 import {

@@ -7,17 +7,12 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Writer } from "n3";
-import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/vocab/namespaces.ts";
 import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
 import { checkSparql } from "../sparql/form.ts";
+import { compactor, predeclaredPrefixes } from "../sparql/prefixes.ts";
 import type { Credentials } from "./http.ts";
 import { resultsCsv, resultsJson, resultsTable } from "./results.ts";
 import { type RemoteOptions, SparqlClient } from "./sparql-client.ts";
-
-/** The prefixes declared before every query: claimgraph's vocabulary and knowledge base. */
-export function predeclaredPrefixes(): Record<string, string> {
-  return { ...PREFIXES, ...kbPrefixes(DEFAULT_BASE_IRI) };
-}
 
 export interface RemoteQueryOptions extends RemoteOptions {
   /** Run a SPARQL update too (`--update`); without it an update is refused before it is sent. */
@@ -62,12 +57,10 @@ export async function remoteQuery(
     };
   if (format === "json") return { kind: "select", text: resultsJson(results) };
   if (format === "csv") return { kind: "select", text: resultsCsv(results) };
-  const namespaces = Object.entries(prefixMap).sort((a, b) => b[1].length - a[1].length);
-  const compact = (iri: string) => {
-    const hit = namespaces.find(([, ns]) => iri.startsWith(ns) && iri.length > ns.length);
-    return hit ? `${hit[0]}:${iri.slice(hit[1].length)}` : iri;
+  return {
+    kind: "select",
+    text: resultsTable(results.vars, results.rows, compactor(prefixMap)),
   };
-  return { kind: "select", text: resultsTable(results.vars, results.rows, compact) };
 }
 
 function ntriples(quads: readonly Quad[]): string {

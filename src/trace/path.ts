@@ -6,9 +6,9 @@
  */
 import { UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path/dijkstra.js";
-import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { resolve } from "../graph/resolve.ts";
 import { type ClaimJson, claimJson, type Named } from "./answers.ts";
-import { resolve } from "./search.ts";
 
 export interface PathResult {
   readonly from: Named | null;
@@ -24,14 +24,13 @@ export interface PathResult {
 
 const COST = { subject: 1, object: 1, mentions: 2, memberOf: 2 } as const;
 
-const views = new WeakMap<
-  KnowledgeGraph,
-  UndirectedGraph<object, { weight: number; kind: string }>
->();
+/** The undirected view of entities and claims the search runs on, built once per graph. */
+const VIEW: GraphIndex<UndirectedGraph<object, { weight: number; kind: string }>> = {
+  name: "path's undirected view of entities and claims",
+  build: viewOf,
+};
 
 function viewOf(kg: KnowledgeGraph) {
-  const cached = views.get(kg);
-  if (cached) return cached;
   const view = new UndirectedGraph<object, { weight: number; kind: string }>();
   kg.graph.forEachNode((iri, a) => {
     if (a.kind === "entity" || a.kind === "claim") view.addNode(iri);
@@ -54,7 +53,6 @@ function viewOf(kg: KnowledgeGraph) {
     }
     view.addEdge(source, target, { weight: COST[e.kind], kind: e.kind });
   });
-  views.set(kg, view);
   return view;
 }
 
@@ -74,7 +72,7 @@ export function findPath(kg: KnowledgeGraph, fromQuery: string, toQuery: string)
       problem: `"${missing}" names no entity (try \`claimgraph trace ${JSON.stringify(missing)}\`)`,
     };
   }
-  const view = viewOf(kg);
+  const view = kg.index(VIEW);
   const nodes = from === to ? [from] : bidirectional(view, from, to, "weight");
   if (!nodes || nodes.length === 0) return { ...empty, problem: "no chain of claims links them" };
   const steps = nodes.map((iri, i) => {

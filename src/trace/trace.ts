@@ -7,10 +7,10 @@
  * one page of claims, from an index built the first time it is asked for.
  */
 import { bfsFromNode } from "graphology-traversal";
-import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { resolve, type Suggestion } from "../graph/resolve.ts";
 import type { ClaimNode } from "../graph/types.ts";
 import { type ClaimJson, citationJson, claimJson, type Named, type StudyJson } from "./answers.ts";
-import { resolve, type Suggestion } from "./search.ts";
 
 export interface PredicateGroup {
   readonly predicate: Named;
@@ -82,30 +82,30 @@ interface EntityIndex {
   readonly mentioning: readonly ClaimNode[];
 }
 
-const entityIndexes = new WeakMap<KnowledgeGraph, Map<string, EntityIndex>>();
-const restingIndexes = new WeakMap<KnowledgeGraph, Map<string, readonly ClaimNode[]>>();
-const referenceParts = new WeakMap<
-  KnowledgeGraph,
-  Map<string, { references: TraceResult["references"][number][]; all: readonly ClaimNode[] }>
->();
+interface ReferenceParts {
+  readonly references: TraceResult["references"][number][];
+  readonly all: readonly ClaimNode[];
+}
+
+/** Answers kept with the graph, by entity, by start of a walk, by references matched. */
+const ENTITY_INDEXES = keyed<EntityIndex>("trace's claims by entity, grouped");
+const RESTING_ON = keyed<readonly ClaimNode[]>("trace's claims resting on a work or reference");
+const REFERENCE_PARTS = keyed<ReferenceParts>("trace's references and the claims on them");
+
+/** A graph index of answers by key, each made on first use (see `cached`). */
+function keyed<T>(name: string): GraphIndex<Map<string, T>> {
+  return { name, build: () => new Map() };
+}
 
 function cached<T>(
-  store: WeakMap<KnowledgeGraph, Map<string, T>>,
   kg: KnowledgeGraph,
+  kind: GraphIndex<Map<string, T>>,
   key: string,
   make: () => T,
 ): T {
-  let map = store.get(kg);
-  if (!map) {
-    map = new Map();
-    store.set(kg, map);
-  }
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
+  const map = kg.index(kind);
+  if (!map.has(key)) map.set(key, make());
+  return map.get(key) as T;
 }
 
 function window(page: Page): { offset: number; limit: number } {
@@ -167,7 +167,7 @@ export function trace(kg: KnowledgeGraph, query: string, page: Page = {}): Trace
 }
 
 function entityIndex(kg: KnowledgeGraph, iri: string): EntityIndex {
-  return cached(entityIndexes, kg, iri, () => {
+  return cached(kg, ENTITY_INDEXES, iri, () => {
     const claims = sortClaims(kg.claimsAbout(iri));
     const keys: string[] = [];
     const groups = new Map<
@@ -251,7 +251,7 @@ function entityTrace(
 
 /** Claims resting on a reference's work, found by walking inbound from the work (work ← reference ← claim). */
 function restingOn(kg: KnowledgeGraph, start: string): readonly ClaimNode[] {
-  return cached(restingIndexes, kg, start, () => {
+  return cached(kg, RESTING_ON, start, () => {
     const claims = new Set<string>();
     bfsFromNode(
       kg.graph,
@@ -277,7 +277,7 @@ function referenceTrace(
 ): TraceResult {
   // A reference number used by many documents ("[1]") or a work cited by many makes a long
   // list: it and the claims resting on it are built once per graph and kept.
-  const { references, all } = cached(referenceParts, kg, cacheKey, () => {
+  const { references, all } = cached(kg, REFERENCE_PARTS, cacheKey, () => {
     const references: TraceResult["references"][number][] = [];
     const starts: string[] = [];
     for (const refIri of refs()) {

@@ -36,11 +36,7 @@ export const LAYERS: readonly (readonly string[])[] = [
  * Imports that still run against the layers, each until the change named beside it.
  * Keyed "importing room -> imported room".
  */
-export const ALLOWED: ReadonlyMap<string, string> = new Map([
-  // #12: the remote graph runs trace/search.ts's `resolve` on the quads it fetched, to follow
-  // its order; `resolve` moves down when local and remote graphs share one question interface.
-  ["store -> trace", "#12: store/remote-graph.ts runs trace/search.ts's resolve"],
-]);
+export const ALLOWED: ReadonlyMap<string, string> = new Map([]);
 
 /** Import cycles that stay until the change named beside each, as importCycles reports them. */
 export const ALLOWED_CYCLES: ReadonlyMap<string, string> = new Map();

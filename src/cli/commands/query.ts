@@ -5,10 +5,9 @@
  * memory, so an update there would change nothing).
  */
 import { type Command, Option } from "commander";
-import { UsageError } from "../../base/errors.ts";
-import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../../rdf/vocab/namespaces.ts";
 import type { CommandContext } from "../context.ts";
-import { addKbOption, kbFiles } from "../kb-option.ts";
+import { addKbOption } from "../kb-option.ts";
+import { questionSource } from "../question-source.ts";
 
 export function registerQuery(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("query"))
@@ -50,41 +49,8 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
           allowInsecureBasic?: boolean;
         },
       ) => {
-        if (flags.endpoint) {
-          const [{ remoteQuery, checkUrl }, { storeCredentials }] = await Promise.all([
-            import("../../store/index.ts"),
-            import("../credentials.ts"),
-          ]);
-          checkUrl(flags.endpoint, "--endpoint");
-          const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
-          const answer = await remoteQuery(flags.endpoint, sparql, flags.format, auth, {
-            update: flags.update,
-            allowInsecureBasic: flags.allowInsecureBasic,
-          });
-          ctx.io.out(answer.text);
-          return;
-        }
-        if (flags.update || flags.allowInsecureBasic || flags.passwordStdin)
-          throw new UsageError(
-            `${flags.update ? "--update" : flags.allowInsecureBasic ? "--allow-insecure-basic" : "--password-stdin"} needs --endpoint`,
-            "the local store holds the --kb files in memory only: an update there would change nothing; push the knowledge base and give the store's --endpoint",
-          );
-        const { runQuery } = await import("../../query/sparql.ts");
-        const prefixes = Object.entries({
-          ...PREFIXES,
-          ...kbPrefixes(DEFAULT_BASE_IRI),
-        }).sort((a, b) => b[1].length - a[1].length);
-        const compact = (iri: string) => {
-          const hit = prefixes.find(([, ns]) => iri.startsWith(ns) && iri.length > ns.length);
-          return hit ? `${hit[0]}:${iri.slice(hit[1].length)}` : iri;
-        };
-        const answer = await runQuery(
-          kbFiles(flags),
-          sparql,
-          flags.format,
-          Object.fromEntries(prefixes),
-          compact,
-        );
+        const source = await questionSource(flags, { storeFlagsNeedEndpoint: true });
+        const answer = await source.query(sparql, flags.format, { update: flags.update });
         ctx.io.out(answer.text);
       },
     );

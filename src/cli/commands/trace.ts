@@ -1,7 +1,14 @@
 /** `claimgraph trace QUERY`: a claim, an entity, a reference or an identifier, traced to its sources. */
 import type { Command } from "commander";
 import type { CommandContext } from "../context.ts";
-import { addKbOption, openGraph, parseLimit, parseOffset, withWarnings } from "../kb-option.ts";
+import {
+  addKbOption,
+  parseLimit,
+  parseOffset,
+  reportWarnings,
+  withWarnings,
+} from "../kb-option.ts";
+import { questionSource } from "../question-source.ts";
 
 export function registerTrace(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("trace"))
@@ -46,23 +53,13 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
         },
       ) => {
         const query = words.join(" ");
-        const open = async () => {
-          if (!flags.endpoint) return openGraph(flags, ctx.io);
-          const [{ remoteGraph, checkUrl }, { storeCredentials }] = await Promise.all([
-            import("../../store/index.ts"),
-            import("../credentials.ts"),
-          ]);
-          checkUrl(flags.endpoint, "--endpoint");
-          const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
-          return remoteGraph(flags.endpoint, query, auth, {
-            allowInsecureBasic: flags.allowInsecureBasic,
-          });
-        };
+        const open = async () => (await questionSource(flags)).graphFor(query);
         const [kg, { trace }, { renderTrace, style }] = await Promise.all([
           open(),
           import("../../trace/trace.ts"),
           import("../../trace/render.ts"),
         ]);
+        reportWarnings(kg, ctx.io);
         const result = trace(kg, query, { offset: flags.offset, limit: flags.limit });
         ctx.io.out(
           flags.json

@@ -3,10 +3,11 @@
  * (`pmid:12183009`), an entity name or synonym ("NET"), or free text matched against
  * claims' subjects, predicates and objects ("desipramine primary target"). Matching
  * is case-, accent- and punctuation-blind; near misses are offered as suggestions.
+ * The one order of resolution: trace and path answer by it, and a remote store's reader
+ * (store/remote-graph.ts) follows it to read what the answer needs.
  */
-
 import { normaliseLabel } from "../base/slug.ts";
-import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { GraphIndex, KnowledgeGraph } from "./knowledge-graph.ts";
 
 export type Resolved =
   | { readonly kind: "claim"; readonly claims: readonly string[] }
@@ -30,7 +31,10 @@ export interface Suggestion {
 export const REFERENCE = /^(?:([\w.-]+)\s*)?\[(\d{1,6})\]$/;
 
 /** The token index over claims, built on first use and kept with the graph. */
-const indexes = new WeakMap<KnowledgeGraph, ClaimIndex>();
+const CLAIM_INDEX: GraphIndex<ClaimIndex> = {
+  name: "claims' words and names' trigrams",
+  build: buildClaimIndex,
+};
 
 interface ClaimIndex {
   /** token → claim IRIs whose subject, predicate or object names contain it. */
@@ -111,7 +115,7 @@ export function searchClaims(kg: KnowledgeGraph, query: string): string[] {
     .split(" ")
     .filter((w) => w !== "");
   if (words.length === 0) return [];
-  const index = indexOf(kg);
+  const index = kg.index(CLAIM_INDEX);
   const [first, ...rest] = [...words].sort(
     (a, b) => (index.postings.get(a)?.length ?? 0) - (index.postings.get(b)?.length ?? 0),
   );
@@ -127,7 +131,8 @@ export function searchClaims(kg: KnowledgeGraph, query: string): string[] {
 /** The names nearest to `query` (trigram similarity), for a query that matched nothing. */
 export function suggest(kg: KnowledgeGraph, query: string, limit = 5): Suggestion[] {
   const grams = trigrams(normaliseLabel(query));
-  return indexOf(kg)
+  return kg
+    .index(CLAIM_INDEX)
     .names.map((n) => ({ id: n.id, label: n.label, kind: n.kind, score: dice(grams, n.grams) }))
     .filter((s) => s.score > 0.2)
     .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1))
@@ -136,9 +141,7 @@ export function suggest(kg: KnowledgeGraph, query: string, limit = 5): Suggestio
     .map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
 }
 
-function indexOf(kg: KnowledgeGraph): ClaimIndex {
-  const cached = indexes.get(kg);
-  if (cached) return cached;
+function buildClaimIndex(kg: KnowledgeGraph): ClaimIndex {
   const postings = new Map<string, string[]>();
   const tokens = new Map<string, Set<string>>();
   const names: ClaimIndex["names"] = [];
@@ -170,9 +173,7 @@ function indexOf(kg: KnowledgeGraph): ClaimIndex {
       else postings.set(t, [iri]);
     }
   });
-  const index = { postings, tokens, names };
-  indexes.set(kg, index);
-  return index;
+  return { postings, tokens, names };
 }
 
 function trigrams(text: string): Set<string> {

@@ -1,0 +1,29 @@
+/**
+ * A remote SPARQL store as a source of answers (see sparql/questions.ts): trace reads the part
+ * of the store a query needs (remote-graph.ts), SPARQL runs at the store (sparql.ts).
+ */
+import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
+import type { QueryOptions, QuestionSource } from "../sparql/questions.ts";
+import type { Credentials } from "./http.ts";
+import { type RemoteGraphOptions, remoteGraph } from "./remote-graph.ts";
+import { remoteQuery } from "./sparql.ts";
+
+export class RemoteQuestions implements QuestionSource {
+  constructor(
+    readonly endpoint: string,
+    private readonly auth?: Credentials,
+    private readonly options: RemoteGraphOptions = {},
+  ) {}
+
+  graphFor(query: string): Promise<KnowledgeGraph> {
+    return remoteGraph(this.endpoint, query, this.auth, this.options);
+  }
+
+  query(sparql: string, format: QueryFormat, options: QueryOptions = {}): Promise<QueryAnswer> {
+    return remoteQuery(this.endpoint, sparql, format, this.auth, {
+      ...this.options,
+      update: options.update,
+    });
+  }
+}
