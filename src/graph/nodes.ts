@@ -34,9 +34,20 @@ const NODE_RECORDS = [CLAIM, ENTITY, REFERENCE, WORK, DOCUMENT, STUDY] as const;
 
 /** True when a subject of these rdf:types is a node of `rec`: one of its classes, or a class among. */
 export function isA(rec: RecordSpec, types: readonly string[]): boolean {
-  if (rec.types.some((t) => types.includes(t.value))) return true;
-  const among = Object.values(rec.fields).find((f) => f.p.equals(RDF.type) && f.among)?.among;
-  return among?.some((c) => types.includes(CG.iri + c)) ?? false;
+  return classesOf(rec).some((c) => types.includes(c));
+}
+
+/** Each record's classes as IRIs (its types, then the classes among), listed once. */
+const CLASSES = new WeakMap<RecordSpec, readonly string[]>();
+
+function classesOf(rec: RecordSpec): readonly string[] {
+  let classes = CLASSES.get(rec);
+  if (classes === undefined) {
+    const among = Object.values(rec.fields).find((f) => f.p.equals(RDF.type) && f.among)?.among;
+    classes = [...rec.types.map((t) => t.value), ...(among ?? []).map((c) => CG.iri + c)];
+    CLASSES.set(rec, classes);
+  }
+  return classes;
 }
 
 /** The node a subject is, or undefined; `rejected` when it is a claim the data gives too little of. */
