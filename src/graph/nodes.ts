@@ -37,6 +37,23 @@ export function isA(rec: RecordSpec, types: readonly string[]): boolean {
   return classesOf(rec).some((c) => types.includes(c));
 }
 
+/** Each class of a node record → the index in NODE_RECORDS of the first record it names. */
+let NODE_CLASSES: ReadonlyMap<string, number> | undefined;
+
+/** The node record of a subject of these rdf:types (as NODE_RECORDS.find(isA)), by lookup. */
+function nodeRecord(types: readonly string[]): RecordSpec | undefined {
+  if (NODE_CLASSES === undefined) {
+    const classes = new Map<string, number>();
+    NODE_RECORDS.forEach((rec, i) => {
+      for (const c of classesOf(rec)) if (!classes.has(c)) classes.set(c, i);
+    });
+    NODE_CLASSES = classes;
+  }
+  let first: number = NODE_RECORDS.length;
+  for (const t of types) first = Math.min(first, NODE_CLASSES.get(t) ?? first);
+  return (NODE_RECORDS as readonly RecordSpec[])[first];
+}
+
 /** Each record's classes as IRIs (its types, then the classes among), listed once. */
 const CLASSES = new WeakMap<RecordSpec, readonly string[]>();
 
@@ -57,7 +74,7 @@ export function readNode(
   subjects: Subjects,
 ): NodeAttributes | "rejected" | undefined {
   const types = (props.get(RDF.type.value) ?? []).map((t) => t.value);
-  const rec = NODE_RECORDS.find((r) => isA(r, types));
+  const rec = nodeRecord(types);
   switch (rec) {
     case CLAIM:
       return claimNode(iri, props, subjects) ?? "rejected";
