@@ -9,6 +9,49 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
+/**
+ * n3's own files for the names a module may import from n3 without the rest of it. n3's index
+ * also exports its store, writer and stream classes, which load readable-stream and its
+ * polyfills; with code splitting, esbuild puts every module the index names into the chunk of
+ * whoever imports n3, so reading a knowledge base (the parser, DataFactory) loaded 400 KB of
+ * JavaScript it never ran. A module that imports only these names from n3 gets them from
+ * their own files, the very modules n3's index re-exports (so a term is the same class).
+ */
+const N3_FILES = { Parser: "N3Parser.js", DataFactory: "N3DataFactory.js" };
+
+/** The names imported by `import { … } from "n3"` in `source` (types left out), or undefined. */
+function n3Names(source) {
+  const names = [];
+  for (const line of source.match(/^import[^;]*?from\s*["']n3["'];?$/gm) ?? []) {
+    const list = /^import\s*\{([^}]*)\}\s*from/.exec(line);
+    if (!list) return undefined;
+    for (const name of list[1].split(",").map((n) => n.trim())) {
+      if (name !== "" && !name.startsWith("type ")) names.push(name);
+    }
+  }
+  return names;
+}
+
+const n3Parts = {
+  name: "n3-parts",
+  setup(build) {
+    build.onResolve({ filter: /^n3$/ }, (args) => {
+      const names = n3Names(readFileSync(args.importer, "utf8"));
+      if (!names || names.length === 0 || !names.every((n) => Object.hasOwn(N3_FILES, n))) {
+        return undefined;
+      }
+      return { path: [...new Set(names)].sort().join(","), namespace: "n3-parts" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "n3-parts" }, (args) => ({
+      contents: args.path
+        .split(",")
+        .map((name) => `export { default as ${name} } from "n3/src/${N3_FILES[name]}";`)
+        .join("\n"),
+      resolveDir: dirname(fileURLToPath(import.meta.url)),
+    }));
+  },
+};
+
 /** The esbuild settings of the CLI bundle (entry points and output folder excluded). */
 export const esbuildOptions = {
   bundle: true,
@@ -26,6 +69,7 @@ export const esbuildOptions = {
   },
   chunkNames: "chunks/[name]-[hash]",
   logLevel: "warning",
+  plugins: [n3Parts],
 };
 
 async function bundleCli() {

@@ -15,7 +15,7 @@ export const HEAVY = [
   { pattern: /^rdf-validate-shacl$/, why: "SHACL validation" },
   { pattern: /^src\/query\//, why: "the SPARQL query command" },
   { pattern: /^src\/server\//, why: "the server" },
-  { pattern: /^src\/build\/pipeline/, why: "the build pipeline" },
+  { pattern: /^src\/pipeline\//, why: "the build pipeline" },
 ];
 
 export function loadedModules(command, cwd) {

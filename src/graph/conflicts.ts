@@ -4,10 +4,9 @@
  * two. The graph shows one of them (the least, so any order of the quads gives the same graph);
  * `audit` reports each such property with every value and where each was stated.
  */
-
 import { checkedPredicates, type Props, type Subjects } from "../rdf/read/read-row.ts";
 import { CLAIM } from "../rdf/vocab/claim-records.ts";
-import type { RecordSpec } from "../rdf/vocab/fields.ts";
+import type { Field, RecordSpec } from "../rdf/vocab/fields.ts";
 import type { StatementPlace } from "./quad-source.ts";
 
 /**
@@ -52,10 +51,13 @@ function recordConflicts(
   subjects: Subjects,
 ): Conflict[] {
   const out: Conflict[] = [];
-  for (const field of Object.values(rec.fields)) {
-    if (field.checked) out.push(...conflictsOf(claim, props, [field.p.value]));
-    if (field.kind !== "node") continue;
-    const nodes = (props?.get(field.p.value) ?? [])
+  for (const field of checkedFields(rec)) {
+    const stated = props?.get(field.p.value);
+    // Most claims state nothing twice: a conflict needs two values.
+    if (field.checked && stated !== undefined && stated.length > 1)
+      out.push(...conflictsOf(claim, props, [field.p.value]));
+    if (field.kind !== "node" || stated === undefined) continue;
+    const nodes = stated
       .filter((t) => t.termType === "NamedNode" || t.termType === "BlankNode")
       .map((t) => t.value)
       .sort();
@@ -66,6 +68,18 @@ function recordConflicts(
     }
   }
   return out;
+}
+
+/** Each record's fields the check looks at (checked ones, nested nodes), listed once. */
+const CHECKED_FIELDS = new WeakMap<RecordSpec, readonly Field[]>();
+
+function checkedFields(rec: RecordSpec): readonly Field[] {
+  let fields = CHECKED_FIELDS.get(rec);
+  if (fields === undefined) {
+    fields = Object.values(rec.fields).filter((f) => f.checked || f.kind === "node");
+    CHECKED_FIELDS.set(rec, fields);
+  }
+  return fields;
 }
 
 /** The conflicts among `properties` of a subject, as the claim `claim`'s. */

@@ -68,10 +68,20 @@ export class QuadGrouper {
   readonly warnings: Diagnostic[] = [];
   /** Predicates are few: one string each, shared by every subject. */
   private readonly predicates = new Map<string, string>();
+  /**
+   * With `copy`, IRIs and blank nodes, subjects and objects, are kept as one string each (a
+   * class names every member): one copy where each statement would make its own.
+   */
+  private readonly names = new Map<string, string>();
   private readonly own: (text: string) => string;
+  private readonly name: (text: string) => string;
+  private lastSubject: string | undefined;
+  private lastProps: Props | undefined;
 
   constructor(options: { readonly copy?: boolean } = {}) {
-    this.own = options.copy === false ? (text) => text : own;
+    const copy = options.copy !== false;
+    this.own = copy ? own : (text) => text;
+    this.name = copy ? (text) => this.ownName(text) : (text) => text;
   }
 
   warn(warning: Diagnostic): void {
@@ -82,11 +92,14 @@ export class QuadGrouper {
   add(q: Quad, source?: QuadSource): void {
     const s = q.subject;
     if (s.termType !== "NamedNode" && s.termType !== "BlankNode") return;
-    let props = this.subjects.get(s.value);
+    // A subject's statements mostly come one after another, with the parser's same string.
+    let props = s.value === this.lastSubject ? this.lastProps : this.subjects.get(s.value);
     if (!props) {
       props = new Map();
-      this.subjects.set(this.own(s.value), props);
+      this.subjects.set(this.name(s.value), props);
     }
+    this.lastSubject = s.value;
+    this.lastProps = props;
     const o = q.object;
     let p = this.predicates.get(q.predicate.value);
     if (p === undefined) {
@@ -94,14 +107,31 @@ export class QuadGrouper {
       this.predicates.set(p, p);
     }
     const list = props.get(p);
-    if (list?.some((t) => t.termType === o.termType && t.value === o.value)) return;
+    if (list !== undefined && stated(list, o.termType, o.value)) return;
+    const kept = o.termType === "Literal" ? this.own(o.value) : this.name(o.value);
     const value: Value =
       source && PLACED_PROPERTIES.has(p)
-        ? { termType: o.termType, value: this.own(o.value), at: placeOf(source) }
-        : { termType: o.termType, value: this.own(o.value) };
+        ? { termType: o.termType, value: kept, at: placeOf(source) }
+        : { termType: o.termType, value: kept };
     if (!list) props.set(p, [value]);
     else list.push(value);
   }
+
+  /** The one string kept for an IRI or blank node. */
+  private ownName(value: string): string {
+    let kept = this.names.get(value);
+    if (kept === undefined) {
+      kept = this.own(value);
+      this.names.set(kept, kept);
+    }
+    return kept;
+  }
+}
+
+/** Whether `list` holds the term already (a loop: this runs for every quad). */
+function stated(list: readonly Value[], termType: string, value: string): boolean {
+  for (const t of list) if (t.value === value && t.termType === termType) return true;
+  return false;
 }
 
 function placeOf(source: QuadSource): StatementPlace {
@@ -176,13 +206,23 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
 function addEdges(graph: KnowledgeGraphData, subjects: QuadGrouper["subjects"]): void {
   // Edge keys count up in the order the data is read, not graphology's per-instance
   // counters, so two loads of the same data give the same graph (and the same viewer).
-  const linked = new Set<string>();
+  // A node's own edges differ by kind or target (its lists of targets hold each once, sorted):
+  // only an asserted triple, which several claims may state, needs a set to be linked once.
+  let edges = 0;
   const link = (from: string, to: string | undefined, kind: EdgeKind, predicate: string) => {
     if (!to || !graph.hasNode(to) || !graph.hasNode(from)) return;
-    const key = `${kind} ${from} ${to} ${predicate}`;
-    if (linked.has(key)) return;
-    linked.add(key);
-    graph.addEdgeWithKey(`e${linked.size}`, from, to, { kind, predicate });
+    graph.addEdgeWithKey(`e${++edges}`, from, to, { kind, predicate });
+  };
+  const each = (from: string, targets: readonly string[], kind: EdgeKind, predicate: string) => {
+    for (let i = 0; i < targets.length; i++)
+      if (i === 0 || targets[i] !== targets[i - 1]) link(from, targets[i], kind, predicate);
+  };
+  const asserted = new Set<string>();
+  const assert = (from: string, to: string, predicate: string) => {
+    const key = `${from} ${to} ${predicate}`;
+    if (asserted.has(key)) return;
+    asserted.add(key);
+    link(from, to, "asserts", predicate);
   };
   const iris = (iri: string, field: Field) =>
     readField(field, subjects.get(iri), subjects) as string[];
@@ -196,13 +236,12 @@ function addEdges(graph: KnowledgeGraphData, subjects: QuadGrouper["subjects"]):
         link(iri, a.subject, "subject", CLAIM.fields.subject.p.value);
         if ("iri" in a.object) link(iri, a.object.iri, "object", CLAIM.fields.object.p.value);
         for (const ref of a.citations) link(iri, ref, "cites", citePredicate(iri, ref));
-        for (const m of iris(iri, CLAIM.fields.mentions))
-          link(iri, m, "mentions", CLAIM.fields.mentions.p.value);
-        for (const s of a.studies) link(iri, s, "study", CLAIM.fields.studies.p.value);
+        each(iri, iris(iri, CLAIM.fields.mentions), "mentions", CLAIM.fields.mentions.p.value);
+        each(iri, a.studies, "study", CLAIM.fields.studies.p.value);
         link(iri, a.location.document, "derivedFrom", CLAIM.fields.document.p.value);
         // A null cell asserts nothing: its claim is no edge between its subject and object.
         if ("iri" in a.object && graph.hasNode(a.subject) && a.status === undefined)
-          link(a.subject, a.object.iri, "asserts", a.predicate);
+          assert(a.subject, a.object.iri, a.predicate);
         return;
       case "reference":
         link(iri, a.work, "refersTo", REFERENCE.fields.work.p.value);
@@ -210,12 +249,11 @@ function addEdges(graph: KnowledgeGraphData, subjects: QuadGrouper["subjects"]):
         return;
       case "study":
         for (const ref of a.citations) link(iri, ref, "cites", citePredicate(iri, ref));
-        for (const c of a.supports) link(iri, c, "supports", STUDY.fields.supports.p.value);
+        each(iri, a.supports, "supports", STUDY.fields.supports.p.value);
         link(iri, a.document, "derivedFrom", STUDY.fields.document.p.value);
         return;
       case "entity":
-        for (const g of iris(iri, ENTITY.fields.memberOf))
-          link(iri, g, "memberOf", ENTITY.fields.memberOf.p.value);
+        each(iri, iris(iri, ENTITY.fields.memberOf), "memberOf", ENTITY.fields.memberOf.p.value);
         return;
       default:
         return;

@@ -27,9 +27,37 @@ const NODE_RECORDS = [CLAIM, ENTITY, REFERENCE, WORK, DOCUMENT, STUDY] as const;
 
 /** True when a subject of these rdf:types is a node of `rec`: one of its classes, or a class among. */
 export function isA(rec: RecordSpec, types: readonly string[]): boolean {
-  if (rec.types.some((t) => types.includes(t.value))) return true;
-  const among = Object.values(rec.fields).find((f) => f.p.equals(RDF.type) && f.among)?.among;
-  return among?.some((c) => types.includes(CG.iri + c)) ?? false;
+  return classesOf(rec).some((c) => types.includes(c));
+}
+
+/** Each class of a node record → the index in NODE_RECORDS of the first record it names. */
+let NODE_CLASSES: ReadonlyMap<string, number> | undefined;
+
+/** The node record of a subject of these rdf:types (as NODE_RECORDS.find(isA)), by lookup. */
+function nodeRecord(types: readonly string[]): RecordSpec | undefined {
+  if (NODE_CLASSES === undefined) {
+    const classes = new Map<string, number>();
+    NODE_RECORDS.forEach((rec, i) => {
+      for (const c of classesOf(rec)) if (!classes.has(c)) classes.set(c, i);
+    });
+    NODE_CLASSES = classes;
+  }
+  let first: number = NODE_RECORDS.length;
+  for (const t of types) first = Math.min(first, NODE_CLASSES.get(t) ?? first);
+  return (NODE_RECORDS as readonly RecordSpec[])[first];
+}
+
+/** Each record's classes as IRIs (its types, then the classes among), listed once. */
+const CLASSES = new WeakMap<RecordSpec, readonly string[]>();
+
+function classesOf(rec: RecordSpec): readonly string[] {
+  let classes = CLASSES.get(rec);
+  if (classes === undefined) {
+    const among = Object.values(rec.fields).find((f) => f.p.equals(RDF.type) && f.among)?.among;
+    classes = [...rec.types.map((t) => t.value), ...(among ?? []).map((c) => CG.iri + c)];
+    CLASSES.set(rec, classes);
+  }
+  return classes;
 }
 
 /** The node a subject is, or undefined; `rejected` when it is a claim the data gives too little of. */
@@ -39,7 +67,7 @@ export function readNode(
   subjects: Subjects,
 ): NodeAttributes | "rejected" | undefined {
   const types = (props.get(RDF.type.value) ?? []).map((t) => t.value);
-  const rec = NODE_RECORDS.find((r) => isA(r, types));
+  const rec = nodeRecord(types);
   switch (rec) {
     case CLAIM:
       return claimNode(iri, props, subjects) ?? "rejected";

@@ -2,14 +2,18 @@
  * Offsets in a text of places given as n3 gives them: a 1-based line and a column in UTF-16
  * code units. Places are asked for in text order, so each line start is found by moving
  * forward from the last one: the whole text is scanned once however many places are asked for.
+ * Line breaks are CR LF, LF or CR, as n3 counts them; they are found with `indexOf`, which
+ * allocates nothing (a regular expression's match would, once per line).
  */
 export class LineOffsets {
   private line = 1;
   /** Where `line` starts in the text. */
   private start = 0;
-  private readonly breaks = /\r\n?|\n/g;
+  private readonly breaks: LineBreaks;
 
-  constructor(private readonly text: string) {}
+  constructor(text: string) {
+    this.breaks = new LineBreaks(text);
+  }
 
   /** The offset of `units` code units into line `line` (1-based). */
   at(line: number, units: number): number {
@@ -18,10 +22,9 @@ export class LineOffsets {
       this.start = 0;
     }
     while (this.line < line) {
-      this.breaks.lastIndex = this.start;
-      const found = this.breaks.exec(this.text);
-      if (!found) break;
-      this.start = this.breaks.lastIndex;
+      const next = this.breaks.after(this.start);
+      if (next === -1) break;
+      this.start = next;
       this.line++;
     }
     return this.start + units;
@@ -31,12 +34,41 @@ export class LineOffsets {
   placeOf(offset: number): { line: number; units: number } {
     if (offset < this.start) this.at(1, 0);
     for (;;) {
-      this.breaks.lastIndex = this.start;
-      const found = this.breaks.exec(this.text);
-      if (!found || found.index >= offset) break;
-      this.start = this.breaks.lastIndex;
+      const next = this.breaks.after(this.start);
+      // A line break at or after `offset` ends the line `offset` is on.
+      if (next === -1 || this.breaks.found >= offset) break;
+      this.start = next;
       this.line++;
     }
     return { line: this.line, units: offset - this.start };
+  }
+}
+
+/** The line breaks of a text, found forward with `indexOf` (LF and CR each remembered). */
+export class LineBreaks {
+  /** The offset of the last line break found by `after`. */
+  found = -1;
+  private lf = -2;
+  private cr = -2;
+  private from = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Where the line after the break that ends the line starting at `from` starts; -1 at the end. */
+  after(from: number): number {
+    const text = this.text;
+    if (from < this.from) this.lf = this.cr = -2;
+    this.from = from;
+    if (this.lf < from && this.lf !== -1) this.lf = text.indexOf("\n", from);
+    if (this.cr < from && this.cr !== -1) this.cr = text.indexOf("\r", from);
+    const lf = this.lf;
+    const cr = this.cr;
+    if (cr === -1 || (lf !== -1 && lf < cr)) {
+      this.found = lf;
+      return lf === -1 ? -1 : lf + 1;
+    }
+    this.found = cr;
+    // CR LF is one break.
+    return lf === cr + 1 ? cr + 2 : cr + 1;
   }
 }

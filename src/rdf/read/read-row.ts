@@ -18,14 +18,47 @@ export interface Stated {
 export type Props = ReadonlyMap<string, readonly Stated[]>;
 export type Subjects = ReadonlyMap<string, Props>;
 
+/**
+ * How a record is read, worked out once rather than per row: its fields as [name, field,
+ * predicate IRI], and a row of what each field reads as when it is not stated (most are not),
+ * copied for each row so that its properties are made in one go, in the fields' order.
+ */
+interface Reading {
+  readonly fields: readonly (readonly [string, Field, string])[];
+  readonly blank: Readonly<Record<string, unknown>>;
+}
+
+const READINGS = new WeakMap<RecordSpec, Reading>();
+
+function readingOf(rec: RecordSpec): Reading {
+  let reading = READINGS.get(rec);
+  if (reading === undefined) {
+    const fields = Object.entries(rec.fields).map(([name, f]) => [name, f, f.p.value] as const);
+    // A list is made anew for each row (a caller may keep it): the blank row holds none.
+    const blank = Object.fromEntries(
+      fields.map(([name, f]) => [name, Array.isArray(unstated(f)) ? undefined : unstated(f)]),
+    );
+    reading = { fields, blank };
+    READINGS.set(rec, reading);
+  }
+  return reading;
+}
+
 export function readRow<R extends RecordSpec>(
   rec: R,
   props: Props | undefined,
   subjects: Subjects,
 ): Row<R> | undefined {
-  const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(rec.fields)) {
-    const value = readField(field, props, subjects);
+  const { fields, blank } = readingOf(rec);
+  const out: Record<string, unknown> = { ...blank };
+  for (const [name, field, p] of fields) {
+    const values = props?.get(p);
+    if (values === undefined) {
+      if (field.card === "many") out[name] = [];
+      else if (field.card === "required" && blank[name] === undefined) return undefined;
+      continue;
+    }
+    const value = readValues(field, values, subjects);
     if (value === undefined && field.card === "required") return undefined;
     out[name] = value;
   }
@@ -33,7 +66,19 @@ export function readRow<R extends RecordSpec>(
 }
 
 export function readField(field: Field, props: Props | undefined, subjects: Subjects): unknown {
-  const values = props?.get(field.p.value) ?? [];
+  const values = props?.get(field.p.value);
+  return values === undefined ? unstated(field) : readValues(field, values, subjects);
+}
+
+/** What a field reads as when its subject states no value of it (as readValues reads []). */
+function unstated(field: Field): unknown {
+  if (field.kind === "node") return field.card === "many" ? [] : undefined;
+  if (field.among) return field.fallback;
+  if (field.card === "many") return [];
+  return field.kind === "boolean" || field.kind === "flag" ? false : undefined;
+}
+
+function readValues(field: Field, values: readonly Stated[], subjects: Subjects): unknown {
   if (field.kind === "node") return readNodes(field, values, subjects);
   if (field.among) {
     const among = field.among;
@@ -96,6 +141,10 @@ function states(props: Props | undefined, rec: RecordSpec, name: string): boolea
 
 /** The nodes among some values (IRIs and blank nodes: a quote may be written `[ … ]`), sorted. */
 function nodes(values: readonly Stated[]): string[] {
+  if (values.length === 1) {
+    const t = values[0] as Stated;
+    return t.termType === "NamedNode" || t.termType === "BlankNode" ? [t.value] : [];
+  }
   return values
     .filter((t) => t.termType === "NamedNode" || t.termType === "BlankNode")
     .map((t) => t.value)
