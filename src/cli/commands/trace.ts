@@ -3,15 +3,44 @@ import type { Command } from "commander";
 import type { CommandContext } from "../context.ts";
 import { addKbOption, openGraph, parseLimit, parseOffset, withWarnings } from "../kb-option.ts";
 
+/** The options `trace` is given (commander's names for them). */
+interface TraceFlags {
+  readonly kb?: string[];
+  readonly json?: boolean;
+  readonly limit: number;
+  readonly offset: number;
+  readonly endpoint?: string;
+  readonly passwordStdin?: boolean;
+  readonly allowInsecureBasic?: boolean;
+}
+
 export function registerTrace(program: Command, ctx: CommandContext): void {
-  addKbOption(program.command("trace"))
+  const command = addKbOption(program.command("trace"))
     .argument(
       "<query...>",
       'free text, an entity name or synonym ("NET"), a claim IRI, a reference number ("[2]") or an identifier ("pmid:12183009")',
     )
     .description(
       "show the claims a query names, each with its quote where it stands, its location and the references behind it",
-    )
+    );
+  addTraceOptions(command).action(async (words: string[], flags: TraceFlags) => {
+    const query = words.join(" ");
+    const [kg, { trace }, { renderTrace, style }] = await Promise.all([
+      openFor(query, flags, ctx),
+      import("../../trace/trace.ts"),
+      import("../../trace/render.ts"),
+    ]);
+    const result = trace(kg, query, { offset: flags.offset, limit: flags.limit });
+    ctx.io.out(
+      flags.json
+        ? JSON.stringify(withWarnings(result, kg), null, 2)
+        : renderTrace(kg, result, style(ctx.io.color ?? false)),
+    );
+  });
+}
+
+function addTraceOptions(command: Command): Command {
+  return command
     .option("--json", "print the answer as JSON (schema: docs/trace-json.md)")
     .option(
       "--endpoint <url>",
@@ -31,44 +60,19 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
       parseLimit,
       100,
     )
-    .option("--offset <n>", "claims to skip, for the next page", parseOffset, 0)
-    .action(
-      async (
-        words: string[],
-        flags: {
-          kb?: string[];
-          json?: boolean;
-          limit: number;
-          offset: number;
-          endpoint?: string;
-          passwordStdin?: boolean;
-          allowInsecureBasic?: boolean;
-        },
-      ) => {
-        const query = words.join(" ");
-        const open = async () => {
-          if (!flags.endpoint) return openGraph(flags, ctx.io);
-          const [{ remoteGraph, checkUrl }, { storeCredentials }] = await Promise.all([
-            import("../../store/index.ts"),
-            import("../credentials.ts"),
-          ]);
-          checkUrl(flags.endpoint, "--endpoint");
-          const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
-          return remoteGraph(flags.endpoint, query, auth, {
-            allowInsecureBasic: flags.allowInsecureBasic,
-          });
-        };
-        const [kg, { trace }, { renderTrace, style }] = await Promise.all([
-          open(),
-          import("../../trace/trace.ts"),
-          import("../../trace/render.ts"),
-        ]);
-        const result = trace(kg, query, { offset: flags.offset, limit: flags.limit });
-        ctx.io.out(
-          flags.json
-            ? JSON.stringify(withWarnings(result, kg), null, 2)
-            : renderTrace(kg, result, style(ctx.io.color ?? false)),
-        );
-      },
-    );
+    .option("--offset <n>", "claims to skip, for the next page", parseOffset, 0);
+}
+
+/** The --kb files' graph, or with --endpoint what the remote store holds about `query`. */
+async function openFor(query: string, flags: TraceFlags, ctx: CommandContext) {
+  if (!flags.endpoint) return openGraph(flags, ctx.io);
+  const [{ remoteGraph, checkUrl }, { storeCredentials }] = await Promise.all([
+    import("../../store/index.ts"),
+    import("../credentials.ts"),
+  ]);
+  checkUrl(flags.endpoint, "--endpoint");
+  const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
+  return remoteGraph(flags.endpoint, query, auth, {
+    allowInsecureBasic: flags.allowInsecureBasic,
+  });
 }
