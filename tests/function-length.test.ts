@@ -12,7 +12,6 @@ const LIMIT = 60;
 const WAITING: Readonly<Record<string, { lines: number; why: string }>> = {
   "src/trace/answers.ts:claimJson": { lines: 71, why: "not yet split" },
   "src/rdf/writers.ts:jsonLdWriter": { lines: 66, why: "not yet split" },
-  "src/claims/prose-cue-claims.ts:relationClaims": { lines: 62, why: "not yet split" },
   "src/cli/commands/serve.ts:serve": { lines: 61, why: "not yet split" },
   "src/graph/nodes.ts:claimNode": { lines: 61, why: "not yet split" },
   "src/rdf/validate.ts:compareExports": { lines: 61, why: "not yet split" },
