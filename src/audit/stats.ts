@@ -22,58 +22,81 @@ export interface Stats {
   }>;
 }
 
+/** What `stats` counts as it walks the graph's nodes. */
+interface Tally {
+  readonly nodes: Record<string, number>;
+  readonly claimTypes: Record<string, number>;
+  readonly entityTypes: Record<string, number>;
+  readonly claimsByEvidence: Record<string, number>;
+  readonly worksByEvidence: Record<string, number>;
+  cited: number;
+  uncited: number;
+  /** Each document's claims and number of references, documents in the order first met. */
+  readonly perDoc: Map<string, { claims: ClaimNode[]; references: number }>;
+}
+
 /** Counts of the knowledge graph: nodes, claims and works by type, citations, per document. */
 export function stats(kg: KnowledgeGraph): Stats {
-  const nodes: Record<string, number> = {};
-  const claimTypes: Record<string, number> = {};
-  const entityTypes: Record<string, number> = {};
-  const claimsByEvidence: Record<string, number> = {};
-  const worksByEvidence: Record<string, number> = {};
-  const perDoc = new Map<string, { claims: ClaimNode[]; references: number }>();
-  const bump = (m: Record<string, number>, k: string) => {
-    m[k] = (m[k] ?? 0) + 1;
+  const t: Tally = {
+    nodes: {},
+    claimTypes: {},
+    entityTypes: {},
+    claimsByEvidence: {},
+    worksByEvidence: {},
+    cited: 0,
+    uncited: 0,
+    perDoc: new Map(),
   };
-  const doc = (iri: string) => {
-    let d = perDoc.get(iri);
-    if (!d) {
-      d = { claims: [], references: 0 };
-      perDoc.set(iri, d);
-    }
-    return d;
-  };
-  let cited = 0;
-  let uncited = 0;
   kg.graph.forEachNode((iri, a) => {
-    bump(nodes, a.kind);
-    if (a.kind === "entity") bump(entityTypes, a.type);
-    if (a.kind === "work") bump(worksByEvidence, a.evidenceType);
-    if (a.kind === "document") doc(iri);
-    if (a.kind === "reference" && a.document) doc(a.document).references++;
-    if (a.kind !== "claim") return;
-    bump(claimTypes, a.claimType);
-    doc(a.location.document).claims.push(a);
-    if (a.citations.length === 0) {
-      uncited++;
-      bump(claimsByEvidence, "uncited");
-      return;
-    }
-    cited++;
-    const types = new Set(
-      a.citations.map((r) => kg.citedWork(r)?.evidenceType ?? "UnknownEvidence"),
-    );
-    for (const t of types) bump(claimsByEvidence, t);
+    bump(t.nodes, a.kind);
+    if (a.kind === "entity") bump(t.entityTypes, a.type);
+    if (a.kind === "work") bump(t.worksByEvidence, a.evidenceType);
+    if (a.kind === "document") documentEntry(t, iri);
+    if (a.kind === "reference" && a.document) documentEntry(t, a.document).references++;
+    if (a.kind === "claim") countClaim(kg, t, a);
   });
   return {
-    nodes: sorted(nodes),
+    nodes: sorted(t.nodes),
     edges: kg.graph.size,
-    claimTypes: sorted(claimTypes),
-    entityTypes: sorted(entityTypes),
-    claimsByEvidence: sorted(claimsByEvidence),
-    worksByEvidence: sorted(worksByEvidence),
-    cited,
-    uncited,
-    documents: documentRows(kg, perDoc),
+    claimTypes: sorted(t.claimTypes),
+    entityTypes: sorted(t.entityTypes),
+    claimsByEvidence: sorted(t.claimsByEvidence),
+    worksByEvidence: sorted(t.worksByEvidence),
+    cited: t.cited,
+    uncited: t.uncited,
+    documents: documentRows(kg, t.perDoc),
   };
+}
+
+/**
+ * A claim, by its type, its document and the evidence behind it: "uncited", or each
+ * evidence type among the works it cites.
+ */
+function countClaim(kg: KnowledgeGraph, t: Tally, a: ClaimNode): void {
+  bump(t.claimTypes, a.claimType);
+  documentEntry(t, a.location.document).claims.push(a);
+  if (a.citations.length === 0) {
+    t.uncited++;
+    bump(t.claimsByEvidence, "uncited");
+    return;
+  }
+  t.cited++;
+  const types = new Set(a.citations.map((r) => kg.citedWork(r)?.evidenceType ?? "UnknownEvidence"));
+  for (const type of types) bump(t.claimsByEvidence, type);
+}
+
+function bump(m: Record<string, number>, k: string): void {
+  m[k] = (m[k] ?? 0) + 1;
+}
+
+/** The entry of document `iri`, made when first met. */
+function documentEntry(t: Tally, iri: string): { claims: ClaimNode[]; references: number } {
+  let d = t.perDoc.get(iri);
+  if (!d) {
+    d = { claims: [], references: 0 };
+    t.perDoc.set(iri, d);
+  }
+  return d;
 }
 
 /** Counts with their keys in order. */

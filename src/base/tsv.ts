@@ -28,19 +28,7 @@ export function readTsv(
     const cells = lineText.split("\t");
     if (!header) {
       header = cells.map((c) => c.trim());
-      for (const name of required) {
-        if (!header.includes(name)) {
-          diagnostics.push({
-            code: "MissingColumn",
-            severity: "error",
-            file,
-            line,
-            column: 1,
-            message: `the header row has no "${name}" column`,
-            hint: `the columns are: ${required.join(", ")} (tab-separated)`,
-          });
-        }
-      }
+      for (const d of missingColumns(file, line, header, required)) diagnostics.push(d);
       return;
     }
     if (cells.length > header.length) {
@@ -55,16 +43,41 @@ export function readTsv(
       });
       return;
     }
-    const fields: Record<string, string> = {};
-    const columns: Record<string, number> = {};
-    let column = 1;
-    header.forEach((name, k) => {
-      const value = cells[k] ?? "";
-      fields[name] = value.trim();
-      columns[name] = column;
-      column += [...value].length + 1;
-    });
-    rows.push({ line, fields, columns });
+    rows.push(tsvRow(line, header, cells));
   });
   return rows;
+}
+
+/** A diagnostic for each required column the header row lacks. */
+function missingColumns(
+  file: string,
+  line: number,
+  header: readonly string[],
+  required: readonly string[],
+): Diagnostic[] {
+  return required
+    .filter((name) => !header.includes(name))
+    .map((name) => ({
+      code: "MissingColumn",
+      severity: "error",
+      file,
+      line,
+      column: 1,
+      message: `the header row has no "${name}" column`,
+      hint: `the columns are: ${required.join(", ")} (tab-separated)`,
+    }));
+}
+
+/** A row's fields by column name, trimmed, with the column each starts at. */
+function tsvRow(line: number, header: readonly string[], cells: readonly string[]): TsvRow {
+  const fields: Record<string, string> = {};
+  const columns: Record<string, number> = {};
+  let column = 1;
+  header.forEach((name, k) => {
+    const value = cells[k] ?? "";
+    fields[name] = value.trim();
+    columns[name] = column;
+    column += [...value].length + 1;
+  });
+  return { line, fields, columns };
 }

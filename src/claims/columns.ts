@@ -41,47 +41,46 @@ export function readColumn(ctx: ExtractContext, cell: TableCell): Column {
       predicate: predicateTerm(lexicon, label),
       memberships: [],
     };
-  const heading = label.replace(PERFORMANCE, " ").trim();
+  const { subject, memberships } = readArm(lexicon, label.replace(PERFORMANCE, " ").trim());
+  return { ...base, subject, predicate: undefined, memberships };
+}
+
+/** The arm a subject column's heading names, and the class memberships the heading states. */
+function readArm(
+  lexicon: Lexicon,
+  heading: string,
+): { subject: EntityTerm; memberships: Membership[] } {
   const head = headOf(heading);
   const parens = parentheticals(heading);
-  const memberships: Membership[] = [];
-  const subjectColumn = (subject: EntityTerm): Column => ({
-    ...base,
-    subject,
-    predicate: undefined,
-    memberships,
-  });
   const example = parens.find((p) => EXAMPLE.test(p));
   if (example !== undefined) {
     const group = classTerm(lexicon, head);
-    for (const name of splitNames(example.replace(EXAMPLE, ""))) {
+    const memberships = splitNames(example.replace(EXAMPLE, "")).flatMap((name): Membership[] => {
       const member = drugTerm(lexicon, name);
-      memberships.push({ member, group, relation: "exampleMember" });
-      memberships.push({ member, group, relation: "memberOf" });
-    }
-    return subjectColumn(group);
+      return [
+        { member, group, relation: "exampleMember" },
+        { member, group, relation: "memberOf" },
+      ];
+    });
+    return { subject: group, memberships };
   }
+  const memberOf = (subject: EntityTerm, group: EntityTerm) => ({
+    subject,
+    memberships: [{ member: subject, group, relation: "memberOf" } as const],
+  });
   const paren = parens[0];
-  if (paren !== undefined && paren !== "" && isClassName(lexicon, paren)) {
-    const subject = drugTerm(lexicon, head);
-    memberships.push({ member: subject, group: classTerm(lexicon, paren), relation: "memberOf" });
-    return subjectColumn(subject);
-  }
+  if (paren !== undefined && paren !== "" && isClassName(lexicon, paren))
+    return memberOf(drugTerm(lexicon, head), classTerm(lexicon, paren));
   if (isClassName(lexicon, head) || (paren !== undefined && pluralOnly(head, paren))) {
     const group = classTerm(lexicon, head);
-    if (paren === undefined || paren === "") return subjectColumn(group);
+    if (paren === undefined || paren === "") return { subject: group, memberships: [] };
     // "SSRI (Fluoxetine) Performance": the arm is the drug, a member of the class.
-    const subject = drugTerm(lexicon, paren);
-    memberships.push({ member: subject, group, relation: "memberOf" });
-    return subjectColumn(subject);
+    return memberOf(drugTerm(lexicon, paren), group);
   }
-  if (paren !== undefined && namesAClass(lexicon, head, paren)) {
-    // "Buspirone (Azapirone)", "Guanfacine (Non-stimulant)": the template's "Name (Class)".
-    const subject = drugTerm(lexicon, head);
-    memberships.push({ member: subject, group: classTerm(lexicon, paren), relation: "memberOf" });
-    return subjectColumn(subject);
-  }
-  return subjectColumn(drugTerm(lexicon, head === "" ? heading : head));
+  // "Buspirone (Azapirone)", "Guanfacine (Non-stimulant)": the template's "Name (Class)".
+  if (paren !== undefined && namesAClass(lexicon, head, paren))
+    return memberOf(drugTerm(lexicon, head), classTerm(lexicon, paren));
+  return { subject: drugTerm(lexicon, head === "" ? heading : head), memberships: [] };
 }
 
 /** "Quorbamates (Zelnoxetine)": a plural head before a singular name is "Class (Name)". */

@@ -32,92 +32,149 @@ export function comparativeRowClaims(
   condition: EntityTerm,
   cellClaims: readonly Claim[],
 ): Claim[] {
-  const arms = columns.filter((c) => c.subject !== undefined);
+  const read = readRow(ctx, { table, row, condition }, columns, cellClaims);
+  return [
+    ...cellClaims.map((claim) => restatedCause(ctx, read, claim)),
+    ...read.arms.flatMap((arm) => armRelationClaims(ctx, read, arm)),
+    ...comparisons(ctx, read),
+  ];
+}
+
+/** Where a comparative row stands: its table, the row and the condition its label names. */
+interface RowPlace {
+  readonly table: Table;
+  readonly row: TableRow;
+  readonly condition: EntityTerm;
+}
+
+/** One arm of a row (a subject column): its cell and claim, what they state, how it fared. */
+interface Arm {
+  readonly term: EntityTerm;
+  readonly cell: TableCell | undefined;
+  readonly claim: Claim | undefined;
+  readonly relations: readonly ArmRelation[];
+  readonly reading: ArmReading;
+  /** The relation by which the arm causes the condition, when that is all its cell says. */
+  readonly cause: ArmRelation | undefined;
+}
+
+/** A comparative row read once: its arms, its outcome and its evidence columns' claims. */
+interface RowReading extends RowPlace {
+  readonly arms: readonly Arm[];
+  readonly outcome: EntityTerm | undefined;
+  readonly evidence: readonly Claim[];
+}
+
+/**
+ * Reads every arm's cell: first the relations each states (the outcome is the one they
+ * change most), then how each arm fared given that outcome.
+ */
+function readRow(
+  ctx: ExtractContext,
+  place: RowPlace,
+  columns: readonly Column[],
+  cellClaims: readonly Claim[],
+): RowReading {
+  const { row, condition } = place;
   const cellOf = (column: Column) => row.cells[column.index - 2];
   const claimOf = (column: Column) => {
     const cell = cellOf(column);
     return cellClaims.find((c) => cell && c.table?.columnIndex === cell.columnIndex);
   };
-  const relationsOf = (column: Column): ArmRelation[] => {
-    const claim = claimOf(column);
-    return claim && !claim.status ? readArmRelations(ctx, claim.text, condition) : [];
-  };
-  const relations = arms.map(relationsOf);
-  const evidenceClaims = columns
+  const stated = columns
+    .filter((c) => c.subject !== undefined)
+    .map((column) => {
+      const claim = claimOf(column);
+      const relations = claim && !claim.status ? readArmRelations(ctx, claim.text, condition) : [];
+      return { term: column.subject as EntityTerm, cell: cellOf(column), claim, relations };
+    });
+  const evidence = columns
     .filter((c) => !c.subject)
     .map(claimOf)
     .filter((c) => c !== undefined);
-  const outcome = rowOutcome(ctx, row.label.display.text, relations, [
-    ...arms.map((c) => cellOf(c)?.display.text ?? ""),
-    ...evidenceClaims.map((c) => c.text),
-  ]);
-  const terms = arms.map((c) => c.subject as EntityTerm);
-  const readings = arms.map((c, i) =>
-    readArm(ctx, terms[i] as EntityTerm, condition, outcome, claimOf(c), terms),
+  const outcome = rowOutcome(
+    ctx,
+    row.label.display.text,
+    stated.map((a) => a.relations),
+    [...stated.map((a) => a.cell?.display.text ?? ""), ...evidence.map((c) => c.text)],
   );
-  // An arm whose cell says it causes the condition has no result: its claim says so instead.
-  const causes = arms.map((_, k) =>
-    readings[k]?.result === "NoResult"
-      ? relations[k]?.find((r) => r.predicate === "causes" && r.object.id === condition.id)
-      : undefined,
-  );
-  const out: Claim[] = cellClaims.map((claim) => {
-    const k = arms.findIndex((c) => claimOf(c) === claim);
-    const cause = causes[k];
-    const cell = arms[k] && cellOf(arms[k]);
-    return cause && cell
-      ? relationClaim(ctx, { cell, claim, arm: terms[k] as EntityTerm, condition }, cause, true)
-      : claim;
+  const terms = stated.map((a) => a.term);
+  const arms = stated.map((a): Arm => {
+    const reading = readArm(ctx, a.term, condition, outcome, a.claim, terms);
+    // An arm whose cell says it causes the condition has no result: its claim says so instead.
+    const cause =
+      reading.result === "NoResult"
+        ? a.relations.find((r) => r.predicate === "causes" && r.object.id === condition.id)
+        : undefined;
+    return { ...a, reading, cause };
   });
-  arms.forEach((column, k) => {
-    const claim = claimOf(column);
-    const cell = cellOf(column);
-    if (!claim || !cell) return;
-    for (const r of relations[k] ?? [])
-      if (r !== causes[k])
-        out.push(
-          relationClaim(ctx, { cell, claim, arm: terms[k] as EntityTerm, condition }, r, false),
-        );
-  });
-  const results = arms.map((c, k) => {
-    const claim = claimOf(c);
-    return claim && !claim.status && !causes[k] ? claim.id : undefined;
-  });
-  readings.forEach((a, i) => {
-    readings.slice(i + 1).forEach((b, j) => {
-      if (a.term.id === b.term.id) return;
-      const armResults = [results[i], results[i + 1 + j]].filter((id) => id !== undefined);
-      out.push(comparisonClaim(a, b, armResults));
-    });
-  });
-  return out;
+  return { ...place, arms, outcome, evidence };
+}
 
-  function comparisonClaim(a: ArmReading, b: ArmReading, armResults: string[]): Claim {
-    const rowText = row.label.display.text;
-    const { direction, favours } = directionOf(a, b, arms.length);
-    return makeClaim(ctx, {
-      kind: "comparative",
-      subject: a.term,
-      predicate: predicateTerm(ctx.lexicon, "comparedWith"),
-      object: b.term,
-      segment: { citations: row.cells.flatMap((c) => c.citations), section: row.label.section },
-      quote: row.span,
-      text: `${rowText}: ${a.term.label} vs ${b.term.label}`,
-      table: tablePlace(table, row, row.label),
-      mentions: [condition, ...(outcome ? [outcome] : [])],
-      comparison: {
-        armA: a.term,
-        armB: b.term,
-        condition,
-        outcome,
-        direction,
-        favours,
-        armResults,
-        evidence: evidenceClaims[0]?.id,
-      },
-      guesses: outcome?.unnormalised ? ["MintedEntity"] : [],
-    });
-  }
+/** A cell's claim, or for an arm that causes the condition, the claim that says so. */
+function restatedCause(ctx: ExtractContext, read: RowReading, claim: Claim): Claim {
+  const arm = read.arms.find((a) => a.claim === claim);
+  if (!arm?.cause || !arm.cell) return claim;
+  const { cell, term, cause } = arm;
+  return relationClaim(ctx, { cell, claim, arm: term, condition: read.condition }, cause, true);
+}
+
+/** The relations an arm's cell states, but the cause its claim already restates. */
+function armRelationClaims(ctx: ExtractContext, read: RowReading, arm: Arm): Claim[] {
+  const { cell, claim, term } = arm;
+  if (!claim || !cell) return [];
+  return arm.relations
+    .filter((r) => r !== arm.cause)
+    .map((r) =>
+      relationClaim(ctx, { cell, claim, arm: term, condition: read.condition }, r, false),
+    );
+}
+
+/** One comparison for each pair of arms (in column order) that are not the same entity. */
+function comparisons(ctx: ExtractContext, read: RowReading): Claim[] {
+  const results = read.arms.map(({ claim, cause }) =>
+    claim && !claim.status && !cause ? claim.id : undefined,
+  );
+  return read.arms.flatMap((a, i) =>
+    read.arms.slice(i + 1).flatMap((b, j) => {
+      if (a.reading.term.id === b.reading.term.id) return [];
+      const armResults = [results[i], results[i + 1 + j]].filter((id) => id !== undefined);
+      return [comparisonClaim(ctx, read, a.reading, b.reading, armResults)];
+    }),
+  );
+}
+
+/** Arm `a` compared with arm `b` for the row's condition and outcome. */
+function comparisonClaim(
+  ctx: ExtractContext,
+  { table, row, condition, outcome, arms, evidence }: RowReading,
+  a: ArmReading,
+  b: ArmReading,
+  armResults: string[],
+): Claim {
+  const { direction, favours } = directionOf(a, b, arms.length);
+  return makeClaim(ctx, {
+    kind: "comparative",
+    subject: a.term,
+    predicate: predicateTerm(ctx.lexicon, "comparedWith"),
+    object: b.term,
+    segment: { citations: row.cells.flatMap((c) => c.citations), section: row.label.section },
+    quote: row.span,
+    text: `${row.label.display.text}: ${a.term.label} vs ${b.term.label}`,
+    table: tablePlace(table, row, row.label),
+    mentions: [condition, ...(outcome ? [outcome] : [])],
+    comparison: {
+      armA: a.term,
+      armB: b.term,
+      condition,
+      outcome,
+      direction,
+      favours,
+      armResults,
+      evidence: evidence[0]?.id,
+    },
+    guesses: outcome?.unnormalised ? ["MintedEntity"] : [],
+  });
 }
 
 /** The arm cell a relation is read from: its claim, its arm and the row's condition. */

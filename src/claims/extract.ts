@@ -12,7 +12,7 @@ import type { ExtractContext } from "./context.ts";
 import { focusEntity, headerClaims } from "./header.ts";
 import { proseClaims } from "./prose.ts";
 import { studies as readStudies } from "./studies.ts";
-import { tableClaims } from "./tables.ts";
+import { type TableClaims, tableClaims } from "./tables.ts";
 import type { Claim, Discrepancy, EntityTerm, Genre, Membership, Study } from "./types.ts";
 
 export interface Extracted {
@@ -37,53 +37,17 @@ export function extractClaims(
   const focus = focusEntity(ctx);
   const header = headerClaims(ctx, focus);
   const tables = document.tables.map((t) => tableClaims(ctx, t));
-  const minted = new Map<string, EntityTerm>();
-  const named = (t: EntityTerm) => t.unnormalised && (t.type === "Drug" || t.type === "DrugClass");
-  for (const t of tables) {
-    for (const c of t.claims)
-      if (c.subject.kind === "entity" && named(c.subject)) minted.set(c.subject.id, c.subject);
-    for (const m of t.memberships)
-      for (const e of [m.member, m.group]) if (named(e) && !minted.has(e.id)) minted.set(e.id, e);
-  }
-  if (focus?.unnormalised) minted.set(focus.id, focus);
-  const local: ExtractContext = { ...ctx, documentEntities: [...minted.values()], focus };
+  const documentEntities = mintedNames(tables, focus);
+  const local: ExtractContext = { ...ctx, documentEntities, focus };
   const protocol = readStudies(local);
-  const all = [
+  const claims = numberRepeats([
     ...header.claims,
     ...tables.flatMap((t) => t.claims),
     ...proseClaims(local),
     ...protocol.claims,
     ...curated,
-  ];
-  // The same statement made twice in one document (the same sentence in two paragraphs)
-  // is two claims: the second and later ones take their occurrence number into their id.
-  const seen = new Map<string, number>();
-  const claims = all.map((claim) => {
-    const n = (seen.get(claim.id) ?? 0) + 1;
-    seen.set(claim.id, n);
-    return n === 1 ? claim : { ...claim, id: `${claim.id}-${n}` };
-  });
-
-  for (const marker of document.citations) {
-    const carried = claims.some(
-      (c) =>
-        CARRIERS.has(c.kind) &&
-        c.quote.start <= marker.span.start &&
-        marker.span.end <= c.quote.end,
-    );
-    if (!carried) {
-      diagnostics.push(
-        document.source.diagnostic(
-          "UncarriedCitation",
-          marker.span.start,
-          `citation marker [${marker.number}] is carried by no claim`,
-          "a marker must stand in a sentence, table cell or bullet that states something",
-          document.source.slice(marker.span),
-        ),
-      );
-    }
-  }
-
+  ]);
+  for (const d of uncarriedCitations(document, claims)) diagnostics.push(d);
   const linked = protocol.studies.map((study) => ({
     ...study,
     supports: supporting(claims, study),
@@ -96,6 +60,54 @@ export function extractClaims(
     discrepancies: header.discrepancies,
     memberships: tables.flatMap((t) => t.memberships),
   };
+}
+
+/**
+ * The drugs and drug classes the document's tables name that the lexicon does not know
+ * (table subjects, then the members and groups of memberships), and an unknown focus:
+ * prose and protocols may name them too.
+ */
+function mintedNames(tables: readonly TableClaims[], focus: EntityTerm | undefined): EntityTerm[] {
+  const minted = new Map<string, EntityTerm>();
+  const named = (t: EntityTerm) => t.unnormalised && (t.type === "Drug" || t.type === "DrugClass");
+  for (const t of tables) {
+    for (const c of t.claims)
+      if (c.subject.kind === "entity" && named(c.subject)) minted.set(c.subject.id, c.subject);
+    for (const m of t.memberships)
+      for (const e of [m.member, m.group]) if (named(e) && !minted.has(e.id)) minted.set(e.id, e);
+  }
+  if (focus?.unnormalised) minted.set(focus.id, focus);
+  return [...minted.values()];
+}
+
+/**
+ * The same statement made twice in one document (the same sentence in two paragraphs)
+ * is two claims: the second and later ones take their occurrence number into their id.
+ */
+function numberRepeats(all: readonly Claim[]): Claim[] {
+  const seen = new Map<string, number>();
+  return all.map((claim) => {
+    const n = (seen.get(claim.id) ?? 0) + 1;
+    seen.set(claim.id, n);
+    return n === 1 ? claim : { ...claim, id: `${claim.id}-${n}` };
+  });
+}
+
+/** A diagnostic for each citation marker that stands in no claim's quote. */
+function uncarriedCitations(document: ParsedDocument, claims: readonly Claim[]): Diagnostic[] {
+  const carried = (start: number, end: number) =>
+    claims.some((c) => CARRIERS.has(c.kind) && c.quote.start <= start && end <= c.quote.end);
+  return document.citations
+    .filter((marker) => !carried(marker.span.start, marker.span.end))
+    .map((marker) =>
+      document.source.diagnostic(
+        "UncarriedCitation",
+        marker.span.start,
+        `citation marker [${marker.number}] is carried by no claim`,
+        "a marker must stand in a sentence, table cell or bullet that states something",
+        document.source.slice(marker.span),
+      ),
+    );
 }
 
 /**

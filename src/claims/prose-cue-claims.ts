@@ -10,6 +10,7 @@ import type { Cue } from "../lexicon/types.ts";
 import { type ClaimInput, type ExtractContext, makeClaim } from "./context.ts";
 import type { ObjectRules } from "./prose-objects.ts";
 import {
+  type Apposition,
   appositions,
   effectOf,
   type RelationObject,
@@ -39,8 +40,34 @@ export function relationClaims(
   extra: Pick<ClaimInput, "table"> = {},
 ): Claim[] {
   const text = segment.display.text;
-  const cues = ctx.lexicon.cues("relation");
   const rules = objectRules(ctx);
+  const claims = clauseClaims(ctx, segment, reading, found, rules, extra);
+  for (const a of appositions(text, found, rules(classCue))) {
+    const at = { clauseStart: a.subject.start, cueEnd: a.object.start };
+    claims.push(pairClaim(ctx, segment, a, classCue, at, extra));
+  }
+  const effect = reading && effectOf(text, reading.clauseStart, found);
+  if (effect) {
+    const at = { clauseStart: effect.object.start, cueEnd: effect.object.end };
+    claims.push(pairClaim(ctx, segment, effect, effectCue, at, extra));
+  }
+  return claims;
+}
+
+/**
+ * The relations a cue fits in each clause, one claim per subject (and the subjects read
+ * with it) and object; a clause without a subject of its own keeps the one before.
+ */
+function clauseClaims(
+  ctx: ExtractContext,
+  segment: Segment,
+  reading: SubjectReading | undefined,
+  found: readonly TermMention[],
+  rules: (cue: Cue) => ObjectRules,
+  extra: Pick<ClaimInput, "table">,
+): Claim[] {
+  const text = segment.display.text;
+  const cues = ctx.lexicon.cues("relation");
   const claims: Claim[] = [];
   let subject = reading;
   for (const [from, to] of clauses(text, (at) => clauseSubject(text, at, found, ctx.focus))) {
@@ -58,40 +85,29 @@ export function relationClaims(
       }
     }
   }
-  for (const a of appositions(text, found, rules(classCue))) {
-    const subjectOf: SubjectReading = {
-      term: a.subject.term,
-      rule: "subject-position",
-      clauseStart: a.subject.start,
-      mention: a.subject,
-    };
-    const relation = {
-      cue: classCue,
-      cueStart: a.object.start,
-      cueEnd: a.object.start,
-      objects: [],
-    };
-    claims.push(relationClaim(ctx, segment, subjectOf, relation, a.object, a.subject.start, extra));
-  }
-  const effect = reading && effectOf(text, reading.clauseStart, found);
-  if (effect) {
-    const subjectOf: SubjectReading = {
-      term: effect.subject.term,
-      rule: "subject-position",
-      clauseStart: effect.object.start,
-      mention: effect.subject,
-    };
-    const relation = {
-      cue: effectCue,
-      cueStart: effect.object.start,
-      cueEnd: effect.object.end,
-      objects: [],
-    };
-    claims.push(
-      relationClaim(ctx, segment, subjectOf, relation, effect.object, effect.object.start, extra),
-    );
-  }
   return claims;
+}
+
+/**
+ * A claim read from a drug and what stands beside it (its class in an apposition, the
+ * effect it causes) rather than from a cue: the drug is the subject, the cue is recorded.
+ */
+function pairClaim(
+  ctx: ExtractContext,
+  segment: Segment,
+  { subject, object }: Apposition,
+  cue: Cue,
+  at: { readonly clauseStart: number; readonly cueEnd: number },
+  extra: Pick<ClaimInput, "table">,
+): Claim {
+  const reading: SubjectReading = {
+    term: subject.term,
+    rule: "subject-position",
+    clauseStart: at.clauseStart,
+    mention: subject,
+  };
+  const relation = { cue, cueStart: object.start, cueEnd: at.cueEnd, objects: [] };
+  return relationClaim(ctx, segment, reading, relation, object, at.clauseStart, extra);
 }
 
 /** The cue an apposition is recorded with. */

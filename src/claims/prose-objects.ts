@@ -204,31 +204,7 @@ function classObject(
   mentions: readonly TermMention[],
   rules: ObjectRules,
 ): RelationObject[] {
-  const phrase: Word[] = [];
-  for (const [k, word] of words.entries()) {
-    const w = word.text.toLowerCase();
-    // Adjectives in a row may be joined by commas: "an irreversible, non-selective … inhibitor".
-    if (
-      w === "," &&
-      phrase.length > 0 &&
-      !SEPARATOR.has(lower(words[k + 1])) &&
-      !NP_STOP.has(lower(words[k + 1]))
-    )
-      continue;
-    if (word.text.startsWith("(")) {
-      if (phrase.length === 0) break;
-      phrase.push(word);
-      break;
-    }
-    if (
-      !/[\p{L}\p{N}]/u.test(w) ||
-      NP_STOP.has(w) ||
-      SEPARATOR.has(w) ||
-      phrase.length === MAX_WORDS
-    )
-      break;
-    phrase.push(word);
-  }
+  const phrase = classPhrase(words);
   const bare = phrase.filter((w) => !w.text.startsWith("("));
   const head = bare.at(-1);
   if (!head) return [];
@@ -250,6 +226,38 @@ function classObject(
   const after = text.slice(start, head.end);
   const label = after.slice(after.lastIndexOf(",") + 1).trim();
   return [{ term: mintedEntity(label, "DrugClass"), start, end, minted: true }];
+}
+
+/**
+ * The words of the phrase naming the class: up to MAX_WORDS, to a stop word, separator or
+ * punctuation, taking in a parenthesis that follows them.
+ */
+function classPhrase(words: readonly Word[]): Word[] {
+  const phrase: Word[] = [];
+  for (const [k, word] of words.entries()) {
+    const w = word.text.toLowerCase();
+    // Adjectives in a row may be joined by commas: "an irreversible, non-selective … inhibitor".
+    if (
+      w === "," &&
+      phrase.length > 0 &&
+      !SEPARATOR.has(lower(words[k + 1])) &&
+      !NP_STOP.has(lower(words[k + 1]))
+    )
+      continue;
+    if (word.text.startsWith("(")) {
+      if (phrase.length > 0) phrase.push(word);
+      break;
+    }
+    if (
+      !/[\p{L}\p{N}]/u.test(w) ||
+      NP_STOP.has(w) ||
+      SEPARATOR.has(w) ||
+      phrase.length === MAX_WORDS
+    )
+      break;
+    phrase.push(word);
+  }
+  return phrase;
 }
 
 export function isClassWord(word: string, classHeads: ReadonlySet<string>): boolean {

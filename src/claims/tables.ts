@@ -62,6 +62,15 @@ export function tableClaims(ctx: ExtractContext, table: Table): TableClaims {
   return { claims, memberships: columns.flatMap((c) => c.memberships) };
 }
 
+/** Makes a claim of the cell at hand from what is read of it. */
+type CellClaim = (input: Omit<ClaimInput, keyof CellInput | "kind">) => Claim;
+
+/** The subject and predicate a cell's claims share, from its row and column. */
+interface CellAbout {
+  readonly subject: Term;
+  readonly predicate: PredicateTerm;
+}
+
 function cellClaims(
   ctx: ExtractContext,
   kind: TableKind,
@@ -75,63 +84,81 @@ function cellClaims(
   // On the adverse-effect scale "None" and "None reported" are a frequency, not an empty cell.
   const status = nullStatus(lexicon, text, kind === "adverse-effect" ? frequencyPhrases(ctx) : []);
   const literal: Term = { kind: "literal", value: text };
-  const cell = (input: Omit<ClaimInput, keyof CellInput | "kind">): Claim =>
-    makeClaim(ctx, { ...base, kind: "table", ...input });
-  const subject: Term = column.subject ?? rowEntity ?? documentNode(ctx);
-  const predicate: PredicateTerm = column.subject
-    ? predicateTerm(lexicon, rowPredicateName(kind, row))
-    : (column.predicate ?? predicateTerm(lexicon, column.label));
+  const cell: CellClaim = (input) => makeClaim(ctx, { ...base, kind: "table", ...input });
+  const about: CellAbout = {
+    subject: column.subject ?? rowEntity ?? documentNode(ctx),
+    predicate: column.subject
+      ? predicateTerm(lexicon, rowPredicateName(kind, row))
+      : (column.predicate ?? predicateTerm(lexicon, column.label)),
+  };
   if (status) {
     const object = column.subject && kind !== "feature" ? (rowEntity as EntityTerm) : literal;
-    return [cell({ subject, predicate, object, status, value: text, readBy: "NullCellRule" })];
+    return [cell({ ...about, object, status, value: text, readBy: "NullCellRule" })];
   }
-  if (!column.subject)
-    return [cell({ subject, predicate, object: literal, readBy: "ValueColumnRule" })];
-  if (kind === "adverse-effect") {
-    const effect = rowEntity as EntityTerm;
-    const { frequency, qualifier } = readFrequency(lexicon, text);
-    return [
-      cell({
-        subject,
-        predicate,
-        object: effect,
-        value: text,
-        qualifier,
-        statement: { kind: "adverseEffect", drug: column.subject, effect, frequency },
-        readBy: "AdverseEffectCellRule",
-        guesses: frequency === "UnreadFrequency" ? ["UnreadValue"] : [],
-      }),
-    ];
-  }
+  if (!column.subject) return [cell({ ...about, object: literal, readBy: "ValueColumnRule" })];
+  if (kind === "adverse-effect")
+    return [adverseEffectCell(ctx, cell, about, column.subject, rowEntity as EntityTerm, text)];
   if (kind === "comparative") {
     const condition = rowEntity as EntityTerm;
-    return [
-      cell({ subject, predicate, object: condition, value: text, readBy: "ComparativeArmRule" }),
-    ];
+    return [cell({ ...about, object: condition, value: text, readBy: "ComparativeArmRule" })];
   }
+  return featureCellClaims(ctx, cell, about, row, text);
+}
+
+/** An adverse-effect cell: the drug causes the row's effect, as often as the cell says. */
+function adverseEffectCell(
+  ctx: ExtractContext,
+  cell: CellClaim,
+  about: CellAbout,
+  drug: EntityTerm,
+  effect: EntityTerm,
+  text: string,
+): Claim {
+  const { frequency, qualifier } = readFrequency(ctx.lexicon, text);
+  return cell({
+    ...about,
+    object: effect,
+    value: text,
+    qualifier,
+    statement: { kind: "adverseEffect", drug, effect, frequency },
+    readBy: "AdverseEffectCellRule",
+    guesses: frequency === "UnreadFrequency" ? ["UnreadValue"] : [],
+  });
+}
+
+/**
+ * A feature cell: one claim per object it names, each with its qualifiers; a cell that
+ * names none is one literal, its qualifier apart when it has one.
+ */
+function featureCellClaims(
+  ctx: ExtractContext,
+  cell: CellClaim,
+  about: CellAbout,
+  row: TableRow,
+  text: string,
+): Claim[] {
+  const { lexicon } = ctx;
   const objectType = lexicon.predicate(row.label.display.text)?.objectType;
   const read = readObjects(lexicon, text, objectType);
   if (!read) {
     const phrase = readPhrase(lexicon, text);
     if (phrase.qualifier === undefined)
-      return [cell({ subject, predicate, object: literal, readBy: "FeatureCellRule" })];
+      return [
+        cell({ ...about, object: { kind: "literal", value: text }, readBy: "FeatureCellRule" }),
+      ];
     const object: Term = { kind: "literal", value: phrase.value };
     const { qualifier } = phrase;
-    return [
-      cell({ subject, predicate, object, value: text, qualifier, readBy: "FeatureCellRule" }),
-    ];
+    return [cell({ ...about, object, value: text, qualifier, readBy: "FeatureCellRule" })];
   }
-  return read.map((o) => {
-    const qualifiers = o.qualifiers;
-    return cell({
-      subject,
-      predicate,
+  return read.map((o) =>
+    cell({
+      ...about,
       object: o.term,
       value: text,
-      qualifier: qualifiers.length > 0 ? qualifiers.join("; ") : undefined,
+      qualifier: o.qualifiers.length > 0 ? o.qualifiers.join("; ") : undefined,
       readBy: "FeatureCellRule",
-    });
-  });
+    }),
+  );
 }
 
 /** The frequency cues, as `nullStatus` compares phrases: they are never null on the scale. */

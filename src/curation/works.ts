@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../base/errors.ts";
 import { normaliseLabel, slugify } from "../base/slug.ts";
-import { readTsv } from "../base/tsv.ts";
+import { readTsv, type TsvRow } from "../base/tsv.ts";
 import type { ResolvedReference, Study, Work } from "../claims/types.ts";
 import { identifierKey, type StatedIdentifier, type StatedScheme } from "../document/locator.ts";
 import type { ParsedDocument, ReferenceEntry } from "../document/types.ts";
@@ -53,8 +53,7 @@ export function loadWorks(
   );
   const out: WorkRow[] = [];
   for (const row of rows) {
-    const f = row.fields;
-    const evidenceType = f.evidenceType ?? "";
+    const evidenceType = row.fields.evidenceType ?? "";
     if (evidenceType !== "" && !isEvidenceType(evidenceType)) {
       diagnostics.push({
         code: "UnknownEvidenceType",
@@ -62,41 +61,62 @@ export function loadWorks(
         file,
         line: row.line,
         column: row.columns.evidenceType ?? 1,
-        message: `unknown evidence type "${f.evidenceType}"`,
+        message: `unknown evidence type "${row.fields.evidenceType}"`,
         hint: `use one of ${EVIDENCE_TYPES.join(", ")}, or leave it empty for the rules to infer`,
       });
       continue;
     }
-    const name = f.identifiers ?? "";
-    const identifiers = name === "" ? [] : referenceIdentifiers.filter((r) => r.reference === name);
-    if (name !== "" && identifiers.length === 0) {
-      diagnostics.push({
-        code: "UnknownIdentifierRow",
-        severity: "error",
-        file,
-        line: row.line,
-        column: row.columns.identifiers ?? 1,
-        message: `ontology/identifiers.tsv has no reference rows named "${name}"`,
-        hint: "copy the `entity` column of the reference's rows exactly, or leave the field empty",
-      });
-    }
-    const keyed = KEY_SCHEMES.map((s) =>
-      identifiers.find((i) => i.scheme === s && i.confidence === "confirmed"),
-    ).find((i) => i !== undefined);
-    out.push({
-      match: normaliseLabel(f.match ?? ""),
-      key: keyed ? slugify(`${keyed.scheme}-${keyed.id}`) : slugify(f.key ?? ""),
-      title: f.title ?? "",
-      evidenceType: evidenceType === "" ? undefined : evidenceType,
-      identifiers: identifiers.map(({ scheme, id, confidence, source }) => ({
-        scheme,
-        id,
-        confidence,
-        source,
-      })),
-    });
+    const identifiers = rowIdentifiers(file, row, referenceIdentifiers, diagnostics);
+    out.push(workRow(row, evidenceType === "" ? undefined : evidenceType, identifiers));
   }
   return out;
+}
+
+/** The rows of ontology/identifiers.tsv a works.tsv row names; none named is an error. */
+function rowIdentifiers(
+  file: string,
+  row: TsvRow,
+  referenceIdentifiers: readonly ReferenceIdentifierRecord[],
+  diagnostics: Diagnostic[],
+): ReferenceIdentifierRecord[] {
+  const name = row.fields.identifiers ?? "";
+  const identifiers = name === "" ? [] : referenceIdentifiers.filter((r) => r.reference === name);
+  if (name !== "" && identifiers.length === 0) {
+    diagnostics.push({
+      code: "UnknownIdentifierRow",
+      severity: "error",
+      file,
+      line: row.line,
+      column: row.columns.identifiers ?? 1,
+      message: `ontology/identifiers.tsv has no reference rows named "${name}"`,
+      hint: "copy the `entity` column of the reference's rows exactly, or leave the field empty",
+    });
+  }
+  return identifiers;
+}
+
+/** A works.tsv row, keyed by its best confirmed identifier when it has one, else its key. */
+function workRow(
+  row: TsvRow,
+  evidenceType: EvidenceType | undefined,
+  identifiers: readonly ReferenceIdentifierRecord[],
+): WorkRow {
+  const f = row.fields;
+  const keyed = KEY_SCHEMES.map((s) =>
+    identifiers.find((i) => i.scheme === s && i.confidence === "confirmed"),
+  ).find((i) => i !== undefined);
+  return {
+    match: normaliseLabel(f.match ?? ""),
+    key: keyed ? slugify(`${keyed.scheme}-${keyed.id}`) : slugify(f.key ?? ""),
+    title: f.title ?? "",
+    evidenceType,
+    identifiers: identifiers.map(({ scheme, id, confidence, source }) => ({
+      scheme,
+      id,
+      confidence,
+      source,
+    })),
+  };
 }
 
 /** What resolution reads besides the documents: curation rows, evidence rules, studies. */

@@ -203,12 +203,7 @@ function joinPieces(pieces: Piece[]): DisplayText {
       last = ch;
     }
   };
-  // The next piece with text after each piece, found in one backward pass: searching from
-  // every space made a long run of them (`[1] [2] [3] …`, the markers dropped) quadratic.
-  const nextWithText = new Int32Array(pieces.length + 1).fill(-1);
-  for (let p = pieces.length - 1; p >= 0; p--) {
-    nextWithText[p] = hasText(pieces[p] as Piece) ? p : (nextWithText[p + 1] as number);
-  }
+  const nextWithText = nextPiecesWithText(pieces);
   let prevPiece: Piece | undefined;
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p] as Piece;
@@ -221,17 +216,7 @@ function joinPieces(pieces: Piece[]): DisplayText {
     }
     const prev = last === undefined ? undefined : last.at(-1);
     const nextPiece = pieces[nextWithText[p + 1] as number];
-    if (prev === undefined || prev === " " || nextPiece === undefined) continue;
-    const next = nextPiece.text[0] as string;
-    if (NO_SPACE_BEFORE.has(next) || NO_SPACE_AFTER.has(prev)) continue;
-    if (nextPiece.kind === "math" && (prev === "-" || /\d/.test(prev))) continue;
-    if (
-      prevPiece?.kind === "math" &&
-      (next === "-" || /^[A-Z]{2,}\b/.test(restText(pieces, p + 1)))
-    ) {
-      continue;
-    }
-    emit(piece);
+    if (spaceKept(pieces, p, prev, prevPiece, nextPiece)) emit(piece);
   }
   if (last === " ") {
     chars.pop();
@@ -239,6 +224,39 @@ function joinPieces(pieces: Piece[]): DisplayText {
     ends.pop();
   }
   return { text: chars.join(""), starts, ends };
+}
+
+/**
+ * The index of the next piece with text at or after each index (-1 for none), found in one
+ * backward pass: searching from every space made a long run of them (`[1] [2] [3] …`, the
+ * markers dropped) quadratic.
+ */
+function nextPiecesWithText(pieces: readonly Piece[]): Int32Array {
+  const nextWithText = new Int32Array(pieces.length + 1).fill(-1);
+  for (let p = pieces.length - 1; p >= 0; p--) {
+    nextWithText[p] = hasText(pieces[p] as Piece) ? p : (nextWithText[p + 1] as number);
+  }
+  return nextWithText;
+}
+
+/**
+ * Whether the space piece at `p` is written, between `prev` (the last character written)
+ * and `nextPiece` (the next piece with text): see `joinPieces`.
+ */
+function spaceKept(
+  pieces: Piece[],
+  p: number,
+  prev: string | undefined,
+  prevPiece: Piece | undefined,
+  nextPiece: Piece | undefined,
+): boolean {
+  if (prev === undefined || prev === " " || nextPiece === undefined) return false;
+  const next = nextPiece.text[0] as string;
+  if (NO_SPACE_BEFORE.has(next) || NO_SPACE_AFTER.has(prev)) return false;
+  if (nextPiece.kind === "math" && (prev === "-" || /\d/.test(prev))) return false;
+  const splitSymbol =
+    prevPiece?.kind === "math" && (next === "-" || /^[A-Z]{2,}\b/.test(restText(pieces, p + 1)));
+  return !splitSymbol;
 }
 
 function hasText(piece: Piece): boolean {

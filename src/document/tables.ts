@@ -30,25 +30,7 @@ export function parseTable(
   if (!headerRow) return undefined;
   const header = cellsOf(source, headerRow, section, citations);
   if (header.length < 2) return undefined;
-  const out: TableRow[] = [];
-  dataRows.forEach((row) => {
-    const cells = cellsOf(source, row, section, citations);
-    if (cells.length !== header.length) {
-      diagnostics.push(
-        source.diagnostic(
-          "RaggedTableRow",
-          row.start,
-          `table row has ${cells.length} cells but the header has ${header.length}`,
-          "separate every column with exactly one tab; an empty cell still needs its tab",
-          source.slice(row),
-        ),
-      );
-      return;
-    }
-    const [label, ...data] = cells;
-    if (!label) return;
-    out.push({ index: out.length + 1, span: row, label, cells: data });
-  });
+  const out = tableRows(source, dataRows, header.length, section, citations, diagnostics);
   if (out.length === 0) {
     diagnostics.push(
       source.diagnostic(
@@ -68,6 +50,36 @@ export function parseTable(
     header,
     rows: out,
   };
+}
+
+/** The data rows with as many cells as the header; a ragged row is reported and left out. */
+function tableRows(
+  source: SourceText,
+  rows: readonly Span[],
+  width: number,
+  section: Section | undefined,
+  citations: readonly CitationMarker[],
+  diagnostics: Diagnostic[],
+): TableRow[] {
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    const cells = cellsOf(source, row, section, citations);
+    if (cells.length !== width) {
+      diagnostics.push(
+        source.diagnostic(
+          "RaggedTableRow",
+          row.start,
+          `table row has ${cells.length} cells but the header has ${width}`,
+          "separate every column with exactly one tab; an empty cell still needs its tab",
+          source.slice(row),
+        ),
+      );
+      continue;
+    }
+    const [label, ...data] = cells;
+    if (label) out.push({ index: out.length + 1, span: row, label, cells: data });
+  }
+  return out;
 }
 
 /**

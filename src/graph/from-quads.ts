@@ -9,15 +9,14 @@ import type { Quad } from "@rdfjs/types";
 import { MultiDirectedGraph } from "graphology";
 import type { Diagnostic } from "../base/errors.ts";
 import { readField, type Stated } from "../rdf/read/read-row.ts";
-import { CLAIM } from "../rdf/vocab/claim-records.ts";
-import type { Field } from "../rdf/vocab/fields.ts";
-import { CITING, ENTITY, PREDICATE, REFERENCE, STUDY } from "../rdf/vocab/records.ts";
+import { PREDICATE } from "../rdf/vocab/records.ts";
 import { RDF } from "../rdf/vocab/vocabulary.ts";
 import { type Conflict, claimConflicts, PLACED_PROPERTIES } from "./conflicts.ts";
+import { addEdges } from "./edges.ts";
 import { spacedLocalName } from "./local-name.ts";
 import { isA, readNode } from "./nodes.ts";
 import type { QuadSource, StatementPlace } from "./quad-source.ts";
-import type { EdgeAttributes, EdgeKind, NodeAttributes } from "./types.ts";
+import type { EdgeAttributes, NodeAttributes } from "./types.ts";
 
 export { spacedLocalName } from "./local-name.ts";
 
@@ -196,69 +195,6 @@ export function graphFromGroups(grouper: QuadGrouper): GraphBuild {
       conflicts.sort((a, b) => compare(a.claim, b.claim) || compare(a.property, b.property)),
     );
   return { graph, predicateLabels: labels, skipped };
-}
-
-/**
- * Links the nodes: a claim to its subject, object, citations, mentions, studies and document,
- * and its subject to its object unless it is a null cell; a reference to its work and document;
- * a study to what it cites and supports; an entity to the classes it is a member of.
- */
-function addEdges(graph: KnowledgeGraphData, subjects: QuadGrouper["subjects"]): void {
-  // Edge keys count up in the order the data is read, not graphology's per-instance
-  // counters, so two loads of the same data give the same graph (and the same viewer).
-  // A node's own edges differ by kind or target (its lists of targets hold each once, sorted):
-  // only an asserted triple, which several claims may state, needs a set to be linked once.
-  let edges = 0;
-  const link = (from: string, to: string | undefined, kind: EdgeKind, predicate: string) => {
-    if (!to || !graph.hasNode(to) || !graph.hasNode(from)) return;
-    graph.addEdgeWithKey(`e${++edges}`, from, to, { kind, predicate });
-  };
-  const each = (from: string, targets: readonly string[], kind: EdgeKind, predicate: string) => {
-    for (let i = 0; i < targets.length; i++)
-      if (i === 0 || targets[i] !== targets[i - 1]) link(from, targets[i], kind, predicate);
-  };
-  const asserted = new Set<string>();
-  const assert = (from: string, to: string, predicate: string) => {
-    const key = `${from} ${to} ${predicate}`;
-    if (asserted.has(key)) return;
-    asserted.add(key);
-    link(from, to, "asserts", predicate);
-  };
-  const iris = (iri: string, field: Field) =>
-    readField(field, subjects.get(iri), subjects) as string[];
-  /** The predicate behind a citation link from `from` to `to`. */
-  const citePredicate = (from: string, to: string) =>
-    (iris(from, CITING.viaReference).includes(to) ? CITING.viaReference : CITING.citesAsEvidence).p
-      .value;
-  graph.forEachNode((iri, a) => {
-    switch (a.kind) {
-      case "claim":
-        link(iri, a.subject, "subject", CLAIM.fields.subject.p.value);
-        if ("iri" in a.object) link(iri, a.object.iri, "object", CLAIM.fields.object.p.value);
-        for (const ref of a.citations) link(iri, ref, "cites", citePredicate(iri, ref));
-        each(iri, iris(iri, CLAIM.fields.mentions), "mentions", CLAIM.fields.mentions.p.value);
-        each(iri, a.studies, "study", CLAIM.fields.studies.p.value);
-        link(iri, a.location.document, "derivedFrom", CLAIM.fields.document.p.value);
-        // A null cell asserts nothing: its claim is no edge between its subject and object.
-        if ("iri" in a.object && graph.hasNode(a.subject) && a.status === undefined)
-          assert(a.subject, a.object.iri, a.predicate);
-        return;
-      case "reference":
-        link(iri, a.work, "refersTo", REFERENCE.fields.work.p.value);
-        link(iri, a.document, "inDocument", REFERENCE.fields.document.p.value);
-        return;
-      case "study":
-        for (const ref of a.citations) link(iri, ref, "cites", citePredicate(iri, ref));
-        each(iri, a.supports, "supports", STUDY.fields.supports.p.value);
-        link(iri, a.document, "derivedFrom", STUDY.fields.document.p.value);
-        return;
-      case "entity":
-        each(iri, iris(iri, ENTITY.fields.memberOf), "memberOf", ENTITY.fields.memberOf.p.value);
-        return;
-      default:
-        return;
-    }
-  });
 }
 
 function compare(a: string, b: string): number {

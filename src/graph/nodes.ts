@@ -120,7 +120,6 @@ function claimNode(iri: string, props: Props, subjects: Subjects): ClaimNode | u
   const row = readRow(CLAIM, props, subjects);
   if (!row || !("iri" in row.subject)) return undefined;
   const text = row.quote?.text;
-  const position = row.quote?.position;
   return {
     kind: "claim",
     iri,
@@ -132,49 +131,63 @@ function claimNode(iri: string, props: Props, subjects: Subjects): ClaimNode | u
     quote: text
       ? { exact: text.exact ?? "", prefix: text.prefix ?? "", suffix: text.suffix ?? "" }
       : undefined,
-    location: {
-      document: row.quote?.source ?? row.document ?? "",
-      section: row.section,
-      line: row.line,
-      column: row.column,
-      endLine: row.endLine,
-      endColumn: row.endColumn,
-      start: position?.start,
-      end: position?.end,
-    },
-    table: row.table
-      ? {
-          table: row.table,
-          rowLabel: row.rowLabel,
-          rowIndex: row.rowIndex,
-          columnLabel: row.columnLabel,
-          columnIndex: row.columnIndex,
-        }
-      : undefined,
+    location: claimLocation(row),
+    table: claimTable(row),
     citations: citations(row, subjects),
     uncited: row.uncited,
     unnormalised: row.unnormalised,
     value: row.value,
     qualifier: row.qualifier,
     studies: row.studies,
-    comparison: row.armA
-      ? {
-          armA: row.armA,
-          armB: row.armB,
-          condition: row.condition,
-          outcome: row.outcome,
-          direction: row.direction,
-          favours: row.favours,
-          evidence: row.evidence,
-          armResults: row.armResults,
-        }
-      : undefined,
+    comparison: claimComparison(row),
     note: row.note,
     status: row.status,
     frequency: row.frequency,
     readBy: row.readBy,
     guesses: row.guesses,
     cue: row.cue,
+  };
+}
+
+/** Where a claim stands: its quote's source (or the claim's document) and place in it. */
+function claimLocation(row: Row<typeof CLAIM>): ClaimNode["location"] {
+  const position = row.quote?.position;
+  return {
+    document: row.quote?.source ?? row.document ?? "",
+    section: row.section,
+    line: row.line,
+    column: row.column,
+    endLine: row.endLine,
+    endColumn: row.endColumn,
+    start: position?.start,
+    end: position?.end,
+  };
+}
+
+/** The table cell a claim was read from, for a claim read from a table. */
+function claimTable(row: Row<typeof CLAIM>): ClaimNode["table"] {
+  if (!row.table) return undefined;
+  return {
+    table: row.table,
+    rowLabel: row.rowLabel,
+    rowIndex: row.rowIndex,
+    columnLabel: row.columnLabel,
+    columnIndex: row.columnIndex,
+  };
+}
+
+/** What a comparative claim compares, for a claim with arms. */
+function claimComparison(row: Row<typeof CLAIM>): ClaimNode["comparison"] {
+  if (!row.armA) return undefined;
+  return {
+    armA: row.armA,
+    armB: row.armB,
+    condition: row.condition,
+    outcome: row.outcome,
+    direction: row.direction,
+    favours: row.favours,
+    evidence: row.evidence,
+    armResults: row.armResults,
   };
 }
 

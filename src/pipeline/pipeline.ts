@@ -161,26 +161,7 @@ export function writeBuild(
       removeLeftovers(outDir);
     });
     const generation = outputStep(outDir, () => new GenerationWriter(outDir));
-    let summary: Summary;
-    let written: { digest: string; sizes: ReadonlyMap<OutputName, number> };
-    try {
-      const names = new Map(FORMATS.map((f) => [f, `kb.${EXTENSIONS[f]}` as OutputName]));
-      const quads = streamSections(
-        prepared,
-        FORMATS,
-        (f, text) => generation.append(names.get(f) as OutputName, text),
-        onProgress,
-      );
-      summary = summarize(prepared.kb, quads);
-      const outputs = Object.fromEntries(
-        [...names.values()].map((name) => [name, outputStep(outDir, () => generation.close(name))]),
-      );
-      generation.append("kb.manifest.json", manifestText(prepared.manifest, summary, outputs));
-      written = outputStep(outDir, () => generation.finish());
-    } catch (error) {
-      generation.abort();
-      throw error;
-    }
+    const { summary, written } = writeGeneration(prepared, outDir, generation, onProgress);
     outputStep(outDir, () => {
       placed = written.digest;
       placeGeneration(outDir, generation.dir, written.digest, written.sizes);
@@ -198,6 +179,36 @@ export function writeBuild(
       else if (placed !== undefined) removeUnused(outDir, placed);
     }
     lock.release();
+  }
+}
+
+/**
+ * Streams every output into the new generation, the manifest last, and finishes it; a
+ * failure aborts the generation, leaving nothing of it.
+ */
+function writeGeneration(
+  prepared: Prepared,
+  outDir: string,
+  generation: GenerationWriter,
+  onProgress?: (p: Progress) => void,
+): { summary: Summary; written: ReturnType<GenerationWriter["finish"]> } {
+  try {
+    const names = new Map(FORMATS.map((f) => [f, `kb.${EXTENSIONS[f]}` as OutputName]));
+    const quads = streamSections(
+      prepared,
+      FORMATS,
+      (f, text) => generation.append(names.get(f) as OutputName, text),
+      onProgress,
+    );
+    const summary = summarize(prepared.kb, quads);
+    const outputs = Object.fromEntries(
+      [...names.values()].map((name) => [name, outputStep(outDir, () => generation.close(name))]),
+    );
+    generation.append("kb.manifest.json", manifestText(prepared.manifest, summary, outputs));
+    return { summary, written: outputStep(outDir, () => generation.finish()) };
+  } catch (error) {
+    generation.abort();
+    throw error;
   }
 }
 

@@ -9,7 +9,7 @@
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import type { NodeAttributes } from "../graph/types.ts";
+import type { ClaimNode, NodeAttributes, NodeKind } from "../graph/types.ts";
 import { WEAK_EVIDENCE } from "../trace/evidence.ts";
 
 export type Evidence = "strong" | "weak" | "uncited" | "none";
@@ -105,15 +105,70 @@ export function project(kg: KnowledgeGraph, threshold = OVERVIEW_THRESHOLD): Vie
   return { nodes, edges, overview, totalNodes: g.order, totalEdges: g.size, documents, types };
 }
 
-function describe(
+/** What the viewer shows of a node, but where it is drawn and how large. */
+type NodeView = Omit<ViewNode, "x" | "y" | "size" | "key">;
+
+function describe(kg: KnowledgeGraph, key: string, a: NodeAttributes): NodeView {
+  switch (a.kind) {
+    case "claim":
+      return describeClaim(kg, a);
+    case "entity": {
+      const { claims, documents } = claimsTouching(kg, key);
+      return describeOther(a.kind, a.type, a.label, claims, [...documents].sort());
+    }
+    case "reference": {
+      const { claims } = claimsTouching(kg, key);
+      return describeOther(a.kind, "Reference", a.label, claims, a.document ? [a.document] : []);
+    }
+    case "work":
+      return describeOther(a.kind, a.evidenceType, a.label, claimsTouching(kg, key).claims, []);
+    case "document":
+      return describeOther(a.kind, "Document", a.label, kg.graph.inDegree(key), [key]);
+    case "study": {
+      const documents = a.document ? [a.document] : [];
+      return describeOther(a.kind, "Study", a.label, a.supports.length, documents);
+    }
+  }
+}
+
+/** A claim: how well its citations support it. */
+function describeClaim(kg: KnowledgeGraph, a: ClaimNode): NodeView {
+  const evidence: Evidence =
+    a.citations.length === 0
+      ? "uncited"
+      : a.citations.every((r) => WEAK_EVIDENCE.has(kg.citedWork(r)?.evidenceType ?? ""))
+        ? "weak"
+        : "strong";
+  return {
+    kind: a.kind,
+    type: a.claimType,
+    label: claimLabel(kg, a.subject, a.predicate, a.object),
+    claims: 1,
+    evidence,
+    uncited: a.citations.length === 0,
+    documents: [a.location.document],
+  };
+}
+
+/** Any node but a claim: it has no evidence of its own and is never uncited. */
+function describeOther(
+  kind: NodeKind,
+  type: string,
+  label: string,
+  claims: number,
+  documents: readonly string[],
+): NodeView {
+  return { kind, type, label, claims, evidence: "none", uncited: false, documents };
+}
+
+/** How many claims name a node (as subject, object, citation or mention), and their documents. */
+function claimsTouching(
   kg: KnowledgeGraph,
   key: string,
-  a: NodeAttributes,
-): Omit<ViewNode, "x" | "y" | "size" | "key"> {
-  const g = kg.graph;
+): { claims: number; documents: Set<string> } {
   let claims = 0;
-  const docs = new Set<string>();
-  g.forEachInEdge(key, (_, e, source) => {
+  const documents = new Set<string>();
+  kg.graph.forEachInEdge(key, (_, e, source) => {
     const s = kg.claim(source);
     if (
       !s ||
@@ -121,77 +176,9 @@ function describe(
     )
       return;
     claims++;
-    if (s.location.document) docs.add(s.location.document);
+    if (s.location.document) documents.add(s.location.document);
   });
-  switch (a.kind) {
-    case "claim": {
-      const evidence: Evidence =
-        a.citations.length === 0
-          ? "uncited"
-          : a.citations.every((r) => WEAK_EVIDENCE.has(kg.citedWork(r)?.evidenceType ?? ""))
-            ? "weak"
-            : "strong";
-      return {
-        kind: a.kind,
-        type: a.claimType,
-        label: claimLabel(kg, a.subject, a.predicate, a.object),
-        claims: 1,
-        evidence,
-        uncited: a.citations.length === 0,
-        documents: [a.location.document],
-      };
-    }
-    case "entity":
-      return {
-        kind: a.kind,
-        type: a.type,
-        label: a.label,
-        claims,
-        evidence: "none",
-        uncited: false,
-        documents: [...docs].sort(),
-      };
-    case "reference":
-      return {
-        kind: a.kind,
-        type: "Reference",
-        label: a.label,
-        claims,
-        evidence: "none",
-        uncited: false,
-        documents: a.document ? [a.document] : [],
-      };
-    case "work":
-      return {
-        kind: a.kind,
-        type: a.evidenceType,
-        label: a.label,
-        claims,
-        evidence: "none",
-        uncited: false,
-        documents: [],
-      };
-    case "document":
-      return {
-        kind: a.kind,
-        type: "Document",
-        label: a.label,
-        claims: g.inDegree(key),
-        evidence: "none",
-        uncited: false,
-        documents: [key],
-      };
-    case "study":
-      return {
-        kind: a.kind,
-        type: "Study",
-        label: a.label,
-        claims: a.supports.length,
-        evidence: "none",
-        uncited: false,
-        documents: a.document ? [a.document] : [],
-      };
-  }
+  return { claims, documents };
 }
 
 function claimLabel(

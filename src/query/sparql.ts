@@ -35,17 +35,7 @@ export async function runQuery(
     .map(([p, ns]) => `PREFIX ${p}: <${ns}>`)
     .join("\n");
   const store = await loadStore(files);
-  const full = `${prefixes}\n${sparql}`;
-  const run = (options: Record<string, unknown>) => {
-    try {
-      return store.query(full, { use_default_graph_as_union: true, ...options }) as unknown;
-    } catch (error) {
-      throw new UsageError(
-        `the query does not run: ${String((error as Error).message ?? error)}`,
-        "check the SPARQL syntax; the prefixes of claimgraph's vocabulary and knowledge base are predeclared",
-      );
-    }
-  };
+  const run = runner(store, `${prefixes}\n${sparql}`);
   const result = run({});
   if (typeof result === "boolean")
     return {
@@ -59,6 +49,36 @@ export async function runQuery(
       text: rows.map((q) => `${(q as { toString(): string }).toString()} .`).join("\n"),
     };
   }
+  return selectAnswer(run, rows as SolutionRow[], format, compact);
+}
+
+/** Runs the query on the store, with options for the results' format. */
+type Run = (options: Record<string, unknown>) => unknown;
+
+/** One solution of a SELECT query, as oxigraph gives it: variable → term. */
+type SolutionRow = Map<string, { termType: string; value: string }>;
+
+/** `full` run over the union of the store's graphs; a query the store refuses is a usage error. */
+function runner(store: Awaited<ReturnType<typeof loadStore>>, full: string): Run {
+  return (options) => {
+    try {
+      return store.query(full, { use_default_graph_as_union: true, ...options }) as unknown;
+    } catch (error) {
+      throw new UsageError(
+        `the query does not run: ${String((error as Error).message ?? error)}`,
+        "check the SPARQL syntax; the prefixes of claimgraph's vocabulary and knowledge base are predeclared",
+      );
+    }
+  };
+}
+
+/** A SELECT answer: SPARQL JSON or CSV results as the store writes them, or a table of `rows`. */
+function selectAnswer(
+  run: Run,
+  rows: readonly SolutionRow[],
+  format: QueryFormat,
+  compact: (iri: string) => string,
+): QueryAnswer {
   if (format !== "table")
     return {
       kind: "select",
@@ -69,14 +89,7 @@ export async function runQuery(
   const head = JSON.parse(run({ results_format: "json" }) as string) as {
     head: { vars?: string[] };
   };
-  return {
-    kind: "select",
-    text: resultsTable(
-      head.head.vars ?? [],
-      rows as Array<Map<string, { termType: string; value: string }>>,
-      compact,
-    ),
-  };
+  return { kind: "select", text: resultsTable(head.head.vars ?? [], rows, compact) };
 }
 
 /** The knowledge base files in an oxigraph store, each checked by claimgraph's reader first. */

@@ -27,46 +27,13 @@ export function claimView(
   act: PanelActions,
   traced: ReadonlySet<string> | null = null,
 ): HTMLElement {
-  const loc = c.location;
-  const where = [
-    `${loc.document.label}, line ${loc.line ?? "?"}, column ${loc.column ?? "?"}`,
-    loc.section ? `section “${loc.section}”` : "",
-    loc.table ? `table row “${loc.table.row ?? "?"}”, column “${loc.table.column ?? "?"}”` : "",
-  ].filter((x) => x !== "");
-  const objectNode =
-    "id" in c.object
-      ? nodeButton(c.object.label, () => act.select((c.object as { id: string }).id))
-      : objectText(c);
   return h(
     "article",
     { className: "claim", attrs: { "data-claim": c.id } },
-    h(
-      "p",
-      { className: "triple" },
-      nodeButton(c.subject.label, () => act.select(c.subject.id)),
-      " ",
-      h("span", { className: "predicate" }, c.predicate.label),
-      " ",
-      objectNode,
-      " ",
-      h("span", { className: "meta" }, cites(c)),
-    ),
+    tripleView(c, act),
     quoteView(c),
-    h("p", { className: "meta" }, where.join(" · ")),
-    c.status
-      ? h("p", { className: "warn" }, `${spacedName(c.status)}: the cell gives no value.`)
-      : null,
-    c.frequency ? h("p", {}, `Frequency: ${spacedName(c.frequency)}`) : null,
-    c.qualifier ? h("p", {}, `Qualifier: ${c.qualifier}`) : null,
-    c.guesses.length > 0
-      ? h("p", { className: "warn" }, `Guessed: ${c.guesses.map(spacedName).join(", ")}`)
-      : null,
-    c.uncited
-      ? h("p", { className: "warn" }, "Uncited: the document gives no reference for this claim.")
-      : null,
-    c.unnormalised
-      ? h("p", { className: "warn" }, "Unnormalised: a name in this claim is not in the lexicon.")
-      : null,
+    h("p", { className: "meta" }, whereText(c)),
+    ...flagViews(c),
     c.citations.length > 0 ? h("h3", {}, "References") : null,
     c.citations.length > 0
       ? h(
@@ -79,6 +46,50 @@ export function claimView(
     c.study ? studyView(c.study, act) : null,
     c.note ? h("p", { className: "meta" }, `Curator's note: ${c.note}`) : null,
   );
+}
+
+/** Subject, predicate and object, the entities as buttons that select them, and the citations. */
+function tripleView(c: ClaimJson, act: PanelActions): HTMLElement {
+  const objectNode =
+    "id" in c.object
+      ? nodeButton(c.object.label, () => act.select((c.object as { id: string }).id))
+      : objectText(c);
+  return h(
+    "p",
+    { className: "triple" },
+    nodeButton(c.subject.label, () => act.select(c.subject.id)),
+    " ",
+    h("span", { className: "predicate" }, c.predicate.label),
+    " ",
+    objectNode,
+    " ",
+    h("span", { className: "meta" }, cites(c)),
+  );
+}
+
+/** Where the claim stands: document, line and column, its section and its table cell. */
+function whereText(c: ClaimJson): string {
+  const loc = c.location;
+  return [
+    `${loc.document.label}, line ${loc.line ?? "?"}, column ${loc.column ?? "?"}`,
+    loc.section ? `section “${loc.section}”` : "",
+    loc.table ? `table row “${loc.table.row ?? "?"}”, column “${loc.table.column ?? "?"}”` : "",
+  ]
+    .filter((x) => x !== "")
+    .join(" · ");
+}
+
+/** What the claim's reading says of it: no value, frequency, qualifier, guesses, warnings. */
+function flagViews(c: ClaimJson): Array<HTMLElement | null> {
+  const warn = (text: string) => h("p", { className: "warn" }, text);
+  return [
+    c.status ? warn(`${spacedName(c.status)}: the cell gives no value.`) : null,
+    c.frequency ? h("p", {}, `Frequency: ${spacedName(c.frequency)}`) : null,
+    c.qualifier ? h("p", {}, `Qualifier: ${c.qualifier}`) : null,
+    c.guesses.length > 0 ? warn(`Guessed: ${c.guesses.map(spacedName).join(", ")}`) : null,
+    c.uncited ? warn("Uncited: the document gives no reference for this claim.") : null,
+    c.unnormalised ? warn("Unnormalised: a name in this claim is not in the lexicon.") : null,
+  ];
 }
 
 function quoteView(c: ClaimJson): HTMLElement | null {

@@ -9,13 +9,32 @@ import type { CommandContext } from "../context.ts";
 import { addKbOption } from "../kb-option.ts";
 import { questionSource } from "../question-source.ts";
 
+/** The options `query` is given (commander's names for them). */
+interface QueryFlags {
+  readonly kb?: string[];
+  readonly format: "table" | "json" | "csv";
+  readonly endpoint?: string;
+  readonly passwordStdin?: boolean;
+  readonly update?: boolean;
+  readonly allowInsecureBasic?: boolean;
+}
+
 export function registerQuery(program: Command, ctx: CommandContext): void {
-  addKbOption(program.command("query"))
+  const command = addKbOption(program.command("query"))
     .argument(
       "<sparql>",
       "a SPARQL 1.1 query; the default graph is the union of all graphs, and the prefixes of claimgraph's vocabulary (cg:, cito:, oa:, …) and knowledge base (claim:, ent:, doc:, …) are predeclared",
     )
-    .description("run a SPARQL query over the knowledge base (embedded oxigraph store)")
+    .description("run a SPARQL query over the knowledge base (embedded oxigraph store)");
+  addQueryOptions(command).action(async (sparql: string, flags: QueryFlags) => {
+    const source = await questionSource(flags, { storeFlagsNeedEndpoint: true });
+    const answer = await source.query(sparql, flags.format, { update: flags.update });
+    ctx.io.out(answer.text);
+  });
+}
+
+function addQueryOptions(command: Command): Command {
+  return command
     .addOption(
       new Option("--format <format>", "output format")
         .choices(["table", "json", "csv"])
@@ -36,22 +55,5 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
     .option(
       "--allow-insecure-basic",
       "with --endpoint: answer a store's Basic authentication over plain http, which sends the password in clear (refused by default)",
-    )
-    .action(
-      async (
-        sparql: string,
-        flags: {
-          kb?: string[];
-          format: "table" | "json" | "csv";
-          endpoint?: string;
-          passwordStdin?: boolean;
-          update?: boolean;
-          allowInsecureBasic?: boolean;
-        },
-      ) => {
-        const source = await questionSource(flags, { storeFlagsNeedEndpoint: true });
-        const answer = await source.query(sparql, flags.format, { update: flags.update });
-        ctx.io.out(answer.text);
-      },
     );
 }

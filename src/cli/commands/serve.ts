@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { UsageError } from "../../base/errors.ts";
 import { packageRoot } from "../../base/paths.ts";
+import type { RunningServer } from "../../server/server.ts";
 import type { CommandContext } from "../context.ts";
 import { addKbOption, kbFiles, openGraph } from "../kb-option.ts";
 
@@ -44,13 +45,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
 }
 
 export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<void> {
-  const viewerDir = join(packageRoot(), "dist", "viewer");
-  if (!existsSync(join(viewerDir, "index.html"))) {
-    throw new UsageError(
-      "the viewer is not built",
-      "run `npm run build:viewer` (npm ci builds it)",
-    );
-  }
+  const viewerDir = builtViewer();
   const files = kbFiles(flags);
   const [kg, { startServer }] = await Promise.all([
     openGraph(flags, ctx.io),
@@ -61,22 +56,51 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
       `claimgraph: warning: listening on ${flags.host}: anyone who can reach this address can read the knowledge base`,
     );
   }
-  let running: Awaited<ReturnType<typeof startServer>> | undefined;
+  const server = await listen(flags, (port) =>
+    startServer({
+      kg,
+      viewerDir,
+      kbFiles: files,
+      host: flags.host,
+      port,
+      allowHosts: flags.allowHost ?? [],
+    }),
+  );
+  if (!server) return;
+  const nodes = server.view.overview
+    ? `an overview of ${server.view.nodes.length} of ${server.view.totalNodes} nodes`
+    : `${server.view.nodes.length} nodes, ${server.view.edges.length} edges`;
+  ctx.io.out(`claimgraph viewer: ${server.url}  (${nodes}; Ctrl-C stops it)`);
+  await untilStopped(server);
+}
+
+/** The folder of the built viewer, which `npm ci` builds. */
+function builtViewer(): string {
+  const viewerDir = join(packageRoot(), "dist", "viewer");
+  if (!existsSync(join(viewerDir, "index.html"))) {
+    throw new UsageError(
+      "the viewer is not built",
+      "run `npm run build:viewer` (npm ci builds it)",
+    );
+  }
+  return viewerDir;
+}
+
+/**
+ * The server started on the port asked for; on the default port, when it is taken, on the
+ * next two, then on any free one.
+ */
+async function listen(
+  flags: ServeFlags,
+  start: (port: number) => Promise<RunningServer>,
+): Promise<RunningServer | undefined> {
   const ports =
     flags.port === DEFAULT_PORT
       ? [DEFAULT_PORT, DEFAULT_PORT + 1, DEFAULT_PORT + 2, 0]
       : [flags.port];
   for (const port of ports) {
     try {
-      running = await startServer({
-        kg,
-        viewerDir,
-        kbFiles: files,
-        host: flags.host,
-        port,
-        allowHosts: flags.allowHost ?? [],
-      });
-      break;
+      return await start(port);
     } catch (error) {
       // Only a socket's own error is about listening; anything else is reported as it is.
       if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
@@ -88,13 +112,12 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
       }
     }
   }
-  if (!running) return;
-  const server = running;
-  const nodes = server.view.overview
-    ? `an overview of ${server.view.nodes.length} of ${server.view.totalNodes} nodes`
-    : `${server.view.nodes.length} nodes, ${server.view.edges.length} edges`;
-  ctx.io.out(`claimgraph viewer: ${server.url}  (${nodes}; Ctrl-C stops it)`);
-  await new Promise<void>((done) => {
+  return undefined;
+}
+
+/** Runs until SIGINT or SIGTERM, then closes the server. */
+function untilStopped(server: RunningServer): Promise<void> {
+  return new Promise<void>((done) => {
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);

@@ -10,15 +10,46 @@ import {
 } from "../kb-option.ts";
 import { questionSource } from "../question-source.ts";
 
+/** The options `trace` is given (commander's names for them). */
+interface TraceFlags {
+  readonly kb?: string[];
+  readonly json?: boolean;
+  readonly limit: number;
+  readonly offset: number;
+  readonly endpoint?: string;
+  readonly passwordStdin?: boolean;
+  readonly allowInsecureBasic?: boolean;
+}
+
 export function registerTrace(program: Command, ctx: CommandContext): void {
-  addKbOption(program.command("trace"))
+  const command = addKbOption(program.command("trace"))
     .argument(
       "<query...>",
       'free text, an entity name or synonym ("NET"), a claim IRI, a reference number ("[2]") or an identifier ("pmid:12183009")',
     )
     .description(
       "show the claims a query names, each with its quote where it stands, its location and the references behind it",
-    )
+    );
+  addTraceOptions(command).action(async (words: string[], flags: TraceFlags) => {
+    const query = words.join(" ");
+    const open = async () => (await questionSource(flags)).graphFor(query);
+    const [kg, { trace }, { renderTrace, style }] = await Promise.all([
+      open(),
+      import("../../trace/trace.ts"),
+      import("../../trace/render.ts"),
+    ]);
+    reportWarnings(kg, ctx.io);
+    const result = trace(kg, query, { offset: flags.offset, limit: flags.limit });
+    ctx.io.out(
+      flags.json
+        ? JSON.stringify(withWarnings(result, kg), null, 2)
+        : renderTrace(kg, result, style(ctx.io.color ?? false)),
+    );
+  });
+}
+
+function addTraceOptions(command: Command): Command {
+  return command
     .option("--json", "print the answer as JSON (schema: docs/trace-json.md)")
     .option(
       "--endpoint <url>",
@@ -38,34 +69,5 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
       parseLimit,
       100,
     )
-    .option("--offset <n>", "claims to skip, for the next page", parseOffset, 0)
-    .action(
-      async (
-        words: string[],
-        flags: {
-          kb?: string[];
-          json?: boolean;
-          limit: number;
-          offset: number;
-          endpoint?: string;
-          passwordStdin?: boolean;
-          allowInsecureBasic?: boolean;
-        },
-      ) => {
-        const query = words.join(" ");
-        const open = async () => (await questionSource(flags)).graphFor(query);
-        const [kg, { trace }, { renderTrace, style }] = await Promise.all([
-          open(),
-          import("../../trace/trace.ts"),
-          import("../../trace/render.ts"),
-        ]);
-        reportWarnings(kg, ctx.io);
-        const result = trace(kg, query, { offset: flags.offset, limit: flags.limit });
-        ctx.io.out(
-          flags.json
-            ? JSON.stringify(withWarnings(result, kg), null, 2)
-            : renderTrace(kg, result, style(ctx.io.color ?? false)),
-        );
-      },
-    );
+    .option("--offset <n>", "claims to skip, for the next page", parseOffset, 0);
 }

@@ -80,43 +80,62 @@ async function compareExports(
   let reference: Parsed | undefined;
   const rank = (format: Format) => (DATASET_FORMATS.indexOf(format) + 4) % 4;
   for (const source of [...files].sort((a, b) => rank(a.format) - rank(b.format))) {
-    const { format, file } = source;
-    const digest = new QuadSetDigest();
-    const view = DATASET_FORMATS.includes(format) && !reference ? new QuadSetDigest() : undefined;
-    let quads = 0;
-    const pending: Quad[] = [];
-    // The view keeps or drops each quad on its own, so the views of a few quads at a time
-    // make the whole's.
-    const flush = () => {
-      if (view) for (const triple of turtleTriples(pending)) view.add(triple);
-      pending.length = 0;
-    };
-    try {
-      await readQuads(source, (quad) => {
-        quads++;
-        digest.add(quad);
-        if (view && pending.push(quad) === VIEW_BATCH) flush();
-      });
-      flush();
-    } catch (error) {
-      const place = (error as ExportReadError).place;
-      checks.set(source, {
-        format,
-        file,
-        quads: 0,
-        error: parseErrorMessage(error as Error),
-        line: place?.line ?? null,
-        column: place?.column ?? null,
-      });
-      continue;
-    }
-    // JSON-LD may be read in batches whose quads repeat; read whole, it gives each quad once.
-    if (format === "jsonld") quads = digest.size;
-    checks.set(source, { format, file, quads, error: undefined, line: null, column: null });
-    parsed.set(format, { source, digest, view });
-    if (view) reference = { source, digest, view };
+    const withView = DATASET_FORMATS.includes(source.format) && !reference;
+    const { check, read } = await readExport(source, withView);
+    checks.set(source, check);
+    if (!read) continue;
+    parsed.set(source.format, read);
+    if (read.view) reference = read;
   }
+  return compareDigests(parsed, reference);
+}
 
+/**
+ * One export read quad by quad into the digest of its quads, and with `withView` of their
+ * Turtle view too; its check says how many quads it holds or where it stops parsing.
+ */
+async function readExport(
+  source: ExportSource,
+  withView: boolean,
+): Promise<{ check: ExportCheck; read?: Parsed }> {
+  const { format, file } = source;
+  const digest = new QuadSetDigest();
+  const view = withView ? new QuadSetDigest() : undefined;
+  let quads = 0;
+  const pending: Quad[] = [];
+  // The view keeps or drops each quad on its own, so the views of a few quads at a time
+  // make the whole's.
+  const flush = () => {
+    if (view) for (const triple of turtleTriples(pending)) view.add(triple);
+    pending.length = 0;
+  };
+  try {
+    await readQuads(source, (quad) => {
+      quads++;
+      digest.add(quad);
+      if (view && pending.push(quad) === VIEW_BATCH) flush();
+    });
+    flush();
+  } catch (error) {
+    const place = (error as ExportReadError).place;
+    const message = parseErrorMessage(error as Error);
+    const stop = { line: place?.line ?? null, column: place?.column ?? null };
+    return { check: { format, file, quads: 0, error: message, ...stop } };
+  }
+  // JSON-LD may be read in batches whose quads repeat; read whole, it gives each quad once.
+  if (format === "jsonld") quads = digest.size;
+  const check = { format, file, quads, error: undefined, line: null, column: null };
+  return { check, read: { source, digest, view } };
+}
+
+/**
+ * The mismatches between the exports that parsed, and the export to validate (see
+ * `compareExports`); without a reference, only Turtle is left to validate.
+ */
+function compareDigests(
+  parsed: ReadonlyMap<Format, Parsed>,
+  reference: Parsed | undefined,
+): { dataset: ExportSource | undefined; mismatches: string[] } {
   const mismatches: string[] = [];
   const turtle = parsed.get("turtle");
   if (!reference) return { dataset: turtle?.source, mismatches };

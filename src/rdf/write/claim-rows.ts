@@ -62,9 +62,6 @@ export function claimRow(doc: DocumentClaims, claim: Claim, iris: Iris): Row<typ
   const source = document.source;
   const start = source.position(claim.quote.start);
   const end = source.position(claim.quote.end);
-  const statement = statementRow(claim, iris);
-  const cmp = claim.comparison;
-  const entity = (t: { readonly id: string } | undefined) => t && iris.entity(t.id).value;
   return {
     claimType: CLAIM_CLASSES[claim.kind],
     subject: termValue(iris, claim.subject),
@@ -91,17 +88,47 @@ export function claimRow(doc: DocumentClaims, claim: Claim, iris: Iris): Row<typ
     guesses: claim.guesses,
     status: claim.status,
     frequency: claim.statement?.kind === "adverseEffect" ? claim.statement.frequency : undefined,
-    statement,
+    statement: statementRow(claim, iris),
     cue: claim.cue,
     curationReason: claim.curationReason,
-    table: claim.table && iris.table(document.id, claim.table.table).value,
+    ...tableCellFields(document.id, claim, iris),
+    studies: doc.studies
+      .filter((s) => s.supports.includes(claim.id))
+      .map((s) => iris.study(s.id).value),
+    ...comparisonFields(claim, iris),
+  };
+}
+
+/** The table cell a claim was read from: the table's IRI, its row and its column. */
+function tableCellFields(
+  documentId: string,
+  claim: Claim,
+  iris: Iris,
+): Pick<Row<typeof CLAIM>, "table" | "rowLabel" | "rowIndex" | "columnLabel" | "columnIndex"> {
+  return {
+    table: claim.table && iris.table(documentId, claim.table.table).value,
     rowLabel: claim.table?.rowLabel,
     rowIndex: claim.table?.rowIndex,
     columnLabel: claim.table?.columnLabel,
     columnIndex: claim.table?.columnIndex,
-    studies: doc.studies
-      .filter((s) => s.supports.includes(claim.id))
-      .map((s) => iris.study(s.id).value),
+  };
+}
+
+type ComparisonField =
+  | "armA"
+  | "armB"
+  | "condition"
+  | "outcome"
+  | "direction"
+  | "favours"
+  | "armResults"
+  | "evidence";
+
+/** What a comparative claim compares: its arms, condition and outcome, and how they fared. */
+function comparisonFields(claim: Claim, iris: Iris): Pick<Row<typeof CLAIM>, ComparisonField> {
+  const cmp = claim.comparison;
+  const entity = (t: { readonly id: string } | undefined) => t && iris.entity(t.id).value;
+  return {
     armA: entity(cmp?.armA),
     armB: entity(cmp?.armB),
     condition: entity(cmp?.condition),

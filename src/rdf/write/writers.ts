@@ -8,6 +8,7 @@
 import type { Quad, Term } from "@rdfjs/types";
 import type { Format } from "../vocab/formats.ts";
 import { RDF, XSD } from "../vocab/vocabulary.ts";
+import { compactIri, jsonLdContext, jsonLdEntries } from "./jsonld-objects.ts";
 
 export interface SectionWriter {
   /** Text that opens the file (prefixes, the JSON-LD context). */
@@ -284,62 +285,15 @@ function trigWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
 
 function jsonLdWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
   const byLength = Object.entries(prefixes).sort((a, b) => b[1].length - a[1].length);
-  const compact = memo((iri: string): string => {
-    for (const [prefix, ns] of byLength) {
-      if (iri.startsWith(ns) && iri.length > ns.length && !iri.slice(ns.length).includes(":")) {
-        return `${prefix}:${iri.slice(ns.length)}`;
-      }
-    }
-    return iri;
-  });
-  const value = (o: Term): unknown => {
-    if (o.termType !== "Literal")
-      return { "@id": o.termType === "BlankNode" ? `_:${o.value}` : compact(o.value) };
-    if (o.language) return { "@value": o.value, "@language": o.language };
-    if (o.datatype.value === XSD_STRING) return { "@value": o.value };
-    return { "@value": o.value, "@type": compact(o.datatype.value) };
-  };
+  const compact = memo((iri: string) => compactIri(byLength, iri));
   let first = true;
   return {
     begin: () => {
-      const context = Object.fromEntries(
-        Object.entries(prefixes).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-      );
-      return `{\n "@context": ${JSON.stringify(context, null, 1).replace(/\n/g, "\n ")},\n "@graph": [`;
+      const context = JSON.stringify(jsonLdContext(prefixes), null, 1).replace(/\n/g, "\n ");
+      return `{\n "@context": ${context},\n "@graph": [`;
     },
     section: (quads) => {
-      const graphs = new Map<string, Map<string, Map<string, unknown[]>>>();
-      for (const q of quads) {
-        const g = q.graph.termType === "DefaultGraph" ? "" : q.graph.value;
-        let nodes = graphs.get(g);
-        if (!nodes) {
-          nodes = new Map();
-          graphs.set(g, nodes);
-        }
-        let props = nodes.get(q.subject.value);
-        if (!props) {
-          props = new Map();
-          nodes.set(q.subject.value, props);
-        }
-        const isType = q.predicate.value === RDF_TYPE;
-        const key = isType ? "@type" : compact(q.predicate.value);
-        const list = props.get(key) ?? [];
-        list.push(isType ? compact(q.object.value) : value(q.object));
-        props.set(key, list);
-      }
-      const parts: string[] = [];
-      for (const [name, nodes] of [...graphs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-        const objects = [...nodes.entries()]
-          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-          .map(([id, props]) => {
-            const node: Record<string, unknown> = { "@id": compact(id) };
-            for (const [k, v] of [...props.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-              node[k] = v;
-            return node;
-          });
-        const entry = name === "" ? objects : [{ "@id": compact(name), "@graph": objects }];
-        for (const e of entry) parts.push(`  ${JSON.stringify(e)}`);
-      }
+      const parts = jsonLdEntries(quads, compact);
       if (parts.length === 0) return "";
       const text = `${first ? "\n" : ",\n"}${parts.join(",\n")}`;
       first = false;
