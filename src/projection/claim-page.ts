@@ -110,36 +110,32 @@ export function sortRows(
   column: ClaimColumn,
   descending: boolean,
 ): ClaimRow[] {
-  const order = new Map(rows.map((r, i) => [r, i]));
-  const byColumn = COMPARE[column];
-  const sorted = [...rows].sort(
-    (a, b) => byColumn(a, b) || (order.get(a) ?? 0) - (order.get(b) ?? 0),
-  );
+  // Each row's key is made once, not at every comparison: folding text is what costs.
+  const keyed = rows.map((row, i) => ({ row, i, key: KEYS[column](row) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key) || a.i - b.i);
+  const sorted = keyed.map((k) => k.row);
   return descending ? sorted.reverse() : sorted;
 }
 
-const byText = (pick: (r: ClaimRow) => string) => (a: ClaimRow, b: ClaimRow) =>
-  compare(fold(pick(a)), fold(pick(b)));
-const byLine = (a: ClaimRow, b: ClaimRow) =>
-  compare(a.document.label, b.document.label) || (a.line ?? 0) - (b.line ?? 0);
+type Key = ReadonlyArray<string | number>;
 
-/** Uncited claims sort first, then by their first reference number, then the next. */
-function byCitations(a: ClaimRow, b: ClaimRow): number {
-  const n = Math.max(a.citations.length, b.citations.length);
-  for (let i = 0; i < n; i++) {
-    const x = i < a.citations.length ? (a.citations[i] ?? 0) : -1;
-    const y = i < b.citations.length ? (b.citations[i] ?? 0) : -1;
-    if (x !== y) return x - y;
+function compareKeys(a: Key, b: Key): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    // A shorter key sorts first (uncited before cited, [1] before [1] [2]).
+    const x = a[i] ?? -1;
+    const y = b[i] ?? -1;
+    if (x === y) continue;
+    return typeof x === "number" && typeof y === "number" ? x - y : compare(String(x), String(y));
   }
   return 0;
 }
 
-const COMPARE: Readonly<Record<ClaimColumn, (a: ClaimRow, b: ClaimRow) => number>> = {
-  subject: byText((r) => r.subject),
-  predicate: byText((r) => r.predicate),
-  object: byText((r) => r.object),
-  citations: byCitations,
-  evidence: byText((r) => r.evidence),
-  document: byLine,
-  line: (a, b) => (a.line ?? 0) - (b.line ?? 0),
+const KEYS: Readonly<Record<ClaimColumn, (r: ClaimRow) => Key>> = {
+  subject: (r) => [fold(r.subject)],
+  predicate: (r) => [fold(r.predicate)],
+  object: (r) => [fold(r.object)],
+  citations: (r) => r.citations.map((n) => n ?? 0),
+  evidence: (r) => [fold(r.evidence)],
+  document: (r) => [r.document.label, r.line ?? 0],
+  line: (r) => [r.line ?? 0],
 };

@@ -6,7 +6,9 @@
  * effect (a predicate and an adverse effect, condition or outcome: "adverse effect risk ·
  * sedation", whose cells say how). A cell lists its claims with their citation numbers and
  * documents; a cell whose claims are all null cells ("not stated", "not tested") is "null",
- * a cell without claims "empty". Derived from the graph, never stored.
+ * a cell without claims "empty". Derived from the graph, never stored. Across many
+ * documents it keeps the columns with the most claims and the first claims of a cell (the
+ * counts say how many there are), so that it stays a table a person can read.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode } from "../graph/types.ts";
@@ -16,6 +18,15 @@ import { compare } from "./claim-rows.ts";
 const COLUMN_TYPES: ReadonlySet<string> = new Set(["Drug", "DrugClass"]);
 /** Entity types that make an object a row of its own (an effect), not a cell's value. */
 const EFFECT_TYPES: ReadonlySet<string> = new Set(["AdverseEffect", "Condition", "Outcome"]);
+
+export interface MatrixLimits {
+  /** Columns kept: those with the most claims. */
+  readonly columns: number;
+  /** Claims listed in one cell (in document order); `total` counts them all. */
+  readonly claimsPerCell: number;
+}
+
+export const MATRIX_LIMITS: MatrixLimits = { columns: 30, claimsPerCell: 12 };
 
 interface Named {
   readonly id: string;
@@ -41,6 +52,8 @@ export interface MatrixRow {
 export interface MatrixCell {
   readonly state: "claims" | "null" | "empty";
   readonly claims: readonly MatrixClaim[];
+  /** The cell's claims, listed or not. */
+  readonly total: number;
 }
 
 export interface MatrixClaim {
@@ -55,6 +68,8 @@ export interface MatrixClaim {
 
 export interface Matrix {
   readonly columns: readonly MatrixColumn[];
+  /** Drugs and drug classes claims are about, shown or not. */
+  readonly totalColumns: number;
   readonly rows: readonly MatrixRow[];
   /** The documents the matrix's claims come from (a claim names its document when several). */
   readonly documents: readonly Named[];
@@ -62,44 +77,66 @@ export interface Matrix {
 
 interface Placed {
   readonly claim: ClaimNode;
-  readonly row: string;
+  readonly row: Omit<MatrixRow, "cells">;
   readonly column: string;
 }
 
-export function comparisonMatrix(kg: KnowledgeGraph): Matrix {
+export function comparisonMatrix(kg: KnowledgeGraph, limits = MATRIX_LIMITS): Matrix {
+  const all = placedClaims(kg);
+  const columns = columnsOf(kg, all);
+  const shown = new Set(columns.slice(0, limits.columns).map((c) => c.id));
+  const placed = all.filter((p) => shown.has(p.column));
+  const rows = rowsOf(kg, placed);
+  const cells = new Map<string, ClaimNode[]>();
+  for (const p of placed) {
+    const key = `${p.row.key}\n${p.column}`;
+    const list = cells.get(key);
+    if (list) list.push(p.claim);
+    else cells.set(key, [p.claim]);
+  }
+  const kept = columns.filter((c) => shown.has(c.id));
+  const documents = new Map<string, Named>();
+  for (const p of placed) documents.set(p.claim.location.document, docOf(kg, p.claim));
+  return {
+    columns: kept,
+    totalColumns: columns.length,
+    rows: rows.map((row) => ({
+      ...row,
+      cells: kept.map((col) =>
+        cellOf(kg, row, cells.get(`${row.key}\n${col.id}`) ?? [], limits.claimsPerCell),
+      ),
+    })),
+    documents: [...documents.values()].sort((a, b) => compare(a.label, b.label)),
+  };
+}
+
+/** The claims about drugs and classes, with their row and column. */
+function placedClaims(kg: KnowledgeGraph): Placed[] {
   const placed: Placed[] = [];
-  const rows = new Map<string, Omit<MatrixRow, "cells"> & { first: ClaimNode }>();
   kg.graph.forEachNode((_, c) => {
     if (c.kind !== "claim" || !COLUMN_TYPES.has(kg.entity(c.subject)?.type ?? "")) return;
     // A sentence restated whole is no feature of the drug (the claims table lists it).
     if (c.claimType === "ProseClaim" && !("iri" in c.object)) return;
-    const row = rowOf(kg, c);
-    const known = rows.get(row.key);
-    if (!known || before(kg, c, known.first)) rows.set(row.key, { ...row, first: c });
-    placed.push({ claim: c, row: row.key, column: c.subject });
+    placed.push({ claim: c, row: rowOf(kg, c), column: c.subject });
   });
-  const columns = columnsOf(kg, placed);
-  const cells = new Map<string, ClaimNode[]>();
-  for (const p of placed) {
-    const key = `${p.row}\n${p.column}`;
-    cells.set(key, [...(cells.get(key) ?? []), p.claim]);
+  return placed;
+}
+
+/** Features, then effects, each in the order of their first claim. */
+function rowsOf(kg: KnowledgeGraph, placed: readonly Placed[]): Array<Omit<MatrixRow, "cells">> {
+  const rows = new Map<string, Omit<MatrixRow, "cells"> & { first: ClaimNode }>();
+  for (const { claim, row } of placed) {
+    const known = rows.get(row.key);
+    if (!known || before(kg, claim, known.first)) rows.set(row.key, { ...row, first: claim });
   }
-  const ordered = [...rows.values()].sort(
-    (a, b) =>
-      (a.kind === b.kind ? 0 : a.kind === "feature" ? -1 : 1) ||
-      (before(kg, a.first, b.first) ? -1 : before(kg, b.first, a.first) ? 1 : 0) ||
-      compare(a.key, b.key),
-  );
-  const documents = new Map<string, Named>();
-  for (const p of placed) documents.set(p.claim.location.document, docOf(kg, p.claim));
-  return {
-    columns,
-    rows: ordered.map(({ first: _, ...row }) => ({
-      ...row,
-      cells: columns.map((col) => cellOf(kg, row, cells.get(`${row.key}\n${col.id}`) ?? [])),
-    })),
-    documents: [...documents.values()].sort((a, b) => compare(a.label, b.label)),
-  };
+  return [...rows.values()]
+    .sort(
+      (a, b) =>
+        (a.kind === b.kind ? 0 : a.kind === "feature" ? -1 : 1) ||
+        (before(kg, a.first, b.first) ? -1 : before(kg, b.first, a.first) ? 1 : 0) ||
+        compare(a.key, b.key),
+    )
+    .map(({ first: _, ...row }) => row);
 }
 
 function rowOf(kg: KnowledgeGraph, c: ClaimNode): Omit<MatrixRow, "cells"> {
@@ -134,12 +171,14 @@ function cellOf(
   kg: KnowledgeGraph,
   row: Omit<MatrixRow, "cells">,
   claims: readonly ClaimNode[],
+  limit: number,
 ): MatrixCell {
-  if (claims.length === 0) return { state: "empty", claims: [] };
+  if (claims.length === 0) return { state: "empty", claims: [], total: 0 };
   const sorted = [...claims].sort((a, b) => (before(kg, a, b) ? -1 : before(kg, b, a) ? 1 : 0));
   return {
     state: claims.every((c) => c.status !== undefined) ? "null" : "claims",
-    claims: sorted.map((c) => ({
+    total: claims.length,
+    claims: sorted.slice(0, limit).map((c) => ({
       id: c.iri,
       text: cellText(kg, row, c),
       citations: c.citations.map((r) => kg.reference(r)?.number ?? null),

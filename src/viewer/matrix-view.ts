@@ -55,7 +55,9 @@ function matrixView(m: Matrix): Node[] {
     h(
       "p",
       { className: "meta" },
-      `Drugs and drug classes × what the claims of ${m.documents.length} document${several ? "s" : ""} say about them. `,
+      m.totalColumns > m.columns.length
+        ? `The ${m.columns.length} of ${m.totalColumns} drugs and drug classes with the most claims × what ${m.documents.length} documents say about them. `
+        : `Drugs and drug classes × what the claims of ${m.documents.length} document${several ? "s" : ""} say about them. `,
       h("span", { className: "cell-empty" }, "—"),
       " no claim; ",
       h("span", { className: "cell-null" }, "not stated"),
@@ -125,7 +127,14 @@ function cellView(cell: MatrixCell, column: string, several: boolean): HTMLEleme
   return h(
     "td",
     { attrs },
-    h("ul", {}, ...cell.claims.map((c) => h("li", {}, claimButton(c, several)))),
+    h(
+      "ul",
+      {},
+      ...cell.claims.map((c) => h("li", {}, claimButton(c, several))),
+      cell.total > cell.claims.length
+        ? h("li", { className: "meta" }, `and ${cell.total - cell.claims.length} more`)
+        : null,
+    ),
   );
 }
 

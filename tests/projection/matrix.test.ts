@@ -93,7 +93,22 @@ describe("the seed's comparison matrix", () => {
     expect(notTested.state).toBe("null");
     expect(notTested.claims.map((x) => x.status)).toEqual(["NotTested"]);
     const empty = cell("primary target", FLUOXETINE);
-    expect(empty).toEqual({ state: "empty", claims: [] });
+    expect(empty).toEqual({ state: "empty", claims: [], total: 0 });
+  });
+
+  it("keeps the columns with the most claims and a cell's first claims, counting them all", () => {
+    expect(matrix.totalColumns).toBe(4);
+    const small = comparisonMatrix(kg, { columns: 2, claimsPerCell: 1 });
+    expect(small.columns.map((c) => c.id)).toEqual([DESIPRAMINE, SSRIS]);
+    expect(small.totalColumns).toBe(4);
+    const interactions = small.rows.find((r) => r.predicate.label === "receptor interaction");
+    expect(interactions?.cells[0]?.claims.map((c) => c.text)).toEqual([
+      "alpha-1 adrenergic blockade",
+    ]);
+    expect(interactions?.cells[0]?.total).toBe(3);
+    // Rows only mirtazapine's claims fill are gone with its column.
+    expect(small.rows.some((r) => r.predicate.label === "member of")).toBe(false);
+    expect(matrix.rows.some((r) => r.predicate.label === "member of")).toBe(true);
   });
 
   it("leaves out prose sentences restated whole, which are no feature", () => {
