@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import { comparisonMatrix, type Matrix, type MatrixCell } from "../../src/projection/matrix.ts";
-import { SEED_KB } from "../helpers/serve.ts";
+import { buildSecond, SEED_KB } from "../helpers/serve.ts";
 
 const KB = "https://w3id.org/claimgraph/kb/";
 const DESIPRAMINE = `${KB}entity/desipramine`;
@@ -118,5 +118,33 @@ describe("the seed's comparison matrix", () => {
   it("names the documents its claims come from, and is the same every time", () => {
     expect(matrix.documents.map((d) => d.id)).toEqual([`${KB}doc/desipramine-vs-ssris`]);
     expect(JSON.stringify(comparisonMatrix(kg))).toBe(JSON.stringify(matrix));
+  });
+});
+
+describe("the matrix across the seed and the second document", () => {
+  it("puts both documents' drugs side by side, each claim naming its document", async () => {
+    const second = await buildSecond();
+    try {
+      const both = comparisonMatrix(
+        await openKnowledgeGraph([SEED_KB, second.kb], { cache: false }),
+      );
+      expect(both.documents).toHaveLength(2);
+      const ids = both.columns.map((c) => c.id);
+      for (const drug of ["desipramine", "nortriptyline", "sertraline"])
+        expect(ids).toContain(`${KB}entity/${drug}`);
+      const row = both.rows.find((r) => r.predicate.label === "primary target");
+      const at = (drug: string) => row?.cells[ids.indexOf(`${KB}entity/${drug}`)];
+      expect(at("desipramine")?.claims.map((c) => [c.citations, c.document.id])).toEqual([
+        [[1], `${KB}doc/desipramine-vs-ssris`],
+      ]);
+      const nortriptyline = at("nortriptyline")?.claims ?? [];
+      expect(nortriptyline.length).toBeGreaterThan(0);
+      for (const c of nortriptyline) {
+        expect(c.document.id).toBe(`${KB}doc/nortriptyline-vs-sertraline`);
+        expect(c.citations).toEqual([1]);
+      }
+    } finally {
+      second.remove();
+    }
   });
 });
