@@ -84,7 +84,13 @@ export class ClaimsTable {
   /** Loads the page holding the selected claim (or the current page) with the filters now. */
   async load(focus: string | null = this.selected): Promise<void> {
     const load = ++this.loads;
-    const page = await api.claims(this.params(focus));
+    let page: ClaimPage;
+    try {
+      page = await api.claims(this.params(focus));
+    } catch (error) {
+      this.count.textContent = `The claims could not be loaded: ${String(error)}`;
+      return;
+    }
     if (load !== this.loads) return;
     this.page = page;
     this.offset = page.offset;

@@ -24,10 +24,18 @@ export class MatrixView {
 
   /** Fetches and draws the matrix the first time it is shown. */
   show(): Promise<void> {
-    this.loaded ??= api.matrix().then((m) => {
-      this.root.replaceChildren(...matrixView(m));
-      this.mark(this.selected);
-    });
+    this.loaded ??= api.matrix().then(
+      (m) => {
+        this.root.replaceChildren(...matrixView(m));
+        this.mark(this.selected);
+      },
+      (error: unknown) => {
+        this.loaded = null; // tried again when the tab is opened again
+        this.root.replaceChildren(
+          h("p", { className: "warn" }, `The matrix could not be loaded: ${String(error)}`),
+        );
+      },
+    );
     return this.loaded;
   }
 
