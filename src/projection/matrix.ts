@@ -26,7 +26,7 @@ export interface MatrixLimits {
   readonly claimsPerCell: number;
 }
 
-export const MATRIX_LIMITS: MatrixLimits = { columns: 30, claimsPerCell: 12 };
+export const MATRIX_LIMITS: MatrixLimits = { columns: 30, claimsPerCell: 6 };
 
 interface Named {
   readonly id: string;
