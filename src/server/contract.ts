@@ -6,6 +6,8 @@
  * (tests/server/contract.test.ts checks the actual answers against them too).
  */
 import type { Discrepancy } from "../graph/types.ts";
+import type { ClaimColumn, ClaimPage } from "../projection/claim-page.ts";
+import type { Matrix } from "../projection/matrix.ts";
 import type { ViewModel } from "../projection/projection.ts";
 import type { ClaimJson, StudyJson } from "../trace/answers.ts";
 import type { PathResult } from "../trace/path.ts";
@@ -59,6 +61,8 @@ export interface ApiParams {
   readonly "/api/search": { readonly q: string };
   readonly "/api/path": { readonly from: string; readonly to: string };
   readonly "/api/neighbourhood": { readonly id: string };
+  readonly "/api/claims": ClaimsParams;
+  readonly "/api/matrix": Record<string, never>;
 }
 
 /** Each API path's answer (status 200). */
@@ -69,6 +73,25 @@ export interface ApiAnswers {
   readonly "/api/search": { readonly hits: readonly SearchHit[] };
   readonly "/api/path": PathResult;
   readonly "/api/neighbourhood": Neighbourhood;
+  readonly "/api/claims": ClaimPage;
+  readonly "/api/matrix": Matrix;
+}
+
+/**
+ * The claims table's parameters (all optional): a text filter, the column sorted by and
+ * its direction, the page (offset, limit ≤ 500) or the claim whose page is wanted, and the
+ * viewer's filters as the address writes them.
+ */
+export interface ClaimsParams {
+  readonly q?: string;
+  readonly sort?: ClaimColumn;
+  readonly dir?: "asc" | "desc";
+  readonly offset?: string;
+  readonly limit?: string;
+  readonly focus?: string;
+  readonly weak?: "hide";
+  readonly uncited?: "1";
+  readonly doc?: string;
 }
 
 export type ApiPath = keyof ApiAnswers;

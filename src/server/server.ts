@@ -15,6 +15,7 @@ import { formatDiagnostic, InputError } from "../base/errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { project, type ViewModel } from "../projection/projection.ts";
 import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
+import { claimQuery, claimsAnswer, matrixAnswer } from "./claims-query.ts";
 import { onClientError } from "./client-error.ts";
 import { KbDownload } from "./download.ts";
 import { DownloadCache, type Serialise } from "./download-cache.ts";
@@ -175,6 +176,10 @@ function apiAnswer(
         ? { status: 200, body: found }
         : { status: 404, body: { error: "no such node" } };
     }
+    case "/api/claims":
+      return { status: 200, body: claimsAnswer(ctx.kg, claimQuery(q)) };
+    case "/api/matrix":
+      return { status: 200, body: matrixAnswer(ctx.kg) };
   }
   return undefined;
 }

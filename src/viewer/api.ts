@@ -1,5 +1,5 @@
 /** The viewer's calls to its server (read-only JSON, same origin), typed by the server's contract. */
-import type { ApiAnswers, ApiParams, ApiPath } from "../server/contract.ts";
+import type { ApiAnswers, ApiParams, ApiPath, ClaimsParams } from "../server/contract.ts";
 
 export type { NodeDetails } from "../server/contract.ts";
 
@@ -18,4 +18,6 @@ export const api = {
   edge: (source: string, target: string) => get("/api/edge", { source, target }),
   search: (q: string) => get("/api/search", { q }),
   neighbourhood: (id: string) => get("/api/neighbourhood", { id }),
+  claims: (params: ClaimsParams) => get("/api/claims", params),
+  matrix: () => get("/api/matrix", {}),
 };

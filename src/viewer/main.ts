@@ -19,6 +19,7 @@ import { bindSearchKeys, setupSearch } from "./search.ts";
 import { Selection } from "./selection.ts";
 import { ViewerState } from "./state.ts";
 import { decodeState } from "./url-state.ts";
+import { setupViews } from "./views.ts";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -29,7 +30,10 @@ async function boot(): Promise<void> {
   const initial = decodeState(location.hash);
   const state = new ViewerState(initial);
   const renderer = createRenderer(graph, $("graph"), state);
-  const select = (id: string | null, moveCamera = true) => selection.select(id, moveCamera);
+  const select = (id: string | null, moveCamera = true) => {
+    views.selected(id);
+    return selection.select(id, moveCamera);
+  };
   const panel = new DetailsPanel($("details"), { select: (id) => void select(id) });
   const selection = new Selection({ graph, renderer, state, panel });
 
@@ -38,6 +42,10 @@ async function boot(): Promise<void> {
   setupFilters(view, state, renderer);
   setupTraceMode(state, renderer, (id) => void select(id, false));
   setupExport(renderer);
+  const views = setupViews(
+    (id) => void select(id),
+    () => state.filters,
+  );
   const search = setupSearch($("search"), $("suggestions"), (id) => void select(id));
   bindSearchKeys(search, () => void select(null));
 

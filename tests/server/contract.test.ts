@@ -34,6 +34,9 @@ const REQUESTS: ReadonlyArray<readonly [ApiPath, Record<string, string>]> = [
   ["/api/path", { from: "desipramine", to: "norepinephrine transporter" }],
   ["/api/path", { from: "desipramine", to: "no such thing" }],
   ["/api/neighbourhood", { id: DESIPRAMINE }],
+  ["/api/claims", {}],
+  ["/api/claims", { q: "primary target", sort: "citations", dir: "desc", focus: PRIMARY_TARGET }],
+  ["/api/matrix", {}],
 ];
 
 let server: RunningServer;

@@ -1,0 +1,67 @@
+/**
+ * The claims table's route, `/api/claims`: its query parameters read into a bounded query
+ * (a page holds at most MAX_CLAIM_PAGE rows, the text filter at most MAX_FILTER_LENGTH
+ * characters; an unknown column sorts by document), and the rows built once per graph.
+ */
+import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import {
+  CLAIM_COLUMNS,
+  type ClaimColumn,
+  type ClaimPage,
+  type ClaimQuery,
+  claimPage,
+  DEFAULT_CLAIM_QUERY,
+} from "../projection/claim-page.ts";
+import { type ClaimRow, claimRows } from "../projection/claim-rows.ts";
+import { comparisonMatrix, type Matrix } from "../projection/matrix.ts";
+
+/** Rows one answer holds at most. */
+export const MAX_CLAIM_PAGE = 500;
+/** Characters of the text filter read (the rest is ignored). */
+export const MAX_FILTER_LENGTH = 200;
+
+export function claimQuery(q: (name: string) => string): ClaimQuery {
+  const sort = q("sort");
+  return {
+    text: q("q").slice(0, MAX_FILTER_LENGTH),
+    sort: (CLAIM_COLUMNS as readonly string[]).includes(sort)
+      ? (sort as ClaimColumn)
+      : DEFAULT_CLAIM_QUERY.sort,
+    descending: q("dir") === "desc",
+    offset: whole(q("offset"), 0, Number.MAX_SAFE_INTEGER, 0),
+    limit: whole(q("limit"), 1, MAX_CLAIM_PAGE, DEFAULT_CLAIM_QUERY.limit),
+    focus: q("focus") || null,
+    hideWeak: q("weak") === "hide",
+    uncitedOnly: q("uncited") === "1",
+    document: q("doc") || null,
+  };
+}
+
+/** A whole number in [min, max] from its decimal digits, else `fallback`. */
+function whole(text: string, min: number, max: number, fallback: number): number {
+  if (!/^\d{1,16}$/.test(text)) return fallback;
+  return Math.min(max, Math.max(min, Number(text)));
+}
+
+const rowsOf = new WeakMap<KnowledgeGraph, readonly ClaimRow[]>();
+const matrixOf = new WeakMap<KnowledgeGraph, Matrix>();
+
+/** The page of the claims table `query` asks for. */
+export function claimsAnswer(kg: KnowledgeGraph, query: ClaimQuery): ClaimPage {
+  let rows = rowsOf.get(kg);
+  if (!rows) {
+    rows = claimRows(kg);
+    rowsOf.set(kg, rows);
+  }
+  return claimPage(rows, query);
+}
+
+/** The comparison matrix, computed once per graph. */
+export function matrixAnswer(kg: KnowledgeGraph): Matrix {
+  let matrix = matrixOf.get(kg);
+  if (!matrix) {
+    matrix = comparisonMatrix(kg);
+    matrixOf.set(kg, matrix);
+  }
+  return matrix;
+}

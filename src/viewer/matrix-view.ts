@@ -1,0 +1,173 @@
+/**
+ * The comparison matrix (from `/api/matrix`): drugs and drug classes as columns, features
+ * and effects as rows, each cell listing its claims with their citation numbers (and their
+ * document when the knowledge base holds several); a claim opens in the graph and Details.
+ * A null cell ("not stated", "not tested") and a cell without claims look different.
+ */
+import type { Matrix, MatrixCell, MatrixClaim, MatrixRow } from "../projection/matrix.ts";
+import { api } from "./api.ts";
+import { h } from "./dom.ts";
+
+export class MatrixView {
+  private loaded: Promise<void> | null = null;
+  private selected: string | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly select: (id: string) => void,
+  ) {
+    root.addEventListener("click", (e) => {
+      const id = (e.target as Element).closest("[data-claim]")?.getAttribute("data-claim");
+      if (id) this.select(id);
+    });
+  }
+
+  /** Fetches and draws the matrix the first time it is shown. */
+  show(): Promise<void> {
+    this.loaded ??= api.matrix().then(
+      (m) => {
+        this.root.replaceChildren(...matrixView(m));
+        this.mark(this.selected);
+      },
+      (error: unknown) => {
+        this.loaded = null; // tried again when the tab is opened again
+        this.root.replaceChildren(
+          h("p", { className: "warn" }, `The matrix could not be loaded: ${String(error)}`),
+        );
+      },
+    );
+    return this.loaded;
+  }
+
+  /** Marks the claims of the selection (a claim selected anywhere) in their cells. */
+  mark(id: string | null): void {
+    this.selected = id;
+    for (const b of this.root.querySelectorAll("[aria-current=true]"))
+      b.removeAttribute("aria-current");
+    if (id === null) return;
+    for (const b of this.root.querySelectorAll<HTMLElement>("[data-claim]")) {
+      if (b.getAttribute("data-claim") === id) b.setAttribute("aria-current", "true");
+    }
+  }
+}
+
+function matrixView(m: Matrix): Node[] {
+  if (m.columns.length === 0)
+    return [h("p", { className: "hint" }, "No claim is about a drug or a drug class.")];
+  const several = m.documents.length > 1;
+  const groups: Array<[string, MatrixRow[]]> = [
+    ["Features", m.rows.filter((r) => r.kind === "feature")],
+    ["Effects", m.rows.filter((r) => r.kind === "effect")],
+  ];
+  return [
+    h(
+      "p",
+      { className: "meta" },
+      m.totalColumns > m.columns.length
+        ? `The ${m.columns.length} of ${m.totalColumns} drugs and drug classes with the most claims × what ${m.documents.length} documents say about them. `
+        : `Drugs and drug classes × what the claims of ${m.documents.length} document${several ? "s" : ""} say about them. `,
+      h("span", { className: "cell-empty" }, "—"),
+      " no claim; ",
+      h("span", { className: "cell-null" }, "not stated"),
+      " the source's cell gives no value.",
+    ),
+    h(
+      "table",
+      { className: "matrix" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { attrs: { scope: "col" } }, "Feature or effect"),
+          ...m.columns.map((c) =>
+            h(
+              "th",
+              { attrs: { scope: "col", "data-column": c.id } },
+              c.label,
+              h("br"),
+              h("span", { className: "meta" }, c.type === "DrugClass" ? "drug class" : "drug"),
+            ),
+          ),
+        ),
+      ),
+      ...groups
+        .filter(([, rows]) => rows.length > 0)
+        .map(([name, rows]) =>
+          h(
+            "tbody",
+            {},
+            h(
+              "tr",
+              { className: "group" },
+              h(
+                "th",
+                { attrs: { scope: "rowgroup", colspan: String(m.columns.length + 1) } },
+                name,
+              ),
+            ),
+            ...rows.map((r) => rowView(r, m, several)),
+          ),
+        ),
+    ),
+  ];
+}
+
+function rowView(r: MatrixRow, m: Matrix, several: boolean): HTMLElement {
+  return h(
+    "tr",
+    { attrs: { "data-row": r.key } },
+    h(
+      "th",
+      { attrs: { scope: "row" } },
+      r.effect ? r.effect.label : r.predicate.label,
+      r.effect ? h("span", { className: "meta" }, ` · ${r.predicate.label}`) : null,
+    ),
+    ...r.cells.map((cell, i) => cellView(cell, m.columns[i]?.id ?? "", several)),
+  );
+}
+
+function cellView(cell: MatrixCell, column: string, several: boolean): HTMLElement {
+  const attrs = { "data-column": column, "data-state": cell.state };
+  if (cell.state === "empty")
+    return h("td", { attrs }, h("span", { className: "cell-empty", title: "No claim" }, "—"));
+  return h(
+    "td",
+    { attrs },
+    h(
+      "ul",
+      {},
+      ...cell.claims.map((c) => h("li", {}, claimButton(c, several))),
+      cell.total > cell.claims.length
+        ? h("li", { className: "meta" }, `and ${cell.total - cell.claims.length} more`)
+        : null,
+    ),
+  );
+}
+
+function claimButton(c: MatrixClaim, several: boolean): HTMLElement {
+  const cites =
+    c.citations.length > 0
+      ? c.citations.map((n) => `[${n ?? "?"}]`).join(" ")
+      : c.status
+        ? ""
+        : "uncited";
+  return h(
+    "button",
+    {
+      className: c.status ? "link cell-null" : "link",
+      title: c.text,
+      attrs: { type: "button", "data-claim": c.id },
+    },
+    c.status ? spaced(c.status) : c.text,
+    " ",
+    h("span", { className: "meta" }, cites),
+    several ? h("span", { className: "meta" }, ` · ${c.document.label}`) : null,
+  );
+}
+
+/** "NotStated" → "not stated". */
+function spaced(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
