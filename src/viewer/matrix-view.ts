@@ -60,58 +60,64 @@ function matrixView(m: Matrix): Node[] {
     ["Effects", m.rows.filter((r) => r.kind === "effect")],
   ];
   return [
-    h(
-      "p",
-      { className: "meta" },
-      m.totalColumns > m.columns.length
-        ? `The ${m.columns.length} of ${m.totalColumns} drugs and drug classes with the most claims × what ${m.documents.length} documents say about them. `
-        : `Drugs and drug classes × what the claims of ${m.documents.length} document${several ? "s" : ""} say about them. `,
-      h("span", { className: "cell-empty" }, "—"),
-      " no claim; ",
-      h("span", { className: "cell-null" }, "not stated"),
-      " the source's cell gives no value.",
-    ),
+    matrixKey(m, several),
     h(
       "table",
       { className: "matrix" },
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { attrs: { scope: "col" } }, "Feature or effect"),
-          ...m.columns.map((c) =>
-            h(
-              "th",
-              { attrs: { scope: "col", "data-column": c.id } },
-              c.label,
-              h("br"),
-              h("span", { className: "meta" }, c.type === "DrugClass" ? "drug class" : "drug"),
-            ),
-          ),
-        ),
-      ),
+      matrixHead(m),
       ...groups
         .filter(([, rows]) => rows.length > 0)
-        .map(([name, rows]) =>
-          h(
-            "tbody",
-            {},
-            h(
-              "tr",
-              { className: "group" },
-              h(
-                "th",
-                { attrs: { scope: "rowgroup", colspan: String(m.columns.length + 1) } },
-                name,
-              ),
-            ),
-            ...rows.map((r) => rowView(r, m, several)),
-          ),
-        ),
+        .map(([name, rows]) => groupView(name, rows, m, several)),
     ),
   ];
+}
+
+/** What the matrix shows, and the key to its empty and null cells. */
+function matrixKey(m: Matrix, several: boolean): HTMLElement {
+  return h(
+    "p",
+    { className: "meta" },
+    m.totalColumns > m.columns.length
+      ? `The ${m.columns.length} of ${m.totalColumns} drugs and drug classes with the most claims × what ${m.documents.length} documents say about them. `
+      : `Drugs and drug classes × what the claims of ${m.documents.length} document${several ? "s" : ""} say about them. `,
+    h("span", { className: "cell-empty" }, "—"),
+    " no claim; ",
+    h("span", { className: "cell-null" }, "not stated"),
+    " the source's cell gives no value.",
+  );
+}
+
+/** The header row: one column per drug or drug class. */
+function matrixHead(m: Matrix): HTMLElement {
+  return h(
+    "thead",
+    {},
+    h(
+      "tr",
+      {},
+      h("th", { attrs: { scope: "col" } }, "Feature or effect"),
+      ...m.columns.map((c) =>
+        h(
+          "th",
+          { attrs: { scope: "col", "data-column": c.id } },
+          c.label,
+          h("br"),
+          h("span", { className: "meta" }, c.type === "DrugClass" ? "drug class" : "drug"),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A group of rows (features or effects) under its heading. */
+function groupView(name: string, rows: MatrixRow[], m: Matrix, several: boolean): HTMLElement {
+  const span = String(m.columns.length + 1);
+  return h(
+    "tbody",
+    {},
+    h("tr", { className: "group" }, h("th", { attrs: { scope: "rowgroup", colspan: span } }, name)),
+    ...rows.map((r) => rowView(r, m, several)),
+  );
 }
 
 function rowView(r: MatrixRow, m: Matrix, several: boolean): HTMLElement {
