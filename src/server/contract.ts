@@ -6,7 +6,7 @@
  * (tests/server/contract.test.ts checks the actual answers against them too).
  */
 import type { Discrepancy } from "../graph/types.ts";
-import type { ViewModel } from "../projection/projection.ts";
+import type { Evidence, ViewModel } from "../projection/projection.ts";
 import type { ClaimJson, StudyJson } from "../trace/answers.ts";
 import type { PathResult } from "../trace/path.ts";
 import type { TraceResult } from "../trace/trace.ts";
@@ -51,6 +51,38 @@ export type NodeDetails =
 /** A node and the neighbours drawn around it. */
 export type Neighbourhood = Pick<ViewModel, "nodes" | "edges">;
 
+/** A claim as the reader marks it in its document's display text. */
+export interface ReaderClaim {
+  readonly id: string;
+  /** The claim's class: TableCellClaim, ProseClaim, … */
+  readonly kind: string;
+  readonly evidence: Evidence;
+  /** subject · predicate · object (or value). */
+  readonly title: string;
+  /** [start, end) in the display text, UTF-16 units; several when markers cut the quote. */
+  readonly spans: ReadonlyArray<readonly [number, number]>;
+  /** The nodes selecting which marks the claim: its subject, object, mentions, references, works, studies. */
+  readonly nodes: readonly string[];
+}
+
+/** What `/api/document` answers: a document's display text with its claims and markers. */
+export interface DocumentText {
+  readonly id: string;
+  readonly title: string;
+  /** The display text (markup cleaned, TeX as Unicode); null when the knowledge base lacks it. */
+  readonly text: string | null;
+  readonly claims: readonly ReaderClaim[];
+  /** Citation markers `[n]` at [start, end) of the text, with the reference entry they point to. */
+  readonly markers: ReadonlyArray<{
+    readonly start: number;
+    readonly end: number;
+    readonly number: number;
+    readonly reference: string;
+  }>;
+  /** Every document of the knowledge base, for the picker. */
+  readonly documents: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+}
+
 /** Each API path's query parameters. */
 export interface ApiParams {
   readonly "/api/view": Record<string, never>;
@@ -59,6 +91,8 @@ export interface ApiParams {
   readonly "/api/search": { readonly q: string };
   readonly "/api/path": { readonly from: string; readonly to: string };
   readonly "/api/neighbourhood": { readonly id: string };
+  /** `id` empty: the first document. */
+  readonly "/api/document": { readonly id: string };
 }
 
 /** Each API path's answer (status 200). */
@@ -69,6 +103,7 @@ export interface ApiAnswers {
   readonly "/api/search": { readonly hits: readonly SearchHit[] };
   readonly "/api/path": PathResult;
   readonly "/api/neighbourhood": Neighbourhood;
+  readonly "/api/document": DocumentText;
 }
 
 export type ApiPath = keyof ApiAnswers;

@@ -16,6 +16,7 @@ import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { project, type ViewModel } from "../projection/projection.ts";
 import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
 import { onClientError } from "./client-error.ts";
+import { documentText } from "./document-answer.ts";
 import { KbDownload } from "./download.ts";
 import { DownloadCache, type Serialise } from "./download-cache.ts";
 import { send, TEXT } from "./headers.ts";
@@ -174,6 +175,12 @@ function apiAnswer(
       return found
         ? { status: 200, body: found }
         : { status: 404, body: { error: "no such node" } };
+    }
+    case "/api/document": {
+      const text = documentText(ctx.kg, q("id"));
+      return text
+        ? { status: 200, body: text }
+        : { status: 404, body: { error: "no such document" } };
     }
   }
   return undefined;

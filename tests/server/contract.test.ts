@@ -34,6 +34,8 @@ const REQUESTS: ReadonlyArray<readonly [ApiPath, Record<string, string>]> = [
   ["/api/path", { from: "desipramine", to: "norepinephrine transporter" }],
   ["/api/path", { from: "desipramine", to: "no such thing" }],
   ["/api/neighbourhood", { id: DESIPRAMINE }],
+  ["/api/document", { id: DOC }],
+  ["/api/document", { id: "" }],
 ];
 
 let server: RunningServer;
