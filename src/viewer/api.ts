@@ -18,4 +18,5 @@ export const api = {
   edge: (source: string, target: string) => get("/api/edge", { source, target }),
   search: (q: string) => get("/api/search", { q }),
   neighbourhood: (id: string) => get("/api/neighbourhood", { id }),
+  document: (id: string) => get("/api/document", { id }),
 };

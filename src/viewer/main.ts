@@ -8,6 +8,7 @@ import type { ViewModel } from "../projection/projection.ts";
 import { api } from "./api.ts";
 import { setupExport, setupFilters, setupLegend, setupTraceMode } from "./controls.ts";
 import { DetailsPanel } from "./details.ts";
+import { Reader } from "./reader.ts";
 import {
   addAll,
   createRenderer,
@@ -17,7 +18,7 @@ import {
 } from "./render.ts";
 import { bindSearchKeys, setupSearch } from "./search.ts";
 import { Selection } from "./selection.ts";
-import { ViewerState } from "./state.ts";
+import { ViewerState, writeAddress } from "./state.ts";
 import { decodeState } from "./url-state.ts";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -29,7 +30,10 @@ async function boot(): Promise<void> {
   const initial = decodeState(location.hash);
   const state = new ViewerState(initial);
   const renderer = createRenderer(graph, $("graph"), state);
-  const select = (id: string | null, moveCamera = true) => selection.select(id, moveCamera);
+  const select = (id: string | null, moveCamera = true) => {
+    void reader.show(id);
+    return selection.select(id, moveCamera);
+  };
   const panel = new DetailsPanel($("details"), { select: (id) => void select(id) });
   const selection = new Selection({ graph, renderer, state, panel });
 
@@ -38,6 +42,8 @@ async function boot(): Promise<void> {
   setupFilters(view, state, renderer);
   setupTraceMode(state, renderer, (id) => void select(id, false));
   setupExport(renderer);
+  const reader = setupReader(state, (id) => void select(id));
+  await reader.open(initial.reader).catch(() => reader.setOpen(false));
   const search = setupSearch($("search"), $("suggestions"), (id) => void select(id));
   bindSearchKeys(search, () => void select(null));
 
@@ -72,6 +78,17 @@ function bindGraphEvents(
   renderer.on("leaveNode", () => {
     state.leave();
     renderer.refresh({ skipIndexation: true });
+  });
+}
+
+/** The reader, its moves written into the state and the address. */
+function setupReader(state: ViewerState, select: (id: string) => void): Reader {
+  return new Reader($("reader"), $("reader-toggle"), {
+    select,
+    moved: (position) => {
+      state.setReader(position);
+      writeAddress(state);
+    },
   });
 }
 
