@@ -1,8 +1,8 @@
 /**
  * The reader's text as DOM: text nodes only (never markup parsed from the document), a
  * `<mark>` per claim span (nested as `reader-spans.ts` lays them out) whose class and data
- * attributes say the claim's kind and evidence and whose title names the claim, and a link
- * per citation marker, to the reference entry it points to.
+ * attributes say the claim's kind and evidence and whose title names the claim, and a
+ * link-like button per citation marker, for the reference entry it points to.
  */
 import type { DocumentText } from "../server/contract.ts";
 import { h, shownText } from "./dom.ts";
@@ -26,7 +26,7 @@ export function buildReaderText(doc: DocumentText & { readonly text: string }): 
     let at = from;
     for (const m of markersIn(markers, from, to)) {
       addText(parent, at, m.start);
-      parent.append(markerLink(m));
+      parent.append(markerLink(m, m === markers[0]));
       at = m.end;
     }
     addText(parent, at, to);
@@ -67,14 +67,18 @@ function markOf(doc: DocumentText, node: MarkNode): HTMLElement {
   });
 }
 
-function markerLink(m: Marker): HTMLElement {
-  const href = `#${new URLSearchParams({ node: m.reference }).toString()}`;
+/**
+ * A marker as a button that looks like a link (as Details moves between nodes: it opens a node
+ * of the graph, not an address). Only one marker is a Tab stop; arrows move between them
+ * (reader.ts), so the text's dozens of markers do not stand between the reader and the rest.
+ */
+function markerLink(m: Marker, first: boolean): HTMLElement {
   return h(
-    "a",
+    "button",
     {
       className: "cite",
       title: `Reference [${m.number}]`,
-      attrs: { href, "data-reference": m.reference },
+      attrs: { type: "button", tabindex: first ? "0" : "-1", "data-reference": m.reference },
     },
     `[${m.number}]`,
   );

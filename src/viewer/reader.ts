@@ -45,6 +45,7 @@ export class Reader {
   ) {
     root.replaceChildren(this.#head, this.#body);
     root.addEventListener("click", (e) => this.#clicked(e));
+    root.addEventListener("keydown", (e) => this.#arrowed(e));
     this.#body.addEventListener("scroll", () => this.#scrolled());
     toggle.addEventListener("click", () => {
       this.setOpen(!this.#open);
@@ -124,7 +125,7 @@ export class Reader {
   }
 
   #picker(doc: DocumentText): HTMLSelectElement {
-    const select = h("select", { attrs: { "aria-label": "Document shown" } });
+    const select = h("select", { attrs: { "aria-label": "Text to read" } });
     for (const d of doc.documents) select.append(h("option", { attrs: { value: d.id } }, d.label));
     select.value = doc.id;
     select.addEventListener("change", async () => {
@@ -159,9 +160,8 @@ export class Reader {
    */
   #clicked(e: MouseEvent): void {
     const target = e.target as Element;
-    const cite = target.closest<HTMLElement>("a.cite");
+    const cite = target.closest<HTMLElement>("button.cite");
     if (cite) {
-      e.preventDefault();
       this.#fromReader = true;
       this.hooks.select(cite.dataset.reference ?? "");
       return;
@@ -179,6 +179,21 @@ export class Reader {
     const at = this.#selected === null ? -1 : claims.indexOf(this.#selected);
     this.#fromReader = true;
     this.hooks.select(claims[(at + 1) % claims.length] as string);
+  }
+
+  /** Arrow keys, Home and End move between the citation markers (one Tab stop for all). */
+  #arrowed(e: KeyboardEvent): void {
+    const at = (e.target as Element).closest?.("button.cite");
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (!at || (step === undefined && e.key !== "Home" && e.key !== "End")) return;
+    const all = [...this.root.querySelectorAll<HTMLElement>("button.cite")];
+    const i = all.indexOf(at as HTMLElement);
+    const next = e.key === "Home" ? all[0] : e.key === "End" ? all.at(-1) : all[i + (step ?? 0)];
+    if (!next) return;
+    e.preventDefault();
+    at.setAttribute("tabindex", "-1");
+    next.setAttribute("tabindex", "0");
+    next.focus();
   }
 
   #scrolled(): void {

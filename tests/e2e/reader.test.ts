@@ -160,7 +160,7 @@ describe("the reader on the seed", () => {
   });
 
   it("selects a reference when its citation marker is clicked", async () => {
-    const marker = page.locator(`#reader a.cite[data-reference="${REF_1}"]`).first();
+    const marker = page.locator(`#reader button.cite[data-reference="${REF_1}"]`).first();
     expect(await marker.textContent()).toBe("[1]");
     await marker.click();
     await detailsShow(REF_1);
@@ -170,6 +170,25 @@ describe("the reader on the seed", () => {
     expect((await hitSpans()).spans.length).toBe(citing.reduce((n, c) => n + c.spans.length, 0));
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it("makes the markers one Tab stop: arrows move between them, Enter selects", async () => {
+    const tabbable = page.locator('#reader button.cite[tabindex="0"]');
+    expect(await tabbable.count()).toBe(1);
+    await tabbable.focus();
+    await page.keyboard.press("ArrowRight");
+    const second = await page.evaluate(() => {
+      const all = [...document.querySelectorAll("#reader button.cite")];
+      return all.indexOf(document.activeElement as Element);
+    });
+    expect(second).toBe(1);
+    expect(await tabbable.count()).toBe(1);
+    const ref = await page.evaluate(
+      () => (document.activeElement as HTMLElement).dataset.reference ?? "",
+    );
+    await page.keyboard.press("Enter");
+    await detailsShow(ref);
+    expect(await selected()).toBe(ref);
   });
 
   it("hides and shows again with the Reader button", async () => {
@@ -197,7 +216,7 @@ describe("the reader with two documents", () => {
   });
 
   it("picks a document, and a deep link restores the document and the reading position", async () => {
-    const picker = page.getByRole("combobox", { name: "Document shown" });
+    const picker = page.getByRole("combobox", { name: "Text to read" });
     const options = await picker
       .locator("option")
       .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
@@ -257,18 +276,19 @@ describe("the reader on the hostile document", () => {
       [...root.querySelectorAll("*")]
         .filter(
           (el) =>
-            !["DIV", "H2", "UL", "LI", "MARK", "A", "SELECT", "OPTION", "P"].includes(el.tagName),
+            !["DIV", "H2", "UL", "LI", "MARK", "BUTTON", "SELECT", "OPTION", "P"].includes(
+              el.tagName,
+            ),
         )
         .map((el) => el.outerHTML.slice(0, 80)),
     );
     expect(foreign).toEqual([]);
-    const links = await reader
-      .locator("a")
-      .evaluateAll((as) => as.map((a) => [a.className, a.getAttribute("href") ?? ""]));
-    for (const [className, href] of links) {
-      expect(className).toBe("cite");
-      expect(href).toMatch(/^#node=https%3A%2F%2F/);
-    }
+    // No link or resource at all: markers are buttons, and only they.
+    expect(await reader.locator("a, [href], [src]").count()).toBe(0);
+    const buttons = await reader
+      .locator("button")
+      .evaluateAll((bs) => bs.map((b) => `${b.className} ${b.textContent}`));
+    for (const b of buttons) expect(b).toMatch(/^cite \[\d+\]$/);
     expect(await reader.locator("[style], [onerror], [onclick]").count()).toBe(0);
     for (const mark of await reader.locator("mark.claim-mark").all()) await mark.click();
     expect(
