@@ -16,6 +16,9 @@ const PRIMARY_TARGET = `${KB}claim/desipramine-vs-ssris.desipramine.primary-targ
 const INHIBITS = `${KB}claim/desipramine-vs-ssris.desipramine.inhibits.4aaf37bab9a7`;
 /** Cites [4] [5], a clinical trial. */
 const MEMORY = `${KB}claim/desipramine-vs-ssris.fluoxetine.increases.15f7e1a8a9f6`;
+const REF_4 = `${KB}doc/desipramine-vs-ssris.ref-4`;
+const WORK_4_5 = `${KB}work/pmid-12183009`;
+const STUDY = `${KB}study/desipramine-vs-ssris.memory-in-depression`;
 
 let server: RunningServer;
 let doc: DocumentText;
@@ -68,6 +71,17 @@ describe("/api/document", () => {
     expect(byId.get(INHIBITS)?.evidence).toBe("uncited");
     expect(byId.get(MEMORY)?.evidence).toBe("strong");
     expect(byId.get(PRIMARY_TARGET)?.nodes).toContain(REF_1);
+  });
+
+  it("lets a reference, its work and a study select the claims resting on them", () => {
+    const selecting = (id: string) =>
+      doc.claims
+        .filter((c) => c.nodes.includes(id))
+        .map((c) => c.id)
+        .sort();
+    expect(selecting(REF_4)).toContain(MEMORY);
+    expect(selecting(WORK_4_5)).toEqual(selecting(REF_4));
+    expect(selecting(STUDY)).toContain(MEMORY);
   });
 
   it("gives each citation marker with the reference entry it points to", () => {
