@@ -34,6 +34,8 @@ export class Reader {
   /** A restored reading position is kept through the first selection. */
   #restoring = false;
   #open = true;
+  /** The reading position while the reader is hidden (a hidden element has no scroll). */
+  #shownAt = 0;
   #scrollTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #body = h("div", { className: "reader-body" });
   readonly #head = h("div", { className: "reader-head" });
@@ -55,25 +57,29 @@ export class Reader {
 
   /** Opens a document (null: the first) at a display offset. */
   async open(position: ReaderPosition | undefined): Promise<void> {
-    this.setOpen(position?.open ?? true);
     const doc = await api.document(position?.document ?? "");
     this.#show(doc);
-    const at = position?.at ?? 0;
-    this.#restoring = at > 0;
-    if (at > 0) this.#scrollToOffset(at);
+    this.#shownAt = position?.at ?? 0;
+    this.#restoring = this.#shownAt > 0;
+    this.#open = !(position?.open ?? true);
+    this.setOpen(position?.open ?? true);
   }
 
+  /** Shows or hides the reader; a hidden reader keeps its reading position for when it is shown. */
   setOpen(open: boolean): void {
+    if (!open && this.#open) this.#shownAt = this.#offsetAtTop();
+    const opening = open && !this.#open;
     this.#open = open;
     this.root.hidden = !open;
     this.toggle.setAttribute("aria-expanded", String(open));
+    if (opening) this.#scrollToOffset(this.#shownAt);
   }
 
   /** Where the reader stands: its document (null when it is the first), the offset at its top. */
   position(): ReaderPosition {
     const first = this.#doc?.documents[0]?.id;
     const document = this.#doc && this.#doc.id !== first ? this.#doc.id : null;
-    return { document, at: this.#offsetAtTop(), open: this.#open };
+    return { document, at: this.#open ? this.#offsetAtTop() : this.#shownAt, open: this.#open };
   }
 
   /** The selection changed: mark what it selects, and scroll to it unless the reader chose it. */
@@ -121,6 +127,7 @@ export class Reader {
     this.#text = buildReaderText({ ...doc, text: doc.text });
     this.#body.replaceChildren(this.#text.root);
     this.#body.scrollTop = 0;
+    this.#shownAt = 0;
     this.#mark(this.#selected);
   }
 
@@ -222,6 +229,10 @@ export class Reader {
   }
 
   #scrollToOffset(at: number): void {
+    if (at <= 0) {
+      this.#body.scrollTop = 0;
+      return;
+    }
     const nodes = this.#text?.textNodes ?? [];
     const i = firstTrue(nodes.length, (k) => (nodes[k]?.start ?? 0) > at) - 1;
     const hit = nodes[i];

@@ -191,13 +191,27 @@ describe("the reader on the seed", () => {
     expect(await selected()).toBe(ref);
   });
 
-  it("hides and shows again with the Reader button", async () => {
+  it("hides and shows again with the Reader button, at the same place", async () => {
+    const body = page.locator(".reader-body");
+    const earlier = new URL(page.url()).hash;
+    await body.evaluate((b) => {
+      b.scrollTop = b.scrollHeight / 3;
+    });
+    await page.waitForFunction(
+      (was) => location.hash !== was && /[#&]at=\d+/.test(location.hash),
+      earlier,
+    );
+    const before = await body.evaluate((b) => b.scrollTop);
+    const at = /[#&]at=(\d+)/.exec(new URL(page.url()).hash)?.[1];
     const toggle = page.getByRole("button", { name: "Reader" });
     await toggle.click();
     expect(await page.getByRole("region", { name: "Document" }).isHidden()).toBe(true);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
     expect(page.url()).toContain("reader=hidden");
+    expect(page.url()).toContain(`at=${at}`);
     await toggle.click();
     expect(await page.getByRole("region", { name: "Document" }).isVisible()).toBe(true);
+    expect(Math.abs((await body.evaluate((b) => b.scrollTop)) - before)).toBeLessThan(30);
   });
 });
 
