@@ -90,7 +90,10 @@ export class Reader {
     this.#selected = id;
     if (id !== null && this.#doc && !this.#holds(this.#doc, id)) {
       const elsewhere = await documentOf(this.#doc, id);
-      if (elsewhere && this.#selected === id) this.#show(await api.document(elsewhere));
+      if (elsewhere && this.#selected === id) {
+        this.#show(await api.document(elsewhere));
+        this.hooks.moved(this.position());
+      }
     }
     if (this.#selected !== id) return;
     const first = this.#mark(id);

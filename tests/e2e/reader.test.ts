@@ -70,6 +70,9 @@ function detailsShow(id: string) {
   return page.waitForSelector(`#details[data-selected="${id.replace(/["\\]/g, "\\$&")}"]`);
 }
 
+/** The address's fragment as the page has it now (page.url() can lag behind replaceState). */
+const hash = () => page.evaluate(() => location.hash);
+
 const selected = () =>
   page.evaluate(
     () =>
@@ -193,7 +196,7 @@ describe("the reader on the seed", () => {
 
   it("hides and shows again with the Reader button, at the same place", async () => {
     const body = page.locator(".reader-body");
-    const earlier = new URL(page.url()).hash;
+    const earlier = await hash();
     await body.evaluate((b) => {
       b.scrollTop = b.scrollHeight / 3;
     });
@@ -202,13 +205,13 @@ describe("the reader on the seed", () => {
       earlier,
     );
     const before = await body.evaluate((b) => b.scrollTop);
-    const at = /[#&]at=(\d+)/.exec(new URL(page.url()).hash)?.[1];
+    const at = /[#&]at=(\d+)/.exec(await hash())?.[1];
     const toggle = page.getByRole("button", { name: "Reader" });
     await toggle.click();
     expect(await page.getByRole("region", { name: "Document" }).isHidden()).toBe(true);
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
-    expect(page.url()).toContain("reader=hidden");
-    expect(page.url()).toContain(`at=${at}`);
+    expect(await hash()).toContain("reader=hidden");
+    expect(await hash()).toContain(`at=${at}`);
     await toggle.click();
     expect(await page.getByRole("region", { name: "Document" }).isVisible()).toBe(true);
     expect(Math.abs((await body.evaluate((b) => b.scrollTop)) - before)).toBeLessThan(30);
@@ -224,20 +227,20 @@ describe("the reader with two documents", () => {
     both = await serveKb([SEED_KB, second.kb]);
     await openViewer(page, both.url);
   });
+  const picker = () => page.getByRole("combobox", { name: "Text to read" });
   afterAll(async () => {
     await both?.close();
     second?.remove();
   });
 
   it("picks a document, and a deep link restores the document and the reading position", async () => {
-    const picker = page.getByRole("combobox", { name: "Text to read" });
-    const options = await picker
+    const options = await picker()
       .locator("option")
       .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
     expect(options).toHaveLength(2);
     const first = (await documentAnswer(both)).id;
     const other = options.find((o) => o !== first) ?? "";
-    await picker.selectOption(other);
+    await picker().selectOption(other);
     await page.waitForFunction((id) => location.hash.includes(encodeURIComponent(id)), other);
     const otherText = (await documentAnswer(both, other)).text ?? "";
     expect(
@@ -248,14 +251,27 @@ describe("the reader with two documents", () => {
       b.scrollTop = b.scrollHeight / 2;
     });
     await page.waitForFunction(() => /[#&]at=\d+/.test(location.hash));
-    const at = Number(/[#&]at=(\d+)/.exec(new URL(page.url()).hash)?.[1]);
+    const at = Number(/[#&]at=(\d+)/.exec(await hash())?.[1]);
     const before = await page.locator(".reader-body").evaluate((b) => b.scrollTop);
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
-    expect(await picker.inputValue()).toBe(other);
+    expect(await picker().inputValue()).toBe(other);
     const after = await page.locator(".reader-body").evaluate((b) => b.scrollTop);
     expect(Math.abs(after - before)).toBeLessThan(30);
-    expect(new URL(page.url()).hash).toContain(`at=${at}`);
+    expect(await hash()).toContain(`at=${at}`);
+  });
+
+  it("turns to the document of a claim selected elsewhere, and marks it", async () => {
+    const answer = await documentAnswer(both);
+    const claim = answer.claims[0]?.id ?? "";
+    expect(await picker().inputValue()).not.toBe(answer.id);
+    await select(claim);
+    await page.waitForFunction(
+      (id) => document.querySelector(`#reader mark.hit[data-claim="${id}"]`) !== null,
+      claim,
+    );
+    expect(await picker().inputValue()).toBe(answer.id);
+    expect(await hash()).not.toContain("read=");
   });
 });
 
