@@ -30,6 +30,7 @@ async function boot(): Promise<void> {
   const initial = decodeState(location.hash);
   const state = new ViewerState(initial);
   const renderer = createRenderer(graph, $("graph"), state);
+  const reader = setupReader(state, (id) => void select(id));
   const select = (id: string | null, moveCamera = true) => {
     void reader.show(id);
     return selection.select(id, moveCamera);
@@ -42,8 +43,7 @@ async function boot(): Promise<void> {
   setupFilters(view, state, renderer);
   setupTraceMode(state, renderer, (id) => void select(id, false));
   setupExport(renderer);
-  const reader = setupReader(state, (id) => void select(id));
-  await reader.open(initial.reader).catch(() => reader.setOpen(false));
+  await reader.open(initial.reader, initial.selected).catch(() => reader.setOpen(false));
   const search = setupSearch($("search"), $("suggestions"), (id) => void select(id));
   bindSearchKeys(search, () => void select(null));
 

@@ -31,8 +31,8 @@ export class Reader {
   #selected: string | null = null;
   /** A selection made by clicking the reader does not scroll it. */
   #fromReader = false;
-  /** A restored reading position is kept through the first selection. */
-  #restoring = false;
+  /** A restored reading position is kept when the deep link's own selection is shown. */
+  #keepPositionFor: string | null = null;
   #open = true;
   /** The reading position while the reader is hidden (a hidden element has no scroll). */
   #shownAt = 0;
@@ -55,12 +55,12 @@ export class Reader {
     });
   }
 
-  /** Opens a document (null: the first) at a display offset. */
-  async open(position: ReaderPosition | undefined): Promise<void> {
+  /** Opens a document (null: the first) at a display offset, which `selected` will not move. */
+  async open(position: ReaderPosition | undefined, selected: string | null): Promise<void> {
     const doc = await api.document(position?.document ?? "");
     this.#show(doc);
     this.#shownAt = position?.at ?? 0;
-    this.#restoring = this.#shownAt > 0;
+    this.#keepPositionFor = this.#shownAt > 0 ? selected : null;
     this.#open = !(position?.open ?? true);
     this.setOpen(position?.open ?? true);
   }
@@ -84,9 +84,9 @@ export class Reader {
 
   /** The selection changed: mark what it selects, and scroll to it unless the reader chose it. */
   async show(id: string | null): Promise<void> {
-    const scroll = !this.#fromReader && !this.#restoring;
+    const scroll = !this.#fromReader && (id === null || id !== this.#keepPositionFor);
     this.#fromReader = false;
-    this.#restoring = false;
+    this.#keepPositionFor = null;
     this.#selected = id;
     if (id !== null && this.#doc && !this.#holds(this.#doc, id)) {
       const elsewhere = await documentOf(this.#doc, id);
