@@ -6,10 +6,11 @@
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode } from "../graph/types.ts";
-import { evidenceLabel, WEAK_EVIDENCE } from "../trace/evidence.ts";
+import { evidenceLabel } from "../trace/evidence.ts";
+import { claimEvidence, type Evidence } from "./claim-evidence.ts";
 
-/** How well a claim is supported: as the projection's `Evidence` of a claim node. */
-export type Support = "strong" | "weak" | "uncited";
+/** How well a claim is supported: the projection's `Evidence` of a claim node. */
+export type Support = Exclude<Evidence, "none">;
 
 export interface ClaimRow {
   readonly id: string;
@@ -58,18 +59,12 @@ export function claimRow(kg: KnowledgeGraph, c: ClaimNode): ClaimRow {
     citations: c.citations.map((r) => kg.reference(r)?.number ?? null),
     evidence:
       types.length === 0 ? "uncited" : [...new Set(types)].sort().map(evidenceLabel).join("; "),
-    support: supportOf(types),
+    support: claimEvidence(kg, c) as Support,
     type: c.claimType,
     document: { id: c.location.document, label: kg.label(c.location.document) },
     line: c.location.line ?? null,
     status: c.status ?? null,
   };
-}
-
-/** Uncited, resting only on tertiary or consumer sources (weak), or otherwise supported. */
-function supportOf(evidenceTypes: readonly string[]): Support {
-  if (evidenceTypes.length === 0) return "uncited";
-  return evidenceTypes.every((t) => WEAK_EVIDENCE.has(t)) ? "weak" : "strong";
 }
 
 export function compare(a: string, b: string): number {

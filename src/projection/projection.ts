@@ -10,9 +10,9 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode, NodeAttributes, NodeKind } from "../graph/types.ts";
-import { WEAK_EVIDENCE } from "../trace/evidence.ts";
+import { claimEvidence, type Evidence } from "./claim-evidence.ts";
 
-export type Evidence = "strong" | "weak" | "uncited" | "none";
+export type { Evidence } from "./claim-evidence.ts";
 
 export interface ViewNode {
   readonly key: string;
@@ -133,12 +133,7 @@ function describe(kg: KnowledgeGraph, key: string, a: NodeAttributes): NodeView 
 
 /** A claim: how well its citations support it. */
 function describeClaim(kg: KnowledgeGraph, a: ClaimNode): NodeView {
-  const evidence: Evidence =
-    a.citations.length === 0
-      ? "uncited"
-      : a.citations.every((r) => WEAK_EVIDENCE.has(kg.citedWork(r)?.evidenceType ?? ""))
-        ? "weak"
-        : "strong";
+  const evidence: Evidence = claimEvidence(kg, a);
   return {
     kind: a.kind,
     type: a.claimType,

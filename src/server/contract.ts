@@ -8,7 +8,7 @@
 import type { Discrepancy } from "../graph/types.ts";
 import type { ClaimColumn, ClaimPage } from "../projection/claim-page.ts";
 import type { Matrix } from "../projection/matrix.ts";
-import type { ViewModel } from "../projection/projection.ts";
+import type { Evidence, ViewModel } from "../projection/projection.ts";
 import type { ClaimJson, StudyJson } from "../trace/answers.ts";
 import type { PathResult } from "../trace/path.ts";
 import type { TraceResult } from "../trace/trace.ts";
@@ -53,6 +53,38 @@ export type NodeDetails =
 /** A node and the neighbours drawn around it. */
 export type Neighbourhood = Pick<ViewModel, "nodes" | "edges">;
 
+/** A claim as the reader marks it in its document's display text. */
+export interface ReaderClaim {
+  readonly id: string;
+  /** The claim's class: TableCellClaim, ProseClaim, … */
+  readonly kind: string;
+  readonly evidence: Evidence;
+  /** subject · predicate · object (or value). */
+  readonly title: string;
+  /** [start, end) in the display text, UTF-16 units; several when markers cut the quote. */
+  readonly spans: ReadonlyArray<readonly [number, number]>;
+  /** The nodes selecting which marks the claim: its subject, object, mentions, references, works, studies. */
+  readonly nodes: readonly string[];
+}
+
+/** What `/api/document` answers: a document's display text with its claims and markers. */
+export interface DocumentText {
+  readonly id: string;
+  readonly title: string;
+  /** The display text (markup cleaned, TeX as Unicode); null when the knowledge base lacks it. */
+  readonly text: string | null;
+  readonly claims: readonly ReaderClaim[];
+  /** Citation markers `[n]` at [start, end) of the text, with the reference entry they point to. */
+  readonly markers: ReadonlyArray<{
+    readonly start: number;
+    readonly end: number;
+    readonly number: number;
+    readonly reference: string;
+  }>;
+  /** Every document of the knowledge base, for the picker. */
+  readonly documents: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+}
+
 /** Each API path's query parameters. */
 export interface ApiParams {
   readonly "/api/view": Record<string, never>;
@@ -63,6 +95,8 @@ export interface ApiParams {
   readonly "/api/neighbourhood": { readonly id: string };
   readonly "/api/claims": ClaimsParams;
   readonly "/api/matrix": Record<string, never>;
+  /** `id` empty: the first document. */
+  readonly "/api/document": { readonly id: string };
 }
 
 /** Each API path's answer (status 200). */
@@ -75,6 +109,7 @@ export interface ApiAnswers {
   readonly "/api/neighbourhood": Neighbourhood;
   readonly "/api/claims": ClaimPage;
   readonly "/api/matrix": Matrix;
+  readonly "/api/document": DocumentText;
 }
 
 /**

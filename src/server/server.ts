@@ -17,6 +17,7 @@ import { project, type ViewModel } from "../projection/projection.ts";
 import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
 import { claimQuery, claimsAnswer, matrixAnswer } from "./claims-query.ts";
 import { onClientError } from "./client-error.ts";
+import { documentText } from "./document-answer.ts";
 import { KbDownload } from "./download.ts";
 import { DownloadCache, type Serialise } from "./download-cache.ts";
 import { send, TEXT } from "./headers.ts";
@@ -180,6 +181,12 @@ function apiAnswer(
       return { status: 200, body: claimsAnswer(ctx.kg, claimQuery(q)) };
     case "/api/matrix":
       return { status: 200, body: matrixAnswer(ctx.kg) };
+    case "/api/document": {
+      const text = documentText(ctx.kg, q("id"));
+      return text
+        ? { status: 200, body: text }
+        : { status: 404, body: { error: "no such document" } };
+    }
   }
   return undefined;
 }

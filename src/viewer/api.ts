@@ -20,4 +20,5 @@ export const api = {
   neighbourhood: (id: string) => get("/api/neighbourhood", { id }),
   claims: (params: ClaimsParams) => get("/api/claims", params),
   matrix: () => get("/api/matrix", {}),
+  document: (id: string) => get("/api/document", { id }),
 };

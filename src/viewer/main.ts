@@ -8,6 +8,7 @@ import type { ViewModel } from "../projection/projection.ts";
 import { api } from "./api.ts";
 import { setupExport, setupFilters, setupLegend, setupTraceMode } from "./controls.ts";
 import { DetailsPanel } from "./details.ts";
+import { Reader } from "./reader.ts";
 import {
   addAll,
   createRenderer,
@@ -17,7 +18,7 @@ import {
 } from "./render.ts";
 import { bindSearchKeys, setupSearch } from "./search.ts";
 import { Selection } from "./selection.ts";
-import { ViewerState } from "./state.ts";
+import { ViewerState, writeAddress } from "./state.ts";
 import { decodeState } from "./url-state.ts";
 import { setupViews } from "./views.ts";
 
@@ -30,8 +31,10 @@ async function boot(): Promise<void> {
   const initial = decodeState(location.hash);
   const state = new ViewerState(initial);
   const renderer = createRenderer(graph, $("graph"), state);
+  const reader = setupReader(state, (id) => void select(id));
   const select = (id: string | null, moveCamera = true) => {
     views.selected(id);
+    void reader.show(id);
     return selection.select(id, moveCamera);
   };
   const panel = new DetailsPanel($("details"), { select: (id) => void select(id) });
@@ -46,6 +49,7 @@ async function boot(): Promise<void> {
     (id) => void select(id),
     () => state.filters,
   );
+  await reader.open(initial.reader, initial.selected).catch(() => reader.setOpen(false));
   const search = setupSearch($("search"), $("suggestions"), (id) => void select(id));
   bindSearchKeys(search, () => void select(null));
 
@@ -80,6 +84,17 @@ function bindGraphEvents(
   renderer.on("leaveNode", () => {
     state.leave();
     renderer.refresh({ skipIndexation: true });
+  });
+}
+
+/** The reader, its moves written into the state and the address. */
+function setupReader(state: ViewerState, select: (id: string) => void): Reader {
+  return new Reader($("reader"), $("reader-toggle"), {
+    select,
+    moved: (position) => {
+      state.setReader(position);
+      writeAddress(state);
+    },
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Filters } from "./filters.ts";
 import type { ViewState } from "./reducers.ts";
-import { encodeState, type UrlState } from "./url-state.ts";
+import { encodeState, type ReaderPosition, type UrlState } from "./url-state.ts";
 
 export class ViewerState {
   #filters: Filters;
@@ -14,10 +14,21 @@ export class ViewerState {
   #hoverSet: Set<string> | null = null;
   #traceMode: boolean;
   #traced: Set<string> | null = null;
+  #reader: ReaderPosition | undefined;
 
-  constructor(initial: Pick<UrlState, "filters" | "trace">) {
+  constructor(initial: Pick<UrlState, "filters" | "trace" | "reader">) {
     this.#filters = initial.filters;
     this.#traceMode = initial.trace;
+    this.#reader = initial.reader;
+  }
+
+  /** The reader's document and reading position (see reader.ts). */
+  get reader(): ReaderPosition | undefined {
+    return this.#reader;
+  }
+
+  setReader(position: ReaderPosition): void {
+    this.#reader = position;
   }
 
   get filters(): Filters {
@@ -49,6 +60,7 @@ export class ViewerState {
       selected: this.#selected,
       trace: this.#traceMode,
       filters: this.#filters,
+      ...(this.#reader ? { reader: this.#reader } : {}),
     });
   }
 

@@ -1,10 +1,22 @@
-/** Deep links: the selection, trace mode and filters in the address's fragment, and back. */
+/**
+ * Deep links: the selection, trace mode, filters and the reader (its document and reading
+ * position) in the address's fragment, and back.
+ */
 import { type Filters, NO_FILTERS } from "./filters.ts";
+
+/** Where the reader stands: its document (null: the first), the display offset at its top. */
+export interface ReaderPosition {
+  readonly document: string | null;
+  readonly at: number;
+  readonly open: boolean;
+}
 
 export interface UrlState {
   readonly selected: string | null;
   readonly trace: boolean;
   readonly filters: Filters;
+  /** Absent: the reader as it opens (open, on the first document, at its start). */
+  readonly reader?: ReaderPosition;
 }
 
 export function encodeState(s: UrlState): string {
@@ -15,6 +27,9 @@ export function encodeState(s: UrlState): string {
   if (s.filters.hideWeak) p.set("weak", "hide");
   if (s.filters.uncitedOnly) p.set("uncited", "1");
   if (s.filters.document) p.set("doc", s.filters.document);
+  if (s.reader?.document) p.set("read", s.reader.document);
+  if (s.reader && s.reader.at > 0) p.set("at", String(s.reader.at));
+  if (s.reader && !s.reader.open) p.set("reader", "hidden");
   const text = p.toString();
   return text === "" ? "" : `#${text}`;
 }
@@ -22,6 +37,13 @@ export function encodeState(s: UrlState): string {
 export function decodeState(hash: string): UrlState {
   const p = new URLSearchParams(hash.replace(/^#/, ""));
   const hide = p.get("hide");
+  const at = Number.parseInt(p.get("at") ?? "", 10);
+  const reader: ReaderPosition = {
+    document: p.get("read"),
+    at: Number.isSafeInteger(at) && at > 0 ? at : 0,
+    open: p.get("reader") !== "hidden",
+  };
+  const atStart = reader.document === null && reader.at === 0 && reader.open;
   return {
     selected: p.get("node"),
     trace: p.get("trace") === "1",
@@ -32,5 +54,6 @@ export function decodeState(hash: string): UrlState {
       uncitedOnly: p.get("uncited") === "1",
       document: p.get("doc"),
     },
+    ...(atStart ? {} : { reader }),
   };
 }

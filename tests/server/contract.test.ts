@@ -37,6 +37,8 @@ const REQUESTS: ReadonlyArray<readonly [ApiPath, Record<string, string>]> = [
   ["/api/claims", {}],
   ["/api/claims", { q: "primary target", sort: "citations", dir: "desc", focus: PRIMARY_TARGET }],
   ["/api/matrix", {}],
+  ["/api/document", { id: DOC }],
+  ["/api/document", { id: "" }],
 ];
 
 let server: RunningServer;

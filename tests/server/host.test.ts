@@ -15,7 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const ROUTES = ["/kb/kb.ttl", "/api/view", "/api/search?q=NET", "/", "/index.html", "/missing"];
+const ROUTES = [
+  "/kb/kb.ttl",
+  "/api/view",
+  "/api/search?q=NET",
+  "/api/document?id=",
+  "/",
+  "/index.html",
+  "/missing",
+];
 
 describe("a Host the server was not started on", () => {
   const forged = () => [

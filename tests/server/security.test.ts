@@ -146,6 +146,8 @@ describe("security headers", () => {
       "/api/search?q=desipramine",
       "/api/neighbourhood?id=nothing",
       "/api/path?from=a&to=b",
+      "/api/document?id=",
+      "/api/document?id=nothing",
       "/api/edge?source=https%3A%2F%2Fw3id.org%2Fclaimgraph%2Fkb%2Fentity%2Fdesipramine&target=x",
       "/kb/kb.ttl",
       "/missing",
