@@ -13,6 +13,7 @@ import {
   createRenderer,
   type DisplayGraph,
   displayGraph,
+  hoverNode,
   type Renderer,
 } from "./render.ts";
 import { bindSearchKeys, setupSearch } from "./search.ts";
@@ -66,7 +67,7 @@ function bindGraphEvents(
     panel.edge(edge, claims);
   });
   renderer.on("enterNode", ({ node }) => {
-    state.hover(node, graph.neighbors(node));
+    hoverNode(graph, state, node);
     renderer.refresh({ skipIndexation: true });
   });
   renderer.on("leaveNode", () => {
