@@ -1,9 +1,10 @@
 /**
- * sigma's label and hover drawing, kept whole inside the panel (see `placeLabel`), and the
- * labels drawn in the last frame, which the tests read to count what is on screen.
+ * sigma's label and hover drawing: kept whole inside the panel and clear of the labels
+ * drawn before it in the frame (see labels.ts), and the labels drawn in the last frame,
+ * which the tests read to count what is on screen.
  */
 import type { NodeDisplayData, PartialButFor } from "sigma/types";
-import { placeLabel } from "./labels.ts";
+import { type Box, labelPlaces, overlap, placeLabel } from "./labels.ts";
 
 /** What of sigma's settings the drawing reads. */
 interface Settings {
@@ -17,6 +18,14 @@ type LabelData = PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "
 
 /** The nodes whose label was drawn since the frame began. */
 export const drawnLabels = new Set<string>();
+/** Where those labels are. */
+const boxes: Box[] = [];
+
+/** A new frame: no label drawn yet. */
+export function newFrame(): void {
+  drawnLabels.clear();
+  boxes.length = 0;
+}
 
 /** The panel's width in CSS pixels: sigma scales its 2D contexts by the pixel ratio. */
 function panelWidth(context: CanvasRenderingContext2D): number {
@@ -28,21 +37,24 @@ function font(context: CanvasRenderingContext2D, settings: Settings): number {
   return settings.labelSize;
 }
 
+/** A label where it fits among those drawn; a forced one (hover, selection) in any case. */
 export function drawLabel(
   context: CanvasRenderingContext2D,
   data: LabelData,
   settings: Settings,
+  always = data.forceLabel === true,
 ): void {
   if (!data.label) return;
   const size = font(context, settings);
-  const place = placeLabel(
-    data.x,
-    data.size,
-    context.measureText(data.label).width,
-    panelWidth(context),
-  );
+  const width = context.measureText(data.label).width;
+  const places = labelPlaces(data.x, data.size, width, panelWidth(context));
+  const box = (x: number): Box => ({ x, y: data.y - size * 0.7, width, height: size * 1.2 });
+  const free = places.find((p) => !boxes.some((b) => overlap(b, box(p.x))));
+  const place = free ?? (always ? places[0] : undefined);
+  if (!place) return;
   context.fillStyle = settings.labelColor.color ?? "#000";
   context.fillText(data.label, place.x, data.y + size / 3);
+  boxes.push(box(place.x));
   drawnLabels.add((data as LabelData & { key?: string }).key ?? data.label);
 }
 
@@ -70,5 +82,5 @@ export function drawHover(
     context.fillRect(from, data.y - height / 2, to - from, height);
   }
   context.shadowBlur = 0;
-  drawLabel(context, data, settings);
+  drawLabel(context, data, settings, true);
 }

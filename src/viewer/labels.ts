@@ -1,8 +1,9 @@
 /**
  * Which labels are drawn, and where. Hovering a node labels only a handful: the node, the
  * selection and its most connected neighbours, up to `HOVER_LABEL_BUDGET`; at rest sigma's
- * label grid picks labels by density (see render.ts). A label that would run past the
- * panel's right edge is drawn to the left of its node instead.
+ * label grid picks labels by density (see render.ts), and a label that would cover one
+ * already drawn goes to the other side of its node or is left out. A label that would run
+ * past the panel's right edge is drawn to the left of its node instead.
  */
 
 /** At most this many labels while a node is hovered (the hovered node included). */
@@ -57,9 +58,32 @@ export function placeLabel(
   textWidth: number,
   panelWidth: number,
 ): Placement {
+  return labelPlaces(x, size, textWidth, panelWidth)[0] as Placement;
+}
+
+/** Every place the label may go, best first: right of the node, left of it, or clamped. */
+export function labelPlaces(
+  x: number,
+  size: number,
+  textWidth: number,
+  panelWidth: number,
+): Placement[] {
   const right = x + size + LABEL_GAP;
-  if (right + textWidth <= panelWidth) return { x: right, leftOfNode: false };
   const left = x - size - LABEL_GAP - textWidth;
-  if (left >= 0) return { x: left, leftOfNode: true };
-  return { x: Math.max(0, panelWidth - textWidth), leftOfNode: true };
+  const out: Placement[] = [];
+  if (right + textWidth <= panelWidth) out.push({ x: right, leftOfNode: false });
+  if (left >= 0) out.push({ x: left, leftOfNode: true });
+  if (out.length === 0) out.push({ x: Math.max(0, panelWidth - textWidth), leftOfNode: true });
+  return out;
+}
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }

@@ -9,7 +9,7 @@ import Sigma from "sigma";
 import type { ViewNode } from "../projection/projection.ts";
 import type { Neighbourhood } from "../server/contract.ts";
 import { isVisible } from "./filters.ts";
-import { drawHover, drawLabel, drawnLabels } from "./label-drawing.ts";
+import { drawHover, drawLabel, newFrame } from "./label-drawing.ts";
 import { hoverLabels } from "./labels.ts";
 import { edgeReducer, nodeReducer } from "./reducers.ts";
 import type { ViewerState } from "./state.ts";
@@ -44,16 +44,16 @@ export function createRenderer(
     zIndex: true,
     itemSizesReference: "positions",
     zoomToSizeRatioFunction: (ratio) => ratio,
-    // At rest: one label per cell of 100 px at most (the largest node's), and only for
-    // nodes drawn at least 6 px wide, so zooming in labels the smaller ones.
+    // At rest: one label per cell of 60 px at most (the largest node's; label-drawing.ts
+    // leaves out those that would cover another), for nodes drawn at least 2 px wide.
     labelDensity: 1,
-    labelGridCellSize: 100,
-    labelRenderedSizeThreshold: 6,
+    labelGridCellSize: 60,
+    labelRenderedSizeThreshold: 2,
     defaultDrawNodeLabel: drawLabel,
     defaultDrawNodeHover: drawHover,
     defaultEdgeType: "line",
   });
-  renderer.on("beforeRender", () => drawnLabels.clear());
+  renderer.on("beforeRender", newFrame);
   return renderer;
 }
 

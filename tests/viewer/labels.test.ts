@@ -3,7 +3,14 @@
 // never cuts it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HOVER_LABEL_BUDGET, hoverLabels, LABEL_GAP, placeLabel } from "../../src/viewer/labels.ts";
+import {
+  HOVER_LABEL_BUDGET,
+  hoverLabels,
+  LABEL_GAP,
+  labelPlaces,
+  overlap,
+  placeLabel,
+} from "../../src/viewer/labels.ts";
 
 const neighbours = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
@@ -83,5 +90,20 @@ describe("placeLabel", () => {
       ),
       { seed: 42 },
     );
+  });
+});
+
+describe("labelPlaces and overlap", () => {
+  it("offers the right side, then the left, so a label can step aside from another", () => {
+    expect(labelPlaces(400, 5, 80, 800).map((p) => p.leftOfNode)).toEqual([false, true]);
+    expect(labelPlaces(760, 5, 80, 800).map((p) => p.leftOfNode)).toEqual([true]);
+    expect(labelPlaces(10, 5, 790, 800)).toEqual([{ x: 10, leftOfNode: true }]);
+  });
+
+  it("tells overlapping label boxes from boxes side by side", () => {
+    const a = { x: 0, y: 0, width: 100, height: 14 };
+    expect(overlap(a, { x: 50, y: 5, width: 100, height: 14 })).toBe(true);
+    expect(overlap(a, { x: 100, y: 0, width: 100, height: 14 })).toBe(false);
+    expect(overlap(a, { x: 0, y: 14, width: 100, height: 14 })).toBe(false);
   });
 });
