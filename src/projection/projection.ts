@@ -132,18 +132,12 @@ function describe(
   });
   switch (a.kind) {
     case "claim": {
-      const evidence: Evidence =
-        a.citations.length === 0
-          ? "uncited"
-          : a.citations.every((r) => WEAK_EVIDENCE.has(kg.citedWork(r)?.evidenceType ?? ""))
-            ? "weak"
-            : "strong";
       return {
         kind: a.kind,
         type: a.claimType,
         label: claimLabel(kg, a.subject, a.predicate, a.object),
         claims: 1,
-        evidence,
+        evidence: claimEvidence(kg, a),
         uncited: a.citations.length === 0,
         documents: [a.location.document],
       };
@@ -199,6 +193,17 @@ function describe(
         documents: a.document ? [a.document] : [],
       };
   }
+}
+
+/** How well a claim is supported: uncited, only tertiary or consumer sources, or more. */
+export function claimEvidence(
+  kg: KnowledgeGraph,
+  claim: { readonly citations: readonly string[] },
+): Evidence {
+  if (claim.citations.length === 0) return "uncited";
+  return claim.citations.every((r) => WEAK_EVIDENCE.has(kg.citedWork(r)?.evidenceType ?? ""))
+    ? "weak"
+    : "strong";
 }
 
 function claimLabel(

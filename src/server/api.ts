@@ -7,6 +7,7 @@
 import { normaliseLabel } from "../base/slug.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ViewEdge, ViewModel, ViewNode } from "../projection/projection.ts";
+import { claimEvidence } from "../projection/projection.ts";
 import type { ClaimJson } from "../trace/answers.ts";
 import { claimJson, studyJson } from "../trace/answers.ts";
 import type { PathResult } from "../trace/path.ts";
@@ -165,7 +166,7 @@ function placedNode(
     y: isCentre ? centre.y : centre.y + radius * Math.sin(angle),
     size: isCentre ? 10 : 4,
     claims: 0,
-    evidence: "none",
+    evidence: a.kind === "claim" ? claimEvidence(kg, a) : "none",
     uncited: a.kind === "claim" && a.citations.length === 0,
     documents: [],
   };
