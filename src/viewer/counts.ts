@@ -6,6 +6,7 @@
 import type { Evidence, ViewNode } from "../projection/projection.ts";
 import { type Filters, isVisible } from "./filters.ts";
 import { typeKey } from "./palette.ts";
+import type { DisplayGraph } from "./render.ts";
 
 export interface Count {
   readonly shown: number;
@@ -56,6 +57,15 @@ export function countShown(
     nodes: all,
     links: linked,
   };
+}
+
+/** What the filters leave of the display graph. */
+export function countGraph(graph: DisplayGraph, filters: Filters): Counts {
+  return countShown(
+    graph.mapNodes((_, a) => a),
+    graph.mapEdges((_e, _a, _s, _t, sa, ta): readonly [ViewNode, ViewNode] => [sa, ta]),
+    filters,
+  );
 }
 
 /** "84", or "21 of 84" when the filters hide some. */

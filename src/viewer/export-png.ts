@@ -5,8 +5,8 @@
  */
 import { drawOnCanvas } from "@sigma/export-image";
 import type Sigma from "sigma";
-import type { ViewModel, ViewNode } from "../projection/projection.ts";
-import { countShown, countText, statusText } from "./counts.ts";
+import type { ViewModel } from "../projection/projection.ts";
+import { type Counts, countGraph, countText, statusText } from "./counts.ts";
 import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "./palette.ts";
 import type { DisplayGraph, Renderer } from "./render.ts";
 import type { ViewerState } from "./state.ts";
@@ -34,44 +34,59 @@ export async function composeExport(
 ): Promise<HTMLCanvasElement> {
   const drawn = await drawOnCanvas(renderer as unknown as Sigma, { backgroundColor: "#ffffff" });
   const ratio = drawn.width / Math.max(1, renderer.getContainer().clientWidth);
-  const counts = countShown(
-    graph.mapNodes((_, a) => a),
-    graph.mapEdges((_e, _a, _s, _t, sa, ta): readonly [ViewNode, ViewNode] => [sa, ta]),
-    state.filters,
-  );
-  const rows = [
-    ...[...counts.types]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, c]) => ({
-        colour: colourOf(key),
-        text: `${nameOf(key)} (${countText(c)})`,
-      })),
-    { colour: null, text: "Claims by evidence" },
-    ...EVIDENCE_KEYS.map(({ key, name }) => ({
-      colour: evidenceColour(key),
-      text: `${name} (${countText(counts.evidence.get(key) ?? { shown: 0, total: 0 })})`,
-    })),
-  ];
-  const legendHeight = (PAD * 2 + rows.length * LINE) * ratio;
+  const counts = countGraph(graph, state.filters);
+  const rows = legendRows(counts);
   const out = document.createElement("canvas");
   out.width = drawn.width + LEGEND_WIDTH * ratio;
-  out.height = TITLE_HEIGHT * ratio + Math.max(drawn.height, legendHeight);
+  out.height =
+    TITLE_HEIGHT * ratio + Math.max(drawn.height, (PAD * 2 + rows.length * LINE) * ratio);
   const ctx = out.getContext("2d");
   if (!ctx) return drawn;
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.drawImage(drawn, 0, TITLE_HEIGHT * ratio);
   ctx.scale(ratio, ratio);
-  ctx.fillStyle = "#1d2330";
-  ctx.font = `600 18px ${FONT}`;
-  ctx.fillText(kbTitle(view), PAD, 24, out.width / ratio - 2 * PAD);
-  ctx.font = `13px ${FONT}`;
-  ctx.fillStyle = "#5b6577";
   const overview = view.overview
     ? { entities: view.nodes.length, totalNodes: view.totalNodes }
     : null;
-  ctx.fillText(statusText(counts, overview), PAD, 44, out.width / ratio - 2 * PAD);
-  const left = drawn.width / ratio + PAD;
+  drawHeading(ctx, out.width / ratio, kbTitle(view), statusText(counts, overview));
+  drawLegend(ctx, drawn.width / ratio + PAD, rows);
+  return out;
+}
+
+interface Row {
+  /** A swatch's colour, or null for a heading. */
+  readonly colour: string | null;
+  readonly text: string;
+}
+
+/** The legend as drawn beside the graph: the types, then the claims' evidence. */
+function legendRows(counts: Counts): Row[] {
+  const types = [...counts.types].sort(([a], [b]) => (a < b ? -1 : 1));
+  return [
+    ...types.map(([key, c]) => ({
+      colour: colourOf(key),
+      text: `${nameOf(key)} (${countText(c)})`,
+    })),
+    { colour: null, text: "Claims by evidence" },
+    ...EVIDENCE_KEYS.map(({ key, name }) => ({
+      colour: evidenceColour(key),
+      text: `${name} (${countText(counts.evidence.get(key) ?? { shown: 0, total: 0 })})`,
+    })),
+  ];
+}
+
+/** The title and the status line across the top. */
+function drawHeading(ctx: CanvasRenderingContext2D, width: number, title: string, status: string) {
+  ctx.fillStyle = "#1d2330";
+  ctx.font = `600 18px ${FONT}`;
+  ctx.fillText(title, PAD, 24, width - 2 * PAD);
+  ctx.font = `13px ${FONT}`;
+  ctx.fillStyle = "#5b6577";
+  ctx.fillText(status, PAD, 44, width - 2 * PAD);
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, left: number, rows: readonly Row[]): void {
   rows.forEach((row, i) => {
     const y = TITLE_HEIGHT + PAD + i * LINE + LINE / 2;
     if (row.colour) {
@@ -84,7 +99,6 @@ export async function composeExport(
     ctx.font = row.colour ? `13px ${FONT}` : `600 13px ${FONT}`;
     ctx.fillText(row.text, row.colour ? left + 18 : left, y + 4, LEGEND_WIDTH - 2 * PAD - 18);
   });
-  return out;
 }
 
 /** Composes the image and saves it as claimgraph.png. */

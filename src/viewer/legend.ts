@@ -4,8 +4,8 @@
  * status line. The counts follow the filters (the "claimgraph:filters" event controls.ts
  * sends) and the graph as neighbourhoods are drawn into it.
  */
-import type { ViewModel, ViewNode } from "../projection/projection.ts";
-import { type Count, countShown, countText, statusText } from "./counts.ts";
+import type { ViewModel } from "../projection/projection.ts";
+import { type Count, countGraph, countText, statusText } from "./counts.ts";
 import { h } from "./dom.ts";
 import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "./palette.ts";
 import type { DisplayGraph } from "./render.ts";
@@ -43,12 +43,7 @@ export class Legend {
 
   /** Counts again, adding a row for a type drawn for the first time. */
   update(): void {
-    const g = this.graph;
-    const counts = countShown(
-      g.mapNodes((_, a) => a),
-      g.mapEdges((_e, _a, _s, _t, sa, ta): readonly [ViewNode, ViewNode] => [sa, ta]),
-      this.state.filters,
-    );
+    const counts = countGraph(this.graph, this.state.filters);
     for (const key of [...counts.types.keys()].sort()) {
       const count = counts.types.get(key) as Count;
       (this.#rows.get(key) ?? this.#row(key)).textContent = `(${countText(count)})`;
