@@ -277,6 +277,13 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
         `\`body[data-ready=true]\`; \`/api/view\` is ${((sum.viewer.viewBytes ?? 0) / 1e6).toFixed(1)} MB ` +
         `and takes ${ms1(sum.viewer.viewMs)} ms.`,
     );
+    const o = sum.viewer.overview;
+    if (o)
+      lines.push(
+        `- Viewer overview (screenshot \`tests/artifacts/graph-overview-1000.png\`): ${o.nodes} ` +
+          `entities, ${o.overlapping} overlapping pairs, ${Math.round(o.groupedShare * 100)} % of ` +
+          `them nearer their own type's centre than another's, ${o.labels} labels at rest.`,
+      );
   }
   if (sum.push.skipped) lines.push(`- Virtuoso: skipped (${sum.push.skipped}).`);
   else {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { summarise } from "./stats.mjs";
-import { CHROMIUM, startServe, timeViewer } from "./viewer.mjs";
+import { CHROMIUM, probeOverview, startServe, timeViewer } from "./viewer.mjs";
 import { benchVirtuoso, virtuosoMissing } from "./virtuoso.mjs";
 
 /** The issue's targets. `goal` and `limit` are upper bounds; null when the issue sets none. */
@@ -288,9 +288,19 @@ async function benchViewer({ root, env, kb, work, runs }) {
       }
     }
     const pages = await timeViewer(starts.at(-1).url, runs);
+    // The overview's screenshot (tests/artifacts/, as the tests' own) and its layout.
+    const shot = join(root, "tests", "artifacts", "graph-overview-1000.png");
+    const overview = await probeOverview(starts.at(-1).url, shot);
     const usage = await server.stop();
     server = null;
-    return { skipped: null, first, starts, pages, servedMaxRssBytes: usage?.maxRssBytes ?? null };
+    return {
+      skipped: null,
+      first,
+      starts,
+      pages,
+      overview,
+      servedMaxRssBytes: usage?.maxRssBytes ?? null,
+    };
   } finally {
     await server?.stop();
   }
@@ -440,6 +450,7 @@ export function summariseScale(raw) {
       viewBytes: raw.viewer.pages[0]?.viewBytes ?? null,
       verdict: verdict(pageMs, TARGETS.viewerMs),
       maxRssBytes: raw.viewer.servedMaxRssBytes,
+      overview: raw.viewer.overview ?? null,
     };
   }
 

@@ -3,9 +3,9 @@
 // tests/helpers/browser.ts) takes from page.goto to body[data-ready=true]. Never downloads a
 // browser: without /usr/bin/chromium this part is skipped and says so.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 // The launch options tests/helpers/browser.ts uses too.
 const launch = JSON.parse(readFileSync(new URL("../chromium.json", import.meta.url), "utf8"));
@@ -104,4 +104,59 @@ export async function timeViewer(url, runs) {
     }
   }
   return results;
+}
+
+/**
+ * The overview as a person opens it (1280×800, like the tests): a screenshot saved to
+ * `screenshotPath`, and what the layout gives — how many overview nodes, how many pairs of
+ * them overlap (from /api/view's positions and sizes), the share of nodes nearer their own
+ * type's centre than another's, and how many labels the opening frame draws.
+ */
+export async function probeOverview(url, screenshotPath) {
+  const { chromium } = await import("playwright-core");
+  const profile = mkdtempSync(join(tmpdir(), "claimgraph-bench-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, LAUNCH);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector("body[data-ready=true], body[data-error]", { timeout: 120_000 });
+    mkdirSync(dirname(screenshotPath), { recursive: true });
+    await page.screenshot({ path: screenshotPath });
+    return await page.evaluate(async () => {
+      const view = await (await fetch("/api/view")).json();
+      const nodes = view.nodes;
+      let overlapping = 0;
+      for (let i = 0; i < nodes.length; i++)
+        for (let j = i + 1; j < nodes.length; j++) {
+          const [a, b] = [nodes[i], nodes[j]];
+          if (Math.hypot(a.x - b.x, a.y - b.y) < a.size + b.size) overlapping++;
+        }
+      const centres = new Map();
+      for (const n of nodes) {
+        const c = centres.get(n.type) ?? { x: 0, y: 0, n: 0 };
+        centres.set(n.type, { x: c.x + n.x, y: c.y + n.y, n: c.n + 1 });
+      }
+      let home = 0;
+      for (const n of nodes) {
+        let best = null;
+        let bestD = Infinity;
+        for (const [type, c] of centres) {
+          const d = Math.hypot(c.x / c.n - n.x, c.y / c.n - n.y);
+          if (d < bestD) [best, bestD] = [type, d];
+        }
+        if (best === n.type) home++;
+      }
+      const cg = window.claimgraph;
+      cg.renderer.refresh();
+      return {
+        nodes: nodes.length,
+        overlapping,
+        groupedShare: home / nodes.length,
+        labels: cg.labelsDrawn().length,
+      };
+    });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }

@@ -1,16 +1,17 @@
 /**
  * The display projection: what the viewer draws, derived from the knowledge graph and
  * never stored in it. Nodes get a kind, a display type, a size from how many claims
- * touch them, the attributes the filters need (evidence, uncited, documents), and a
- * position from ForceAtlas2 (deterministic: seeded start, fixed iterations). Above a
- * threshold the projection is an overview of the most connected entities; the rest is
- * drawn on demand, one neighbourhood at a time.
+ * touch them (in the positions' units), the attributes the filters need (evidence,
+ * uncited, documents), and a position (layout.ts: ForceAtlas2, then noverlap, so no two
+ * nodes overlap; deterministic). Above a threshold the projection is an overview of the
+ * most connected entities, each entity type laid out apart; the rest is drawn on demand,
+ * one neighbourhood at a time.
  */
 import Graph from "graphology";
-import forceAtlas2 from "graphology-layout-forceatlas2";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode, NodeAttributes, NodeKind } from "../graph/types.ts";
 import { claimEvidence, type Evidence } from "./claim-evidence.ts";
+import { layout } from "./layout.ts";
 
 export type { Evidence } from "./claim-evidence.ts";
 
@@ -57,52 +58,65 @@ const OVERVIEW_SIZE = 400;
 
 export function project(kg: KnowledgeGraph, threshold = OVERVIEW_THRESHOLD): ViewModel {
   const g = kg.graph;
-  const documents: Array<{ id: string; label: string }> = [];
-  g.forEachNode((iri, a) => {
-    if (a.kind === "document") documents.push({ id: iri, label: a.label });
-  });
-  documents.sort((a, b) => (a.label < b.label ? -1 : 1));
   const overview = g.order > threshold;
   const keep = overview ? overviewNodes(kg) : new Set(g.nodes());
   const view = new Graph({ multi: false, type: "undirected" });
-  const attrs = new Map<string, Omit<ViewNode, "x" | "y" | "size" | "key">>();
+  const attrs = new Map<string, NodeView>();
   for (const key of [...keep].sort()) {
-    const a = g.getNodeAttributes(key);
-    attrs.set(key, describe(kg, key, a));
+    attrs.set(key, describe(kg, key, g.getNodeAttributes(key)));
     view.addNode(key);
   }
-  const edges: ViewEdge[] = [];
-  const edgeKeys = [...g.edges()].sort();
-  for (const e of edgeKeys) {
-    const source = g.source(e);
-    const target = g.target(e);
-    const ea = g.getEdgeAttributes(e);
-    if (ea.kind === "asserts" || !keep.has(source) || !keep.has(target) || source === target)
-      continue;
-    edges.push({
-      key: e,
-      source,
-      target,
-      kind: ea.kind,
-      label:
-        ea.kind === "subject" || ea.kind === "object" ? ea.kind : kg.predicateLabel(ea.predicate),
-    });
-    // Every claim links to its document; those links would pull the whole layout into one
-    // hub, so they weigh little in it.
-    if (!view.hasEdge(source, target))
-      view.addEdge(source, target, { weight: ea.kind === "derivedFrom" ? 0.05 : 1 });
-  }
+  const edges = viewEdges(kg, keep, view);
   if (overview) edges.push(...overviewEdges(kg, keep, view));
-  const positions = layout(view);
+  const sizeOf = (key: string) => nodeSize(attrs.get(key)?.claims ?? 0);
+  const positions = layout({
+    graph: view,
+    size: sizeOf,
+    // At scale, each entity type apart: the drugs no longer pile up in the middle.
+    group: overview ? (key) => attrs.get(key)?.type ?? "" : undefined,
+  });
   const nodes: ViewNode[] = [...attrs.entries()].map(([key, a]) => ({
     key,
     ...a,
     x: positions[key]?.x ?? 0,
     y: positions[key]?.y ?? 0,
-    size: 3 + Math.min(12, Math.sqrt(a.claims) * 2),
+    size: sizeOf(key),
   }));
   const types = [...new Set(nodes.map((n) => `${n.kind}:${n.type}`))].sort();
+  const documents = documentList(kg);
   return { nodes, edges, overview, totalNodes: g.order, totalEdges: g.size, documents, types };
+}
+
+/** The documents of the knowledge graph, by title. */
+function documentList(kg: KnowledgeGraph): Array<{ id: string; label: string }> {
+  const documents: Array<{ id: string; label: string }> = [];
+  kg.graph.forEachNode((iri, a) => {
+    if (a.kind === "document") documents.push({ id: iri, label: a.label });
+  });
+  return documents.sort((a, b) => (a.label < b.label ? -1 : 1));
+}
+
+/**
+ * The edges between kept nodes (asserted triples and loops left out), each also linked in
+ * `view` for the layout. Every claim links to its document; those links would pull the whole
+ * layout into one hub, so they weigh little in it.
+ */
+function viewEdges(kg: KnowledgeGraph, keep: ReadonlySet<string>, view: Graph): ViewEdge[] {
+  const g = kg.graph;
+  const edges: ViewEdge[] = [];
+  for (const e of [...g.edges()].sort()) {
+    const source = g.source(e);
+    const target = g.target(e);
+    const ea = g.getEdgeAttributes(e);
+    if (ea.kind === "asserts" || !keep.has(source) || !keep.has(target) || source === target)
+      continue;
+    const label =
+      ea.kind === "subject" || ea.kind === "object" ? ea.kind : kg.predicateLabel(ea.predicate);
+    edges.push({ key: e, source, target, kind: ea.kind, label });
+    if (!view.hasEdge(source, target))
+      view.addEdge(source, target, { weight: ea.kind === "derivedFrom" ? 0.05 : 1 });
+  }
+  return edges;
 }
 
 /** What the viewer shows of a node, but where it is drawn and how large. */
@@ -210,28 +224,7 @@ function overviewEdges(kg: KnowledgeGraph, keep: ReadonlySet<string>, view: Grap
   return out;
 }
 
-/** ForceAtlas2 from a deterministic start (a golden-angle spiral in key order). */
-function layout(view: Graph): Record<string, { x: number; y: number }> {
-  const keys = view.nodes();
-  keys.forEach((key, i) => {
-    const r = Math.sqrt(i + 1) * 10;
-    const angle = i * 2.399963229728653;
-    view.mergeNodeAttributes(key, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
-  });
-  if (keys.length > 1) {
-    const settings = forceAtlas2.inferSettings(view);
-    forceAtlas2.assign(view, {
-      iterations: keys.length > 2000 ? 60 : 200,
-      getEdgeWeight: "weight",
-      settings: { ...settings, edgeWeightInfluence: 1, barnesHutOptimize: keys.length > 2000 },
-    });
-  }
-  const out: Record<string, { x: number; y: number }> = {};
-  view.forEachNode((key, a) => {
-    out[key] = {
-      x: Math.round((a.x as number) * 100) / 100,
-      y: Math.round((a.y as number) * 100) / 100,
-    };
-  });
-  return out;
+/** A node's radius, in the layout's units: grows with the claims touching it. */
+export function nodeSize(claims: number): number {
+  return 3 + Math.min(12, Math.sqrt(claims) * 2);
 }

@@ -6,6 +6,7 @@
 
 import { normaliseLabel } from "../base/slug.ts";
 import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { claimEvidence } from "../projection/claim-evidence.ts";
 import type { ViewEdge, ViewModel, ViewNode } from "../projection/projection.ts";
 import type { ClaimJson } from "../trace/answers.ts";
 import { claimJson, studyJson } from "../trace/answers.ts";
@@ -130,12 +131,8 @@ export function neighbourhood(
   const centre = byKey.get(id);
   const around = { id, x: centre?.x ?? 0, y: centre?.y ?? 0 };
   const neighbours = kg.graph.neighbors(id).sort().slice(0, limit);
-  const placed = (key: string, i: number, n: number) =>
-    byKey.get(key) ?? placedNode(kg, key, around, i, n);
-  const nodes = [
-    placed(id, 0, 1),
-    ...neighbours.map((key, i) => placed(key, i, neighbours.length)),
-  ];
+  const placed = (key: string, i: number) => byKey.get(key) ?? placedNode(kg, key, around, i);
+  const nodes = [placed(id, 0), ...neighbours.map((key, i) => placed(key, i))];
   const keep = new Set([id, ...neighbours]);
   const edges: ViewEdge[] = [];
   kg.graph.forEachEdge(id, (e, ea, s, t) => {
@@ -145,17 +142,20 @@ export function neighbourhood(
   return { nodes, edges };
 }
 
-/** A node the projection did not place: the i-th of n on a circle around the centre. */
+/**
+ * A node the projection did not place: the i-th around the centre on a sunflower spiral
+ * (golden angle, radius growing with the square root of i), which packs discs of radius 4
+ * about 12 units apart however many there are, leaving room for the centre's own disc.
+ */
 function placedNode(
   kg: KnowledgeGraph,
   key: string,
   centre: { readonly id: string; readonly x: number; readonly y: number },
   i: number,
-  n: number,
 ): ViewNode {
   const a = kg.graph.getNodeAttributes(key);
-  const angle = (2 * Math.PI * i) / Math.max(1, n);
-  const radius = 30 + 4 * Math.sqrt(n);
+  const angle = i * 2.399963229728653;
+  const radius = Math.sqrt(24 ** 2 + 60 * (i + 1));
   const isCentre = key === centre.id;
   return {
     key,
@@ -173,7 +173,7 @@ function placedNode(
     y: isCentre ? centre.y : centre.y + radius * Math.sin(angle),
     size: isCentre ? 10 : 4,
     claims: 0,
-    evidence: "none",
+    evidence: a.kind === "claim" ? claimEvidence(kg, a) : "none",
     uncited: a.kind === "claim" && a.citations.length === 0,
     documents: [],
   };

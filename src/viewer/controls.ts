@@ -1,13 +1,13 @@
 /**
- * The controls beside the graph: the legend (a checkbox per type, with its colour and
- * count), the filters (weak evidence, uncited only, document), trace mode and the PNG
- * export. Each change goes into the state and the address, then the graph is redrawn.
+ * The controls beside the graph: the legend's type checkboxes (legend.ts draws them), the
+ * filters (weak evidence, uncited only, document), trace mode and the PNG export. Each
+ * change goes into the state and the address, then the graph is redrawn and
+ * FILTERS_CHANGED is sent (the legend's and status line's counts follow it).
  */
-import { downloadAsPNG } from "@sigma/export-image";
-import type Sigma from "sigma";
 import type { ViewModel } from "../projection/projection.ts";
 import { h } from "./dom.ts";
-import { colourOf, nameOf, typeKey } from "./palette.ts";
+import { downloadExport } from "./export-png.ts";
+import { FILTERS_CHANGED, Legend } from "./legend.ts";
 import type { DisplayGraph, Renderer } from "./render.ts";
 import { type ViewerState, writeAddress } from "./state.ts";
 
@@ -17,28 +17,23 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 function changed(state: ViewerState, renderer: Renderer): void {
   writeAddress(state);
   renderer.refresh();
+  document.dispatchEvent(new Event(FILTERS_CHANGED));
 }
 
-export function setupLegend(graph: DisplayGraph, state: ViewerState, renderer: Renderer): void {
-  const counts = new Map<string, number>();
-  graph.forEachNode((_, a) =>
-    counts.set(typeKey(a.kind, a.type), (counts.get(typeKey(a.kind, a.type)) ?? 0) + 1),
-  );
-  const legend = $("legend");
-  for (const key of [...counts.keys()].sort()) {
-    const box = h("input", { attrs: { type: "checkbox", "data-type": key } });
-    box.checked = !state.filters.hiddenTypes.has(key);
-    box.addEventListener("change", () => {
-      const hidden = new Set(state.filters.hiddenTypes);
-      if (box.checked) hidden.delete(key);
-      else hidden.add(key);
-      state.setFilters({ hiddenTypes: hidden });
-      changed(state, renderer);
-    });
-    const swatch = h("span", { className: "swatch" });
-    swatch.style.background = colourOf(key);
-    legend.append(h("li", {}, h("label", {}, box, swatch, `${nameOf(key)} (${counts.get(key)})`)));
-  }
+/** The legend, whose checkboxes show or hide a type. */
+export function setupLegend(
+  graph: DisplayGraph,
+  view: ViewModel,
+  state: ViewerState,
+  renderer: Renderer,
+): Legend {
+  return new Legend(graph, state, view, (key, shown) => {
+    const hidden = new Set(state.filters.hiddenTypes);
+    if (shown) hidden.delete(key);
+    else hidden.add(key);
+    state.setFilters({ hiddenTypes: hidden });
+    changed(state, renderer);
+  });
 }
 
 export function setupFilters(view: ViewModel, state: ViewerState, renderer: Renderer): void {
@@ -77,13 +72,15 @@ export function setupTraceMode(
   });
 }
 
-export function setupExport(renderer: Renderer): void {
+/** Export PNG: the graph with the knowledge base's title and the legend (export-png.ts). */
+export function setupExport(
+  renderer: Renderer,
+  graph: DisplayGraph,
+  state: ViewerState,
+  view: ViewModel,
+): void {
   $("export-png").addEventListener(
     "click",
-    () =>
-      void downloadAsPNG(renderer as unknown as Sigma, {
-        fileName: "claimgraph",
-        backgroundColor: "#ffffff",
-      }),
+    () => void downloadExport(renderer, graph, state, view),
   );
 }

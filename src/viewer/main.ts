@@ -4,16 +4,17 @@
  * an edge; the address's fragment holds the selection and the filters. This module only
  * wires the parts: state, rendering, selection and details, controls, search.
  */
-import type { ViewModel } from "../projection/projection.ts";
 import { api } from "./api.ts";
 import { setupExport, setupFilters, setupLegend, setupTraceMode } from "./controls.ts";
 import { DetailsPanel } from "./details.ts";
+import { drawnLabels } from "./label-drawing.ts";
 import { Reader } from "./reader.ts";
 import {
   addAll,
   createRenderer,
   type DisplayGraph,
   displayGraph,
+  hoverNode,
   type Renderer,
 } from "./render.ts";
 import { bindSearchKeys, setupSearch } from "./search.ts";
@@ -21,6 +22,7 @@ import { Selection } from "./selection.ts";
 import { ViewerState, writeAddress } from "./state.ts";
 import { decodeState } from "./url-state.ts";
 import { setupViews } from "./views.ts";
+import { setupZoom } from "./zoom.ts";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -41,10 +43,11 @@ async function boot(): Promise<void> {
   const selection = new Selection({ graph, renderer, state, panel });
 
   bindGraphEvents(graph, renderer, state, panel, (id) => void select(id));
-  setupLegend(graph, state, renderer);
+  setupLegend(graph, view, state, renderer);
   setupFilters(view, state, renderer);
   setupTraceMode(state, renderer, (id) => void select(id, false));
-  setupExport(renderer);
+  setupExport(renderer, graph, state, view);
+  setupZoom($("graph-area"), renderer, graph, state);
   const views = setupViews(
     (id) => void select(id),
     () => state.filters,
@@ -53,13 +56,14 @@ async function boot(): Promise<void> {
   const search = setupSearch($("search"), $("suggestions"), (id) => void select(id));
   bindSearchKeys(search, () => void select(null));
 
-  $("status").textContent = statusLine(view, graph);
   document.body.setAttribute("data-ready", "true");
   (window as unknown as { claimgraph: unknown }).claimgraph = {
     renderer,
     graph,
     state: () => state.view(),
     select: (id: string) => select(id),
+    /** The labels drawn in the last frame (the tests count them). */
+    labelsDrawn: () => [...drawnLabels],
   };
   if (initial.selected) await select(initial.selected);
 }
@@ -78,7 +82,7 @@ function bindGraphEvents(
     panel.edge(edge, claims);
   });
   renderer.on("enterNode", ({ node }) => {
-    state.hover(node, graph.neighbors(node));
+    hoverNode(graph, state, node);
     renderer.refresh({ skipIndexation: true });
   });
   renderer.on("leaveNode", () => {
@@ -96,12 +100,6 @@ function setupReader(state: ViewerState, select: (id: string) => void): Reader {
       writeAddress(state);
     },
   });
-}
-
-function statusLine(view: ViewModel, graph: DisplayGraph): string {
-  return view.overview
-    ? `Overview: the ${view.nodes.length} most connected entities of ${view.totalNodes} nodes. Select one to draw its neighbourhood.`
-    : `${graph.order} nodes, ${graph.size} links.`;
 }
 
 boot().catch((error: unknown) => {

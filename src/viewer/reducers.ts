@@ -1,12 +1,13 @@
 /**
  * What sigma draws, derived per frame from the data graph and the view state by pure
- * reducers (as sigma and Gephi Lite do): colours by type, hidden by filters, the hovered
- * node's neighbourhood and the traced path highlighted, everything else dimmed.
+ * reducers (as sigma and Gephi Lite do): colours by type (claims by evidence), hidden by
+ * filters, the hovered node's neighbourhood and the traced path highlighted, everything
+ * else dimmed; while a node is hovered only its handful of labels (see labels.ts).
  */
 import type { ViewNode } from "../projection/projection.ts";
 import { shownText } from "./dom.ts";
 import { type Filters, isVisible } from "./filters.ts";
-import { colourOf, DIMMED, HIGHLIGHT, typeKey } from "./palette.ts";
+import { DIMMED, HIGHLIGHT, nodeColour } from "./palette.ts";
 
 export interface ViewState {
   readonly filters: Filters;
@@ -14,6 +15,8 @@ export interface ViewState {
   readonly hovered: string | null;
   /** The hovered node and its neighbours. */
   readonly hoverSet: ReadonlySet<string> | null;
+  /** While a node is hovered: the only nodes labelled (at most the label budget). */
+  readonly hoverLabels: ReadonlySet<string> | null;
   /** In trace mode: the selected claim, its references, their works and the document. */
   readonly traced: ReadonlySet<string> | null;
 }
@@ -43,27 +46,20 @@ export function nodeReducer(key: string, node: ViewNode, state: ViewState): Disp
   const inFocus = focus === null || focus.has(key);
   const selected = key === state.selected;
   const emphasised = selected || (focus !== null && inFocus);
+  const traced = state.traced?.has(key) ?? false;
+  // Hovering labels a handful; otherwise the emphasised nodes are labelled whole and the
+  // rest shortened, for sigma's label grid to pick by density.
+  const hoverOnly = state.traced === null ? state.hoverLabels : null;
+  const labelled = hoverOnly ? hoverOnly.has(key) : emphasised;
   return {
     x: node.x,
     y: node.y,
     size: selected ? node.size * 1.6 : node.size,
-    label:
-      node.kind === "claim" && !emphasised
-        ? null
-        : emphasised
-          ? shownText(node.label)
-          : shorten(node.label),
-    color:
-      selected || (state.traced?.has(key) ?? false)
-        ? selected
-          ? HIGHLIGHT
-          : colourOf(typeKey(node.kind, node.type))
-        : inFocus
-          ? colourOf(typeKey(node.kind, node.type))
-          : DIMMED,
+    label: labelled ? shownText(node.label) : hoverOnly ? null : shorten(node.label),
+    color: selected ? HIGHLIGHT : traced || inFocus ? nodeColour(node) : DIMMED,
     hidden,
     highlighted: selected,
-    forceLabel: emphasised,
+    forceLabel: labelled,
     zIndex: emphasised ? 2 : inFocus ? 1 : 0,
   };
 }

@@ -1,12 +1,16 @@
 /**
  * Rendering: the display graph (the server's projection, grown a neighbourhood at a time)
  * and sigma drawing it through the pure reducers, reading the viewer's state each frame.
+ * Node sizes are in the positions' units (the projection lays nodes out without overlap in
+ * them), so they grow with the zoom; labels at rest are chosen by sigma's label grid.
  */
 import Graph from "graphology";
 import Sigma from "sigma";
 import type { ViewNode } from "../projection/projection.ts";
 import type { Neighbourhood } from "../server/contract.ts";
 import { isVisible } from "./filters.ts";
+import { drawHover, drawLabel, newFrame } from "./label-drawing.ts";
+import { hoverLabels } from "./labels.ts";
 import { edgeReducer, nodeReducer } from "./reducers.ts";
 import type { ViewerState } from "./state.ts";
 
@@ -32,17 +36,35 @@ export function createRenderer(
   container: HTMLElement,
   state: ViewerState,
 ): Renderer {
-  return new Sigma(graph, container, {
+  const renderer: Renderer = new Sigma<ViewNode>(graph, container, {
     nodeReducer: (key, attrs) => nodeReducer(key, attrs as unknown as ViewNode, state.view()),
     edgeReducer: (key) => drawnEdge(graph, key, state),
     renderEdgeLabels: false,
     enableEdgeEvents: true,
     zIndex: true,
-    labelDensity: 0.6,
-    labelGridCellSize: 90,
-    labelRenderedSizeThreshold: 7,
+    itemSizesReference: "positions",
+    zoomToSizeRatioFunction: (ratio) => ratio,
+    // At rest: one label per cell of 60 px at most (the largest node's; label-drawing.ts
+    // leaves out those that would cover another), for nodes drawn at least 2 px wide.
+    labelDensity: 1,
+    labelGridCellSize: 60,
+    labelRenderedSizeThreshold: 2,
+    defaultDrawNodeLabel: drawLabel,
+    defaultDrawNodeHover: drawHover,
     defaultEdgeType: "line",
   });
+  renderer.on("beforeRender", newFrame);
+  return renderer;
+}
+
+/** Hovering a node: it and its neighbours in colour, a handful of them labelled. */
+export function hoverNode(graph: DisplayGraph, state: ViewerState, node: string): void {
+  const filters = state.filters;
+  const shown = graph
+    .neighbors(node)
+    .filter((key) => isVisible(graph.getNodeAttributes(key), filters));
+  const ranked = shown.map((key) => ({ key, degree: graph.degree(key) }));
+  state.hover(node, graph.neighbors(node), hoverLabels(node, state.selected, ranked));
 }
 
 function drawnEdge(graph: DisplayGraph, key: string, state: ViewerState) {

@@ -12,6 +12,7 @@ export class ViewerState {
   #selected: string | null = null;
   #hovered: string | null = null;
   #hoverSet: Set<string> | null = null;
+  #hoverLabels: ReadonlySet<string> | null = null;
   #traceMode: boolean;
   #traced: Set<string> | null = null;
   #reader: ReaderPosition | undefined;
@@ -50,6 +51,7 @@ export class ViewerState {
       selected: this.#selected,
       hovered: this.#hovered,
       hoverSet: this.#hoverSet,
+      hoverLabels: this.#hoverLabels,
       traced: this.#traceMode ? this.#traced : null,
     };
   }
@@ -74,14 +76,17 @@ export class ViewerState {
     this.#traced = ids;
   }
 
-  hover(node: string, neighbours: readonly string[]): void {
+  /** A node hovered: it and its neighbours in colour, only `labelled` labelled. */
+  hover(node: string, neighbours: readonly string[], labelled: ReadonlySet<string>): void {
     this.#hovered = node;
     this.#hoverSet = new Set([node, ...neighbours]);
+    this.#hoverLabels = labelled;
   }
 
   leave(): void {
     this.#hovered = null;
     this.#hoverSet = null;
+    this.#hoverLabels = null;
   }
 
   setFilters(changes: Partial<Filters>): void {

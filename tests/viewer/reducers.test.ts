@@ -1,14 +1,21 @@
-// What sigma draws, from the pure reducers: colours by type, hidden by filters, the hovered
-// neighbourhood or the traced path in colour and everything else dimmed, the selected node
-// larger, claim labels only in focus, long labels shortened. On hand-made nodes and on the
-// seed's real display nodes.
+// What sigma draws, from the pure reducers: colours by type and claims by evidence, hidden by
+// filters, the hovered neighbourhood or the traced path in colour and everything else dimmed,
+// the selected node larger, only the hover budget's labels while hovering, long labels
+// shortened. On hand-made nodes and on the seed's real display nodes.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import type { ViewNode } from "../../src/projection/projection.ts";
 import { project } from "../../src/projection/projection.ts";
 import { type Filters, NO_FILTERS } from "../../src/viewer/filters.ts";
-import { colourOf, DIMMED, HIGHLIGHT, typeKey } from "../../src/viewer/palette.ts";
+import {
+  colourOf,
+  DIMMED,
+  evidenceColour,
+  HIGHLIGHT,
+  nodeColour,
+  typeKey,
+} from "../../src/viewer/palette.ts";
 import {
   edgeReducer,
   LABEL_LENGTH,
@@ -50,6 +57,7 @@ function state(over: Partial<ViewState> = {}): ViewState {
     selected: null,
     hovered: null,
     hoverSet: null,
+    hoverLabels: null,
     traced: null,
     ...over,
   };
@@ -60,19 +68,20 @@ function filters(over: Partial<Filters>): Filters {
 }
 
 describe("nodeReducer", () => {
+  // The Okabe–Ito palette (#13): Condition and Reference were hard to tell apart.
   it("colours each node by its legend type when nothing is in focus", () => {
     const expected: Record<string, string> = {
-      drug: "#d7263d",
-      target: "#2e86de",
-      claim: "#9aa3b2",
-      ref: "#17a2b8",
-      work: "#0b6e4f",
-      doc: "#1d2330",
+      drug: "#d55e00",
+      target: "#0072b2",
+      claim: "#4d4d4d",
+      ref: "#2b5a75",
+      work: "#735000",
+      doc: "#1a3646",
     };
     for (const n of ALL) {
       const d = nodeReducer(n.key, n, state());
       expect(d.color, n.key).toBe(expected[n.key]);
-      expect(d.color).toBe(colourOf(typeKey(n.kind, n.type)));
+      expect(d.color).toBe(nodeColour(n));
       expect(d.hidden).toBe(false);
       expect(d.highlighted).toBe(false);
       expect(d.size).toBe(n.size);
@@ -90,6 +99,18 @@ describe("nodeReducer", () => {
     expect(colours).not.toContain(HIGHLIGHT);
   });
 
+  it("colours claims by their evidence: primary support, tertiary or consumer only, uncited", () => {
+    const colours = (["strong", "weak", "uncited"] as const).map(
+      (evidence) => nodeReducer("claim", { ...CLAIM, evidence }, state()).color,
+    );
+    expect(colours).toEqual([
+      evidenceColour("strong"),
+      evidenceColour("weak"),
+      evidenceColour("uncited"),
+    ]);
+    expect(new Set(colours).size).toBe(3);
+  });
+
   it("hides nodes the filters hide, and only those", () => {
     const s = state({ filters: filters({ hiddenTypes: new Set(["entity:Drug", "claim"]) }) });
     const hidden = ALL.filter((n) => nodeReducer(n.key, n, s).hidden).map((n) => n.key);
@@ -103,13 +124,19 @@ describe("nodeReducer", () => {
     ).toBe(false);
   });
 
-  it("keeps the hovered node and its neighbours in colour and dims the rest", () => {
-    const s = state({ hovered: "drug", hoverSet: new Set(["drug", "claim", "target"]) });
+  it("keeps the hovered node and its neighbours in colour, dims the rest, and labels only the budget", () => {
+    const s = state({
+      hovered: "drug",
+      hoverSet: new Set(["drug", "claim", "target"]),
+      hoverLabels: new Set(["drug", "claim"]),
+    });
     for (const n of ALL) {
       const d = nodeReducer(n.key, n, s);
       const inFocus = s.hoverSet?.has(n.key) ?? false;
-      expect(d.color, n.key).toBe(inFocus ? colourOf(typeKey(n.kind, n.type)) : DIMMED);
-      expect(d.forceLabel, n.key).toBe(inFocus);
+      const labelled = s.hoverLabels?.has(n.key) ?? false;
+      expect(d.color, n.key).toBe(inFocus ? nodeColour(n) : DIMMED);
+      expect(d.forceLabel, n.key).toBe(labelled);
+      expect(d.label, n.key).toBe(labelled ? n.label : null);
       expect(d.zIndex, n.key).toBe(inFocus ? 2 : 0);
     }
   });
@@ -145,17 +172,20 @@ describe("nodeReducer", () => {
     expect(other.highlighted).toBe(false);
   });
 
-  it("hides claim labels unless the claim is selected, hovered around or traced", () => {
-    expect(nodeReducer("claim", CLAIM, state()).label).toBeNull();
-    expect(nodeReducer("claim", CLAIM, state({ hoverSet: new Set(["drug"]) })).label).toBeNull();
+  // Claims were unlabelled grey dots even zoomed in (#13): at rest they carry a short label
+  // that sigma's label grid draws by density, forcing none.
+  it("labels claims at rest for the label grid, forced only when selected, hovered or traced", () => {
+    const rest = nodeReducer("claim", CLAIM, state());
+    expect(rest.label).toBe(shorten(CLAIM.label));
+    expect(rest.forceLabel).toBe(false);
+    const hoveringOther = state({ hoverSet: new Set(["drug"]), hoverLabels: new Set(["drug"]) });
+    expect(nodeReducer("claim", CLAIM, hoveringOther).label).toBeNull();
     expect(nodeReducer("claim", CLAIM, state({ selected: "claim" })).label).toBe(CLAIM.label);
-    expect(nodeReducer("claim", CLAIM, state({ hoverSet: new Set(["claim"]) })).label).toBe(
-      CLAIM.label,
-    );
+    const hovered = state({ hoverSet: new Set(["claim"]), hoverLabels: new Set(["claim"]) });
+    expect(nodeReducer("claim", CLAIM, hovered).forceLabel).toBe(true);
     expect(nodeReducer("claim", CLAIM, state({ traced: new Set(["claim"]) })).label).toBe(
       CLAIM.label,
     );
-    // Other kinds keep a label out of focus.
     expect(nodeReducer("drug", DRUG, state()).label).toBe("desipramine");
   });
 
@@ -166,9 +196,8 @@ describe("nodeReducer", () => {
     expect(plain.endsWith("…")).toBe(true);
     expect(long.label.startsWith(plain.slice(0, -1))).toBe(true);
     expect(nodeReducer("long", long, state({ selected: "long" })).label).toBe(long.label);
-    expect(nodeReducer("long", long, state({ hoverSet: new Set(["long"]) })).label).toBe(
-      long.label,
-    );
+    const hovered = state({ hoverSet: new Set(["long"]), hoverLabels: new Set(["long"]) });
+    expect(nodeReducer("long", long, hovered).label).toBe(long.label);
   });
 
   it("never changes the display node it is given (the data is not mutated)", () => {
@@ -244,11 +273,11 @@ describe("on the seed's display nodes", () => {
     nodes = project(await openKnowledgeGraph([SEED_KB])).nodes;
   });
 
-  it("labels no claim and every other node out of focus, each within the length limit", () => {
+  it("labels every node out of focus within the length limit, forcing none", () => {
     for (const n of nodes) {
       const d = nodeReducer(n.key, n, state());
-      if (n.kind === "claim") expect(d.label, n.key).toBeNull();
-      else expect((d.label ?? "").length, n.key).toBeLessThanOrEqual(LABEL_LENGTH);
+      expect(Array.from(d.label ?? "").length, n.key).toBeLessThanOrEqual(LABEL_LENGTH);
+      expect(d.forceLabel, n.key).toBe(false);
     }
   });
 });

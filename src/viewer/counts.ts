@@ -1,0 +1,88 @@
+/**
+ * What the filters leave on screen, counted: nodes per legend type and claims per kind of
+ * evidence, nodes and links in all. The legend and the status line show these, so they
+ * change with the filters. Pure: over the display graph's nodes and links.
+ */
+import type { Evidence, ViewNode } from "../projection/projection.ts";
+import { type Filters, isVisible } from "./filters.ts";
+import { typeKey } from "./palette.ts";
+import type { DisplayGraph } from "./render.ts";
+
+export interface Count {
+  readonly shown: number;
+  readonly total: number;
+}
+
+export interface Counts {
+  /** By legend key (see `typeKey`). */
+  readonly types: ReadonlyMap<string, Count>;
+  /** Claims, by evidence. */
+  readonly evidence: ReadonlyMap<Evidence, Count>;
+  readonly nodes: Count;
+  readonly links: Count;
+}
+
+type Tally = Map<string, { shown: number; total: number }>;
+
+function add(tally: Tally, key: string, shown: boolean): void {
+  const c = tally.get(key) ?? { shown: 0, total: 0 };
+  c.total++;
+  if (shown) c.shown++;
+  tally.set(key, c);
+}
+
+export function countShown(
+  nodes: Iterable<ViewNode>,
+  links: Iterable<readonly [ViewNode, ViewNode]>,
+  filters: Filters,
+): Counts {
+  const types: Tally = new Map();
+  const evidence: Tally = new Map();
+  const all = { shown: 0, total: 0 };
+  for (const n of nodes) {
+    const shown = isVisible(n, filters);
+    add(types, typeKey(n.kind, n.type), shown);
+    if (n.kind === "claim") add(evidence, n.evidence, shown);
+    all.total++;
+    if (shown) all.shown++;
+  }
+  const linked = { shown: 0, total: 0 };
+  for (const [s, t] of links) {
+    linked.total++;
+    if (isVisible(s, filters) && isVisible(t, filters)) linked.shown++;
+  }
+  return {
+    types,
+    evidence: evidence as ReadonlyMap<Evidence, Count>,
+    nodes: all,
+    links: linked,
+  };
+}
+
+/** What the filters leave of the display graph. */
+export function countGraph(graph: DisplayGraph, filters: Filters): Counts {
+  return countShown(
+    graph.mapNodes((_, a) => a),
+    graph.mapEdges((_e, _a, _s, _t, sa, ta): readonly [ViewNode, ViewNode] => [sa, ta]),
+    filters,
+  );
+}
+
+/** "84", or "21 of 84" when the filters hide some. */
+export function countText(c: Count): string {
+  return c.shown === c.total ? `${c.total}` : `${c.shown} of ${c.total}`;
+}
+
+/** The status line: what is drawn, and in the overview what it is drawn from. */
+export function statusText(
+  counts: Counts,
+  overview: { readonly entities: number; readonly totalNodes: number } | null,
+): string {
+  if (overview) {
+    const shown = counts.nodes.shown === counts.nodes.total ? "" : ` (${counts.nodes.shown} shown)`;
+    return `Overview: the ${overview.entities} most connected entities of ${overview.totalNodes} nodes${shown}. Select one to draw its neighbourhood.`;
+  }
+  return counts.nodes.shown === counts.nodes.total && counts.links.shown === counts.links.total
+    ? `${counts.nodes.total} nodes, ${counts.links.total} links.`
+    : `${countText(counts.nodes)} nodes, ${countText(counts.links)} links shown.`;
+}
