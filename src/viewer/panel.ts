@@ -8,6 +8,7 @@ import type { CitationJson, ClaimJson, StudyJson } from "../trace/answers.ts";
 import { evidenceText } from "../trace/evidence.ts";
 import type { TraceResult } from "../trace/trace.ts";
 import { h, link, nodeButton } from "./dom.ts";
+import { identifierLink, identifierList } from "./identifier-links.ts";
 
 export interface PanelActions {
   /** Select another node (and move the camera to it). */
@@ -97,7 +98,13 @@ function citationItem(
   act: PanelActions,
   traced: ReadonlySet<string> | null,
 ): HTMLElement {
-  const ids = [...r.identifiers, ...r.unverifiedIdentifiers.map((i) => `${i} (unverified)`)];
+  const ids: Array<[string, string]> = [
+    ...r.identifiers.map((i): [string, string] => [i, ""]),
+    ...r.unverifiedIdentifiers.map((i): [string, string] => [i, " (unverified)"]),
+    ...r.statedIdentifiers
+      .filter((i) => !r.identifiers.includes(i))
+      .map((i): [string, string] => [i, " (stated by the document)"]),
+  ];
   return h(
     "li",
     {
@@ -115,14 +122,8 @@ function citationItem(
     h(
       "span",
       { className: "meta" },
-      [
-        r.host ?? (r.locator ? `as given: ${r.locator}` : "no host"),
-        evidenceText(r),
-        ...ids,
-        ...r.statedIdentifiers
-          .filter((i) => !r.identifiers.includes(i))
-          .map((i) => `${i} (stated by the document)`),
-      ].join(" · "),
+      [r.host ?? (r.locator ? `as given: ${r.locator}` : "no host"), evidenceText(r)].join(" · "),
+      ...ids.flatMap(([id, note]) => [" · ", identifierLink(id), note]),
     ),
   );
 }
@@ -213,9 +214,9 @@ export function entityView(t: TraceResult, act: PanelActions): HTMLElement {
       `${e.type}${e.unnormalised ? " · unnormalised (not in the lexicon)" : ""}`,
     ),
     e.synonyms.length > 0 ? h("p", {}, `Also: ${e.synonyms.join(", ")}`) : null,
-    e.identifiers.length > 0 ? h("p", {}, `Identifiers: ${e.identifiers.join(", ")}`) : null,
+    e.identifiers.length > 0 ? h("p", {}, "Identifiers: ", ...identifierList(e.identifiers)) : null,
     e.unverifiedIdentifiers.length > 0
-      ? h("p", { className: "warn" }, `Unverified: ${e.unverifiedIdentifiers.join(", ")}`)
+      ? h("p", { className: "warn" }, "Unverified: ", ...identifierList(e.unverifiedIdentifiers))
       : null,
     h("p", { className: "meta" }, `${t.total} claim${t.total === 1 ? "" : "s"} about it`),
     ...e.groups.flatMap((g) => [
@@ -248,9 +249,11 @@ export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
           `Evidence: ${evidenceText(c)}${c.host ? ` · host ${c.host}` : ""}`,
         )
       : null,
-    c && c.identifiers.length > 0 ? h("p", {}, `Identifiers: ${c.identifiers.join(", ")}`) : null,
+    c && c.identifiers.length > 0
+      ? h("p", {}, "Identifiers: ", ...identifierList(c.identifiers))
+      : null,
     c && c.statedIdentifiers.length > 0
-      ? h("p", {}, `Stated by the document (unchecked): ${c.statedIdentifiers.join(", ")}`)
+      ? h("p", {}, "Stated by the document (unchecked): ", ...identifierList(c.statedIdentifiers))
       : null,
     c?.locator ? h("p", { className: "meta" }, `As given: [${c.locator}]`) : null,
     ...t.references
