@@ -8,6 +8,7 @@ import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ViewEdge, ViewModel, ViewNode } from "../projection/projection.ts";
 import type { ClaimJson } from "../trace/answers.ts";
 import { claimJson, studyJson } from "../trace/answers.ts";
+import { entityGroups } from "../trace/group-page.ts";
 import type { PathResult } from "../trace/path.ts";
 import { findPath } from "../trace/path.ts";
 import { sortClaims, trace } from "../trace/trace.ts";
@@ -20,7 +21,7 @@ export function nodeDetails(kg: KnowledgeGraph, id: string): NodeDetails | undef
     case "claim":
       return { kind: "claim", claim: claimJson(kg, node) };
     case "entity":
-      return { kind: "entity", trace: trace(kg, id) };
+      return { kind: "entity", trace: trace(kg, id), groups: entityGroups(kg, id) };
     case "reference":
     case "work":
       return { kind: node.kind, trace: trace(kg, id) };

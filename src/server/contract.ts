@@ -8,6 +8,7 @@
 import type { Discrepancy } from "../graph/types.ts";
 import type { ViewModel } from "../projection/projection.ts";
 import type { ClaimJson, StudyJson } from "../trace/answers.ts";
+import type { GroupPage } from "../trace/group-page.ts";
 import type { PathResult } from "../trace/path.ts";
 import type { TraceResult } from "../trace/trace.ts";
 
@@ -38,7 +39,12 @@ export interface DocumentDetails {
 /** What `/api/node` answers, by the node's kind. */
 export type NodeDetails =
   | { readonly kind: "claim"; readonly claim: ClaimJson }
-  | { readonly kind: "entity"; readonly trace: TraceResult }
+  | {
+      readonly kind: "entity";
+      readonly trace: TraceResult;
+      /** Its claims by predicate and role, each group's first page and count. */
+      readonly groups: readonly GroupPage[];
+    }
   | { readonly kind: "reference"; readonly trace: TraceResult }
   | { readonly kind: "work"; readonly trace: TraceResult }
   | {
@@ -59,6 +65,13 @@ export interface ApiParams {
   readonly "/api/search": { readonly q: string };
   readonly "/api/path": { readonly from: string; readonly to: string };
   readonly "/api/neighbourhood": { readonly id: string };
+  /** The next page of one group of an entity's claims (`offset` claims skipped). */
+  readonly "/api/group": {
+    readonly id: string;
+    readonly role: string;
+    readonly predicate: string;
+    readonly offset: string;
+  };
 }
 
 /** Each API path's answer (status 200). */
@@ -69,6 +82,7 @@ export interface ApiAnswers {
   readonly "/api/search": { readonly hits: readonly SearchHit[] };
   readonly "/api/path": PathResult;
   readonly "/api/neighbourhood": Neighbourhood;
+  readonly "/api/group": GroupPage;
 }
 
 export type ApiPath = keyof ApiAnswers;

@@ -18,4 +18,6 @@ export const api = {
   edge: (source: string, target: string) => get("/api/edge", { source, target }),
   search: (q: string) => get("/api/search", { q }),
   neighbourhood: (id: string) => get("/api/neighbourhood", { id }),
+  group: (id: string, role: string, predicate: string, offset: number) =>
+    get("/api/group", { id, role, predicate, offset: String(offset) }),
 };

@@ -7,20 +7,13 @@
 import type { CitationJson, ClaimJson, StudyJson } from "../trace/answers.ts";
 import { evidenceText } from "../trace/evidence.ts";
 import type { TraceResult } from "../trace/trace.ts";
+import { cites, documentName, objectText } from "./claim-line.ts";
 import { h, link, nodeButton } from "./dom.ts";
 import { identifierLink, identifierList } from "./identifier-links.ts";
 
 export interface PanelActions {
   /** Select another node (and move the camera to it). */
   readonly select: (id: string) => void;
-}
-
-function cites(c: ClaimJson): string {
-  return c.uncited ? "uncited" : c.citations.map((r) => `[${r.number ?? "?"}]`).join(" ");
-}
-
-function objectText(c: ClaimJson): string {
-  return "value" in c.object ? `“${c.object.value}”` : c.object.label;
 }
 
 export function claimView(
@@ -190,50 +183,6 @@ export function studyView(s: StudyJson, act: PanelActions): HTMLElement {
   );
 }
 
-function claimLine(c: ClaimJson, act: PanelActions, other: "object" | "subject"): HTMLElement {
-  const label = other === "object" ? objectText(c) : c.subject.label;
-  return h(
-    "li",
-    {},
-    nodeButton(label, () => act.select(c.id)),
-    " ",
-    h("span", { className: "meta" }, `${cites(c)} · line ${c.location.line ?? "?"}`),
-  );
-}
-
-export function entityView(t: TraceResult, act: PanelActions): HTMLElement {
-  const e = t.entity;
-  if (!e) return h("p", {}, "Nothing is known about this node.");
-  return h(
-    "div",
-    {},
-    h("h2", {}, e.label),
-    h(
-      "p",
-      { className: "meta" },
-      `${e.type}${e.unnormalised ? " · unnormalised (not in the lexicon)" : ""}`,
-    ),
-    e.synonyms.length > 0 ? h("p", {}, `Also: ${e.synonyms.join(", ")}`) : null,
-    e.identifiers.length > 0 ? h("p", {}, "Identifiers: ", ...identifierList(e.identifiers)) : null,
-    e.unverifiedIdentifiers.length > 0
-      ? h("p", { className: "warn" }, "Unverified: ", ...identifierList(e.unverifiedIdentifiers))
-      : null,
-    h("p", { className: "meta" }, `${t.total} claim${t.total === 1 ? "" : "s"} about it`),
-    ...e.groups.flatMap((g) => [
-      h(
-        "h3",
-        {},
-        `${g.role === "object" ? "is object of: " : ""}${g.predicate.label} (${g.claims.length})`,
-      ),
-      h(
-        "ul",
-        {},
-        ...g.claims.map((c) => claimLine(c, act, g.role === "subject" ? "object" : "subject")),
-      ),
-    ]),
-  );
-}
-
 export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
   const first = t.references[0];
   const c = first?.citation;
@@ -277,7 +226,7 @@ export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
             act.select(cl.id),
           ),
           " ",
-          h("span", { className: "meta" }, cites(cl)),
+          h("span", { className: "meta" }, cites(cl), " · ", documentName(cl)),
         ),
       ),
     ),

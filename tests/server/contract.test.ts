@@ -34,6 +34,15 @@ const REQUESTS: ReadonlyArray<readonly [ApiPath, Record<string, string>]> = [
   ["/api/path", { from: "desipramine", to: "norepinephrine transporter" }],
   ["/api/path", { from: "desipramine", to: "no such thing" }],
   ["/api/neighbourhood", { id: DESIPRAMINE }],
+  [
+    "/api/group",
+    {
+      id: DESIPRAMINE,
+      role: "subject",
+      predicate: "https://w3id.org/claimgraph/vocab#primaryTarget",
+      offset: "0",
+    },
+  ],
 ];
 
 let server: RunningServer;
