@@ -61,7 +61,7 @@ export function search(kg: KnowledgeGraph, query: string, limit = 10): SearchHit
 export function resolvedHits(kg: KnowledgeGraph, r: Resolved, query: string): SearchHit[] {
   switch (r.kind) {
     case "claim":
-      return r.claims.map((id) => hitOf(kg, id, kg.label(id)));
+      return r.claims.map((id) => claimHit(kg, id));
     case "entity":
       return [hitOf(kg, r.entity, matchedName(kg, r.entity, query))];
     case "reference":
@@ -99,6 +99,15 @@ function hitOf(kg: KnowledgeGraph, id: string, matched: string): SearchHit {
     kind: a?.kind ?? "node",
     type: typeOf(kg, id),
   };
+}
+
+/** A claim by its triple, as the graph labels it ("desipramine · primary target · NET"). */
+function claimHit(kg: KnowledgeGraph, id: string): SearchHit {
+  const c = kg.claim(id);
+  if (!c) return hitOf(kg, id, kg.label(id));
+  const object = "iri" in c.object ? kg.label(c.object.iri) : c.object.literal;
+  const label = `${kg.label(c.subject)} · ${kg.predicateLabel(c.predicate)} · ${object}`;
+  return { ...hitOf(kg, id, c.label), label };
 }
 
 /** A reference is a number in one document: the hit names the document (`[1]` is in many). */
