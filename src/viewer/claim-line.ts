@@ -7,9 +7,6 @@
 import type { ClaimJson } from "../trace/answers.ts";
 import { h, nodeButton } from "./dom.ts";
 
-/** Longest document name shown in a line; the whole title is the tooltip. */
-const SHORT_NAME = 40;
-
 export function cites(c: ClaimJson): string {
   return c.uncited ? "uncited" : c.citations.map((r) => `[${r.number ?? "?"}]`).join(" ");
 }
@@ -18,15 +15,14 @@ export function objectText(c: ClaimJson): string {
   return "value" in c.object ? `“${c.object.value}”` : c.object.label;
 }
 
-/** The claim's document by its title, cut short in a list (the whole title on hover). */
+/**
+ * The claim's document by its short name (its IRI's last part, the source's file name: unique,
+ * where generated documents often share a title), its title on hover.
+ */
 export function documentName(c: ClaimJson): HTMLElement {
-  const title = c.location.document.label;
-  const short = title.length > SHORT_NAME ? `${title.slice(0, SHORT_NAME - 1)}…` : title;
-  return h(
-    "span",
-    { className: "document", title, attrs: { "data-document": c.location.document.id } },
-    short,
-  );
+  const { id, label } = c.location.document;
+  const short = id.slice(id.lastIndexOf("/") + 1) || label;
+  return h("span", { className: "document", title: label, attrs: { "data-document": id } }, short);
 }
 
 /** `[n]` buttons, each opening the reference of the claim's own document. */

@@ -2,9 +2,15 @@
 // tests/fixtures/sources): every claim listed for an entity names its document beside its line
 // and citation numbers, and its [n] opens reference n of that document, not of the other; no
 // group is shown empty; identifiers link to their resolvers over https, in a new tab with no
-// referrer.
+// referrer. Then, on a generated corpus of 120 documents, a hub's group larger than a page says
+// "50 of N" and "Show more" pages through it to exactly N claims.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../scripts/corpus/generate.ts";
+import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import type { RunningServer } from "../../src/server/server.ts";
 import {
   type Browser,
@@ -14,7 +20,7 @@ import {
   screenshot,
   watchProblems,
 } from "../helpers/browser.ts";
-import { type BuiltKb, buildSecond, SEED_KB, serveKb } from "../helpers/serve.ts";
+import { type BuiltKb, buildSecond, buildSources, SEED_KB, serveKb } from "../helpers/serve.ts";
 
 const KB = "https://w3id.org/claimgraph/kb/";
 /** Named by both documents: 22 claims. */
@@ -100,7 +106,9 @@ describe("Details across two documents", () => {
       expect(l.text, l.claim).toMatch(/(\[\d+\]|uncited) · line \d+ · \S/);
       // The claim's IRI names its document: claim/<document>.<…>.
       expect(l.claim.startsWith(`${KB}claim/${l.document.slice(`${KB}doc/`.length)}.`)).toBe(true);
-      expect(l.text).toContain(l.documentTitle.slice(0, 20));
+      // Its short name (unique, where generated documents share titles), its title on hover.
+      expect(l.text.endsWith(` · ${l.document.slice(`${KB}doc/`.length)}`), l.text).toBe(true);
+      expect(l.documentTitle).toMatch(/^(Mechanisms of Action|Nortriptyline and Sertraline)/);
       // [n] is reference n of the claim's own document.
       for (const r of l.references) expect(r.startsWith(`${l.document}.ref-`), r).toBe(true);
     }
@@ -156,5 +164,69 @@ describe("Details across two documents", () => {
   it("logs no errors", () => {
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+describe("Details at scale: a group larger than a page", () => {
+  let dir: string;
+  let corpus: BuiltKb | undefined;
+  let large: RunningServer | undefined;
+  /** An entity, and the role and predicate of its largest group, of more than 50 claims. */
+  let hub: { id: string; role: string; predicate: string; count: number };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "cg-details-corpus-"));
+    generateCorpus({ documents: 120, seed: 7, outDir: dir });
+    corpus = await buildSources(dir);
+    const kg = await openKnowledgeGraph([corpus.kb]);
+    const best = { id: "", role: "", predicate: "", count: 0 };
+    kg.graph.forEachNode((id, a) => {
+      if (a.kind !== "entity") return;
+      const groups = new Map<string, number>();
+      for (const c of kg.claimsAbout(id)) {
+        const key = `${c.subject === id ? "subject" : "object"} ${c.predicate}`;
+        groups.set(key, (groups.get(key) ?? 0) + 1);
+      }
+      for (const [key, count] of groups) {
+        if (count <= best.count) continue;
+        const [role = "", predicate = ""] = key.split(" ");
+        Object.assign(best, { id, role, predicate, count });
+      }
+    });
+    hub = best;
+    large = await serveKb([corpus.kb]);
+    await openViewer(page, large.url);
+  }, 300_000);
+
+  afterAll(async () => {
+    await large?.close();
+    corpus?.remove();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("says 50 of N, and Show more pages to exactly the group's N claims", async () => {
+    expect(hub.count).toBeGreaterThan(50);
+    await select(hub.id);
+    const group = page.locator(
+      `#details section.group[data-role="${hub.role}"][data-predicate="${hub.predicate}"]`,
+    );
+    const heading = group.locator("h3");
+    expect(await heading.textContent()).toMatch(new RegExp(`\\(50 of ${hub.count}\\)$`));
+    expect(await group.locator("li[data-claim]").count()).toBe(50);
+    const more = group.getByRole("button", { name: /^Show \d+ more$/ });
+    const next = Math.min(50, hub.count - 50);
+    expect(await more.textContent()).toBe(`Show ${next} more`);
+    while ((await more.count()) > 0) {
+      const before = await group.locator("li[data-claim]").count();
+      await more.click();
+      await expect.poll(() => group.locator("li[data-claim]").count()).toBeGreaterThan(before);
+    }
+    const ids = await group
+      .locator("li[data-claim]")
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute("data-claim")));
+    expect(ids).toHaveLength(hub.count);
+    expect(new Set(ids).size).toBe(hub.count);
+    expect(await heading.textContent()).toMatch(new RegExp(`\\(${hub.count}\\)$`));
+    await screenshot(page, "details-paging");
   });
 });
