@@ -4,16 +4,16 @@
  * suggestions, paths and neighbourhoods. Pure functions of (graph, parameters).
  */
 
-import { normaliseLabel } from "../base/slug.ts";
-import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { claimEvidence } from "../projection/claim-evidence.ts";
 import type { ViewEdge, ViewModel, ViewNode } from "../projection/projection.ts";
 import type { ClaimJson } from "../trace/answers.ts";
 import { claimJson, studyJson } from "../trace/answers.ts";
+import { entityGroups } from "../trace/group-page.ts";
 import type { PathResult } from "../trace/path.ts";
 import { findPath } from "../trace/path.ts";
 import { sortClaims, trace } from "../trace/trace.ts";
-import type { Neighbourhood, NodeDetails, SearchHit } from "./contract.ts";
+import type { Neighbourhood, NodeDetails } from "./contract.ts";
 
 export function nodeDetails(kg: KnowledgeGraph, id: string): NodeDetails | undefined {
   const node = kg.node(id);
@@ -22,7 +22,7 @@ export function nodeDetails(kg: KnowledgeGraph, id: string): NodeDetails | undef
     case "claim":
       return { kind: "claim", claim: claimJson(kg, node) };
     case "entity":
-      return { kind: "entity", trace: trace(kg, id) };
+      return { kind: "entity", trace: trace(kg, id), groups: entityGroups(kg, id) };
     case "reference":
     case "work":
       return { kind: node.kind, trace: trace(kg, id) };
@@ -64,56 +64,8 @@ export function edgeClaims(kg: KnowledgeGraph, source: string, target: string): 
   return sortClaims(linking).map((c) => claimJson(kg, c));
 }
 
-interface SearchName {
-  readonly id: string;
-  readonly name: string;
-  readonly norm: string;
-  readonly kind: string;
-  readonly type: string;
-  readonly label: string;
-}
-
-/** Every node's names (an entity's synonyms too; claims have none), normalised once per graph. */
-const SEARCH_NAMES: GraphIndex<readonly SearchName[]> = {
-  name: "the viewer's search names",
-  build: (kg) => {
-    const list: SearchName[] = [];
-    kg.graph.forEachNode((id, a) => {
-      const names =
-        a.kind === "entity" ? [a.label, ...a.synonyms] : a.kind === "claim" ? [] : [a.label];
-      const type = a.kind === "entity" ? a.type : a.kind === "work" ? a.evidenceType : a.kind;
-      for (const name of names)
-        list.push({ id, name, norm: normaliseLabel(name), kind: a.kind, type, label: a.label });
-    });
-    return list;
-  },
-};
-
-export function search(kg: KnowledgeGraph, query: string, limit = 10): SearchHit[] {
-  const q = normaliseLabel(query);
-  if (q === "") return [];
-  const index = kg.index(SEARCH_NAMES);
-  const scored: Array<[number, SearchHit]> = [];
-  const seen = new Set<string>();
-  for (const e of index) {
-    const at = e.norm.indexOf(q);
-    if (at === -1) continue;
-    const score =
-      (e.norm === q ? 0 : at === 0 ? 1 : 2) * 1000 +
-      e.norm.length +
-      (e.kind === "entity" ? 0 : 500);
-    scored.push([score, { id: e.id, label: e.label, matched: e.name, kind: e.kind, type: e.type }]);
-  }
-  scored.sort((a, b) => a[0] - b[0] || (a[1].label < b[1].label ? -1 : 1));
-  const out: SearchHit[] = [];
-  for (const [, hit] of scored) {
-    if (seen.has(hit.id)) continue;
-    seen.add(hit.id);
-    out.push(hit);
-    if (out.length >= limit) break;
-  }
-  return out;
-}
+/** Search answers as `claimgraph trace` resolves (see search.ts). */
+export { search } from "./search.ts";
 
 export function pathBetween(kg: KnowledgeGraph, from: string, to: string): PathResult {
   return findPath(kg, from, to);

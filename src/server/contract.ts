@@ -10,6 +10,7 @@ import type { ClaimColumn, ClaimPage } from "../projection/claim-page.ts";
 import type { Matrix } from "../projection/matrix.ts";
 import type { Evidence, ViewModel } from "../projection/projection.ts";
 import type { ClaimJson, StudyJson } from "../trace/answers.ts";
+import type { GroupPage } from "../trace/group-page.ts";
 import type { PathResult } from "../trace/path.ts";
 import type { TraceResult } from "../trace/trace.ts";
 
@@ -40,7 +41,12 @@ export interface DocumentDetails {
 /** What `/api/node` answers, by the node's kind. */
 export type NodeDetails =
   | { readonly kind: "claim"; readonly claim: ClaimJson }
-  | { readonly kind: "entity"; readonly trace: TraceResult }
+  | {
+      readonly kind: "entity";
+      readonly trace: TraceResult;
+      /** Its claims by predicate and role, each group's first page and count. */
+      readonly groups: readonly GroupPage[];
+    }
   | { readonly kind: "reference"; readonly trace: TraceResult }
   | { readonly kind: "work"; readonly trace: TraceResult }
   | {
@@ -97,6 +103,13 @@ export interface ApiParams {
   readonly "/api/matrix": Record<string, never>;
   /** `id` empty: the first document. */
   readonly "/api/document": { readonly id: string };
+  /** The next page of one group of an entity's claims (`offset` claims skipped). */
+  readonly "/api/group": {
+    readonly id: string;
+    readonly role: string;
+    readonly predicate: string;
+    readonly offset: string;
+  };
 }
 
 /** Each API path's answer (status 200). */
@@ -110,6 +123,7 @@ export interface ApiAnswers {
   readonly "/api/claims": ClaimPage;
   readonly "/api/matrix": Matrix;
   readonly "/api/document": DocumentText;
+  readonly "/api/group": GroupPage;
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Duplex } from "node:stream";
 import { formatDiagnostic, InputError } from "../base/errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { project, type ViewModel } from "../projection/projection.ts";
+import { groupPage } from "../trace/group-page.ts";
 import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
 import { claimQuery, claimsAnswer, matrixAnswer } from "./claims-query.ts";
 import { onClientError } from "./client-error.ts";
@@ -171,6 +172,12 @@ function apiAnswer(
       return { status: 200, body: { hits: search(ctx.kg, q("q").slice(0, 200)) } };
     case "/api/path":
       return { status: 200, body: pathBetween(ctx.kg, q("from"), q("to")) };
+    case "/api/group": {
+      const found = groupPage(ctx.kg, q("id"), q("role"), q("predicate"), Number(q("offset")) || 0);
+      return found
+        ? { status: 200, body: found }
+        : { status: 404, body: { error: "no such group" } };
+    }
     case "/api/neighbourhood": {
       const found = neighbourhood(ctx.kg, ctx.view, q("id"));
       return found

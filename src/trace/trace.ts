@@ -68,7 +68,7 @@ export interface TraceResult {
   readonly suggestions: readonly Suggestion[];
 }
 
-interface EntityIndex {
+export interface EntityIndex {
   /** Claims about the entity, in document order. */
   readonly claims: readonly ClaimNode[];
   /** For each claim, its group's key. */
@@ -166,7 +166,7 @@ export function trace(kg: KnowledgeGraph, query: string, page: Page = {}): Trace
   }
 }
 
-function entityIndex(kg: KnowledgeGraph, iri: string): EntityIndex {
+export function entityIndex(kg: KnowledgeGraph, iri: string): EntityIndex {
   return cached(kg, ENTITY_INDEXES, iri, () => {
     const claims = sortClaims(kg.claimsAbout(iri));
     const keys: string[] = [];

@@ -21,4 +21,6 @@ export const api = {
   claims: (params: ClaimsParams) => get("/api/claims", params),
   matrix: () => get("/api/matrix", {}),
   document: (id: string) => get("/api/document", { id }),
+  group: (id: string, role: string, predicate: string, offset: number) =>
+    get("/api/group", { id, role, predicate, offset: String(offset) }),
 };

@@ -6,14 +6,8 @@
 import type { DocumentDetails, NodeDetails } from "../server/contract.ts";
 import type { ClaimJson } from "../trace/answers.ts";
 import { h } from "./dom.ts";
-import {
-  claimsView,
-  claimView,
-  entityView,
-  type PanelActions,
-  referenceView,
-  studyView,
-} from "./panel.ts";
+import { entityView } from "./entity-view.ts";
+import { claimsView, claimView, type PanelActions, referenceView, studyView } from "./panel.ts";
 
 const HINT =
   "Click a node or an edge, or search, to see the claims, their quotes and their references.";
@@ -56,7 +50,7 @@ export class DetailsPanel {
       case "claim":
         return [h("h2", {}, "Claim"), claimView(answer.claim, this.actions, traced)];
       case "entity":
-        return [entityView(answer.trace, this.actions)];
+        return [entityView(answer.trace, answer.groups, this.actions)];
       case "reference":
       case "work":
         return [referenceView(answer.trace, this.actions)];

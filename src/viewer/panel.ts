@@ -7,19 +7,13 @@
 import type { CitationJson, ClaimJson, StudyJson } from "../trace/answers.ts";
 import { evidenceText } from "../trace/evidence.ts";
 import type { TraceResult } from "../trace/trace.ts";
+import { cites, documentName, objectText } from "./claim-line.ts";
 import { h, link, nodeButton } from "./dom.ts";
+import { identifierLink, identifierList } from "./identifier-links.ts";
 
 export interface PanelActions {
   /** Select another node (and move the camera to it). */
   readonly select: (id: string) => void;
-}
-
-function cites(c: ClaimJson): string {
-  return c.uncited ? "uncited" : c.citations.map((r) => `[${r.number ?? "?"}]`).join(" ");
-}
-
-function objectText(c: ClaimJson): string {
-  return "value" in c.object ? `“${c.object.value}”` : c.object.label;
 }
 
 export function claimView(
@@ -108,7 +102,13 @@ function citationItem(
   act: PanelActions,
   traced: ReadonlySet<string> | null,
 ): HTMLElement {
-  const ids = [...r.identifiers, ...r.unverifiedIdentifiers.map((i) => `${i} (unverified)`)];
+  const ids: Array<[string, string]> = [
+    ...r.identifiers.map((i): [string, string] => [i, ""]),
+    ...r.unverifiedIdentifiers.map((i): [string, string] => [i, " (unverified)"]),
+    ...r.statedIdentifiers
+      .filter((i) => !r.identifiers.includes(i))
+      .map((i): [string, string] => [i, " (stated by the document)"]),
+  ];
   return h(
     "li",
     {
@@ -126,14 +126,8 @@ function citationItem(
     h(
       "span",
       { className: "meta" },
-      [
-        r.host ?? (r.locator ? `as given: ${r.locator}` : "no host"),
-        evidenceText(r),
-        ...ids,
-        ...r.statedIdentifiers
-          .filter((i) => !r.identifiers.includes(i))
-          .map((i) => `${i} (stated by the document)`),
-      ].join(" · "),
+      [r.host ?? (r.locator ? `as given: ${r.locator}` : "no host"), evidenceText(r)].join(" · "),
+      ...ids.flatMap(([id, note]) => [" · ", identifierLink(id), note]),
     ),
   );
 }
@@ -200,50 +194,6 @@ export function studyView(s: StudyJson, act: PanelActions): HTMLElement {
   );
 }
 
-function claimLine(c: ClaimJson, act: PanelActions, other: "object" | "subject"): HTMLElement {
-  const label = other === "object" ? objectText(c) : c.subject.label;
-  return h(
-    "li",
-    {},
-    nodeButton(label, () => act.select(c.id)),
-    " ",
-    h("span", { className: "meta" }, `${cites(c)} · line ${c.location.line ?? "?"}`),
-  );
-}
-
-export function entityView(t: TraceResult, act: PanelActions): HTMLElement {
-  const e = t.entity;
-  if (!e) return h("p", {}, "Nothing is known about this node.");
-  return h(
-    "div",
-    {},
-    h("h2", {}, e.label),
-    h(
-      "p",
-      { className: "meta" },
-      `${e.type}${e.unnormalised ? " · unnormalised (not in the lexicon)" : ""}`,
-    ),
-    e.synonyms.length > 0 ? h("p", {}, `Also: ${e.synonyms.join(", ")}`) : null,
-    e.identifiers.length > 0 ? h("p", {}, `Identifiers: ${e.identifiers.join(", ")}`) : null,
-    e.unverifiedIdentifiers.length > 0
-      ? h("p", { className: "warn" }, `Unverified: ${e.unverifiedIdentifiers.join(", ")}`)
-      : null,
-    h("p", { className: "meta" }, `${t.total} claim${t.total === 1 ? "" : "s"} about it`),
-    ...e.groups.flatMap((g) => [
-      h(
-        "h3",
-        {},
-        `${g.role === "object" ? "is object of: " : ""}${g.predicate.label} (${g.claims.length})`,
-      ),
-      h(
-        "ul",
-        {},
-        ...g.claims.map((c) => claimLine(c, act, g.role === "subject" ? "object" : "subject")),
-      ),
-    ]),
-  );
-}
-
 export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
   const first = t.references[0];
   const c = first?.citation;
@@ -259,9 +209,11 @@ export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
           `Evidence: ${evidenceText(c)}${c.host ? ` · host ${c.host}` : ""}`,
         )
       : null,
-    c && c.identifiers.length > 0 ? h("p", {}, `Identifiers: ${c.identifiers.join(", ")}`) : null,
+    c && c.identifiers.length > 0
+      ? h("p", {}, "Identifiers: ", ...identifierList(c.identifiers))
+      : null,
     c && c.statedIdentifiers.length > 0
-      ? h("p", {}, `Stated by the document (unchecked): ${c.statedIdentifiers.join(", ")}`)
+      ? h("p", {}, "Stated by the document (unchecked): ", ...identifierList(c.statedIdentifiers))
       : null,
     c?.locator ? h("p", { className: "meta" }, `As given: [${c.locator}]`) : null,
     ...t.references
@@ -285,7 +237,7 @@ export function referenceView(t: TraceResult, act: PanelActions): HTMLElement {
             act.select(cl.id),
           ),
           " ",
-          h("span", { className: "meta" }, cites(cl)),
+          h("span", { className: "meta" }, cites(cl), " · ", documentName(cl)),
         ),
       ),
     ),

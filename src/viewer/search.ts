@@ -1,7 +1,9 @@
 /**
- * The search box: suggestions over entity names and synonyms, references and documents
- * (from the server), chosen with the mouse or the keyboard (arrows, Enter, Escape), as
- * an ARIA combobox with a listbox.
+ * The search box: the server resolves the query as `claimgraph trace` does (names,
+ * synonyms, `[n]`, identifiers, claim IRIs, words of claims) and suggests names while
+ * typing; a hit is chosen with the mouse or the keyboard (arrows, Enter, Escape), as an
+ * ARIA combobox with a listbox. Enter selects the best answer at once, even before the
+ * suggestions arrive.
  */
 import type { SearchHit } from "../server/contract.ts";
 import { api } from "./api.ts";
@@ -28,6 +30,8 @@ export function setupSearch(
 /** The box and its suggestions: the hits shown and the one the arrows are on. */
 class SearchBox implements SearchControl {
   private hits: readonly SearchHit[] = [];
+  /** The query the hits answer. */
+  private hitsFor = "";
   private active = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Counts the queries sent, so that only the latest one's answer is shown. */
@@ -62,14 +66,30 @@ class SearchBox implements SearchControl {
       this.close();
       return;
     }
+    this.timer = setTimeout(() => void this.ask(q).then((fresh) => fresh && this.render()), 80);
+  }
+
+  /** Sends the query; true when its answer is the latest one asked for (and now the hits). */
+  private async ask(q: string): Promise<boolean> {
     const mine = ++this.generation;
-    this.timer = setTimeout(async () => {
-      const answer = await api.search(q);
-      if (mine !== this.generation) return;
-      this.hits = answer.hits;
-      this.active = this.hits.length > 0 ? 0 : -1;
-      this.render();
-    }, 80);
+    const answer = await api.search(q);
+    if (mine !== this.generation) return false;
+    this.hits = answer.hits;
+    this.hitsFor = q;
+    this.active = this.hits.length > 0 ? 0 : -1;
+    return true;
+  }
+
+  /** Enter: the hit the arrows are on, or the query's best answer, asked for now if need be. */
+  private async enter(): Promise<void> {
+    const q = this.input.value.trim();
+    if (q === "") return;
+    if (this.hitsFor === q && this.hits.length > 0) {
+      this.pick(Math.max(this.active, 0));
+      return;
+    }
+    clearTimeout(this.timer);
+    if (await this.ask(q)) this.pick(0);
   }
 
   key(event: KeyboardEvent): void {
@@ -81,7 +101,7 @@ class SearchBox implements SearchControl {
       this.render();
     } else if (event.key === "Enter") {
       event.preventDefault();
-      this.pick(Math.max(this.active, 0));
+      void this.enter();
     } else if (event.key === "Escape" && !this.list.hidden) {
       event.stopPropagation();
       this.close();

@@ -39,6 +39,15 @@ const REQUESTS: ReadonlyArray<readonly [ApiPath, Record<string, string>]> = [
   ["/api/matrix", {}],
   ["/api/document", { id: DOC }],
   ["/api/document", { id: "" }],
+  [
+    "/api/group",
+    {
+      id: DESIPRAMINE,
+      role: "subject",
+      predicate: "https://w3id.org/claimgraph/vocab#primaryTarget",
+      offset: "0",
+    },
+  ],
 ];
 
 let server: RunningServer;
