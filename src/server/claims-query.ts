@@ -3,7 +3,7 @@
  * (a page holds at most MAX_CLAIM_PAGE rows, the text filter at most MAX_FILTER_LENGTH
  * characters; an unknown column sorts by document), and the rows built once per graph.
  */
-import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import {
   CLAIM_COLUMNS,
   type ClaimColumn,
@@ -43,25 +43,18 @@ function whole(text: string, min: number, max: number, fallback: number): number
   return Math.min(max, Math.max(min, Number(text)));
 }
 
-const rowsOf = new WeakMap<KnowledgeGraph, readonly ClaimRow[]>();
-const matrixOf = new WeakMap<KnowledgeGraph, Matrix>();
+/** The claims table's rows, made once per graph. */
+const ROWS: GraphIndex<readonly ClaimRow[]> = { name: "the claims table's rows", build: claimRows };
+
+/** The comparison matrix, made once per graph. */
+const MATRIX: GraphIndex<Matrix> = { name: "the comparison matrix", build: comparisonMatrix };
 
 /** The page of the claims table `query` asks for. */
 export function claimsAnswer(kg: KnowledgeGraph, query: ClaimQuery): ClaimPage {
-  let rows = rowsOf.get(kg);
-  if (!rows) {
-    rows = claimRows(kg);
-    rowsOf.set(kg, rows);
-  }
-  return claimPage(rows, query);
+  return claimPage(kg.index(ROWS), query);
 }
 
 /** The comparison matrix, computed once per graph. */
 export function matrixAnswer(kg: KnowledgeGraph): Matrix {
-  let matrix = matrixOf.get(kg);
-  if (!matrix) {
-    matrix = comparisonMatrix(kg);
-    matrixOf.set(kg, matrix);
-  }
-  return matrix;
+  return kg.index(MATRIX);
 }
