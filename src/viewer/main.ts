@@ -41,7 +41,7 @@ async function boot(): Promise<void> {
     return selection.select(id, moveCamera);
   };
   const panel = new DetailsPanel($("details"), { select: (id) => void select(id) });
-  const selection = new Selection({ graph, renderer, state, panel });
+  const selection = new Selection({ graph, renderer, state, panel, overview: view.overview });
 
   bindGraphEvents(graph, renderer, state, panel, (id) => void select(id));
   setupLegend(graph, view, state, renderer);
