@@ -1,7 +1,8 @@
 /**
  * The claims table's route, `/api/claims`: its query parameters read into a bounded query
  * (a page holds at most MAX_CLAIM_PAGE rows, the text filter at most MAX_FILTER_LENGTH
- * characters; an unknown column sorts by document), and the rows built once per graph.
+ * characters, the hidden legend types at most MAX_HIDDEN_TYPES; an unknown column sorts by
+ * document), and the rows built once per graph.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import {
@@ -19,6 +20,9 @@ import { comparisonMatrix, type Matrix } from "../projection/matrix.ts";
 export const MAX_CLAIM_PAGE = 500;
 /** Characters of the text filter read (the rest is ignored). */
 export const MAX_FILTER_LENGTH = 200;
+/** Hidden legend keys read (the rest is ignored), and characters of the list read. */
+export const MAX_HIDDEN_TYPES = 64;
+const MAX_HIDE_LENGTH = 4096;
 
 export function claimQuery(q: (name: string) => string): ClaimQuery {
   const sort = q("sort");
@@ -32,6 +36,13 @@ export function claimQuery(q: (name: string) => string): ClaimQuery {
     limit: whole(q("limit"), 1, MAX_CLAIM_PAGE, DEFAULT_CLAIM_QUERY.limit),
     focus: q("focus") || null,
     hideWeak: q("weak") === "hide",
+    hiddenTypes: new Set(
+      q("hide")
+        .slice(0, MAX_HIDE_LENGTH)
+        .split(",")
+        .filter((k) => k !== "")
+        .slice(0, MAX_HIDDEN_TYPES),
+    ),
     uncitedOnly: q("uncited") === "1",
     document: q("doc") || null,
   };

@@ -129,7 +129,7 @@ export interface ApiAnswers {
 /**
  * The claims table's parameters (all optional): a text filter, the column sorted by and
  * its direction, the page (offset, limit ≤ 500) or the claim whose page is wanted, and the
- * viewer's filters as the address writes them.
+ * viewer's filters as the address writes them (the legend's hidden types included).
  */
 export interface ClaimsParams {
   readonly q?: string;
@@ -141,6 +141,8 @@ export interface ClaimsParams {
   readonly weak?: "hide";
   readonly uncited?: "1";
   readonly doc?: string;
+  /** Legend keys hidden, comma-separated ("claim", "entity:Drug"), as the address writes them. */
+  readonly hide?: string;
 }
 
 export type ApiPath = keyof ApiAnswers;

@@ -126,6 +126,7 @@ export class ClaimsTable {
       ...(f.hideWeak ? { weak: "hide" as const } : {}),
       ...(f.uncitedOnly ? { uncited: "1" as const } : {}),
       ...(f.document ? { doc: f.document } : {}),
+      ...(f.hiddenTypes.size > 0 ? { hide: [...f.hiddenTypes].sort().join(",") } : {}),
     };
   }
 
