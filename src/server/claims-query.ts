@@ -57,14 +57,19 @@ function whole(text: string, min: number, max: number, fallback: number): number
 const rowsOf = new WeakMap<KnowledgeGraph, readonly ClaimRow[]>();
 const matrixOf = new WeakMap<KnowledgeGraph, Matrix>();
 
-/** The page of the claims table `query` asks for. */
-export function claimsAnswer(kg: KnowledgeGraph, query: ClaimQuery): ClaimPage {
+/** Every claim as a row of the table, built once per graph. */
+export function claimRowsOf(kg: KnowledgeGraph): readonly ClaimRow[] {
   let rows = rowsOf.get(kg);
   if (!rows) {
     rows = claimRows(kg);
     rowsOf.set(kg, rows);
   }
-  return claimPage(rows, query);
+  return rows;
+}
+
+/** The page of the claims table `query` asks for. */
+export function claimsAnswer(kg: KnowledgeGraph, query: ClaimQuery): ClaimPage {
+  return claimPage(claimRowsOf(kg), query);
 }
 
 /** The comparison matrix, computed once per graph. */

@@ -147,6 +147,14 @@ export interface ClaimsParams {
 
 export type ApiPath = keyof ApiAnswers;
 
+/**
+ * Downloads (not JSON): every row of the claims table the filters leave, as CSV (the page and
+ * focus parameters aside; at most MAX_CSV_ROWS rows, the file's name saying where it was cut).
+ */
+export interface DownloadParams {
+  readonly "/api/claims.csv": Omit<ClaimsParams, "offset" | "limit" | "focus">;
+}
+
 /** The answer of a path that found nothing (status 404) or was refused. */
 export interface ApiError {
   readonly error: string;

@@ -5,8 +5,7 @@
  */
 import type { Filters } from "./filters.ts";
 import type { ViewState } from "./reducers.ts";
-import { encodeState, type ReaderPosition, type UrlState } from "./url-state.ts";
-import type { Table } from "./views.ts";
+import { encodeState, type ReaderPosition, type Table, type UrlState } from "./url-state.ts";
 
 export class ViewerState {
   #filters: Filters;

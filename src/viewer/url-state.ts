@@ -3,7 +3,6 @@
  * document and reading position) in the address's fragment, and back.
  */
 import { type Filters, NO_FILTERS } from "./filters.ts";
-import type { Table } from "./views.ts";
 
 /** Where the reader stands: its document (null: the first), the display offset at its top. */
 export interface ReaderPosition {
@@ -21,6 +20,9 @@ export interface UrlState {
   /** The table open under the graph (the reader is then hidden), if any. */
   readonly table?: Table;
 }
+
+/** The tables under the graph (views.ts). */
+export type Table = "claims" | "matrix";
 
 const TABLES: readonly Table[] = ["claims", "matrix"];
 

@@ -8,10 +8,11 @@ import { ClaimsTable } from "./claims-table.ts";
 import type { Filters } from "./filters.ts";
 import { FILTERS_CHANGED } from "./legend.ts";
 import { MatrixView } from "./matrix-view.ts";
+import type { Table } from "./url-state.ts";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-export type Table = "claims" | "matrix";
+export type { Table } from "./url-state.ts";
 
 export interface Views {
   /** A node (or nothing) was selected anywhere. */

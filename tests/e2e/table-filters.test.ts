@@ -75,6 +75,28 @@ describe("the claims table follows the legend's types", () => {
     await expect.poll(count).toBe(before);
   });
 
+  it("saves every row the filters leave with Download all, the page with Download CSV", async () => {
+    await page.getByLabel("Uncited claims only").check();
+    await expect.poll(count).not.toBe(before);
+    const download = region().getByRole("button", { name: "Download CSV" });
+    expect(await download.getAttribute("title")).toMatch(/^Save the \d+ rows of this page as CSV$/);
+    const expected = await page.evaluate(async () => {
+      const r = await fetch("/api/claims?uncited=1&limit=500&sort=document&dir=asc");
+      return ((await r.json()) as { rows: Array<{ id: string }> }).rows.map((row) => row.id);
+    });
+    expect(expected.length).toBeGreaterThan(1);
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      region().getByRole("button", { name: "Download all (CSV)" }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe("claims.csv");
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+    const lines = Buffer.concat(chunks).toString("utf8").split("\r\n").slice(1, -1);
+    expect(lines.map((l) => l.split(",").at(-1))).toEqual(expected);
+    await page.getByLabel("Uncited claims only").uncheck();
+  });
+
   it("logged no error and broke no policy", () => {
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
