@@ -4,7 +4,7 @@
  * characters, the hidden legend types at most MAX_HIDDEN_TYPES; an unknown column sorts by
  * document), and the rows built once per graph.
  */
-import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import {
   CLAIM_COLUMNS,
   type ClaimColumn,
@@ -54,17 +54,16 @@ function whole(text: string, min: number, max: number, fallback: number): number
   return Math.min(max, Math.max(min, Number(text)));
 }
 
-const rowsOf = new WeakMap<KnowledgeGraph, readonly ClaimRow[]>();
-const matrixOf = new WeakMap<KnowledgeGraph, Matrix>();
+/** The table's rows and the matrix, built once per graph and kept with it. */
+const CLAIM_ROWS: GraphIndex<readonly ClaimRow[]> = { name: "claim rows", build: claimRows };
+const MATRIX: GraphIndex<Matrix> = {
+  name: "comparison matrix",
+  build: (kg) => comparisonMatrix(kg),
+};
 
 /** Every claim as a row of the table, built once per graph. */
 export function claimRowsOf(kg: KnowledgeGraph): readonly ClaimRow[] {
-  let rows = rowsOf.get(kg);
-  if (!rows) {
-    rows = claimRows(kg);
-    rowsOf.set(kg, rows);
-  }
-  return rows;
+  return kg.index(CLAIM_ROWS);
 }
 
 /** The page of the claims table `query` asks for. */
@@ -74,10 +73,5 @@ export function claimsAnswer(kg: KnowledgeGraph, query: ClaimQuery): ClaimPage {
 
 /** The comparison matrix, computed once per graph. */
 export function matrixAnswer(kg: KnowledgeGraph): Matrix {
-  let matrix = matrixOf.get(kg);
-  if (!matrix) {
-    matrix = comparisonMatrix(kg);
-    matrixOf.set(kg, matrix);
-  }
-  return matrix;
+  return kg.index(MATRIX);
 }
