@@ -4,6 +4,7 @@
  * same rows and query always give the same page.
  */
 import { type ClaimRow, compare } from "./claim-rows.ts";
+import { typeKey } from "./legend-key.ts";
 
 export const CLAIM_COLUMNS = [
   "subject",
@@ -27,6 +28,11 @@ export interface ClaimQuery {
   readonly focus: string | null;
   /** The viewer's filters, as the graph applies them to claim nodes. */
   readonly hideWeak: boolean;
+  /**
+   * Legend keys hidden (see legend-key.ts): a claim whose class is hidden, or whose
+   * subject's type is, is not in view.
+   */
+  readonly hiddenTypes: ReadonlySet<string>;
   readonly uncitedOnly: boolean;
   readonly document: string | null;
 }
@@ -49,6 +55,7 @@ export const DEFAULT_CLAIM_QUERY: ClaimQuery = {
   limit: 100,
   focus: null,
   hideWeak: false,
+  hiddenTypes: new Set(),
   uncitedOnly: false,
   document: null,
 };
@@ -79,6 +86,9 @@ function lastPage(rows: readonly unknown[], limit: number): number {
 function passes(r: ClaimRow, q: ClaimQuery): boolean {
   if (q.hideWeak && r.support === "weak") return false;
   if (q.uncitedOnly && r.support !== "uncited") return false;
+  if (q.hiddenTypes.has(typeKey("claim", r.type)) || q.hiddenTypes.has(r.subjectType)) {
+    return false;
+  }
   return q.document === null || r.document.id === q.document;
 }
 

@@ -8,6 +8,7 @@ import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode } from "../graph/types.ts";
 import { evidenceLabel } from "../trace/evidence.ts";
 import { claimEvidence, type Evidence } from "./claim-evidence.ts";
+import { typeKey } from "./legend-key.ts";
 
 /** How well a claim is supported: the projection's `Evidence` of a claim node. */
 export type Support = Exclude<Evidence, "none">;
@@ -26,6 +27,8 @@ export interface ClaimRow {
   readonly support: Support;
   /** The claim's class: TableCellClaim, ProseClaim, … */
   readonly type: string;
+  /** The legend key of the claim's subject ("entity:Drug"), for the legend's type filter. */
+  readonly subjectType: string;
   readonly document: { readonly id: string; readonly label: string };
   readonly line: number | null;
   /** A null cell's status (NotStated, NotTested): the cell gives no value. */
@@ -61,10 +64,17 @@ export function claimRow(kg: KnowledgeGraph, c: ClaimNode): ClaimRow {
       types.length === 0 ? "uncited" : [...new Set(types)].sort().map(evidenceLabel).join("; "),
     support: claimEvidence(kg, c) as Support,
     type: c.claimType,
+    subjectType: subjectType(kg, c.subject),
     document: { id: c.location.document, label: kg.label(c.location.document) },
     line: c.location.line ?? null,
     status: c.status ?? null,
   };
+}
+
+function subjectType(kg: KnowledgeGraph, iri: string): string {
+  const node = kg.node(iri);
+  if (!node) return "";
+  return typeKey(node.kind, node.kind === "entity" ? node.type : node.kind);
 }
 
 export function compare(a: string, b: string): number {

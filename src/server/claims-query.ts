@@ -1,7 +1,8 @@
 /**
  * The claims table's route, `/api/claims`: its query parameters read into a bounded query
  * (a page holds at most MAX_CLAIM_PAGE rows, the text filter at most MAX_FILTER_LENGTH
- * characters; an unknown column sorts by document), and the rows built once per graph.
+ * characters, the hidden legend types at most MAX_HIDDEN_TYPES; an unknown column sorts by
+ * document), and the rows built once per graph.
  */
 import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import {
@@ -19,6 +20,9 @@ import { comparisonMatrix, type Matrix } from "../projection/matrix.ts";
 export const MAX_CLAIM_PAGE = 500;
 /** Characters of the text filter read (the rest is ignored). */
 export const MAX_FILTER_LENGTH = 200;
+/** Hidden legend keys read (the rest is ignored), and characters of the list read. */
+export const MAX_HIDDEN_TYPES = 64;
+const MAX_HIDE_LENGTH = 4096;
 
 export function claimQuery(q: (name: string) => string): ClaimQuery {
   const sort = q("sort");
@@ -32,6 +36,13 @@ export function claimQuery(q: (name: string) => string): ClaimQuery {
     limit: whole(q("limit"), 1, MAX_CLAIM_PAGE, DEFAULT_CLAIM_QUERY.limit),
     focus: q("focus") || null,
     hideWeak: q("weak") === "hide",
+    hiddenTypes: new Set(
+      q("hide")
+        .slice(0, MAX_HIDE_LENGTH)
+        .split(",")
+        .filter((k) => k !== "")
+        .slice(0, MAX_HIDDEN_TYPES),
+    ),
     uncitedOnly: q("uncited") === "1",
     document: q("doc") || null,
   };
@@ -43,15 +54,21 @@ function whole(text: string, min: number, max: number, fallback: number): number
   return Math.min(max, Math.max(min, Number(text)));
 }
 
-/** The claims table's rows, made once per graph. */
-const ROWS: GraphIndex<readonly ClaimRow[]> = { name: "the claims table's rows", build: claimRows };
+/** The table's rows and the matrix, built once per graph and kept with it. */
+const CLAIM_ROWS: GraphIndex<readonly ClaimRow[]> = { name: "claim rows", build: claimRows };
+const MATRIX: GraphIndex<Matrix> = {
+  name: "comparison matrix",
+  build: (kg) => comparisonMatrix(kg),
+};
 
-/** The comparison matrix, made once per graph. */
-const MATRIX: GraphIndex<Matrix> = { name: "the comparison matrix", build: comparisonMatrix };
+/** Every claim as a row of the table, built once per graph. */
+export function claimRowsOf(kg: KnowledgeGraph): readonly ClaimRow[] {
+  return kg.index(CLAIM_ROWS);
+}
 
 /** The page of the claims table `query` asks for. */
 export function claimsAnswer(kg: KnowledgeGraph, query: ClaimQuery): ClaimPage {
-  return claimPage(kg.index(ROWS), query);
+  return claimPage(claimRowsOf(kg), query);
 }
 
 /** The comparison matrix, computed once per graph. */

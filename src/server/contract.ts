@@ -129,7 +129,7 @@ export interface ApiAnswers {
 /**
  * The claims table's parameters (all optional): a text filter, the column sorted by and
  * its direction, the page (offset, limit ≤ 500) or the claim whose page is wanted, and the
- * viewer's filters as the address writes them.
+ * viewer's filters as the address writes them (the legend's hidden types included).
  */
 export interface ClaimsParams {
   readonly q?: string;
@@ -141,9 +141,19 @@ export interface ClaimsParams {
   readonly weak?: "hide";
   readonly uncited?: "1";
   readonly doc?: string;
+  /** Legend keys hidden, comma-separated ("claim", "entity:Drug"), as the address writes them. */
+  readonly hide?: string;
 }
 
 export type ApiPath = keyof ApiAnswers;
+
+/**
+ * Downloads (not JSON): every row of the claims table the filters leave, as CSV (the page and
+ * focus parameters aside; at most MAX_CSV_ROWS rows, the file's name saying where it was cut).
+ */
+export interface DownloadParams {
+  readonly "/api/claims.csv": Omit<ClaimsParams, "offset" | "limit" | "focus">;
+}
 
 /** The answer of a path that found nothing (status 404) or was refused. */
 export interface ApiError {

@@ -16,7 +16,8 @@ import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { project, type ViewModel } from "../projection/projection.ts";
 import { groupPage } from "../trace/group-page.ts";
 import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
-import { claimQuery, claimsAnswer, matrixAnswer } from "./claims-query.ts";
+import { claimsCsv, sendClaimsCsv } from "./claims-csv.ts";
+import { claimQuery, claimRowsOf, claimsAnswer, matrixAnswer } from "./claims-query.ts";
 import { onClientError } from "./client-error.ts";
 import { documentText } from "./document-answer.ts";
 import { KbDownload } from "./download.ts";
@@ -140,7 +141,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
   if (pathname === "/kb/kb.ttl") return ctx.download.answer(req, res, head);
   const params = new URLSearchParams(queryAt === -1 ? "" : raw.slice(queryAt + 1));
-  const answer = apiAnswer(ctx, pathname, (name) => params.get(name) ?? "");
+  const q = (name: string) => params.get(name) ?? "";
+  if (pathname === "/api/claims.csv") {
+    return sendClaimsCsv(res, claimsCsv(claimRowsOf(ctx.kg), claimQuery(q)), head);
+  }
+  const answer = apiAnswer(ctx, pathname, q);
   if (answer) {
     const body = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
     send(res, answer.status, "application/json; charset=utf-8", body, head);

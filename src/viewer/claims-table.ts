@@ -3,14 +3,22 @@
  * value, citations, evidence type, document, line), a page at a time from `/api/claims`.
  * A header sorts (its `aria-sort` says how), the text box and the viewer's filters filter,
  * a row selects its claim (graph and Details, through the selection), and a claim selected
- * elsewhere marks its row and scrolls to it. "Download CSV" saves the rows shown.
+ * elsewhere marks its row and scrolls to it. "Download CSV" saves the rows of the page shown,
+ * "Download all (CSV)" every row the filters leave (the server streams it, at most
+ * MAX_CSV_ROWS rows; the count line and the file's name say when it cuts).
  */
+import { toCsv } from "../base/csv.ts";
+import {
+  CLAIM_CSV_HEADER,
+  claimCells,
+  claimCsvFields,
+  MAX_CSV_ROWS,
+} from "../projection/claim-csv.ts";
 import type { ClaimColumn, ClaimPage } from "../projection/claim-page.ts";
 import type { ClaimRow } from "../projection/claim-rows.ts";
-import type { ClaimsParams } from "../server/contract.ts";
+import type { ClaimsParams, DownloadParams } from "../server/contract.ts";
 import { api } from "./api.ts";
-import { toCsv } from "./csv.ts";
-import { h, shownText } from "./dom.ts";
+import { h } from "./dom.ts";
 import type { Filters } from "./filters.ts";
 
 const COLUMNS: ReadonlyArray<readonly [ClaimColumn, string]> = [
@@ -24,6 +32,7 @@ const COLUMNS: ReadonlyArray<readonly [ClaimColumn, string]> = [
 ];
 
 export const PAGE_SIZE = 100;
+const ALL_CSV = "/api/claims.csv" satisfies keyof DownloadParams;
 
 export interface TableActions {
   readonly select: (id: string) => void;
@@ -50,6 +59,8 @@ export class ClaimsTable {
   private readonly previous = pageButton("Previous page");
   private readonly next = pageButton("Next page");
   private readonly download = h("button", { attrs: { type: "button" } }, "Download CSV");
+  private readonly downloadAll = h("button", { attrs: { type: "button" } }, "Download all (CSV)");
+  #allHref: string = ALL_CSV;
   private readonly head = h("tr");
   private readonly body = h("tbody");
 
@@ -71,6 +82,7 @@ export class ClaimsTable {
         this.next,
         this.count,
         this.download,
+        this.downloadAll,
       ),
       h(
         "div",
@@ -115,17 +127,25 @@ export class ClaimsTable {
   }
 
   private params(focus: string | null): ClaimsParams {
+    return {
+      ...this.filterParams(),
+      offset: String(this.offset),
+      limit: String(PAGE_SIZE),
+      ...(focus ? { focus } : {}),
+    };
+  }
+
+  /** The text filter, the sort and the viewer's filters: what every row shown or saved passes. */
+  private filterParams(): DownloadParams[typeof ALL_CSV] {
     const f = this.actions.filters();
     return {
       q: this.text,
       sort: this.sort,
       dir: this.descending ? "desc" : "asc",
-      offset: String(this.offset),
-      limit: String(PAGE_SIZE),
-      ...(focus ? { focus } : {}),
       ...(f.hideWeak ? { weak: "hide" as const } : {}),
       ...(f.uncitedOnly ? { uncited: "1" as const } : {}),
       ...(f.document ? { doc: f.document } : {}),
+      ...(f.hiddenTypes.size > 0 ? { hide: [...f.hiddenTypes].sort().join(",") } : {}),
     };
   }
 
@@ -147,6 +167,10 @@ export class ClaimsTable {
     this.previous.addEventListener("click", () => this.turn(-1));
     this.next.addEventListener("click", () => this.turn(1));
     this.download.addEventListener("click", () => this.saveCsv());
+    // A link made for the click, never put in the page (the table holds no links).
+    this.downloadAll.addEventListener("click", () =>
+      h("a", { attrs: { href: this.#allHref, download: "claims.csv" } }).click(),
+    );
     this.body.addEventListener("click", (e) => this.rowEvent(e));
     this.body.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") this.rowEvent(e);
@@ -183,7 +207,8 @@ export class ClaimsTable {
         : `Claims ${page.offset + 1}–${last} of ${page.total}${page.total === page.all ? "" : ` (filtered from ${page.all})`}`;
     this.previous.disabled = page.offset === 0;
     this.next.disabled = last >= page.total;
-    this.download.title = `Save the ${page.rows.length} rows shown as CSV`;
+    this.download.title = `Save the ${page.rows.length} rows of this page as CSV`;
+    this.allCsv(page.total);
     this.markSelected();
   }
 
@@ -214,12 +239,20 @@ export class ClaimsTable {
     tr.scrollIntoView({ block: "nearest" });
   }
 
+  /** "Download all (CSV)": the rows the filters leave, as the server streams them. */
+  private allCsv(total: number): void {
+    const query = new URLSearchParams(this.filterParams() as Record<string, string>);
+    this.#allHref = `${ALL_CSV}?${query}`;
+    const saved = Math.min(total, MAX_CSV_ROWS);
+    this.downloadAll.title = `Save all ${saved} rows the filters leave as CSV`;
+    if (saved < total) {
+      this.count.textContent += ` · Download all saves the first ${saved.toLocaleString("en")}`;
+    }
+  }
+
   private saveCsv(): void {
     const rows = this.page?.rows ?? [];
-    const csv = toCsv(
-      [...COLUMNS.map(([, name]) => name), "Claim"],
-      rows.map((r) => [...cellTexts(r), r.id].map(shownText)),
-    );
+    const csv = toCsv(CLAIM_CSV_HEADER, rows.map(claimCsvFields));
     const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     const a = h("a", { attrs: { href: url, download: "claims.csv" } });
     a.click();
@@ -235,28 +268,10 @@ function pageButton(label: string): HTMLButtonElement {
   );
 }
 
-/** The texts of a row's cells, as shown and as saved. */
-function cellTexts(r: ClaimRow): string[] {
-  return [
-    r.subject,
-    r.predicate,
-    r.status ? `${r.object} (${spaced(r.status)})` : r.object,
-    r.citations.map((n) => `[${n ?? "?"}]`).join(" "),
-    r.evidence,
-    r.document.label,
-    r.line === null ? "" : String(r.line),
-  ];
-}
-
 function rowView(r: ClaimRow): HTMLTableRowElement {
   return h(
     "tr",
     { attrs: { "data-claim": r.id, "data-support": r.support, tabindex: "0" } },
-    ...cellTexts(r).map((text) => h("td", {}, text)),
+    ...claimCells(r).map((text) => h("td", {}, text)),
   );
-}
-
-/** "NotStated" → "not stated". */
-function spaced(name: string): string {
-  return name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }

@@ -4,17 +4,13 @@
  * as markup.
  */
 
+import { withoutBidiControls } from "../base/bidi.ts";
+
 type Child = Node | string | null | undefined | false;
 
-/**
- * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
- * in text from a document they would reorder the viewer's own words around them, so
- * they are dropped from what is shown. Right-to-left letters stay as written.
- */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-
+/** Text as shown: without the bidirectional controls that would reorder the viewer's words. */
 export function shownText(text: string): string {
-  return text.replace(BIDI_CONTROLS, "");
+  return withoutBidiControls(text);
 }
 
 export function h<K extends keyof HTMLElementTagNameMap>(

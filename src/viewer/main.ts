@@ -8,6 +8,7 @@ import { api } from "./api.ts";
 import { setupExport, setupFilters, setupLegend, setupTraceMode } from "./controls.ts";
 import { DetailsPanel } from "./details.ts";
 import { drawnLabels } from "./label-drawing.ts";
+import { Panels } from "./panels.ts";
 import { Reader } from "./reader.ts";
 import {
   addAll,
@@ -21,7 +22,7 @@ import { bindSearchKeys, setupSearch } from "./search.ts";
 import { Selection } from "./selection.ts";
 import { ViewerState, writeAddress } from "./state.ts";
 import { decodeState } from "./url-state.ts";
-import { setupViews } from "./views.ts";
+import { setupViews, type Views } from "./views.ts";
 import { setupZoom } from "./zoom.ts";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -40,7 +41,7 @@ async function boot(): Promise<void> {
     return selection.select(id, moveCamera);
   };
   const panel = new DetailsPanel($("details"), { select: (id) => void select(id) });
-  const selection = new Selection({ graph, renderer, state, panel });
+  const selection = new Selection({ graph, renderer, state, panel, overview: view.overview });
 
   bindGraphEvents(graph, renderer, state, panel, (id) => void select(id));
   setupLegend(graph, view, state, renderer);
@@ -52,7 +53,13 @@ async function boot(): Promise<void> {
     (id) => void select(id),
     () => state.filters,
   );
-  await reader.open(initial.reader, initial.selected).catch(() => reader.setOpen(false));
+  const readable = await reader.open(initial.reader, initial.selected).then(
+    () => true,
+    () => false,
+  );
+  setupPanels(reader, views, state).show(
+    initial.table ?? (readable && (initial.reader?.open ?? true) ? "reader" : null),
+  );
   const search = setupSearch($("search"), $("suggestions"), (id) => void select(id));
   bindSearchKeys(search, () => void select(null));
 
@@ -91,9 +98,23 @@ function bindGraphEvents(
   });
 }
 
+/** The bottom panels (a table or the reader, one at a time), the open one in the address. */
+function setupPanels(reader: Reader, views: Views, state: ViewerState): Panels {
+  return new Panels({
+    reader,
+    views,
+    readerButton: $("reader-toggle"),
+    changed: (panel) => {
+      state.setTable(panel === "reader" || panel === null ? undefined : panel);
+      state.setReader(reader.position());
+      writeAddress(state);
+    },
+  });
+}
+
 /** The reader, its moves written into the state and the address. */
 function setupReader(state: ViewerState, select: (id: string) => void): Reader {
-  return new Reader($("reader"), $("reader-toggle"), {
+  return new Reader($("reader"), {
     select,
     moved: (position) => {
       state.setReader(position);

@@ -10,6 +10,7 @@
  * deuteranopia and tritanopia (Machado et al. 2009, severity 1); tests/viewer/palette.test.ts
  * checks it.
  */
+import { typeKey } from "../projection/legend-key.ts";
 import type { Evidence } from "../projection/projection.ts";
 
 /** The smallest CIEDE2000 difference between two colours of the palette, in any vision. */
@@ -62,9 +63,7 @@ const NAMES: Readonly<Record<string, string>> = {
 };
 
 /** The legend key of a node: entities by class, everything else by kind. */
-export function typeKey(kind: string, type: string): string {
-  return kind === "entity" ? `entity:${type}` : kind;
-}
+export { typeKey } from "../projection/legend-key.ts";
 
 /** A type's colour; claims, coloured by evidence, show as primary support here. */
 export function colourOf(key: string): string {

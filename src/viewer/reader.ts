@@ -42,17 +42,12 @@ export class Reader {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly toggle: HTMLButtonElement,
     private readonly hooks: ReaderHooks,
   ) {
     root.replaceChildren(this.#head, this.#body);
     root.addEventListener("click", (e) => this.#clicked(e));
     root.addEventListener("keydown", (e) => this.#arrowed(e));
     this.#body.addEventListener("scroll", () => this.#scrolled());
-    toggle.addEventListener("click", () => {
-      this.setOpen(!this.#open);
-      this.hooks.moved(this.position());
-    });
   }
 
   /** Opens a document (null: the first) at a display offset, which `selected` will not move. */
@@ -65,13 +60,15 @@ export class Reader {
     this.setOpen(position?.open ?? true);
   }
 
-  /** Shows or hides the reader; a hidden reader keeps its reading position for when it is shown. */
+  /**
+   * Shows or hides the reader (panels.ts decides, one bottom panel at a time); a hidden
+   * reader keeps its reading position for when it is shown.
+   */
   setOpen(open: boolean): void {
     if (!open && this.#open) this.#shownAt = this.#offsetAtTop();
     const opening = open && !this.#open;
     this.#open = open;
     this.root.hidden = !open;
-    this.toggle.setAttribute("aria-expanded", String(open));
     if (opening) this.#scrollToOffset(this.#shownAt);
   }
 

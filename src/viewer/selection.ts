@@ -1,6 +1,7 @@
 /**
  * Selecting a node: the state and the address change at once; the node's neighbourhood is
- * drawn when it is not yet, the camera moves to it, and the panel shows the server's
+ * drawn when it is not yet (in the overview at scale, also for a node the overview shows:
+ * the overview holds the entities, not what is around them), the camera moves to it, and the panel shows the server's
  * answer — unless another node was selected while it was on its way.
  */
 import type { NodeDetails } from "../server/contract.ts";
@@ -15,9 +16,14 @@ export interface SelectionParts {
   readonly renderer: Renderer;
   readonly state: ViewerState;
   readonly panel: DetailsPanel;
+  /** The page shows the overview of a large knowledge base (neighbourhoods drawn on demand). */
+  readonly overview: boolean;
 }
 
 export class Selection {
+  /** Nodes whose neighbourhood has been drawn. */
+  readonly #around = new Set<string>();
+
   constructor(private readonly parts: SelectionParts) {}
 
   async select(id: string | null, moveCamera = true): Promise<void> {
@@ -30,7 +36,9 @@ export class Selection {
       renderer.refresh();
       return;
     }
-    if (!graph.hasNode(id)) await this.drawAround(id);
+    if (!graph.hasNode(id) || (this.parts.overview && !this.#around.has(id))) {
+      await this.drawAround(id);
+    }
     if (moveCamera && graph.hasNode(id)) focusOn(renderer, id);
     const answer = await details(id);
     if (answer === undefined) panel.missing();
@@ -48,6 +56,7 @@ export class Selection {
   private async drawAround(id: string): Promise<void> {
     try {
       addAll(this.parts.graph, await api.neighbourhood(id));
+      this.#around.add(id);
     } catch {
       // Not drawable (e.g. a node the projection leaves out): the panel still shows it.
     }

@@ -5,7 +5,7 @@
  */
 import type { Filters } from "./filters.ts";
 import type { ViewState } from "./reducers.ts";
-import { encodeState, type ReaderPosition, type UrlState } from "./url-state.ts";
+import { encodeState, type ReaderPosition, type Table, type UrlState } from "./url-state.ts";
 
 export class ViewerState {
   #filters: Filters;
@@ -16,11 +16,18 @@ export class ViewerState {
   #traceMode: boolean;
   #traced: Set<string> | null = null;
   #reader: ReaderPosition | undefined;
+  #table: Table | undefined;
 
-  constructor(initial: Pick<UrlState, "filters" | "trace" | "reader">) {
+  constructor(initial: Pick<UrlState, "filters" | "trace" | "reader" | "table">) {
     this.#filters = initial.filters;
     this.#traceMode = initial.trace;
     this.#reader = initial.reader;
+    this.#table = initial.table;
+  }
+
+  /** The table open under the graph, if any (panels.ts). */
+  setTable(table: Table | undefined): void {
+    this.#table = table;
   }
 
   /** The reader's document and reading position (see reader.ts). */
@@ -63,6 +70,7 @@ export class ViewerState {
       trace: this.#traceMode,
       filters: this.#filters,
       ...(this.#reader ? { reader: this.#reader } : {}),
+      ...(this.#table ? { table: this.#table } : {}),
     });
   }
 

@@ -1,6 +1,6 @@
 /**
- * Deep links: the selection, trace mode, filters and the reader (its document and reading
- * position) in the address's fragment, and back.
+ * Deep links: the selection, trace mode, filters, the open table and the reader (its
+ * document and reading position) in the address's fragment, and back.
  */
 import { type Filters, NO_FILTERS } from "./filters.ts";
 
@@ -17,7 +17,14 @@ export interface UrlState {
   readonly filters: Filters;
   /** Absent: the reader as it opens (open, on the first document, at its start). */
   readonly reader?: ReaderPosition;
+  /** The table open under the graph (the reader is then hidden), if any. */
+  readonly table?: Table;
 }
+
+/** The tables under the graph (views.ts). */
+export type Table = "claims" | "matrix";
+
+const TABLES: readonly Table[] = ["claims", "matrix"];
 
 export function encodeState(s: UrlState): string {
   const p = new URLSearchParams();
@@ -29,7 +36,8 @@ export function encodeState(s: UrlState): string {
   if (s.filters.document) p.set("doc", s.filters.document);
   if (s.reader?.document) p.set("read", s.reader.document);
   if (s.reader && s.reader.at > 0) p.set("at", String(s.reader.at));
-  if (s.reader && !s.reader.open) p.set("reader", "hidden");
+  if (s.table) p.set("table", s.table);
+  else if (s.reader && !s.reader.open) p.set("reader", "hidden");
   const text = p.toString();
   return text === "" ? "" : `#${text}`;
 }
@@ -38,10 +46,11 @@ export function decodeState(hash: string): UrlState {
   const p = new URLSearchParams(hash.replace(/^#/, ""));
   const hide = p.get("hide");
   const at = Number.parseInt(p.get("at") ?? "", 10);
+  const table = TABLES.find((t) => t === p.get("table"));
   const reader: ReaderPosition = {
     document: p.get("read"),
     at: Number.isSafeInteger(at) && at > 0 ? at : 0,
-    open: p.get("reader") !== "hidden",
+    open: p.get("reader") !== "hidden" && table === undefined,
   };
   const atStart = reader.document === null && reader.at === 0 && reader.open;
   return {
@@ -55,5 +64,6 @@ export function decodeState(hash: string): UrlState {
       document: p.get("doc"),
     },
     ...(atStart ? {} : { reader }),
+    ...(table ? { table } : {}),
   };
 }

@@ -3,7 +3,8 @@
 // filters; the zoom buttons and keys move the camera (and leave keys typed into the search
 // alone); Export PNG carries the title and the legend; the hostile document stays inert in
 // labels, legend and export; and at scale (generated documents above the overview
-// threshold) the overview's nodes do not overlap and its types lie apart. Screenshots go to
+// threshold) the overview's nodes do not overlap, its types lie apart, and selecting a node it
+// shows draws that node's neighbourhood. Screenshots go to
 // tests/artifacts/ (graph-*.png).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -388,5 +389,37 @@ describe("at scale: generated documents above the overview threshold", () => {
     expect(labels.length).toBeGreaterThan(5);
     expect(labels.length).toBeLessThan(scaled.view.nodes.length / 2);
     await screenshot(page3, "graph-overview-scale");
+  });
+
+  it("draws the neighbourhood of a node the overview already shows when it is selected", async () => {
+    // The most connected drug of the overview: drawn, but not its claims around it.
+    const drug = [...scaled.view.nodes]
+      .filter((n) => n.type === "Drug")
+      .sort((a, b) => b.claims - a.claims || (a.key < b.key ? -1 : 1))[0];
+    if (!drug) throw new Error("the overview shows no drug");
+    const around = await page3.evaluate(async (id) => {
+      const r = await fetch(`/api/neighbourhood?id=${encodeURIComponent(id)}`);
+      return ((await r.json()) as { nodes: Array<{ key: string }> }).nodes.map((n) => n.key);
+    }, drug.key);
+    const drawn = (keys: string[]) =>
+      page3.evaluate(
+        (ks) =>
+          ks.filter((k) =>
+            (
+              window as unknown as { claimgraph: { graph: { hasNode(k: string): boolean } } }
+            ).claimgraph.graph.hasNode(k),
+          ).length,
+        keys,
+      );
+    expect(around.length).toBeGreaterThan(10);
+    expect(await drawn(around)).toBeLessThan(around.length);
+    await page3.evaluate(
+      (id) =>
+        (
+          window as unknown as { claimgraph: { select(id: string): Promise<void> } }
+        ).claimgraph.select(id),
+      drug.key,
+    );
+    expect(await drawn(around)).toBe(around.length);
   });
 });

@@ -209,7 +209,7 @@ describe("the reader on the seed", () => {
     const toggle = page.getByRole("button", { name: "Reader" });
     await toggle.click();
     expect(await page.getByRole("region", { name: "Document" }).isHidden()).toBe(true);
-    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
     expect(await hash()).toContain("reader=hidden");
     expect(await hash()).toContain(`at=${at}`);
     await toggle.click();

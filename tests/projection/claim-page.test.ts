@@ -49,6 +49,7 @@ describe("the seed's claim rows", () => {
       evidence: "tertiary reference work",
       support: "weak",
       type: "TableCellClaim",
+      subjectType: "entity:Drug",
       document: { id: DOC, label: "Mechanisms of Action: A Comparative Overview" },
       line: 21,
       status: null,

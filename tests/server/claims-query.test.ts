@@ -55,6 +55,20 @@ describe("/api/claims", () => {
     expect(focused.rows.map((r) => r.id)).toContain(PRIMARY_TARGET);
   });
 
+  it("leaves out claims whose class or whose subject's type the legend hides", async () => {
+    const all = await getJson<ClaimPage>("/api/claims", { limit: "500" });
+    const noDrugs = await getJson<ClaimPage>("/api/claims", { hide: "entity:Drug", limit: "500" });
+    expect(noDrugs.total).toBeLessThan(all.total);
+    expect(noDrugs.total).toBeGreaterThan(0);
+    expect(noDrugs.rows.some((r) => r.subject === "desipramine")).toBe(false);
+    expect(noDrugs.rows.every((r) => r.subjectType !== "entity:Drug")).toBe(true);
+    const noClaims = await getJson<ClaimPage>("/api/claims", { hide: "claim,entity:Drug" });
+    expect(noClaims.total).toBe(0);
+    const many = Array.from({ length: 400 }, (_, i) => `k${i}`).join(",");
+    const bounded = await getJson<ClaimPage>("/api/claims", { hide: `${many},claim` });
+    expect(bounded.total).toBe(all.total);
+  });
+
   it("bounds pages and filters, whatever the parameters say", async () => {
     for (const limit of ["100000", "-5", "1e9", "abc", ""]) {
       const page = await getJson<ClaimPage>("/api/claims", { limit });

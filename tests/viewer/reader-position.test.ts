@@ -27,3 +27,16 @@ describe("the reader in the address", () => {
     });
   });
 });
+
+describe("the open table in the address", () => {
+  it("keeps the table open (the reader then hidden), and reads no unknown table", () => {
+    const state: UrlState = {
+      ...BASE,
+      reader: { document: null, at: 40, open: false },
+      table: "claims",
+    };
+    expect(encodeState(state)).toBe("#at=40&table=claims");
+    expect(decodeState(encodeState(state))).toEqual(state);
+    expect(decodeState("#table=__proto__").table).toBeUndefined();
+  });
+});

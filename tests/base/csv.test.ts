@@ -1,7 +1,7 @@
 // CSV as RFC 4180 has it (quoted fields, doubled quotes, CRLF lines), with cells that a
 // spreadsheet would run as a formula turned into text.
 import { describe, expect, it } from "vitest";
-import { csvField, toCsv } from "../../src/viewer/csv.ts";
+import { csvField, toCsv } from "../../src/base/csv.ts";
 
 describe("CSV", () => {
   it.each([
