@@ -8,7 +8,7 @@ import type { ClaimNode } from "../graph/types.ts";
 import { cached, keyed } from "./answer-cache.ts";
 import { type ClaimJson, claimJson, type Named, type StudyJson } from "./answers.ts";
 import { sortClaims } from "./claim-order.ts";
-import type { TraceResult, Window } from "./trace.ts";
+import type { TraceResult, Window } from "./trace-result.ts";
 
 interface Group {
   key: string;

@@ -10,7 +10,7 @@ import type { ClaimNode } from "../graph/types.ts";
 import { cached, keyed } from "./answer-cache.ts";
 import { citationJson, claimJson, type StudyJson } from "./answers.ts";
 import { sortClaims } from "./claim-order.ts";
-import type { TraceResult, Window } from "./trace.ts";
+import type { TraceResult, Window } from "./trace-result.ts";
 
 type ReferenceJson = TraceResult["references"][number];
 
