@@ -48,9 +48,29 @@ interface ClaimIndex {
 export function resolve(kg: KnowledgeGraph, query: string): Resolved {
   const q = query.trim().replace(/^<(.*)>$/, "$1");
   const tried: string[] = [];
+  for (const step of STEPS) {
+    tried.push(step.tried);
+    const found = step.find(kg, q);
+    if (found) return found;
+  }
+  return { kind: "none", tried, suggestions: suggest(kg, q) };
+}
 
-  tried.push("a claim IRI");
-  const iri = kg.expand(q);
+/** The readings of a query, in the order they are tried: the first that finds something answers. */
+const STEPS: ReadonlyArray<{
+  /** What the step looks for, listed to the user when nothing answers. */
+  readonly tried: string;
+  readonly find: (kg: KnowledgeGraph, q: string) => Resolved | undefined;
+}> = [
+  { tried: "a claim IRI", find: (kg, q) => byIri(kg, kg.expand(q)) },
+  { tried: "a reference number such as [2]", find: byReferenceNumber },
+  { tried: "an identifier such as pmid:12183009", find: byIdentifier },
+  { tried: "an entity name or synonym", find: byName },
+  { tried: "words of claims' subjects, predicates and objects", find: byWords },
+];
+
+/** A node of the graph named by IRI: a claim, an entity, a reference, a work, or a study's or document's claims. */
+function byIri(kg: KnowledgeGraph, iri: string): Resolved | undefined {
   if (kg.claim(iri)) return { kind: "claim", claims: [iri] };
   const asNode = kg.node(iri);
   if (asNode?.kind === "entity") return { kind: "entity", entity: iri };
@@ -65,39 +85,44 @@ export function resolve(kg: KnowledgeGraph, query: string): Resolved {
     });
     return { kind: "claim", claims: claims.sort() };
   }
+  return undefined;
+}
 
-  tried.push("a reference number such as [2]");
+/** The references numbered so (`[2]`), in the named document when one is given. */
+function byReferenceNumber(kg: KnowledgeGraph, q: string): Resolved | undefined {
   const ref = REFERENCE.exec(q);
-  if (ref) {
-    const number = Number(ref[2]);
-    const doc = ref[1];
-    const numbered = kg.referencesByNumber.get(number) ?? [];
-    const found = doc
-      ? numbered.filter((r) => kg.reference(r)?.document?.endsWith(`/${doc}`))
-      : numbered;
-    if (found.length > 0) return { kind: "reference", references: found };
-  }
+  if (!ref) return undefined;
+  const number = Number(ref[2]);
+  const doc = ref[1];
+  const numbered = kg.referencesByNumber.get(number) ?? [];
+  const found = doc
+    ? numbered.filter((r) => kg.reference(r)?.document?.endsWith(`/${doc}`))
+    : numbered;
+  return found.length > 0 ? { kind: "reference", references: found } : undefined;
+}
 
-  tried.push("an identifier such as pmid:12183009");
-  {
-    const hits = kg.identifiers.get(q.toLowerCase()) ?? [];
-    const work = hits.find((h) => kg.work(h));
-    if (work) return { kind: "work", work };
-    const entity = hits.find((h) => kg.entity(h));
-    if (entity) return { kind: "entity", entity };
-  }
+/** The work, or else the entity, with the identifier (`pmid:12183009`). */
+function byIdentifier(kg: KnowledgeGraph, q: string): Resolved | undefined {
+  const hits = kg.identifiers.get(q.toLowerCase()) ?? [];
+  const work = hits.find((h) => kg.work(h));
+  if (work) return { kind: "work", work };
+  const entity = hits.find((h) => kg.entity(h));
+  if (entity) return { kind: "entity", entity };
+  return undefined;
+}
 
-  tried.push("an entity name or synonym");
+/** The entity with the name or synonym, singular or plural. */
+function byName(kg: KnowledgeGraph, q: string): Resolved | undefined {
   const named = nameVariants(normaliseLabel(q))
     .map((key) => kg.names.get(key))
     .find((hits) => hits?.[0]);
-  if (named?.[0]) return { kind: "entity", entity: named[0] };
+  return named?.[0] ? { kind: "entity", entity: named[0] } : undefined;
+}
 
-  tried.push("words of claims' subjects, predicates and objects");
+/** The claims whose names hold every word of the query. */
+function byWords(kg: KnowledgeGraph, q: string): Resolved | undefined {
   const claims = searchClaims(kg, q);
-  if (claims.length > 0) return { kind: "claim", claims };
-
-  return { kind: "none", tried, suggestions: suggest(kg, q) };
+  return claims.length > 0 ? { kind: "claim", claims } : undefined;
 }
 
 /**

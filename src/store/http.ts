@@ -17,6 +17,7 @@ import {
   parseChallenge,
 } from "./digest-auth.ts";
 import { redactUrl, StoreAuthError, StoreRefusedError, StoreUnavailableError } from "./errors.ts";
+import { authError, failureText } from "./failures.ts";
 
 export { checkUrl } from "./address.ts";
 export type { Credentials } from "./digest-auth.ts";
@@ -99,34 +100,7 @@ export class HttpClient {
         continue;
       }
       if (response.status < 400) return response;
-      const context = {
-        url: shown,
-        graph: request.graph,
-        status: response.status,
-      };
-      const said = this.excerpt(response);
-      if (response.status === 401 || response.status === 403) {
-        const message =
-          response.status === 403
-            ? "the store does not let this user do that (403)"
-            : this.auth
-              ? "the store refused the credentials (401): wrong user or password"
-              : "the store asks for a user and password (401)";
-        throw new StoreAuthError(`${request.what} at ${context.url}: ${message}`, {
-          ...context,
-          hint:
-            response.status === 403
-              ? 'give the account write access (Virtuoso: GRANT SPARQL_UPDATE TO "user")'
-              : "set CLAIMGRAPH_USER and CLAIMGRAPH_PASSWORD to an account that may write",
-        });
-      }
-      if (response.status < 500) {
-        throw new StoreRefusedError(
-          `${request.what} at ${context.url}: the store refused it (${response.status})${said ? `: ${said}` : ""}`,
-          context,
-        );
-      }
-      last = `the store answered ${response.status}${said ? `: ${said}` : ""}`;
+      last = this.refused(request, response, shown);
     }
     throw new StoreUnavailableError(
       `${request.what} at ${shown}: ${last} (${retries + 1} attempt${retries === 0 ? "" : "s"})`,
@@ -137,6 +111,24 @@ export class HttpClient {
         hint: "check that the store runs and answers at that address; a bigger --timeout may help",
       },
     );
+  }
+
+  /**
+   * An answer of 400 or more: a 4xx is final and thrown (StoreAuthError for 401 and 403,
+   * StoreRefusedError for the rest); a 5xx may pass, and is said in words for a retry.
+   */
+  private refused(request: HttpRequest, response: HttpResponse, shown: string): string {
+    const context = { url: shown, graph: request.graph, status: response.status };
+    const said = this.excerpt(response);
+    if (response.status === 401 || response.status === 403)
+      throw authError(request.what, context, this.auth !== undefined);
+    if (response.status < 500) {
+      throw new StoreRefusedError(
+        `${request.what} at ${context.url}: the store refused it (${response.status})${said ? `: ${said}` : ""}`,
+        context,
+      );
+    }
+    return `the store answered ${response.status}${said ? `: ${said}` : ""}`;
   }
 
   /**
@@ -281,23 +273,6 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): Creden
     return undefined;
   }
   return { user, password: password ?? "" };
-}
-
-/** Why an attempt failed, in words, from fetch's errors (which never hold request headers). */
-function failureText(error: unknown, timeoutMs: number): string {
-  const e = error as {
-    name?: string;
-    message?: string;
-    cause?: { code?: string; message?: string };
-  };
-  if (e?.name === "TimeoutError" || e?.name === "AbortError")
-    return `no answer within ${timeoutMs} ms`;
-  const cause = e?.cause;
-  if (cause?.code === "ECONNREFUSED") return "the connection was refused";
-  if (cause?.code === "ECONNRESET" || cause?.code === "UND_ERR_SOCKET" || cause?.code === "EPIPE")
-    return "the store dropped the connection";
-  const detail = cause?.code ?? cause?.message ?? e?.message ?? String(error);
-  return `the request failed (${detail})`;
 }
 
 function byteLength(body: string): number {

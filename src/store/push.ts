@@ -7,10 +7,13 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../base/errors.ts";
-import { redactUrl, StoreUnavailableError } from "./errors.ts";
+import { redactUrl } from "./errors.ts";
 import { chunkLines, type GraphGroup, groupGraphs } from "./graphs.ts";
 import { type Credentials, checkUrl, HttpClient } from "./http.ts";
 import { type RemoteOptions, SparqlClient, sparqlIri } from "./sparql-client.ts";
+import { type GraphReport, type PushEvent, writeWithRetries } from "./write-graph.ts";
+
+export type { GraphReport, PushEvent } from "./write-graph.ts";
 
 /** Virtuoso's limit in practice: bigger request bodies hang. */
 export const DEFAULT_MAX_BYTES = 10_000_000;
@@ -49,18 +52,6 @@ export interface PushOptions {
   readonly onProgress?: ((event: PushEvent) => void) | undefined;
 }
 
-export interface GraphReport {
-  readonly graph: string;
-  /** Distinct triples written. */
-  readonly triples: number;
-  /** Bytes of the request bodies of the successful attempt. */
-  readonly bytes: number;
-  readonly requests: number;
-  /** 1, or more when the graph had to be written again. */
-  readonly attempts: number;
-  readonly ms: number;
-}
-
 export interface PushReport {
   readonly graphStore: string;
   readonly graphs: readonly GraphReport[];
@@ -70,25 +61,6 @@ export interface PushReport {
   readonly ms: number;
 }
 
-export type PushEvent =
-  | {
-      readonly kind: "request";
-      readonly graph: string;
-      readonly method: "PUT" | "POST";
-      /** 1-based index of the request within the graph, and how many the graph needs. */
-      readonly index: number;
-      readonly of: number;
-      readonly bytes: number;
-    }
-  | {
-      readonly kind: "retry";
-      readonly graph: string;
-      /** The attempt about to start (2 for the first rewrite). */
-      readonly attempt: number;
-      readonly reason: string;
-    }
-  | { readonly kind: "graph"; readonly report: GraphReport };
-
 export async function push(options: PushOptions): Promise<PushReport> {
   const started = performance.now();
   const auth = credentials(options.user, options.password);
@@ -96,10 +68,6 @@ export async function push(options: PushOptions): Promise<PushReport> {
   checkUrl(options.endpoint, "--endpoint");
   if (options.graphStore !== undefined) checkUrl(options.graphStore, "--graph-store");
   const graphStore = options.graphStore ?? defaultGraphStore(options.endpoint, auth !== undefined);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const retries = options.retries ?? 3;
-  const backoffMs = options.backoffMs ?? 500;
-  const parallel = Math.max(1, options.parallel ?? 1);
   const http = new HttpClient({
     auth,
     timeoutMs: options.timeoutMs ?? 120_000,
@@ -107,29 +75,59 @@ export async function push(options: PushOptions): Promise<PushReport> {
     allowInsecureBasic: options.allowInsecureBasic,
   });
   const groups = options.groups ?? groupGraphs(options.quads ?? [], options.baseGraph);
+  const plan = planWrites(groups, graphStore, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  // The first request of a push learns the store's authentication challenge alone, so that
+  // the requests running beside each other afterwards do not all meet it at once.
+  if (auth && plan.length > 0) await http.prime(plan[0]?.url as string);
+  const settings = {
+    graphStore,
+    retries: options.retries ?? 3,
+    backoffMs: options.backoffMs ?? 500,
+    onProgress: options.onProgress,
+  };
+  const reports = await inParallel(plan, Math.max(1, options.parallel ?? 1), (write) =>
+    writeWithRetries(http, write.url, write.group, write.bodies, settings),
+  );
+  return pushReport(graphStore, reports, started);
+}
+
+interface GraphWrite {
+  readonly group: GraphGroup;
+  readonly url: string;
+  readonly bodies: readonly string[];
+}
+
+/** Each graph's address and request bodies. */
+function planWrites(
+  groups: readonly GraphGroup[],
+  graphStore: string,
+  maxBytes: number,
+): GraphWrite[] {
   // Every body is cut before anything is written, so a triple too big fails the push at once.
-  const plan = groups.map((group) => ({
+  return groups.map((group) => ({
     group,
     url: graphUrl(graphStore, group.graph),
     bodies: chunkLines(group, maxBytes, graphStore),
   }));
-  // The first request of a push learns the store's authentication challenge alone, so that
-  // the requests running beside each other afterwards do not all meet it at once.
-  if (auth && plan.length > 0) await http.prime(plan[0]?.url as string);
+}
+
+/**
+ * Writes every graph, `parallel` at a time, the reports in the plan's order. The first
+ * failure stops the workers from taking more graphs, and is thrown once they are done.
+ */
+async function inParallel(
+  plan: readonly GraphWrite[],
+  parallel: number,
+  write: (graph: GraphWrite) => Promise<GraphReport>,
+): Promise<GraphReport[]> {
   const reports: GraphReport[] = new Array(plan.length);
   let next = 0;
   let failed = false;
   const worker = async (): Promise<void> => {
     while (!failed && next < plan.length) {
       const index = next++;
-      const { group, url, bodies } = plan[index] as (typeof plan)[number];
       try {
-        reports[index] = await writeWithRetries(http, url, group, bodies, {
-          graphStore,
-          retries,
-          backoffMs,
-          onProgress: options.onProgress,
-        });
+        reports[index] = await write(plan[index] as GraphWrite);
       } catch (error) {
         failed = true;
         throw error;
@@ -141,6 +139,10 @@ export async function push(options: PushOptions): Promise<PushReport> {
   );
   const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
   if (rejected) throw rejected.reason;
+  return reports;
+}
+
+function pushReport(graphStore: string, reports: GraphReport[], started: number): PushReport {
   return {
     graphStore: redactUrl(graphStore),
     graphs: reports,
@@ -149,78 +151,6 @@ export async function push(options: PushOptions): Promise<PushReport> {
     requests: reports.reduce((n, r) => n + r.requests, 0),
     ms: Math.round(performance.now() - started),
   };
-}
-
-/** Writes one graph, again from its replacing PUT after a failure that may pass. */
-async function writeWithRetries(
-  http: HttpClient,
-  url: string,
-  group: GraphGroup,
-  bodies: readonly string[],
-  options: {
-    readonly graphStore: string;
-    readonly retries: number;
-    readonly backoffMs: number;
-    readonly onProgress: PushOptions["onProgress"];
-  },
-): Promise<GraphReport> {
-  const t0 = performance.now();
-  let attempt = 1;
-  for (;;) {
-    try {
-      await writeGraph(http, url, group.graph, bodies, options.onProgress);
-      break;
-    } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-      if (attempt > options.retries) {
-        throw new StoreUnavailableError(
-          `could not write graph <${group.graph}> to ${options.graphStore}: ${error.reason} (${attempt} attempts, each writing the graph from its first request)`,
-          {
-            url: options.graphStore,
-            graph: group.graph,
-            reason: error.reason,
-            hint: error.hint,
-          },
-        );
-      }
-      attempt += 1;
-      options.onProgress?.({ kind: "retry", graph: group.graph, attempt, reason: error.reason });
-      await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** (attempt - 2)));
-    }
-  }
-  const report: GraphReport = {
-    graph: group.graph,
-    triples: group.lines.length,
-    bytes: bodies.reduce((n, b) => n + Buffer.byteLength(b), 0),
-    requests: bodies.length,
-    attempts: attempt,
-    ms: Math.round(performance.now() - t0),
-  };
-  options.onProgress?.({ kind: "graph", report });
-  return report;
-}
-
-/** One attempt at a graph: a PUT of the first body (replacing the graph), POSTs of the rest. */
-async function writeGraph(
-  http: HttpClient,
-  url: string,
-  graph: string,
-  bodies: readonly string[],
-  onProgress: PushOptions["onProgress"],
-): Promise<void> {
-  for (const [i, body] of bodies.entries()) {
-    const method = i === 0 ? "PUT" : "POST";
-    const bytes = Buffer.byteLength(body);
-    onProgress?.({ kind: "request", graph, method, index: i + 1, of: bodies.length, bytes });
-    await http.send({
-      method,
-      url,
-      headers: { "content-type": "text/turtle; charset=utf-8" },
-      body,
-      what: `${method} of graph <${graph}> (request ${i + 1} of ${bodies.length})`,
-      graph,
-    });
-  }
 }
 
 /** Virtuoso's Graph Store endpoint next to its SPARQL endpoint. */

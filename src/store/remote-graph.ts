@@ -27,7 +27,7 @@ import { UsageError } from "../base/errors.ts";
 import { normaliseLabel } from "../base/slug.ts";
 import { graphFromQuads } from "../graph/from-quads.ts";
 import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import { REFERENCE, resolve } from "../graph/resolve.ts";
+import { REFERENCE, type Resolved, resolve } from "../graph/resolve.ts";
 import { ENTITY_TYPES } from "../lexicon/types.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes } from "../rdf/vocab/namespaces.ts";
 import {
@@ -94,6 +94,11 @@ const INBOUND_LINKS = [
   .map((t) => sparqlIri(t.value))
   .join(" ");
 
+/** The claims a study supports, a document's claims, and the claims about an entity (`?t`). */
+const SUPPORTED_BY = `?t ${sparqlIri(CG.supportsClaim.value)} ?x .`;
+const CLAIMS_OF_DOCUMENT = `?x a ${sparqlIri(CG.Claim.value)} . { ?x ${sparqlIri(PROV.wasDerivedFrom.value)} ?t } UNION { ?x ${sparqlIri(CG.quote.value)}/${sparqlIri(OA.hasSource.value)} ?t }`;
+const CLAIMS_ABOUT = `?x a ${sparqlIri(CG.Claim.value)} . { ?x ${sparqlIri(RDF.subject.value)} ?t } UNION { ?x ${sparqlIri(RDF.object.value)} ?t } UNION { ?x ${sparqlIri(CG.mentions.value)} ?t }`;
+
 export async function remoteGraph(
   endpoint: string,
   query: string,
@@ -106,53 +111,57 @@ export async function remoteGraph(
       "trace a name, an identifier, an IRI or a few words; or trace the whole text on the knowledge-base files (--kb)",
     );
   const reader = new RemoteReader(new SparqlClient(endpoint, auth, options), options);
-  const q = query.trim().replace(/^<(.*)>$/, "$1");
+  const q = unbracketed(query);
   const iri = new KnowledgeGraph(graphFromQuads([])).expand(q);
-
   // Everything that could answer before free text, then trace's own choice among it.
-  await reader.describe([
+  await reader.describe(await candidates(reader, q, iri));
+  const kg = graphOf(reader);
+  await readAnswer(reader, resolve(kg, query), kg.node(iri)?.kind, iri, query);
+  return graphOf(reader);
+}
+
+/** The nodes that could answer before free text: the IRI, numbered references, identifiers' owners, named entities. */
+async function candidates(reader: RemoteReader, q: string, iri: string): Promise<string[]> {
+  return [
     ...(isQueryableIri(iri) ? [iri] : []),
     ...(await referencesNumbered(reader, q)),
     ...(await identifierOwners(reader, q)),
     ...(await entitiesNamed(reader, q)),
-  ]);
-  let kg = graphOf(reader);
-  const r = resolve(kg, query);
-  const node = kg.node(iri);
-  if (r.kind === "claim" && node?.kind === "study") {
-    await reader.describe(
-      await reader.irisFor([iri], `?t ${sparqlIri(CG.supportsClaim.value)} ?x .`),
-    );
-  } else if (r.kind === "claim" && node?.kind === "document") {
-    await reader.describe(
-      await reader.irisFor(
-        [iri],
-        `?x a ${sparqlIri(CG.Claim.value)} . { ?x ${sparqlIri(PROV.wasDerivedFrom.value)} ?t } UNION { ?x ${sparqlIri(CG.quote.value)}/${sparqlIri(OA.hasSource.value)} ?t }`,
-      ),
-    );
-  } else if (r.kind === "claim" && node?.kind === "claim") {
-    // The claim itself is read already.
-  } else if (r.kind === "entity") {
-    await reader.describe(
-      await reader.irisFor(
-        [r.entity],
-        `?x a ${sparqlIri(CG.Claim.value)} . { ?x ${sparqlIri(RDF.subject.value)} ?t } UNION { ?x ${sparqlIri(RDF.object.value)} ?t } UNION { ?x ${sparqlIri(CG.mentions.value)} ?t }`,
-      ),
-    );
-  } else if (r.kind === "reference" || r.kind === "work") {
-    await restingOn(
-      reader,
-      r.kind === "work" ? [] : r.references,
-      r.kind === "work" ? [r.work] : [],
-    );
-  } else {
-    const words = searchWords(q);
-    if (words.length > 0) await reader.describe(await reader.iris(freeText(words)));
-    kg = graphOf(reader);
-    // No answer: trace suggests the nearest entity names, so it needs every one.
-    if (resolve(kg, query).kind === "none") await reader.describe(await reader.iris(IS_ENTITY));
-  }
-  return graphOf(reader);
+  ];
+}
+
+/** Reads what trace's answer `r` shows (`kind`: what the query's IRI names, if anything). */
+async function readAnswer(
+  reader: RemoteReader,
+  r: Resolved,
+  kind: string | undefined,
+  iri: string,
+  query: string,
+): Promise<void> {
+  if (r.kind === "claim" && kind === "study")
+    return reader.describe(await reader.irisFor([iri], SUPPORTED_BY));
+  if (r.kind === "claim" && kind === "document")
+    return reader.describe(await reader.irisFor([iri], CLAIMS_OF_DOCUMENT));
+  // A claim named by its IRI is read already.
+  if (r.kind === "claim" && kind === "claim") return;
+  if (r.kind === "entity") return reader.describe(await reader.irisFor([r.entity], CLAIMS_ABOUT));
+  if (r.kind === "reference") return restingOn(reader, r.references, []);
+  if (r.kind === "work") return restingOn(reader, [], [r.work]);
+  return readFreeText(reader, query);
+}
+
+/** The claims free text may match; every entity when nothing matches (for suggestions). */
+async function readFreeText(reader: RemoteReader, query: string): Promise<void> {
+  const words = searchWords(unbracketed(query));
+  if (words.length > 0) await reader.describe(await reader.iris(freeText(words)));
+  // No answer: trace suggests the nearest entity names, so it needs every one.
+  if (resolve(graphOf(reader), query).kind === "none")
+    await reader.describe(await reader.iris(IS_ENTITY));
+}
+
+/** The query as trace reads it: trimmed, an IRI out of its angle brackets. */
+function unbracketed(query: string): string {
+  return query.trim().replace(/^<(.*)>$/, "$1");
 }
 
 function graphOf(reader: RemoteReader): KnowledgeGraph {

@@ -114,15 +114,6 @@ export function claimJson(
   studies?: Map<string, StudyJson>,
 ): ClaimJson {
   const study = kg.node(c.studies[0]);
-  const studyAnswer = (s: StudyNode): StudyJson => {
-    const cached = studies?.get(s.iri);
-    if (cached) return cached;
-    const made = studyJson(kg, s);
-    studies?.set(s.iri, made);
-    return made;
-  };
-  const t = c.table;
-  const cmp = c.comparison;
   return {
     id: c.iri,
     type: c.claimType,
@@ -134,49 +125,74 @@ export function claimJson(
         : { value: c.object.literal },
     text: c.label,
     quote: c.quote ?? null,
-    location: {
-      document: { id: c.location.document, label: kg.label(c.location.document) },
-      section: c.location.section ?? null,
-      line: c.location.line ?? null,
-      column: c.location.column ?? null,
-      endLine: c.location.endLine ?? null,
-      endColumn: c.location.endColumn ?? null,
-      start: c.location.start ?? null,
-      end: c.location.end ?? null,
-      table: t
-        ? {
-            id: t.table ?? "",
-            row: t.rowLabel ?? null,
-            rowIndex: t.rowIndex ?? null,
-            column: t.columnLabel ?? null,
-            columnIndex: t.columnIndex ?? null,
-          }
-        : null,
-    },
+    location: locationJson(kg, c),
     citations: c.citations.map((r) => citationJson(kg, r)),
     uncited: c.uncited,
     unnormalised: c.unnormalised,
     value: c.value ?? null,
     qualifier: c.qualifier ?? null,
-    study: study?.kind === "study" ? studyAnswer(study) : null,
+    study: study?.kind === "study" ? sharedStudyJson(kg, study, studies) : null,
     studies: c.studies.map((s) => ({ id: s, label: kg.label(s) })),
-    comparison: cmp
-      ? {
-          armA: named(kg, cmp.armA),
-          armB: named(kg, cmp.armB),
-          condition: named(kg, cmp.condition),
-          outcome: named(kg, cmp.outcome),
-          direction: cmp.direction ?? null,
-          favours: named(kg, cmp.favours),
-          evidence: cmp.evidence ?? null,
-        }
-      : null,
+    comparison: c.comparison ? comparisonJson(kg, c.comparison) : null,
     note: c.note ?? null,
     status: c.status ?? null,
     frequency: c.frequency ?? null,
     readBy: c.readBy ?? null,
     guesses: c.guesses,
     cue: c.cue ?? null,
+  };
+}
+
+/** Where a claim stands: its document, section, span, and its table cell when it has one. */
+function locationJson(kg: KnowledgeGraph, c: ClaimNode): ClaimJson["location"] {
+  const t = c.table;
+  return {
+    document: { id: c.location.document, label: kg.label(c.location.document) },
+    section: c.location.section ?? null,
+    line: c.location.line ?? null,
+    column: c.location.column ?? null,
+    endLine: c.location.endLine ?? null,
+    endColumn: c.location.endColumn ?? null,
+    start: c.location.start ?? null,
+    end: c.location.end ?? null,
+    table: t
+      ? {
+          id: t.table ?? "",
+          row: t.rowLabel ?? null,
+          rowIndex: t.rowIndex ?? null,
+          column: t.columnLabel ?? null,
+          columnIndex: t.columnIndex ?? null,
+        }
+      : null,
+  };
+}
+
+/** A study's answer, made once for the claims of one answer that share it. */
+function sharedStudyJson(
+  kg: KnowledgeGraph,
+  s: StudyNode,
+  studies: Map<string, StudyJson> | undefined,
+): StudyJson {
+  const cached = studies?.get(s.iri);
+  if (cached) return cached;
+  const made = studyJson(kg, s);
+  studies?.set(s.iri, made);
+  return made;
+}
+
+/** A comparison claim's arms, condition, outcome and which arm it favours. */
+function comparisonJson(
+  kg: KnowledgeGraph,
+  cmp: NonNullable<ClaimNode["comparison"]>,
+): NonNullable<ClaimJson["comparison"]> {
+  return {
+    armA: named(kg, cmp.armA),
+    armB: named(kg, cmp.armB),
+    condition: named(kg, cmp.condition),
+    outcome: named(kg, cmp.outcome),
+    direction: cmp.direction ?? null,
+    favours: named(kg, cmp.favours),
+    evidence: cmp.evidence ?? null,
   };
 }
 

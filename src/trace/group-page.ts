@@ -6,7 +6,7 @@
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode } from "../graph/types.ts";
 import { type ClaimJson, claimJson, type Named, type StudyJson } from "./answers.ts";
-import { entityIndex } from "./trace.ts";
+import { entityIndex } from "./entity-trace.ts";
 
 /** Claims of a group shown at once. */
 export const GROUP_PAGE = 50;
