@@ -6,39 +6,20 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/server.ts";
-import {
-  type Browser,
-  launchBrowser,
-  openViewer,
-  type PageProblems,
-  watchProblems,
-} from "../helpers/browser.ts";
-import { serveKb } from "../helpers/serve.ts";
+import { openViewer, type PageProblems } from "../helpers/browser.ts";
+import { ViewerSession } from "../helpers/viewer-session.ts";
 
-let browser: Browser;
+const session = new ViewerSession();
 let server: RunningServer;
 let page: Page;
 let problems: PageProblems;
 
 beforeAll(async () => {
-  await Promise.all([
-    launchBrowser().then((b) => {
-      browser = b;
-    }),
-    serveKb().then((s) => {
-      server = s;
-    }),
-  ]);
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.setViewportSize({ width: 1400, height: 900 });
-  problems = watchProblems(page);
+  ({ server, page, problems } = await session.start());
   await openViewer(page, server.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session.close());
 
 const readerButton = () => page.getByRole("button", { name: "Reader" });
 const tab = (name: string) => page.getByRole("tab", { name });

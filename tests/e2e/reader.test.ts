@@ -7,15 +7,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentText } from "../../src/server/contract.ts";
 import type { RunningServer } from "../../src/server/server.ts";
-import {
-  type Browser,
-  launchBrowser,
-  openViewer,
-  type PageProblems,
-  screenshot,
-  watchProblems,
-} from "../helpers/browser.ts";
+import { openViewer, type PageProblems, screenshot } from "../helpers/browser.ts";
 import { type BuiltKb, buildHostile, buildSecond, SEED_KB, serveKb } from "../helpers/serve.ts";
+import { ViewerSession } from "../helpers/viewer-session.ts";
 
 const KB = "https://w3id.org/claimgraph/kb/";
 const DESIPRAMINE = `${KB}entity/desipramine`;
@@ -25,30 +19,17 @@ const PRIMARY_TARGET = `${KB}claim/desipramine-vs-ssris.desipramine.primary-targ
 /** Three claims (one per object) of one cell: marks of the same extent, nested. */
 const RECEPTOR_CELL = "Significant anticholinergic, antihistaminic, and α1-adrenergic blockade";
 
-let browser: Browser;
+const session = new ViewerSession();
 let seed: RunningServer;
 let page: Page;
 let problems: PageProblems;
 
 beforeAll(async () => {
-  await Promise.all([
-    launchBrowser().then((b) => {
-      browser = b;
-    }),
-    serveKb().then((s) => {
-      seed = s;
-    }),
-  ]);
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.setViewportSize({ width: 1400, height: 900 });
-  problems = watchProblems(page);
+  ({ server: seed, page, problems } = await session.start());
   await openViewer(page, seed.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await seed?.close();
-});
+afterAll(() => session.close());
 
 async function documentAnswer(server: RunningServer, id = ""): Promise<DocumentText> {
   const res = await fetch(`${server.url}api/document?id=${encodeURIComponent(id)}`);

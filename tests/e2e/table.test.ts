@@ -8,15 +8,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/server.ts";
-import {
-  type Browser,
-  launchBrowser,
-  openViewer,
-  type PageProblems,
-  screenshot,
-  watchProblems,
-} from "../helpers/browser.ts";
+import { type Browser, openViewer, type PageProblems, screenshot } from "../helpers/browser.ts";
 import { type BuiltKb, buildHostile, serveKb } from "../helpers/serve.ts";
+import { ViewerSession } from "../helpers/viewer-session.ts";
 
 const KB = "https://w3id.org/claimgraph/kb/";
 const DESIPRAMINE = `${KB}entity/desipramine`;
@@ -26,29 +20,17 @@ const PRIMARY_TARGET = `${KB}claim/desipramine-vs-ssris.desipramine.primary-targ
 /** "Desipramine primarily inhibits the norepinephrine (NE) transporter": uncited. */
 const INHIBITS = `${KB}claim/desipramine-vs-ssris.desipramine.inhibits.4aaf37bab9a7`;
 
+const session = new ViewerSession();
 let browser: Browser;
 let server: RunningServer;
 let page: Page;
 let problems: PageProblems;
 
 beforeAll(async () => {
-  await Promise.all([
-    launchBrowser().then((b) => {
-      browser = b;
-    }),
-    serveKb().then((s) => {
-      server = s;
-    }),
-  ]);
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.setViewportSize({ width: 1400, height: 900 });
-  problems = watchProblems(page);
+  ({ browser, server, page, problems } = await session.start());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session.close());
 
 const details = () => page.locator("#details");
 const selected = () =>
