@@ -2,6 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { type Diagnostic, formatDiagnostic } from "../base/errors.ts";
 import { FILE_PROBLEM_CODES } from "../pipeline/input-files.ts";
+import { writeOrEnd } from "./closed-pipe.ts";
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -11,7 +12,8 @@ export interface Io {
 }
 
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+  // A closed stdout (`| head`) ends the program quietly with 0 (closed-pipe.ts).
+  out: (text) => writeOrEnd(process.stdout, text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   color: process.stdout.isTTY === true && !process.env.NO_COLOR,
 };
