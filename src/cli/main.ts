@@ -28,9 +28,15 @@ export function createProgram(ctx: CommandContext): Command {
       "Turn evidence documents into a citation-graph knowledge base of traceable claims, in standard RDF.",
     )
     .version(VERSION, "-V, --version")
+    .option("--color", "colour people's output even when it is not a terminal")
+    .option("--no-color", "never colour (as NO_COLOR=1 does)")
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
+  program.hook("preAction", () => {
+    const flag = program.opts<{ color?: boolean }>().color;
+    if (flag !== undefined) ctx.io = { ...ctx.io, color: flag };
+  });
   registerBuild(program, ctx);
   registerExport(program, ctx);
   registerValidate(program, ctx);

@@ -3,11 +3,12 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs
 import { type Diagnostic, formatDiagnostic } from "../base/errors.ts";
 import { FILE_PROBLEM_CODES } from "../pipeline/input-files.ts";
 import { writeOrEnd } from "./closed-pipe.ts";
+import { colorFor } from "./color.ts";
 
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** Colour for people: only on a terminal, and never when NO_COLOR is set. */
+  /** Colour for people: as color.ts decides it (terminal, NO_COLOR, FORCE_COLOR, TERM=dumb). */
   readonly color?: boolean;
 }
 
@@ -15,7 +16,7 @@ export const processIo: Io = {
   // A closed stdout (`| head`) ends the program quietly with 0 (closed-pipe.ts).
   out: (text) => writeOrEnd(process.stdout, text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
-  color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  color: colorFor(process.stdout),
 };
 
 /** A diagnostic, then the line it points at with a caret under the column. */

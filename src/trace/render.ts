@@ -1,6 +1,7 @@
 /**
  * Trace answers for people: aligned, coloured only on a terminal, plain when piped.
  */
+import { styleText } from "node:util";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimJson } from "./answers.ts";
 import { quoteInContext } from "./context.ts";
@@ -14,10 +15,11 @@ export interface Style {
   readonly warn: (s: string) => string;
 }
 
+/** The styles, through Node's `util.styleText`; whether to colour is the caller's decision. */
 export function style(color: boolean): Style {
-  const wrap = (open: number, close: number) => (s: string) =>
-    color ? `\x1b[${open}m${s}\x1b[${close}m` : s;
-  return { bold: wrap(1, 22), dim: wrap(2, 22), accent: wrap(36, 39), warn: wrap(33, 39) };
+  const wrap = (format: Parameters<typeof styleText>[0]) => (s: string) =>
+    color ? styleText(format, s, { validateStream: false }) : s;
+  return { bold: wrap("bold"), dim: wrap("dim"), accent: wrap("cyan"), warn: wrap("yellow") };
 }
 
 /** A note saying which claims the page shows, when it does not show them all. */
