@@ -10,6 +10,8 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Colour for people: as color.ts decides it (terminal, NO_COLOR, FORCE_COLOR, TERM=dumb). */
   readonly color?: boolean;
+  /** Standard output is a terminal: `query` cuts wide table cells there only. */
+  readonly terminal?: boolean;
 }
 
 export const processIo: Io = {
@@ -17,6 +19,7 @@ export const processIo: Io = {
   out: (text) => writeOrEnd(process.stdout, text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   color: colorFor(process.stdout),
+  terminal: process.stdout.isTTY === true,
 };
 
 /** A diagnostic, then the line it points at with a caret under the column. */

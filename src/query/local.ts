@@ -26,7 +26,9 @@ export class LocalQuestions implements QuestionSource {
     if (options.update) throw needsEndpoint("--update");
     const { runQuery } = await import("./sparql.ts");
     const prefixMap = Object.fromEntries(byLongestNamespace(predeclaredPrefixes()));
-    return runQuery(this.files, sparql, format, prefixMap, compactor(prefixMap));
+    return runQuery(this.files, sparql, format, prefixMap, compactor(prefixMap), {
+      maxCell: options.maxCell,
+    });
   }
 }
 

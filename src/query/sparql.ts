@@ -8,7 +8,7 @@ import { type Diagnostic, InputError, UsageError } from "../base/errors.ts";
 import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
 import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
 import { checkSparql } from "../sparql/form.ts";
-import { resultsTable } from "../sparql/table.ts";
+import { resultsTable, type TableOptions } from "../sparql/table.ts";
 
 const MEDIA: Readonly<Record<string, string>> = {
   Turtle: "text/turtle",
@@ -29,6 +29,7 @@ export async function runQuery(
   format: QueryFormat,
   prefixMap: Readonly<Record<string, string>>,
   compact: (iri: string) => string,
+  table: TableOptions = {},
 ): Promise<QueryAnswer> {
   checkSparql(sparql, prefixMap, "local");
   const prefixes = Object.entries(prefixMap)
@@ -49,7 +50,7 @@ export async function runQuery(
       text: rows.map((q) => `${(q as { toString(): string }).toString()} .`).join("\n"),
     };
   }
-  return selectAnswer(run, rows as SolutionRow[], format, compact);
+  return selectAnswer(run, rows as SolutionRow[], format, compact, table);
 }
 
 /** Runs the query on the store, with options for the results' format. */
@@ -78,6 +79,7 @@ function selectAnswer(
   rows: readonly SolutionRow[],
   format: QueryFormat,
   compact: (iri: string) => string,
+  table: TableOptions,
 ): QueryAnswer {
   if (format !== "table")
     return {
@@ -89,7 +91,7 @@ function selectAnswer(
   const head = JSON.parse(run({ results_format: "json" }) as string) as {
     head: { vars?: string[] };
   };
-  return { kind: "select", text: resultsTable(head.head.vars ?? [], rows, compact) };
+  return { kind: "select", text: resultsTable(head.head.vars ?? [], rows, compact, table) };
 }
 
 /** The knowledge base files in an oxigraph store, each checked by claimgraph's reader first. */

@@ -10,6 +10,8 @@ import type { QueryAnswer, QueryFormat } from "./answer.ts";
 export interface QueryOptions {
   /** Run a SPARQL update too (`--update`); without it an update is refused before anything runs. */
   readonly update?: boolean | undefined;
+  /** A table's cells cut at this many columns (`--max-width`); undefined: whole cells. */
+  readonly maxCell?: number | undefined;
 }
 
 export interface QuestionSource {

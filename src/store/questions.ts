@@ -24,6 +24,7 @@ export class RemoteQuestions implements QuestionSource {
     return remoteQuery(this.endpoint, sparql, format, this.auth, {
       ...this.options,
       update: options.update,
+      maxCell: options.maxCell,
     });
   }
 }

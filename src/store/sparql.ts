@@ -17,6 +17,8 @@ import { type RemoteOptions, SparqlClient } from "./sparql-client.ts";
 export interface RemoteQueryOptions extends RemoteOptions {
   /** Run a SPARQL update too (`--update`); without it an update is refused before it is sent. */
   readonly update?: boolean | undefined;
+  /** A table's cells cut at this many columns; undefined: whole cells. */
+  readonly maxCell?: number | undefined;
 }
 
 /**
@@ -59,7 +61,9 @@ export async function remoteQuery(
   if (format === "csv") return { kind: "select", text: resultsCsv(results) };
   return {
     kind: "select",
-    text: resultsTable(results.vars, results.rows, compactor(prefixMap)),
+    text: resultsTable(results.vars, results.rows, compactor(prefixMap), {
+      maxCell: options.maxCell,
+    }),
   };
 }
 

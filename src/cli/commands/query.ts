@@ -6,7 +6,7 @@
  */
 import { type Command, Option } from "commander";
 import type { CommandContext } from "../context.ts";
-import { addKbOption } from "../kb-option.ts";
+import { addKbOption, parseOffset } from "../kb-option.ts";
 import { questionSource } from "../question-source.ts";
 
 /** The options `query` is given (commander's names for them). */
@@ -17,7 +17,11 @@ interface QueryFlags {
   readonly passwordStdin?: boolean;
   readonly update?: boolean;
   readonly allowInsecureBasic?: boolean;
+  readonly maxWidth?: number;
 }
+
+/** Table cells are cut at this many columns on a terminal, unless --max-width says otherwise. */
+const TERMINAL_MAX_CELL = 60;
 
 export function registerQuery(program: Command, ctx: CommandContext): void {
   const command = addKbOption(program.command("query"))
@@ -28,7 +32,11 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
     .description("run a SPARQL query over the knowledge base (embedded oxigraph store)");
   addQueryOptions(command).action(async (sparql: string, flags: QueryFlags) => {
     const source = await questionSource(flags, { storeFlagsNeedEndpoint: true });
-    const answer = await source.query(sparql, flags.format, { update: flags.update });
+    const maxCell = flags.maxWidth ?? (ctx.io.terminal ? TERMINAL_MAX_CELL : 0);
+    const answer = await source.query(sparql, flags.format, {
+      update: flags.update,
+      maxCell: maxCell > 0 ? maxCell : undefined,
+    });
     ctx.io.out(answer.text);
   });
 }
@@ -39,6 +47,11 @@ function addQueryOptions(command: Command): Command {
       new Option("--format <format>", "output format")
         .choices(["table", "json", "csv"])
         .default("table"),
+    )
+    .option(
+      "--max-width <columns>",
+      `with --format table: cut cells at this many columns, 0 never (default: ${TERMINAL_MAX_CELL} on a terminal, whole cells when piped)`,
+      parseOffset,
     )
     .option(
       "--endpoint <url>",
