@@ -22,7 +22,7 @@ export function addServeOptions(command: Command): Command {
   return command
     .option(
       "--port <n>",
-      `port to listen on (0: any free port; default ${DEFAULT_PORT}, or the next free one)`,
+      `port to listen on (0: any free port; when ${DEFAULT_PORT} is taken, the next free one)`,
       parsePort,
       DEFAULT_PORT,
     )

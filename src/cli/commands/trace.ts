@@ -63,11 +63,6 @@ function addTraceOptions(command: Command): Command {
       "--allow-insecure-basic",
       "with --endpoint: answer a store's Basic authentication over plain http, which sends the password in clear (refused by default)",
     )
-    .option(
-      "--limit <n>",
-      "claims per page (default 100); counts are always complete",
-      parseLimit,
-      100,
-    )
+    .option("--limit <n>", "claims per page; counts are always complete", parseLimit, 100)
     .option("--offset <n>", "claims to skip, for the next page", parseOffset, 0);
 }
