@@ -53,23 +53,39 @@ export class UsageError extends ClaimgraphError {
 }
 
 /**
- * A SPARQL text that does not parse, located in the text itself (`line:column`, 1-based, in
- * code points; no file: the text is a command-line argument). Semantic errors the parser
- * finds without a position (a variable projected twice) carry no location.
+ * A SPARQL text that does not parse, located in the text the user wrote (`line:column`,
+ * 1-based, in code points; the predeclared prefixes are not counted), with the file it was
+ * read from when there is one (`query --file`). `text` is kept so the line can be shown
+ * with a caret. Semantic errors the parser finds without a position (a variable projected
+ * twice) carry no location.
  */
 export class SparqlSyntaxError extends UsageError {
   override name = "SparqlSyntaxError";
   readonly line: number | undefined;
   readonly column: number | undefined;
+  readonly problem: string;
+  readonly text: string | undefined;
+  readonly file: string | undefined;
 
   constructor(
     problem: string,
     at: { readonly line: number; readonly column: number } | undefined,
     hint: string,
+    source: { readonly text?: string | undefined; readonly file?: string | undefined } = {},
   ) {
-    super(`the query does not parse${at ? ` at ${at.line}:${at.column}` : ""}: ${problem}`, hint);
+    const where = at ? ` at ${source.file ? `${source.file}:` : ""}${at.line}:${at.column}` : "";
+    super(`the query does not parse${where}: ${problem}`, hint);
     this.line = at?.line;
     this.column = at?.column;
+    this.problem = problem;
+    this.text = source.text;
+    this.file = source.file;
+  }
+
+  /** The same error, located in `file` (the text was read from it). */
+  inFile(file: string): SparqlSyntaxError {
+    const at = this.line === undefined ? undefined : { line: this.line, column: this.column ?? 1 };
+    return new SparqlSyntaxError(this.problem, at, this.hint, { text: this.text, file });
   }
 }
 

@@ -5,7 +5,13 @@
  * store) are imported inside the commands that use them, so `trace` starts fast.
  */
 import { Command, CommanderError } from "commander";
-import { InputError, isClaimgraphError, UsageError, ValidationError } from "../base/errors.ts";
+import {
+  InputError,
+  isClaimgraphError,
+  SparqlSyntaxError,
+  UsageError,
+  ValidationError,
+} from "../base/errors.ts";
 import { VERSION } from "../base/version.ts";
 import { registerAudit } from "./commands/audit.ts";
 import { registerBuild } from "./commands/build.ts";
@@ -20,7 +26,7 @@ import { registerStats } from "./commands/stats.ts";
 import { registerTrace } from "./commands/trace.ts";
 import { registerValidate } from "./commands/validate.ts";
 import type { CommandContext } from "./context.ts";
-import { type Io, processIo, renderDiagnostics } from "./output.ts";
+import { type Io, processIo, renderDiagnostics, sparqlExcerpt } from "./output.ts";
 
 export function createProgram(ctx: CommandContext): Command {
   const program = new Command("claimgraph")
@@ -74,7 +80,8 @@ function report(error: unknown, io: Io): number {
     return 1;
   }
   if (error instanceof UsageError) {
-    io.err(`claimgraph: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ""}`);
+    const excerpt = error instanceof SparqlSyntaxError ? sparqlExcerpt(error) : "";
+    io.err(`claimgraph: ${error.message}${excerpt}${error.hint ? `\n  hint: ${error.hint}` : ""}`);
     return 2;
   }
   if (error instanceof ValidationError || isClaimgraphError(error)) {

@@ -1,6 +1,7 @@
 /** Printing for people: diagnostics like a compiler's, with the offending line shown. */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
-import { type Diagnostic, formatDiagnostic } from "../base/errors.ts";
+import { displayWidth } from "../base/display-width.ts";
+import { type Diagnostic, formatDiagnostic, type SparqlSyntaxError } from "../base/errors.ts";
 import { FILE_PROBLEM_CODES } from "../pipeline/input-files.ts";
 import { writeOrEnd } from "./closed-pipe.ts";
 import { colorFor } from "./color.ts";
@@ -33,12 +34,29 @@ export function renderDiagnostic(
       ? undefined
       : sourceLine(d.file, d.line, files);
   if (line === undefined || line.length > 400) return head;
-  const gutter = String(d.line).length;
+  return `${head}\n${caretBlock(line, d.line, d.column)}`;
+}
+
+/**
+ * The line `lineNo` shown under a message with a caret under `column` (1-based, in code
+ * points). The caret is padded in display columns, so it stands under its character after
+ * CJK text too; tabs stay tabs.
+ */
+export function caretBlock(line: string, lineNo: number, column: number): string {
+  const gutter = " ".repeat(String(lineNo).length);
   const caretPad = [...line]
-    .slice(0, d.column - 1)
-    .map((c) => (c === "\t" ? "\t" : " "))
+    .slice(0, column - 1)
+    .map((c) => (c === "\t" ? "\t" : " ".repeat(displayWidth(c))))
     .join("");
-  return `${head}\n ${" ".repeat(gutter)} |\n ${d.line} | ${line}\n ${" ".repeat(gutter)} | ${caretPad}^`;
+  return ` ${gutter} |\n ${lineNo} | ${line}\n ${gutter} | ${caretPad}^`;
+}
+
+/** A SPARQL syntax error's line with a caret under the column, or "" when it has no place. */
+export function sparqlExcerpt(error: SparqlSyntaxError): string {
+  if (error.text === undefined || error.line === undefined) return "";
+  const line = error.text.split(/\r\n?|\n/)[error.line - 1];
+  if (line === undefined || line.length > 400) return "";
+  return `\n${caretBlock(line, error.line, error.column ?? 1)}`;
 }
 
 /**

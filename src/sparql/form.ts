@@ -133,6 +133,7 @@ function syntaxError(text: string, error: ParseError): SparqlSyntaxError {
       message.split("\n")[0] ?? message,
       at < 0 ? undefined : position(text, at),
       PREFIX_HINT,
+      { text },
     );
   }
   const offset = refusedToken(text, hash.loc, hash.text ?? "");
@@ -147,6 +148,7 @@ function syntaxError(text: string, error: ParseError): SparqlSyntaxError {
     `unexpected ${got}${listed ? `; expected ${listed}${expected.length > 8 ? ", …" : ""}` : ""}`,
     position(text, offset),
     PREFIX_HINT,
+    { text },
   );
 }
 
