@@ -4,7 +4,7 @@
  * answers on Turtle and on TriG.
  */
 import { displayPath } from "../base/display-path.ts";
-import { type Diagnostic, InputError, UsageError } from "../base/errors.ts";
+import { type Diagnostic, InputError, SparqlSyntaxError, UsageError } from "../base/errors.ts";
 import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
 import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
 import { checkSparql } from "../sparql/form.ts";
@@ -32,11 +32,12 @@ export async function runQuery(
   table: TableOptions = {},
 ): Promise<QueryAnswer> {
   checkSparql(sparql, prefixMap, "local");
-  const prefixes = Object.entries(prefixMap)
+  // One line, so the store's positions in errors are the query's own, one line down.
+  const prologue = Object.entries(prefixMap)
     .map(([p, ns]) => `PREFIX ${p}: <${ns}>`)
-    .join("\n");
+    .join(" ");
   const store = await loadStore(files);
-  const run = runner(store, `${prefixes}\n${sparql}`);
+  const run = runner(store, prologue, sparql);
   const result = run({});
   if (typeof result === "boolean")
     return {
@@ -60,17 +61,40 @@ type Run = (options: Record<string, unknown>) => unknown;
 type SolutionRow = Map<string, { termType: string; value: string }>;
 
 /** `full` run over the union of the store's graphs; a query the store refuses is a usage error. */
-function runner(store: Awaited<ReturnType<typeof loadStore>>, full: string): Run {
+function runner(
+  store: Awaited<ReturnType<typeof loadStore>>,
+  prologue: string,
+  sparql: string,
+): Run {
   return (options) => {
     try {
-      return store.query(full, { use_default_graph_as_union: true, ...options }) as unknown;
+      return store.query(`${prologue}\n${sparql}`, {
+        use_default_graph_as_union: true,
+        ...options,
+      }) as unknown;
     } catch (error) {
-      throw new UsageError(
-        `the query does not run: ${String((error as Error).message ?? error)}`,
-        "check the SPARQL syntax; the prefixes of claimgraph's vocabulary and knowledge base are predeclared",
-      );
+      throw storeError(String((error as Error).message ?? error), sparql);
     }
   };
+}
+
+const STORE_HINT =
+  "check the SPARQL syntax; the prefixes of claimgraph's vocabulary and knowledge base are predeclared";
+
+/**
+ * What the store refused: a syntax error its own parser found (`error at LINE:COLUMN`, in code
+ * points, counting the prologue's line) located in the user's text, else a usage error.
+ */
+function storeError(message: string, sparql: string): UsageError {
+  const at = /^error at (\d+):(\d+): ?/.exec(message);
+  if (at && Number(at[1]) > 1)
+    return new SparqlSyntaxError(
+      message.slice(at[0].length),
+      { line: Number(at[1]) - 1, column: Number(at[2]) },
+      STORE_HINT,
+      { text: sparql },
+    );
+  return new UsageError(`the query does not run: ${message}`, STORE_HINT);
 }
 
 /** A SELECT answer: SPARQL JSON or CSV results as the store writes them, or a table of `rows`. */

@@ -39,6 +39,14 @@ describe("query syntax errors", () => {
     expect(caretColumn(r.err, 4)).toBe(15);
   });
 
+  it("locate an error the store's own parser finds in the user's text, not after the prefixes", async () => {
+    // sparqljs reads this; oxigraph refuses to bind ?x twice, at a position in its own text.
+    const r = await run(["query", "--kb", KB, "SELECT ?x WHERE { BIND(1 AS ?x)\n BIND(2 AS ?x) }"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/does not parse at 2:\d+:/);
+    expect(r.err).toContain(" 2 |  BIND(2 AS ?x) }");
+  });
+
   it("run a --file query, and refuse both a query and --file, or neither", async () => {
     const file = join(tempDir(), "count.rq");
     writeFileSync(file, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n");
