@@ -14,3 +14,8 @@ export function addNanopubOptions(command: Command): Command {
     )
     .option("--trusty", "give each nanopublication a trusty URI (pub:<claim>.RA…)");
 }
+
+/** The flags as the pipeline's options take them. */
+export function nanopubFlags(flags: NanopubFlags): NanopubFlags {
+  return { created: flags.created, trusty: flags.trusty };
+}

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { DEFAULT_BASE_IRI } from "../../rdf/vocab/namespaces.ts";
 import type { CommandContext } from "../context.ts";
 import { DEFAULT_OUT, DEFAULT_SOURCES } from "../defaults.ts";
-import { addNanopubOptions, type NanopubFlags } from "../nanopub-options.ts";
+import { addNanopubOptions, type NanopubFlags, nanopubFlags } from "../nanopub-options.ts";
 
 export interface BuildFlags extends NanopubFlags {
   readonly sources: string;
@@ -57,8 +57,7 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
     curation: flags.curation,
     base: flags.base,
     strict: flags.strict,
-    created: flags.created,
-    trusty: flags.trusty,
+    ...nanopubFlags(flags),
   });
   for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
   const bar = wantsProgress(flags) ? progressBar() : undefined;

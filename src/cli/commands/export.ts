@@ -2,7 +2,7 @@
 import { type Command, Option } from "commander";
 import { FORMATS, type Format } from "../../rdf/vocab/formats.ts";
 import type { CommandContext } from "../context.ts";
-import { addNanopubOptions } from "../nanopub-options.ts";
+import { addNanopubOptions, nanopubFlags } from "../nanopub-options.ts";
 import { addSourceOptions } from "./build.ts";
 
 export function registerExport(program: Command, ctx: CommandContext): void {
@@ -34,8 +34,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
           curation: flags.curation,
           base: flags.base,
           strict: flags.strict,
-          created: flags.created,
-          trusty: flags.trusty,
+          ...nanopubFlags(flags),
         });
         for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
         if (!flags.out) {
