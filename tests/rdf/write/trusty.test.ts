@@ -2,7 +2,7 @@
 // content, and the nanopub toolkit (@nanopub/sign, an independent implementation) agrees with
 // every one of them; a changed statement or code is caught; the build stays byte-stable, and
 // apart from the renamed IRIs it is the plain build.
-import type { Quad } from "@rdfjs/types";
+import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Built, build, render } from "../../../src/pipeline/pipeline.ts";
@@ -52,15 +52,10 @@ describe("--trusty: nanopublications with trusty URIs", () => {
     await expect(checkNanopub(nanopubTrig(edited))).rejects.toBeDefined();
     const code = TRUSTY.exec(np)?.[2] as string;
     const other = `${code.slice(0, -1)}${code.endsWith("A") ? "B" : "A"}`;
-    const rename = (t: Quad["subject"]) =>
-      t.termType === "NamedNode" ? namedNode(t.value.replace(code, other)) : t;
+    const rename = <T extends Term>(t: T): T =>
+      (t.termType === "NamedNode" ? namedNode(t.value.replace(code, other)) : t) as T;
     const renamed = quads.map((q) =>
-      quad(
-        rename(q.subject),
-        q.predicate,
-        rename(q.object as Quad["subject"]),
-        rename(q.graph as Quad["subject"]),
-      ),
+      quad(rename(q.subject), q.predicate, rename(q.object), rename(q.graph)),
     );
     await expect(checkNanopub(nanopubTrig(renamed))).rejects.toBeDefined();
   });
