@@ -11,11 +11,18 @@ import { join } from "node:path";
 import type { Quad } from "@rdfjs/types";
 import type { Diagnostic } from "../base/errors.ts";
 import { OutputError, UsageError } from "../base/errors.ts";
+import { isIsoDate } from "../base/iso-date.ts";
 import type { KnowledgeBase } from "../claims/types.ts";
 import { PREFIXES } from "../rdf/vocab/namespaces.ts";
 import { DEFAULT_BASE_IRI } from "../rdf/vocab/vocabulary.ts";
 import { checkBaseIri, Iris } from "../rdf/write/iris.ts";
-import { documentQuads, sharedData, sharedQuads, toSections } from "../rdf/write/quads.ts";
+import {
+  documentQuads,
+  type NanopubOptions,
+  sharedData,
+  sharedQuads,
+  toSections,
+} from "../rdf/write/quads.ts";
 import { EXTENSIONS, FORMATS, type Format, serializeSections } from "../rdf/write/serialize.ts";
 import { writerFor } from "../rdf/write/writers.ts";
 import { type InputPaths, listInputs, readInputs } from "./files.ts";
@@ -34,7 +41,7 @@ import { acquireLock } from "./out-lock.ts";
 import { OUTPUT_NAMES, type OutputName } from "./out-names.ts";
 import { type Summary, summarize } from "./summary.ts";
 
-export interface BuildOptions extends InputPaths {
+export interface BuildOptions extends InputPaths, NanopubOptions {
   readonly base?: string | undefined;
 }
 
@@ -43,6 +50,8 @@ export interface Prepared {
   readonly kb: KnowledgeBase;
   readonly iris: Iris;
   readonly diagnostics: readonly Diagnostic[];
+  /** How the nanopublications are written: `--created`, `--trusty`. */
+  readonly nanopubs: NanopubOptions;
   /** The inputs the knowledge base was built from (written as kb.manifest.json). */
   readonly manifest: Manifest;
 }
@@ -64,16 +73,29 @@ export function prepare(options: BuildOptions): Prepared {
     );
   }
   const iris = new Iris(base);
+  const nanopubs = nanopubOptions(options);
   const listing = listInputs(options);
   const { input, bytes } = readInputs(listing);
   const manifest = manifestOf(listing, bytes);
   const { kb, diagnostics } = buildKnowledgeBase(input);
-  return { kb, iris, diagnostics: [...listing.warnings, ...diagnostics], manifest };
+  return { kb, iris, nanopubs, diagnostics: [...listing.warnings, ...diagnostics], manifest };
+}
+
+/** The nanopublication options, `created` checked as an ISO 8601 date. */
+function nanopubOptions(options: NanopubOptions): NanopubOptions {
+  const { created, trusty } = options;
+  if (created !== undefined && !isIsoDate(created)) {
+    throw new UsageError(
+      `--created "${created}" is not an ISO 8601 date`,
+      "give a calendar date such as 2026-02-01, or a date-time with its zone such as 2026-02-01T09:30:00Z",
+    );
+  }
+  return { created, trusty };
 }
 
 export function build(options: BuildOptions): Built {
   const prepared = prepare(options);
-  const sections = toSections(prepared.kb, prepared.iris);
+  const sections = toSections(prepared.kb, prepared.iris, prepared.nanopubs);
   const quads = sections.flat();
   return { ...prepared, quads, sections, summary: summarize(prepared.kb, quads.length) };
 }
@@ -123,7 +145,7 @@ export function streamSections(
   let claims = 0;
   const docs = prepared.kb.documents;
   docs.forEach((doc, i) => {
-    const section = documentQuads(doc, prepared.iris);
+    const section = documentQuads(doc, prepared.iris, prepared.nanopubs);
     quads += section.length;
     claims += doc.claims.length;
     for (const [f, w] of writers) emit(f, w.section(section));

@@ -19,7 +19,9 @@ export interface GraphGroup {
   readonly blankNodes: boolean;
 }
 
-const NANOPUB_GRAPH = /^(.+\/)np\/([^/]+)\.(?:head|assertion|provenance|pubinfo)$/;
+/** `<base>np/<claim>.head`, or with a trusty URI `<base>np/<claim>.RA<code>#head` (rdf/write/trusty.ts). */
+const NANOPUB_GRAPH =
+  /^(.+\/)np\/([^/#]+?)(\.RA[A-Za-z0-9_-]{43})?[.#](?:head|assertion|provenance|pubinfo)$/;
 const KB_GRAPH = /^(.+\/)graph\/([^/]+)$/;
 
 /** Where a named graph's triples go, decided once per graph name. */
@@ -133,7 +135,7 @@ export class GraphGrouper {
       const base = np[1] as string;
       const claim = np[2] as string;
       this.defaultBase ??= `${base}graph/`;
-      route = { kind: "nanopub", base, node: `${base}np/${claim}`, claim };
+      route = { kind: "nanopub", base, node: `${base}np/${claim}${np[3] ?? ""}`, claim };
     } else {
       const kb = KB_GRAPH.exec(graph);
       if (kb) this.defaultBase ??= `${kb[1]}graph/`;

@@ -3,8 +3,9 @@
 import type { Quad } from "@rdfjs/types";
 import { DataFactory, Parser } from "n3";
 import { describe, expect, it } from "vitest";
+import { build } from "../../src/pipeline/pipeline.ts";
 import { BODY_HEADER, chunkLines, groupGraphs } from "../../src/store/graphs.ts";
-import { secondBuild, seedBuild } from "../helpers/build.ts";
+import { SEED_SOURCES, secondBuild, seedBuild } from "../helpers/build.ts";
 
 const { namedNode, literal, blankNode, quad, defaultGraph } = DataFactory;
 
@@ -43,6 +44,17 @@ describe("groupGraphs", () => {
       expect(writerLines.has(`${q.subject.value} ${q.predicate.value} ${q.object.value}`)).toBe(
         true,
       );
+  });
+
+  it("puts trusty nanopublications (pub:<claim>.RA…#head) in their document's graph too", () => {
+    const trusty = build({ sources: SEED_SOURCES, trusty: true });
+    const groups = groupGraphs(trusty.quads);
+    expect(groups.map((g) => g.graph)).toEqual([
+      `${KB}graph/desipramine-vs-ssris`,
+      `${KB}graph/shared`,
+    ]);
+    const lines = groups.reduce((n, g) => n + g.lines.length, 0);
+    expect(lines).toBe(groupGraphs(seedBuild().quads).reduce((n, g) => n + g.lines.length, 0));
   });
 
   it("names the graphs under baseGraph when given", () => {

@@ -3,8 +3,9 @@ import type { Command } from "commander";
 import { DEFAULT_BASE_IRI } from "../../rdf/vocab/namespaces.ts";
 import type { CommandContext } from "../context.ts";
 import { DEFAULT_OUT, DEFAULT_SOURCES } from "../defaults.ts";
+import { addNanopubOptions, type NanopubFlags, nanopubFlags } from "../nanopub-options.ts";
 
-export interface BuildFlags {
+export interface BuildFlags extends NanopubFlags {
   readonly sources: string;
   readonly curation?: string;
   readonly out: string;
@@ -29,7 +30,7 @@ export function addSourceOptions(command: Command): Command {
 }
 
 export function registerBuild(program: Command, ctx: CommandContext): void {
-  addSourceOptions(program.command("build"))
+  addNanopubOptions(addSourceOptions(program.command("build")))
     .description(
       "build the knowledge base from the sources and write kb.ttl, kb.trig, kb.nq and kb.jsonld",
     )
@@ -56,6 +57,7 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
     curation: flags.curation,
     base: flags.base,
     strict: flags.strict,
+    ...nanopubFlags(flags),
   });
   for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
   const bar = wantsProgress(flags) ? progressBar() : undefined;

@@ -2,10 +2,11 @@
 import { type Command, Option } from "commander";
 import { FORMATS, type Format } from "../../rdf/vocab/formats.ts";
 import type { CommandContext } from "../context.ts";
+import { addNanopubOptions, nanopubFlags } from "../nanopub-options.ts";
 import { addSourceOptions } from "./build.ts";
 
 export function registerExport(program: Command, ctx: CommandContext): void {
-  addSourceOptions(program.command("export"))
+  addNanopubOptions(addSourceOptions(program.command("export")))
     .description("build the knowledge base and write it in one format")
     .addOption(
       new Option("--format <format>", "serialisation").choices([...FORMATS]).makeOptionMandatory(),
@@ -19,6 +20,8 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         curation?: string;
         base?: string;
         strict?: boolean;
+        created?: string;
+        trusty?: boolean;
       }) => {
         const [{ prepare, streamSections }, { StagedFiles }, { renderDiagnostics }] =
           await Promise.all([
@@ -31,6 +34,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
           curation: flags.curation,
           base: flags.base,
           strict: flags.strict,
+          ...nanopubFlags(flags),
         });
         for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
         if (!flags.out) {

@@ -10,6 +10,7 @@ import {
   checked,
   classAmong,
   count,
+  date,
   flag,
   individual,
   integer,
@@ -22,7 +23,7 @@ import {
   term,
 } from "./fields.ts";
 import { CITING } from "./records.ts";
-import { CG, CITO, NP, OA, PROV, RDF, RDFS } from "./vocabulary.ts";
+import { CG, CITO, DCTERMS, NP, OA, PROV, RDF, RDFS, SCHEMA } from "./vocabulary.ts";
 
 /** The class of each kind of claim (besides cg:Claim). */
 export const CLAIM_CLASSES = {
@@ -48,24 +49,55 @@ export const NANOPUBLICATION = record({
   },
 });
 
+/** claimgraph, the software that made the nanopublication: its name and version. */
+export const SOFTWARE_AGENT = record({
+  name: "SoftwareAgent",
+  types: [PROV.SoftwareAgent],
+  graph: "pubinfo",
+  fields: {
+    name: string(SCHEMA.name),
+    version: string(SCHEMA.softwareVersion),
+  },
+});
+
+/** Reading one document into claims: it used the document, claimgraph carried it out. */
+export const BUILD_ACTIVITY = record({
+  name: "Activity",
+  types: [PROV.Activity],
+  graph: "pubinfo",
+  fields: {
+    used: iri(PROV.used),
+    agent: node(PROV.wasAssociatedWith, SOFTWARE_AGENT),
+  },
+});
+
+/**
+ * What the publication-info graph says of the nanopublication: the document it was read from,
+ * when it was made (`dct:created`: `build --created`, else the document's date, else not
+ * stated — never the clock), the software it is attributed to and the activity that made it.
+ */
 export const PUBLICATION_INFO = record({
   name: "PublicationInfo",
   types: [],
   graph: "pubinfo",
   fields: {
     document: iri(PROV.wasDerivedFrom),
-    generatedBy: string(CG.generatedBy),
+    created: date(DCTERMS.created),
+    attributedTo: iri(PROV.wasAttributedTo),
+    activity: node(PROV.wasGeneratedBy, BUILD_ACTIVITY),
   },
 });
 
-/** What the provenance graph says of the assertion graph: its quote, document and evidence. */
+/**
+ * What the provenance graph says of the assertion graph: derived from the quote (which is
+ * what was quoted from the document, see QUOTE) and the evidence the document cites for it.
+ */
 export const ASSERTION_PROVENANCE = record({
   name: "AssertionProvenance",
   types: [],
   graph: "provenance",
   fields: {
     quote: iri(PROV.wasDerivedFrom),
-    document: iri(PROV.wasQuotedFrom),
     citesAsEvidence: many(iri(CITO.citesAsEvidence)),
   },
 });
@@ -94,12 +126,14 @@ export const TEXT_POSITION_SELECTOR = record({
   },
 });
 
+/** The quote: a span of the document, repeated word for word (prov:wasQuotedFrom the document). */
 export const QUOTE = record({
   name: "SpecificResource",
   types: [OA.SpecificResource],
   graph: "provenance",
   fields: {
     source: iri(OA.hasSource),
+    quotedFrom: iri(PROV.wasQuotedFrom),
     text: node(OA.hasSelector, TEXT_QUOTE_SELECTOR),
     position: node(OA.hasSelector, TEXT_POSITION_SELECTOR),
   },

@@ -12,6 +12,7 @@ import type { NamedNode } from "@rdfjs/types";
  * - `string`: a plain literal; `integer` (xsd:integer) and `count` (xsd:nonNegativeInteger):
  *   a number; `decimal`: xsd:decimal, kept as its lexical form ("10");
  * - `boolean`: xsd:boolean, always stated; `flag`: xsd:boolean, stated only when true;
+ * - `date`: an ISO 8601 date, typed by its form (xsd:dateTime, xsd:date or xsd:gYearMonth);
  * - `term`: an IRI or a plain literal (a claim's object);
  * - `node`: a nested node (an n-ary statement, a selector, a study arm) described by a record.
  */
@@ -24,6 +25,7 @@ export type Kind =
   | "decimal"
   | "boolean"
   | "flag"
+  | "date"
   | "term"
   | "node";
 
@@ -111,6 +113,7 @@ export const count = field("count");
 export const decimal = field("decimal");
 export const boolean = field("boolean");
 export const flag = field("flag");
+export const date = field("date");
 export const term = field("term");
 
 export function node<const R extends readonly RecordSpec[]>(p: NamedNode, ...records: R) {

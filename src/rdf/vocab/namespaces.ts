@@ -5,6 +5,8 @@
 
 export const CG_IRI = "https://w3id.org/claimgraph/vocab#";
 export const DEFAULT_BASE_IRI = "https://w3id.org/claimgraph/kb/";
+/** claimgraph as a software agent: one IRI per version (`…/software/claimgraph-0.1.0`). */
+export const SOFTWARE_IRI = "https://w3id.org/claimgraph/software/";
 
 export const NAMESPACES = {
   rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -21,6 +23,7 @@ export const NAMESPACES = {
   cnt: "http://www.w3.org/2011/content#",
   sh: "http://www.w3.org/ns/shacl#",
   cg: CG_IRI,
+  schema: "http://schema.org/",
 } as const;
 
 /** The prefixes written in Turtle and TriG, in writing order (no `sh:`: it is never written). */
@@ -38,6 +41,7 @@ export const PREFIXES: Readonly<Record<string, string>> = {
   np: NAMESPACES.np,
   cnt: NAMESPACES.cnt,
   cg: NAMESPACES.cg,
+  schema: NAMESPACES.schema,
 };
 
 /** The prefixes of the knowledge base's own IRIs under `base`, in writing order. */

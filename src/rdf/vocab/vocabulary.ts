@@ -46,6 +46,8 @@ export const XSD = namespace(NAMESPACES.xsd, [
   "decimal",
   "gYearMonth",
   "anyURI",
+  "date",
+  "dateTime",
 ] as const);
 
 export const SKOS = namespace(NAMESPACES.skos, [
@@ -60,6 +62,12 @@ export const PROV = namespace(NAMESPACES.prov, [
   "wasDerivedFrom",
   "wasQuotedFrom",
   "value",
+  "Activity",
+  "SoftwareAgent",
+  "wasAttributedTo",
+  "wasGeneratedBy",
+  "wasAssociatedWith",
+  "used",
 ] as const);
 
 export const CITO = namespace(NAMESPACES.cito, ["citesAsEvidence"] as const);
@@ -76,6 +84,7 @@ export const DCTERMS = namespace(NAMESPACES.dcterms, [
   "identifier",
   "source",
   "isPartOf",
+  "created",
 ] as const);
 
 export const OA = namespace(NAMESPACES.oa, [
@@ -100,6 +109,9 @@ export const NP = namespace(NAMESPACES.np, [
 
 /** W3C Representing Content in RDF: a document's text, kept so quotes can be shown in context. */
 export const CNT = namespace(NAMESPACES.cnt, ["chars"] as const);
+
+/** schema.org: the software agent's name and version. */
+export const SCHEMA = namespace(NAMESPACES.schema, ["name", "softwareVersion"] as const);
 
 export const SH = namespace(NAMESPACES.sh, ["conforms", "property"] as const);
 
@@ -286,6 +298,4 @@ export const CG = namespace(NAMESPACES.cg, [
   "memberOf",
   "exampleMember",
   "entityType",
-  // publication info
-  "generatedBy",
 ] as const);

@@ -4,7 +4,6 @@
  * selectors, what it cites) and the publication info.
  */
 import type { Quad } from "@rdfjs/types";
-import { VERSION } from "../../base/version.ts";
 import type { Claim, DocumentClaims } from "../../claims/types.ts";
 import {
   ASSERTION_PROVENANCE,
@@ -17,14 +16,20 @@ import type { Row } from "../vocab/fields.ts";
 import { statementRow, termValue, writePlainAssertion } from "./assertions.ts";
 import { citedWorks, citing } from "./document-rows.ts";
 import type { Iris } from "./iris.ts";
+import { type NanopubOptions, pubinfoRow } from "./pubinfo.ts";
+import { trustyNanopub } from "./trusty.ts";
 import { type Graphs, writeRow } from "./write-row.ts";
-
-export const GENERATOR = `claimgraph ${VERSION}`;
 
 /** How much context a text-quote selector keeps on either side of the quote. */
 const CONTEXT = 32;
 
-export function writeClaim(out: Quad[], doc: DocumentClaims, claim: Claim, iris: Iris): void {
+export function writeClaim(
+  out: Quad[],
+  doc: DocumentClaims,
+  claim: Claim,
+  iris: Iris,
+  options: NanopubOptions = {},
+): void {
   const np = iris.nanopub(claim.id);
   const graphs: Graphs = {
     head: iris.nanopub(claim.id, "head"),
@@ -32,10 +37,10 @@ export function writeClaim(out: Quad[], doc: DocumentClaims, claim: Claim, iris:
     provenance: iris.nanopub(claim.id, "provenance"),
     pubinfo: iris.nanopub(claim.id, "pubinfo"),
   };
-  const docNode = iris.document(doc.document.id).value;
+  const quads: Quad[] = [];
   const row = claimRow(doc, claim, iris);
   writeRow(
-    out,
+    quads,
     NANOPUBLICATION,
     np,
     {
@@ -45,16 +50,15 @@ export function writeClaim(out: Quad[], doc: DocumentClaims, claim: Claim, iris:
     },
     graphs,
   );
-  writePlainAssertion(out, claim, row.statement, iris, graphs.assertion ?? np);
+  writePlainAssertion(quads, claim, row.statement, iris, graphs.assertion ?? np);
   const provenance = {
     quote: row.quote?.iri,
-    document: docNode,
     citesAsEvidence: citedWorks(claim.citations, doc, iris),
   };
-  writeRow(out, ASSERTION_PROVENANCE, iris.nanopub(claim.id, "assertion"), provenance, graphs);
-  writeRow(out, CLAIM, iris.claim(claim.id), row, graphs);
-  const info = { document: docNode, generatedBy: GENERATOR };
-  writeRow(out, PUBLICATION_INFO, np, info, graphs);
+  writeRow(quads, ASSERTION_PROVENANCE, iris.nanopub(claim.id, "assertion"), provenance, graphs);
+  writeRow(quads, CLAIM, iris.claim(claim.id), row, graphs);
+  writeRow(quads, PUBLICATION_INFO, np, pubinfoRow(doc, iris, options), graphs);
+  out.push(...(options.trusty ? trustyNanopub(quads, np) : quads));
 }
 
 export function claimRow(doc: DocumentClaims, claim: Claim, iris: Iris): Row<typeof CLAIM> {
@@ -148,6 +152,7 @@ function quoteRow(doc: DocumentClaims, claim: Claim, iris: Iris): Row<typeof CLA
   return {
     iri: iris.claim(claim.id, "quote").value,
     source: iris.document(doc.document.id).value,
+    quotedFrom: iris.document(doc.document.id).value,
     text: {
       iri: iris.claim(claim.id, "tqs").value,
       exact: text.slice(start, end),

@@ -7,7 +7,7 @@ import type { NamedNode } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { slugify } from "../../base/slug.ts";
 import type { Term as ClaimTerm, PredicateTerm } from "../../claims/types.ts";
-import { kbPrefixes } from "../vocab/namespaces.ts";
+import { kbPrefixes, SOFTWARE_IRI } from "../vocab/namespaces.ts";
 import { CG } from "../vocab/vocabulary.ts";
 
 const { namedNode } = DataFactory;
@@ -73,6 +73,16 @@ export class Iris {
 
   nanopub(claimId: string, part?: "head" | "assertion" | "provenance" | "pubinfo"): NamedNode {
     return namedNode(`${this.base}np/${claimId}${part ? `.${part}` : ""}`);
+  }
+
+  /** The activity of reading a document into nanopublications (their prov:wasGeneratedBy). */
+  reading(documentId: string): NamedNode {
+    return namedNode(`${this.base}activity/read-${documentId}`);
+  }
+
+  /** A version of the software, as a prov:SoftwareAgent: the same in every knowledge base. */
+  software(name: string, version: string): NamedNode {
+    return namedNode(`${SOFTWARE_IRI}${name}-${version}`);
   }
 
   graph(name: string): NamedNode {

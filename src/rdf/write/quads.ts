@@ -12,10 +12,11 @@ import type { DocumentClaims, KnowledgeBase, PredicateTerm } from "../../claims/
 import { writeClaim } from "./claim-rows.ts";
 import { writeDescription } from "./document-rows.ts";
 import type { Iris } from "./iris.ts";
+import type { NanopubOptions } from "./pubinfo.ts";
 import { quadKey } from "./quad-key.ts";
 import { type SharedData, writeShared } from "./shared-rows.ts";
 
-export { GENERATOR } from "./claim-rows.ts";
+export type { NanopubOptions } from "./pubinfo.ts";
 export type { SharedData } from "./shared-rows.ts";
 
 /**
@@ -23,9 +24,9 @@ export type { SharedData } from "./shared-rows.ts";
  * nanopublications), in document order, then the shared graph. Each section is sorted,
  * so a writer can stream them one after another and the output is still deterministic.
  */
-export function toSections(kb: KnowledgeBase, iris: Iris): Quad[][] {
+export function toSections(kb: KnowledgeBase, iris: Iris, options: NanopubOptions = {}): Quad[][] {
   return [
-    ...kb.documents.map((doc) => documentQuads(doc, iris)),
+    ...kb.documents.map((doc) => documentQuads(doc, iris, options)),
     sharedQuads(sharedData(kb), iris),
   ];
 }
@@ -46,10 +47,14 @@ export function sharedData(kb: KnowledgeBase): SharedData {
 }
 
 /** A document's section: its description graph and the nanopublications of its claims. */
-export function documentQuads(doc: DocumentClaims, iris: Iris): Quad[] {
+export function documentQuads(
+  doc: DocumentClaims,
+  iris: Iris,
+  options: NanopubOptions = {},
+): Quad[] {
   const out: Quad[] = [];
   writeDescription(out, doc, iris, { document: iris.graph(doc.document.id) });
-  for (const claim of doc.claims) writeClaim(out, doc, claim, iris);
+  for (const claim of doc.claims) writeClaim(out, doc, claim, iris, options);
   return sortQuads(out);
 }
 

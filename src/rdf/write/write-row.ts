@@ -75,6 +75,8 @@ function toTerm(kind: Kind, v: unknown): Quad_Object | undefined {
       return literal(String(v), XSD.boolean);
     case "flag":
       return v === true ? literal("true", XSD.boolean) : undefined;
+    case "date":
+      return literal(v as string, dateType(v as string));
     case "term": {
       const t = v as ObjectValue;
       return "iri" in t ? namedNode(t.iri) : literal(t.literal);
@@ -82,4 +84,12 @@ function toTerm(kind: Kind, v: unknown): Quad_Object | undefined {
     default:
       return literal(v as string);
   }
+}
+
+/** The XSD type of an ISO 8601 date by its form; other text stays a plain literal. */
+function dateType(value: string): NamedNode {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return XSD.dateTime;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return XSD.date;
+  if (/^\d{4}-\d{2}$/.test(value)) return XSD.gYearMonth;
+  return XSD.string;
 }

@@ -200,7 +200,8 @@ function triplesBlock(triples: readonly Quad[], names: Names, indent: string): s
 
 /** Graphs whose triples are nanopublication bookkeeping, left out of the Turtle view. */
 export function isBookkeepingGraph(name: string): boolean {
-  return name.endsWith(".head") || name.endsWith(".pubinfo");
+  // `pub:c1.head`, or `pub:c1.RA…#head` with trusty URIs.
+  return /[.#](?:head|pubinfo)$/.test(name);
 }
 
 /**
