@@ -33,7 +33,7 @@ const OTHER_FILES: ReadonlyArray<DownloadFile & { readonly format?: Format }> = 
 export interface DownloadSettings {
   readonly serialise?: Serialise;
   readonly maxDownloads?: number;
-  readonly idleMs?: number;
+  readonly downloadIdleMs?: number;
 }
 
 /** The downloads of `files`, by their path (`/kb/kb.ttl`…), and the caches to close. */
@@ -48,7 +48,7 @@ export function kbDownloads(
     caches.push(cache);
     byPath.set(
       `/kb/${file.name}`,
-      new KbDownload(cache, settings.maxDownloads, settings.idleMs, file),
+      new KbDownload(cache, settings.maxDownloads, settings.downloadIdleMs, file),
     );
   };
   add(TURTLE_FILE, files, settings.serialise ?? serialiseFiles);

@@ -77,11 +77,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
   }
   const view = project(options.kg);
-  const downloads = kbDownloads(options.kbFiles, {
-    serialise: options.serialise,
-    maxDownloads: options.maxDownloads,
-    idleMs: options.downloadIdleMs,
-  });
+  const downloads = kbDownloads(options.kbFiles, options);
   const sparql = new SparqlEndpoint(options.kbFiles, options.sparql ?? DEFAULT_ENDPOINT);
   const ctx: Context = {
     kg: options.kg,
@@ -104,11 +100,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   );
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-  await new Promise<void>((done, fail) => {
-    server.once("error", fail);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => done());
-  });
-  const address = server.address() as AddressInfo;
+  const address = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
   ctx.port = address.port;
   ctx.hosts = allowedHostNames(address.address, options.host, options.allowHosts ?? []);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -124,6 +116,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         server.close(() => done());
       }),
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => done(server.address() as AddressInfo));
+  });
 }
 
 interface Context {
