@@ -2,7 +2,7 @@
  * The query a SPARQL 1.1 Protocol request carries (https://www.w3.org/TR/sparql11-protocol/
  * §2.1): `GET /sparql?query=…`, `POST` with `application/x-www-form-urlencoded` (`query=…`),
  * or `POST` with `application/sparql-query` (the body is the query). A body is read up to
- * MAX_QUERY_BYTES (413 beyond, the rest unread). The dataset is fixed — the union of the
+ * MAX_QUERY_BYTES (413 beyond, the rest dropped). The dataset is fixed — the union of the
  * knowledge base's graphs, as `claimgraph query` reads it — so `default-graph-uri` and
  * `named-graph-uri` are refused with 400 rather than ignored, and so is an `update`.
  */
@@ -94,8 +94,10 @@ function readBody(req: IncomingMessage): Promise<string | Refusal> {
     status: 413,
     message: `the request body is larger than ${MAX_QUERY_BYTES} bytes\n`,
   };
-  if (Number(req.headers["content-length"] ?? 0) > MAX_QUERY_BYTES)
+  if (Number(req.headers["content-length"] ?? 0) > MAX_QUERY_BYTES) {
+    req.resume();
     return Promise.resolve(tooLarge);
+  }
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -103,8 +105,10 @@ function readBody(req: IncomingMessage): Promise<string | Refusal> {
       size += chunk.length;
       if (size <= MAX_QUERY_BYTES) chunks.push(chunk);
       else {
+        // The rest is read and dropped (the server's requestTimeout bounds it), so the client,
+        // still sending, gets the 413 rather than a reset connection.
         req.off("data", onData);
-        req.pause();
+        req.resume();
         done(tooLarge);
       }
     };
