@@ -17,13 +17,16 @@ import { displayPath } from "../base/display-path.ts";
 import { InputError } from "../base/errors.ts";
 import { readKnowledgeBaseFiles } from "../graph/load.ts";
 import { type Format, serialize } from "../rdf/write/serialize.ts";
+import type { KbFileName } from "./contract.ts";
 import { type DownloadFile, KbDownload, TURTLE_FILE } from "./download.ts";
 import { DownloadCache, type Serialise, serialiseFiles } from "./download-cache.ts";
 
-export const MANIFEST = "kb.manifest.json";
+export const MANIFEST: KbFileName = "kb.manifest.json";
 
 /** The files besides kb.ttl, their types, and the format each is written in. */
-const OTHER_FILES: ReadonlyArray<DownloadFile & { readonly format?: Format }> = [
+const OTHER_FILES: ReadonlyArray<
+  DownloadFile & { readonly name: KbFileName; readonly format?: Format }
+> = [
   { name: "kb.trig", type: "application/trig; charset=utf-8", format: "trig" },
   { name: "kb.nq", type: "application/n-quads; charset=utf-8", format: "nquads" },
   { name: "kb.jsonld", type: "application/ld+json", format: "jsonld" },
