@@ -14,16 +14,22 @@ export function corsHeaders(
   return { "Access-Control-Allow-Origin": allowed.includes("*") ? "*" : origin };
 }
 
-/** The headers answering a preflight (OPTIONS) from an allowed origin. */
+/**
+ * The headers answering a preflight (OPTIONS) from an allowed origin. A page on a public site
+ * asking for a private address (Private Network Access, `privateNetwork`) is told yes too: the
+ * origin was named with `--cors`, which is the consent that check asks for.
+ */
 export function preflightHeaders(
   allowed: readonly string[],
   origin: string,
+  privateNetwork: boolean,
 ): Record<string, string> {
   return {
     ...corsHeaders(allowed, origin),
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Content-Type",
     "Access-Control-Max-Age": "600",
+    ...(privateNetwork ? { "Access-Control-Allow-Private-Network": "true" } : {}),
   };
 }
 

@@ -87,7 +87,8 @@ export class SparqlEndpoint {
     res.setHeader("Vary", "Accept, Origin");
     for (const [name, value] of Object.entries(corsHeaders(this.settings.cors, origin)))
       res.setHeader(name, value);
-    if (req.method === "OPTIONS") return this.preflight(res, origin);
+    if (req.method === "OPTIONS")
+      return this.preflight(res, origin, req.headers["access-control-request-private-network"]);
     const request = await readProtocolRequest(req, search);
     if (!("query" in request)) return refuse(res, request);
     const kind = this.kindOf(request.query);
@@ -107,7 +108,11 @@ export class SparqlEndpoint {
   }
 
   /** A preflight: allowed for the origins of `--cors`, else 403 (or 405 when CORS is off). */
-  private preflight(res: ServerResponse, origin: string | undefined): void {
+  private preflight(
+    res: ServerResponse,
+    origin: string | undefined,
+    privateNetwork: string | string[] | undefined,
+  ): void {
     if (this.settings.cors.length === 0) {
       refuse(res, {
         status: 405,
@@ -120,7 +125,7 @@ export class SparqlEndpoint {
       refuse(res, { status: 403, message: "this origin may not query the endpoint\n" });
       return;
     }
-    res.writeHead(204, preflightHeaders(this.settings.cors, origin));
+    res.writeHead(204, preflightHeaders(this.settings.cors, origin, privateNetwork === "true"));
     res.end();
   }
 

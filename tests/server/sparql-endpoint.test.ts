@@ -254,6 +254,16 @@ describe("CORS", () => {
     expect(ok.headers["access-control-allow-origin"]).toBe("https://yasgui.example");
     expect(ok.headers["access-control-allow-methods"]).toBe("GET, POST, OPTIONS");
     expect(ok.headers["access-control-allow-headers"]).toContain("Content-Type");
+    expect(ok.headers["access-control-allow-private-network"]).toBeUndefined();
+    const pna = await rawRequest(strict.url, "/sparql", {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://yasgui.example",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Private-Network": "true",
+      },
+    });
+    expect(pna.headers["access-control-allow-private-network"]).toBe("true");
     expectRefused(await preflight("https://attacker.example"), 403, /origin/);
     // Only /sparql answers cross-origin.
     const view = await rawRequest(strict.url, "/api/view", {
