@@ -2,7 +2,7 @@
  * Which media type a SPARQL answer is written in, chosen by the request's `Accept` header as
  * HTTP content negotiation reads it (RFC 9110 §12.5.1): each range with its q-value, the most
  * specific range deciding a type's quality, q=0 refusing it. Among the types of the highest
- * quality the server's own order decides (the first is the default for no `Accept`, or `*∕*`).
+ * quality the server's own order decides (the first is the default for no `Accept`, or any type).
  * Nothing acceptable: undefined, which the endpoint answers with 406.
  */
 
