@@ -147,6 +147,7 @@ describe("claimgraph serve", () => {
     for (const args of [
       ["--query-timeout", "0"],
       ["--query-timeout", "1.5"],
+      ["--query-timeout", "86400001"],
       ["--query-limit", "-1"],
       ["--query-limit", "many"],
       ["--cors", "https://yasgui.test/"],

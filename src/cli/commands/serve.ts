@@ -44,13 +44,13 @@ export function addServeOptions(command: Command): Command {
     .option(
       "--query-timeout <ms>",
       `time limit of each /sparql query in milliseconds; a query over it is stopped and refused with 503`,
-      (value: string) => parseWhole(value, "--query-timeout"),
+      (value: string) => parseWhole(value, "--query-timeout", MAX_QUERY_TIMEOUT_MS),
       DEFAULT_QUERY_TIMEOUT_MS,
     )
     .option(
       "--query-limit <rows>",
       `most rows (or triples) a /sparql answer may hold; a larger answer is refused with 400, never cut`,
-      (value: string) => parseWhole(value, "--query-limit"),
+      (value: string) => parseWhole(value, "--query-limit", Number.MAX_SAFE_INTEGER),
       DEFAULT_QUERY_LIMIT,
     )
     .option(
@@ -174,10 +174,13 @@ function parseHostName(value: string): string {
   );
 }
 
-function parseWhole(value: string, flag: string): number {
+/** The longest --query-timeout: a day (Node's timers hold at most 2^31 − 1 ms). */
+const MAX_QUERY_TIMEOUT_MS = 86_400_000;
+
+function parseWhole(value: string, flag: string, max: number): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1)
-    throw new InvalidArgumentError(`${flag} takes a whole number ≥ 1, not "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max)
+    throw new InvalidArgumentError(`${flag} takes a whole number ≥ 1 and ≤ ${max}, not "${value}"`);
   return n;
 }
 
