@@ -43,11 +43,11 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** What `claimgraph query --format json` prints for `sparql`. */
-function query(sparql: string): string {
+/** What `claimgraph query --format json` (or csv) prints for `sparql`. */
+function query(sparql: string, format = "json"): string {
   const r = spawnSync(
     process.execPath,
-    [BIN, "query", "--kb", FRESH_KB, "--format", "json", sparql],
+    [BIN, "query", "--kb", FRESH_KB, "--format", format, sparql],
     {
       cwd: ROOT,
       encoding: "utf8",
@@ -92,6 +92,18 @@ describe("/sparql through sparql-http-client, against claimgraph query", () => {
         Object.fromEntries(Object.entries(row).map(([k, t]) => [k, resultTerm(t)])),
       ),
     ).toEqual(expected.results.bindings);
+  });
+
+  it("SELECT as text/csv gives claimgraph query --format csv's bytes", async () => {
+    const text =
+      "SELECT ?claim ?quote WHERE { ?claim cg:quote/oa:hasSelector/oa:exact ?quote } ORDER BY ?claim LIMIT 25";
+    const r = await fetch(`${endpoint}?${new URLSearchParams({ query: text })}`, {
+      headers: { Accept: "text/csv" },
+    });
+    expect(r.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const csv = await r.text();
+    expect(csv.split("\r\n").length).toBeGreaterThan(20);
+    expect(csv).toBe(query(text, "csv"));
   });
 
   it("ASK (POST form) gives claimgraph query's boolean, true and false", async () => {
