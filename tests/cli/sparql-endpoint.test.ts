@@ -106,6 +106,20 @@ describe("/sparql through sparql-http-client, against claimgraph query", () => {
     expect(csv).toBe(query(text, "csv"));
   });
 
+  it("answers claimgraph query --endpoint as the local store answers claimgraph query", () => {
+    const text = "SELECT ?claim ?type WHERE { ?claim a ?type } ORDER BY ?claim ?type LIMIT 12";
+    const run = (where: string[]) =>
+      spawnSync(process.execPath, [BIN, "query", ...where, "--format", "table", text], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, CLAIMGRAPH_CACHE_DIR: join(scratch, "cache") },
+      });
+    const remote = run(["--endpoint", endpoint]);
+    expect(remote.status, remote.stderr).toBe(0);
+    expect(remote.stdout).toContain("12 rows");
+    expect(remote.stdout).toBe(run(["--kb", FRESH_KB]).stdout);
+  });
+
   it("ASK (POST form) gives claimgraph query's boolean, true and false", async () => {
     for (const text of [
       "ASK { ?c a cg:ProseClaim }",
