@@ -10,7 +10,8 @@ import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
 import { checkSparql } from "../sparql/form.ts";
 import { resultsTable, type TableOptions } from "../sparql/table.ts";
 
-const MEDIA: Readonly<Record<string, string>> = {
+/** The media type oxigraph reads each knowledge-base format as. */
+export const MEDIA: Readonly<Record<string, string>> = {
   Turtle: "text/turtle",
   TriG: "application/trig",
   "N-Triples": "application/n-triples",

@@ -159,3 +159,33 @@ export interface DownloadParams {
 export interface ApiError {
   readonly error: string;
 }
+
+/** The files of the knowledge base offered under /kb/ (kb.manifest.json only for a build's). */
+export type KbFileName = "kb.ttl" | "kb.trig" | "kb.nq" | "kb.jsonld" | "kb.manifest.json";
+
+/**
+ * The SPARQL 1.1 Protocol endpoint (not JSON of its own: SPARQL results, by `Accept`): GET
+ * takes `query` in the URL; POST takes it as a form field or as an application/sparql-query
+ * body. Other parameters (`default-graph-uri`, `named-graph-uri`, `update`) are refused.
+ */
+export interface SparqlParams {
+  readonly "/sparql": { readonly query: string };
+}
+
+/** A term in SPARQL JSON results. */
+export type SparqlJsonTerm =
+  | { readonly type: "uri" | "bnode"; readonly value: string }
+  | {
+      readonly type: "literal";
+      readonly value: string;
+      readonly "xml:lang"?: string;
+      readonly datatype?: string;
+    };
+
+/** What /sparql answers a SELECT or an ASK with as application/sparql-results+json. */
+export type SparqlJsonResults =
+  | {
+      readonly head: { readonly vars: readonly string[] };
+      readonly results: { readonly bindings: ReadonlyArray<Record<string, SparqlJsonTerm>> };
+    }
+  | { readonly head: Record<string, never>; readonly boolean: boolean };

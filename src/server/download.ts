@@ -1,5 +1,5 @@
 /**
- * `/kb/kb.ttl`: the knowledge base as one Turtle file, streamed from the download cache with
+ * `/kb/kb.ttl` (and the knowledge base's other files, kb-formats.ts): the knowledge base as one Turtle file, streamed from the download cache with
  * backpressure (a client that does not read holds a socket buffer and one read chunk, never
  * the file). At most `maxDownloads` run at once (503 with Retry-After beyond), one that makes
  * no progress for `idleMs` is dropped, HEAD never serialises (no Content-Length until a
@@ -11,7 +11,15 @@ import type { DownloadCache, Version } from "./download-cache.ts";
 import { SECURITY_HEADERS, send, TEXT } from "./headers.ts";
 import { rangeOf } from "./ranges.ts";
 
-/** Downloads at once, by default. */
+/** A file offered for download: its name and its Content-Type. */
+export interface DownloadFile {
+  readonly name: string;
+  readonly type: string;
+}
+
+export const TURTLE_FILE: DownloadFile = { name: "kb.ttl", type: "text/turtle; charset=utf-8" };
+
+/** Downloads at once (of each file), by default. */
 export const MAX_DOWNLOADS = 4;
 /** Seconds a client over the cap is asked to wait. */
 export const RETRY_AFTER_SECONDS = 10;
@@ -25,6 +33,7 @@ export class KbDownload {
     private readonly cache: DownloadCache,
     private readonly maxDownloads = MAX_DOWNLOADS,
     private readonly idleMs = DOWNLOAD_IDLE_MS,
+    private readonly file: DownloadFile = TURTLE_FILE,
   ) {}
 
   /** Downloads under way now. */
@@ -34,7 +43,7 @@ export class KbDownload {
 
   async answer(req: IncomingMessage, res: ServerResponse, head: boolean): Promise<void> {
     if (head) {
-      respond(req, res, await this.cache.cached(), true);
+      respond(req, res, await this.cache.cached(), true, this.file);
       return;
     }
     if (this.active >= this.maxDownloads) {
@@ -49,7 +58,7 @@ export class KbDownload {
     const version = await this.cache.version();
     // Idle from here: making the version (once, for every waiting download) is not idleness.
     res.setTimeout(this.idleMs);
-    respond(req, res, version, false);
+    respond(req, res, version, false, this.file);
   }
 }
 
@@ -62,11 +71,12 @@ function respond(
   res: ServerResponse,
   version: Version | undefined,
   head: boolean,
+  file: DownloadFile,
 ): void {
   const headers: Record<string, string | number> = {
     ...SECURITY_HEADERS,
-    "Content-Type": "text/turtle; charset=utf-8",
-    "Content-Disposition": 'attachment; filename="kb.ttl"',
+    "Content-Type": file.type,
+    "Content-Disposition": `attachment; filename="${file.name}"`,
     "Accept-Ranges": "bytes",
     "Cache-Control": "no-cache",
   };

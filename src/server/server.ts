@@ -1,7 +1,8 @@
 /**
- * The viewer's server: the viewer's built files, the knowledge base (as Turtle and as
- * read-only JSON answers), nothing else. It listens on 127.0.0.1 unless told otherwise,
- * answers only requests whose Host names it (421 otherwise), GET and HEAD only, confines
+ * The viewer's server: the viewer's built files, the knowledge base (its files for download,
+ * read-only JSON answers and a read-only SPARQL endpoint at /sparql), nothing else. It listens
+ * on 127.0.0.1 unless told otherwise, answers only requests whose Host names it (421
+ * otherwise), GET and HEAD only (and POST and OPTIONS for /sparql), confines
  * static paths to the viewer's folder, streams the download from a private file made once
  * per version of the knowledge base, limits header and URL sizes, and sends a
  * Content-Security-Policy that allows no inline script.
@@ -20,10 +21,17 @@ import { claimsCsv, sendClaimsCsv } from "./claims-csv.ts";
 import { claimQuery, claimRowsOf, claimsAnswer, matrixAnswer } from "./claims-query.ts";
 import { onClientError } from "./client-error.ts";
 import { documentText } from "./document-answer.ts";
-import { KbDownload } from "./download.ts";
-import { DownloadCache, type Serialise } from "./download-cache.ts";
+import type { KbDownload } from "./download.ts";
+import type { Serialise } from "./download-cache.ts";
 import { send, TEXT } from "./headers.ts";
 import { allowedHostNames, hostAllowed } from "./host-check.ts";
+import { kbDownloads } from "./kb-formats.ts";
+import {
+  DEFAULT_ENDPOINT,
+  type EndpointSettings,
+  SPARQL_PATH,
+  SparqlEndpoint,
+} from "./sparql-endpoint.ts";
 import { sendStatic, staticPath } from "./static-files.ts";
 
 export { CONTENT_SECURITY_POLICY } from "./headers.ts";
@@ -50,6 +58,8 @@ export interface ServeOptions {
   readonly maxDownloads?: number;
   /** A download that sends nothing for this long is dropped; by default DOWNLOAD_IDLE_MS. */
   readonly downloadIdleMs?: number;
+  /** The SPARQL endpoint's limits and CORS origins; by default DEFAULT_ENDPOINT. */
+  readonly sparql?: EndpointSettings;
 }
 
 export interface RunningServer {
@@ -67,13 +77,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
   }
   const view = project(options.kg);
-  const cache = new DownloadCache(options.kbFiles, options.serialise);
+  const downloads = kbDownloads(options.kbFiles, options);
+  const sparql = new SparqlEndpoint(options.kbFiles, options.sparql ?? DEFAULT_ENDPOINT);
   const ctx: Context = {
     kg: options.kg,
     root,
     view,
     viewJson: JSON.stringify(view),
-    download: new KbDownload(cache, options.maxDownloads, options.downloadIdleMs),
+    downloads: downloads.byPath,
+    sparql,
     hosts: new Set(),
     port: 0,
   };
@@ -88,11 +100,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   );
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-  await new Promise<void>((done, fail) => {
-    server.once("error", fail);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => done());
-  });
-  const address = server.address() as AddressInfo;
+  const address = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
   ctx.port = address.port;
   ctx.hosts = allowedHostNames(address.address, options.host, options.allowHosts ?? []);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -102,11 +110,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     view,
     close: () =>
       new Promise<void>((done) => {
-        cache.close();
+        for (const cache of downloads.caches) cache.close();
+        sparql.close();
         server.closeAllConnections();
         server.close(() => done());
       }),
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => done(server.address() as AddressInfo));
+  });
 }
 
 interface Context {
@@ -114,7 +130,8 @@ interface Context {
   readonly root: string;
   readonly view: ViewModel;
   readonly viewJson: string;
-  readonly download: KbDownload;
+  readonly downloads: ReadonlyMap<string, KbDownload>;
+  readonly sparql: SparqlEndpoint;
   hosts: ReadonlySet<string>;
   port: number;
 }
@@ -126,20 +143,23 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     send(res, 421, TEXT, `this server does not answer for that host name: ${hint}\n`, head);
     return;
   }
+  const raw = req.url ?? "/";
+  const queryAt = raw.indexOf("?");
+  // The path is taken as sent: a URL parser would read "//host/…" as a host name.
+  const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
+  if (pathname === SPARQL_PATH && raw.length <= MAX_URL_LENGTH)
+    return ctx.sparql.answer(req, res, queryAt === -1 ? "" : raw.slice(queryAt + 1));
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("Allow", "GET, HEAD");
     send(res, 405, TEXT, "only GET and HEAD are allowed\n", false);
     return;
   }
-  const raw = req.url ?? "/";
   if (raw.length > MAX_URL_LENGTH) {
     send(res, 414, TEXT, "URL too long\n", head);
     return;
   }
-  // The path is taken as sent: a URL parser would read "//host/…" as a host name.
-  const queryAt = raw.indexOf("?");
-  const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
-  if (pathname === "/kb/kb.ttl") return ctx.download.answer(req, res, head);
+  const download = ctx.downloads.get(pathname);
+  if (download) return download.answer(req, res, head);
   const params = new URLSearchParams(queryAt === -1 ? "" : raw.slice(queryAt + 1));
   const q = (name: string) => params.get(name) ?? "";
   if (pathname === "/api/claims.csv") {

@@ -83,7 +83,7 @@ export interface RawResponse {
 export function rawRequest(
   base: string,
   path: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<RawResponse> {
   const { hostname, port } = new URL(base);
   return new Promise((done, fail) => {
@@ -112,7 +112,7 @@ export function rawRequest(
       },
     );
     req.on("error", fail);
-    req.end();
+    req.end(options.body);
   });
 }
 

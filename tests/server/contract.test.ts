@@ -90,6 +90,29 @@ function module(answers: ReadonlyArray<readonly [ApiPath, unknown]>): string {
   return [`import type { ApiAnswers } from ${JSON.stringify(contract)};`, ...lines].join("\n");
 }
 
+describe("the SPARQL endpoint's JSON results", () => {
+  it("are typed by SparqlJsonResults, SELECT and ASK alike", async () => {
+    const queries = [
+      "SELECT ?c ?q ?unbound WHERE { ?c cg:quote/oa:hasSelector/oa:exact ?q } ORDER BY ?c LIMIT 3",
+      "SELECT ?label WHERE { ?e rdfs:label ?label FILTER(lang(?label) != '') } LIMIT 2",
+      "ASK { ?c a cg:ProseClaim }",
+    ];
+    const contract = join(ROOT, "src", "server", "contract.ts");
+    const lines = [`import type { SparqlJsonResults } from ${JSON.stringify(contract)};`];
+    for (const [i, query] of queries.entries()) {
+      const r = await rawRequest(server.url, `/sparql?${new URLSearchParams({ query })}`);
+      expect(r.status, r.body).toBe(200);
+      lines.push(`export const answer${i}: SparqlJsonResults = ${r.body};`);
+    }
+    expect(typeErrors(lines.join("\n"))).toEqual([]);
+    expect(
+      typeErrors(
+        `${lines[0]}\nexport const bad: SparqlJsonResults = { head: {}, boolean: "yes" };`,
+      ),
+    ).toHaveLength(1);
+  });
+});
+
 describe("the API contract", () => {
   it("types every answer the server gives, for each endpoint and each kind of node", async () => {
     const answers: Array<readonly [ApiPath, unknown]> = [];

@@ -127,6 +127,46 @@ describe("claimgraph serve", () => {
     }
   });
 
+  it("prints /sparql's address and applies --query-limit and --cors to it", async () => {
+    const s = await serve(["--port", "0", "--query-limit", "2", "--cors", "https://yasgui.test"]);
+    expect(s.out()).toContain(`SPARQL endpoint: ${s.url}sparql`);
+    const ask = (query: string) =>
+      rawRequest(s.url, `/sparql?${new URLSearchParams({ query })}`, {
+        headers: { Origin: "https://yasgui.test" },
+      });
+    const fits = await ask("SELECT ?c WHERE { ?c a cg:ProseClaim } LIMIT 2");
+    expect(fits.status).toBe(200);
+    expect(fits.headers["access-control-allow-origin"]).toBe("https://yasgui.test");
+    const over = await ask("SELECT ?c WHERE { ?c a cg:ProseClaim } LIMIT 3");
+    expect(over.status).toBe(400);
+    expect(over.body).toContain("limit of 2");
+    expect(await s.stop()).toBe(0);
+  });
+
+  it("refuses a --query-timeout, --query-limit or --cors it cannot use, with exit code 2", async () => {
+    for (const args of [
+      ["--query-timeout", "0"],
+      ["--query-timeout", "1.5"],
+      ["--query-timeout", "86400001"],
+      ["--query-limit", "-1"],
+      ["--query-limit", "many"],
+      ["--cors", "https://yasgui.test/"],
+      ["--cors", "yasgui.test"],
+    ]) {
+      const r = await run(["serve", "--kb", SEED_KB, "--port", "0", ...args]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err, args.join(" ")).toMatch(/whole number ≥ 1|an origin is needed/);
+    }
+  });
+
+  it("--help describes the endpoint's flags", async () => {
+    for (const command of ["serve", "start"]) {
+      const r = await run([command, "--help"]);
+      for (const flag of ["--query-timeout <ms>", "--query-limit <rows>", "--cors <origin>"])
+        expect(r.out, `${command} ${flag}`).toContain(flag);
+    }
+  });
+
   it("removes its signal handlers when stopped", async () => {
     const before = process.listeners("SIGINT").length;
     const beforeTerm = process.listeners("SIGTERM").length;

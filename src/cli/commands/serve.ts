@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { UsageError } from "../../base/errors.ts";
 import { packageRoot } from "../../base/paths.ts";
+import { parseOrigin } from "../../server/cors.ts";
 import type { RunningServer } from "../../server/server.ts";
+import { DEFAULT_QUERY_LIMIT, DEFAULT_QUERY_TIMEOUT_MS } from "../../server/sparql-endpoint.ts";
 import type { CommandContext } from "../context.ts";
 import { addKbOption, kbFiles, openGraph } from "../kb-option.ts";
 
@@ -14,6 +16,9 @@ export interface ServeFlags {
   readonly port: number;
   readonly host: string;
   readonly allowHost?: string[];
+  readonly queryTimeout: number;
+  readonly queryLimit: number;
+  readonly cors?: string[];
 }
 
 export const DEFAULT_PORT = 8787;
@@ -35,6 +40,23 @@ export function addServeOptions(command: Command): Command {
       "--allow-host <name>",
       "also answer requests sent to this host name (repeatable); others get 421, so a web page cannot reach the server under its own name (DNS rebinding)",
       (value: string, previous: string[] = []) => [...previous, parseHostName(value)],
+    )
+    .option(
+      "--query-timeout <ms>",
+      `time limit of each /sparql query in milliseconds; a query over it is stopped and refused with 503`,
+      (value: string) => parseWhole(value, "--query-timeout", MAX_QUERY_TIMEOUT_MS),
+      DEFAULT_QUERY_TIMEOUT_MS,
+    )
+    .option(
+      "--query-limit <rows>",
+      `most rows (or triples) a /sparql answer may hold; a larger answer is refused with 400, never cut`,
+      (value: string) => parseWhole(value, "--query-limit", Number.MAX_SAFE_INTEGER),
+      DEFAULT_QUERY_LIMIT,
+    )
+    .option(
+      "--cors <origin>",
+      "let web pages of this origin (scheme://host[:port], exactly; * only if given as such) query /sparql (repeatable); off by default",
+      (value: string, previous: string[] = []) => [...previous, parseCors(value)],
     );
 }
 
@@ -64,6 +86,11 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
       host: flags.host,
       port,
       allowHosts: flags.allowHost ?? [],
+      sparql: {
+        timeoutMs: flags.queryTimeout,
+        limit: flags.queryLimit,
+        cors: flags.cors ?? [],
+      },
     }),
   );
   if (!server) return;
@@ -71,6 +98,7 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<voi
     ? `an overview of ${server.view.nodes.length} of ${server.view.totalNodes} nodes`
     : `${server.view.nodes.length} nodes, ${server.view.edges.length} edges`;
   ctx.io.out(`claimgraph viewer: ${server.url}  (${nodes}; Ctrl-C stops it)`);
+  ctx.io.out(`SPARQL endpoint: ${server.url}sparql`);
   await untilStopped(server);
 }
 
@@ -144,6 +172,25 @@ function parseHostName(value: string): string {
   throw new InvalidArgumentError(
     `a host name or IP address is needed (no port, scheme or path), not "${value}"`,
   );
+}
+
+/** The longest --query-timeout: a day (Node's timers hold at most 2^31 − 1 ms). */
+const MAX_QUERY_TIMEOUT_MS = 86_400_000;
+
+function parseWhole(value: string, flag: string, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max)
+    throw new InvalidArgumentError(`${flag} takes a whole number ≥ 1 and ≤ ${max}, not "${value}"`);
+  return n;
+}
+
+function parseCors(value: string): string {
+  const origin = parseOrigin(value.trim());
+  if (origin === undefined)
+    throw new InvalidArgumentError(
+      `an origin is needed: scheme://host[:port] with no path or trailing slash (or *), not "${value}"`,
+    );
+  return origin;
 }
 
 function isLoopback(host: string): boolean {
