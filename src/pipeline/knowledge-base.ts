@@ -5,6 +5,8 @@
  */
 
 import { type Diagnostic, InputError, sortDiagnostics } from "../base/errors.ts";
+import { enrichWorks } from "../bibliography/enrich.ts";
+import { readBibliography } from "../bibliography/read.ts";
 import { extractClaims } from "../claims/extract.ts";
 import { entityTerm } from "../claims/terms.ts";
 import type { DocumentClaims, EntityTerm, KnowledgeBase, Membership } from "../claims/types.ts";
@@ -27,6 +29,8 @@ export interface KnowledgeBaseInput {
   readonly lexicon: LoadedLexicon;
   readonly curation: CurationRows;
   readonly works: { readonly file: string; readonly text: string } | undefined;
+  /** Bibliographies that enrich the works (`--bibliography`), in the order given. */
+  readonly bibliographies?: readonly { readonly file: string; readonly text: string }[];
 }
 
 export interface BuildResult {
@@ -44,6 +48,9 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
   const workRows = input.works
     ? loadWorks(input.works.file, input.works.text, input.lexicon.referenceIdentifiers, diagnostics)
     : [];
+  const entries = (input.bibliographies ?? []).flatMap((b) =>
+    readBibliography(b.file, b.text, diagnostics),
+  );
   const { lexicon } = input.lexicon;
   const extracted = parsed
     .filter((d) => !broken.has(d.id))
@@ -59,11 +66,23 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
   if (diagnostics.some((d) => d.severity === "error"))
     throw new InputError(sortDiagnostics(diagnostics));
 
-  const { works, references } = resolveReferences(parsed, {
+  const resolved = resolveReferences(parsed, {
     rows: workRows,
     rules: input.lexicon.evidenceRules,
     studies: new Map(extracted.map((e) => [e.document.id, e.studies])),
   });
+  const { references } = resolved;
+  const works = input.bibliographies?.length
+    ? enrichWorks(
+        {
+          works: resolved.works,
+          references: [...references.values()].flat(),
+          documents: parsed,
+          entries,
+        },
+        diagnostics,
+      )
+    : resolved.works;
   const documents: DocumentClaims[] = extracted
     .map(({ memberships: _, ...rest }) => ({
       ...rest,

@@ -22,6 +22,7 @@ import {
   DISCREPANCY,
   DOCUMENT,
   ENTITY,
+  FIELD_SOURCE,
   IDENTIFIER,
   MEMBERSHIP,
   PREDICATE,
@@ -55,4 +56,5 @@ export const RECORDS: readonly RecordSpec[] = [
   IDENTIFIER,
   WORK,
   PREDICATE,
+  FIELD_SOURCE,
 ];

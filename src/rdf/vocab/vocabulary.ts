@@ -76,6 +76,7 @@ export const DCTERMS = namespace(NAMESPACES.dcterms, [
   "identifier",
   "source",
   "isPartOf",
+  "issued",
 ] as const);
 
 export const OA = namespace(NAMESPACES.oa, [
@@ -288,4 +289,15 @@ export const CG = namespace(NAMESPACES.cg, [
   "entityType",
   // publication info
   "generatedBy",
+  // works enriched from a bibliography (build --bibliography)
+  "FieldSource",
+  "fieldSource",
+  "sourcedProperty",
+  "bibliographyFile",
+  "bibliographyEntry",
+  "matchedBy",
+  "authorList",
+  "journalTitle",
+  "bibliographyMatch",
+  "bibliographyCandidate",
 ] as const);
