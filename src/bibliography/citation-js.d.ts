@@ -3,7 +3,7 @@ declare module "@citation-js/core" {
   export class Cite {
     constructor(data: unknown, options?: { readonly forceType?: string });
     readonly data: Record<string, unknown>[];
-    format(format: string, options?: Record<string, unknown>): string;
+    format(format: string, options?: Record<string, unknown>): unknown;
   }
   export const plugins: {
     readonly config: { get(name: string): { format: Record<string, unknown> } };

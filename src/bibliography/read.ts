@@ -87,7 +87,12 @@ function readCslJson(file: string, text: string, fail: Fail): BibEntry[] {
   const items = new Cite(list, { forceType: "@csl/list+object" }).data;
   return items.map((item, i) => {
     const id = String((list[i] as Item).id ?? `entry-${i + 1}`);
-    return entryOf(item, file, id, lineOf(text, new RegExp(`"id"\\s*:\\s*"?${escapeRegExp(id)}"?`)));
+    return entryOf(
+      item,
+      file,
+      id,
+      lineOf(text, new RegExp(`"id"\\s*:\\s*"?${escapeRegExp(id)}"?`)),
+    );
   });
 }
 
@@ -95,7 +100,12 @@ function readBibtex(file: string, text: string): BibEntry[] {
   const items = new Cite(text, { forceType: "@biblatex/text" }).data;
   return items.map((item) => {
     const id = String(item["citation-key"] ?? item.id);
-    return entryOf(item, file, id, lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)));
+    return entryOf(
+      item,
+      file,
+      id,
+      lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)),
+    );
   });
 }
 
