@@ -135,12 +135,25 @@ function lineOf(text: string, re: RegExp): number {
   return m ? text.slice(0, m.index).split("\n").length : 1;
 }
 
-/** Where JSON.parse stopped: its "line L column C", or its "position N" turned into one. */
+/**
+ * Where JSON.parse stopped: its "line L column C" or "position N", or — when it only quotes
+ * the text around an unexpected token (`Unexpected token '}', ..."title": }..."`) — that
+ * quote found in the text, and the token in it.
+ */
 function jsonPosition(text: string, message: string): { line: number; column: number } {
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return { line: 1, column: 1 };
-  const before = [...text.slice(0, Number(pos[1]))].join("").split("\n");
+  const pos = /position (\d+)/.exec(message)?.[1];
+  const quoted =
+    /^Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  const around = quoted?.[2] ? text.indexOf(quoted[2]) : -1;
+  const offset =
+    pos !== undefined
+      ? Number(pos)
+      : around !== -1 && quoted?.[2]
+        ? around + quoted[2].lastIndexOf(quoted[1] ?? "")
+        : -1;
+  if (offset < 0) return { line: 1, column: 1 };
+  const before = text.slice(0, offset).split("\n");
   return { line: before.length, column: [...(before.at(-1) ?? "")].length + 1 };
 }
