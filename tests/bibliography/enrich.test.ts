@@ -1,6 +1,7 @@
 // `build --bibliography`: works matched to entries by identifier, then by title prefix; an
 // ambiguous or missing match reported and nothing taken; each filled field's source in the
 // RDF; curation wins over the bibliography; SHACL-valid and byte-stable.
+import type { NamedNode } from "@rdfjs/types";
 import { describe, expect, it } from "vitest";
 import { build, render } from "../../src/pipeline/pipeline.ts";
 import { validateShacl } from "../../src/rdf/check/shacl.ts";
@@ -47,8 +48,7 @@ describe("the seed enriched from each bibliography format", () => {
     const built = build(options);
     const source = iris.fieldSource(iris.work("pmid-12183009"), "journal");
     const about = built.quads.filter((q) => q.subject.equals(source));
-    const value = (p: { equals: (t: unknown) => boolean }) =>
-      about.find((q) => p.equals(q.predicate))?.object.value;
+    const value = (p: NamedNode) => about.find((q) => p.equals(q.predicate))?.object.value;
     expect(value(CG.sourcedProperty)).toBe(CG.journalTitle.value);
     expect(value(PROV.value)).toBe("Brain Res Bull");
     expect(value(CG.bibliographyFile)).toBe("seed.bib");
