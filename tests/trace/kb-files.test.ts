@@ -224,6 +224,7 @@ describe("a claim whose citation resolves to nothing", () => {
         evidenceTypeRule: null,
         evidenceTypeInferred: false,
         work: null,
+        bibliography: null,
       },
     ]);
   });
