@@ -53,13 +53,16 @@ function unmatched(match: Exclude<WorkMatch, { status: "matched" }>): WorkBiblio
     doi: undefined,
     pmid: undefined,
     sources: [],
+    conflicts: [],
   };
 }
 
 function enrichOne(work: Work, entry: BibEntry, by: string, diagnostics: Diagnostic[]): Work {
   const keys = workKeys(work);
-  const doi = newIdentifier(entry, "doi", keys.doi, diagnostics);
-  const pmid = newIdentifier(entry, "pmid", keys.pmid, diagnostics);
+  const found: Diagnostic[] = [];
+  const doi = newIdentifier(entry, "doi", keys.doi, found);
+  const pmid = newIdentifier(entry, "pmid", keys.pmid, found);
+  diagnostics.push(...found);
   const title = work.titleFromRecord ? undefined : entry.title;
   const values: [BibliographyField, string | undefined][] = [
     ["title", title],
@@ -85,6 +88,7 @@ function enrichOne(work: Work, entry: BibEntry, by: string, diagnostics: Diagnos
       doi,
       pmid,
       sources,
+      conflicts: found.map((d) => `${entryName(entry)}: ${d.message}`),
     },
   };
 }

@@ -237,6 +237,8 @@ export interface WorkBibliography {
   readonly pmid: string | undefined;
   /** Where each filled field came from, in BIBLIOGRAPHY_FIELDS order. */
   readonly sources: readonly FieldSource[];
+  /** Identifiers the entry gives that differ from the work's, said in words (not taken). */
+  readonly conflicts: readonly string[];
 }
 
 /** One enriched field's provenance: the bibliography file, its entry and how it was matched. */

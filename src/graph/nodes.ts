@@ -250,6 +250,7 @@ function bibliographyOf(row: Row<typeof WORK>): WorkBibliographyInfo | undefined
   return {
     match: row.bibliographyMatch,
     candidates: [...row.bibliographyCandidates].sort(),
+    conflicts: [...row.bibliographyConflicts].sort(),
     authors: row.authorList ? row.authorList.split("; ") : [...row.creators].sort(),
     year: row.issued,
     journal: row.journal,

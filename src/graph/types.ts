@@ -137,6 +137,8 @@ export interface WorkBibliographyInfo {
   readonly authors: readonly string[];
   readonly year: string | undefined;
   readonly journal: string | undefined;
+  /** Identifiers the entry gives that differ from the work's (cg:bibliographyConflict). */
+  readonly conflicts: readonly string[];
   /** Each field the bibliography filled, with its source (cg:FieldSource). */
   readonly sources: readonly ({ readonly iri: string } & Row<typeof FIELD_SOURCE>)[];
 }

@@ -49,6 +49,8 @@ export interface BibliographyJson {
   readonly authors: readonly string[];
   readonly year: string | null;
   readonly journal: string | null;
+  /** Identifiers the entry gives that differ from the work's: reported, not taken. */
+  readonly conflicts: readonly string[];
   /** Each field it filled: the property (compact), the value, the file and entry, how matched. */
   readonly sources: ReadonlyArray<{
     readonly property: string;
@@ -257,6 +259,7 @@ function bibliographyJson(kg: KnowledgeGraph, b: WorkBibliographyInfo): Bibliogr
     authors: b.authors,
     year: b.year ?? null,
     journal: b.journal ?? null,
+    conflicts: b.conflicts,
     sources: b.sources.map((f) => ({
       property: f.property ? kg.compact(f.property) : "",
       value: f.value ?? "",

@@ -33,6 +33,7 @@ describe("trace of a work a bibliography enriched", () => {
       authors: ["Levkovitz, Y."],
       year: "2002",
       journal: "Brain Res Bull",
+      conflicts: [],
       sources: [
         {
           property: "dcterms:creator",

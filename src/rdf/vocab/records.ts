@@ -100,6 +100,8 @@ export const WORK = record({
     /** With --bibliography: "matched", "ambiguous" or "unmatched", and the entries that matched. */
     bibliographyMatch: string(CG.bibliographyMatch),
     bibliographyCandidates: many(string(CG.bibliographyCandidate)),
+    /** An identifier the matched entry gives that differs from the work's: reported, not taken. */
+    bibliographyConflicts: many(string(CG.bibliographyConflict)),
     fieldSources: many(node(CG.fieldSource, FIELD_SOURCE)),
   },
 });

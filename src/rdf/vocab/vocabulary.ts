@@ -300,4 +300,5 @@ export const CG = namespace(NAMESPACES.cg, [
   "journalTitle",
   "bibliographyMatch",
   "bibliographyCandidate",
+  "bibliographyConflict",
 ] as const);

@@ -154,6 +154,7 @@ function bibliographyFields(work: Work, node: NamedNode, iris: Iris) {
     journal: b?.journal,
     bibliographyMatch: b?.match,
     bibliographyCandidates: b?.candidates ?? [],
+    bibliographyConflicts: b?.conflicts ?? [],
     fieldSources: (b?.sources ?? []).map((s) => ({
       iri: iris.fieldSource(node, s.field).value,
       property: FIELD_PROPERTY[s.field].value,
