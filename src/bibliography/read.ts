@@ -91,7 +91,7 @@ function readCslJson(file: string, text: string, fail: Fail): BibEntry[] {
       item,
       file,
       id,
-      lineOf(text, new RegExp(`"id"\\s*:\\s*"?${escapeRegExp(id)}"?`)),
+      lineOf(text, new RegExp(`"id"\\s*:\\s*(?:"${escapeRegExp(id)}"|${escapeRegExp(id)}\\b)`)),
     );
   });
 }

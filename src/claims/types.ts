@@ -235,7 +235,7 @@ export interface WorkBibliography {
   readonly journal: string | undefined;
   readonly doi: string | undefined;
   readonly pmid: string | undefined;
-  /** Where each filled field came from, in BIBLIOGRAPHY_FIELDS order. */
+  /** Where each filled field came from: title, authors, year, journal, doi, pmid, in that order. */
   readonly sources: readonly FieldSource[];
   /** Identifiers the entry gives that differ from the work's, said in words (not taken). */
   readonly conflicts: readonly string[];

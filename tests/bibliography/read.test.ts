@@ -46,6 +46,15 @@ describe("reading a bibliography", () => {
     },
   );
 
+  it("places a CSL-JSON entry at its own id, not at an id it is the start of", () => {
+    const text = '[\n  {"id": "ab", "title": "B"},\n  {"id": "a", "title": "A"},\n  {"id": 7}\n]\n';
+    expect(read("lib.json", text).entries.map((e) => [e.id, e.line])).toEqual([
+      ["ab", 2],
+      ["a", 3],
+      ["7", 4],
+    ]);
+  });
+
   it("keys RIS entries without an ID by their place, the same on every read", () => {
     const { file, text } = fixture("seed.ris");
     expect(read(file, text).entries.map((e) => e.id)).toEqual(["entry-1", "entry-2", "entry-3"]);
