@@ -5,6 +5,7 @@
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode, NodeAttributes, ReferenceNode } from "../graph/types.ts";
+import { findBibliographyMatches } from "./bibliography-findings.ts";
 import {
   Auditor,
   FINDING_KINDS,
@@ -38,6 +39,7 @@ export function audit(kg: KnowledgeGraph): AuditReport {
   findClaimSupport(au, claims);
   findUncitedReferences(au, references);
   findUnverified(au, nodes);
+  findBibliographyMatches(au, nodes);
   const findings = au.findings;
   const counts = Object.fromEntries(
     FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length]),

@@ -18,6 +18,9 @@ export const FINDING_KINDS = [
   "uncited-reference",
   "unverified-identifier",
   "unknown-evidence-type",
+  "bibliography-ambiguous",
+  "bibliography-disagrees",
+  "bibliography-unmatched",
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -45,6 +48,9 @@ const SEVERITY: Readonly<Record<FindingKind, Finding["severity"]>> = {
   "uncited-reference": "info",
   "unverified-identifier": "info",
   "unknown-evidence-type": "info",
+  "bibliography-ambiguous": "warning",
+  "bibliography-disagrees": "warning",
+  "bibliography-unmatched": "info",
 };
 
 /** The graph being audited, the findings so far, and how a finding names and places a node. */

@@ -217,6 +217,39 @@ export interface Work {
   readonly identifiers: readonly IdentifierRecord[];
   /** Identifiers the documents' reference entries state, unchecked. */
   readonly statedIdentifiers: readonly StatedIdentifier[];
+  /** What a bibliography (`build --bibliography`) adds, each field with its source. */
+  readonly bibliography?: WorkBibliography;
+}
+
+/** The fields a bibliography entry fills on a work (`src/bibliography/enrich.ts`). */
+export type BibliographyField = "title" | "authors" | "year" | "journal" | "doi" | "pmid";
+
+export interface WorkBibliography {
+  /** Whether one entry, several (nothing taken) or none matched the work. */
+  readonly match: "matched" | "ambiguous" | "unmatched";
+  /** The entries that matched, as `<file>#<entry>`. */
+  readonly candidates: readonly string[];
+  /** "Family, Given", in the entry's order. */
+  readonly authors: readonly string[];
+  readonly year: string | undefined;
+  readonly journal: string | undefined;
+  readonly doi: string | undefined;
+  readonly pmid: string | undefined;
+  /** Where each filled field came from: title, authors, year, journal, doi, pmid, in that order. */
+  readonly sources: readonly FieldSource[];
+  /** Identifiers the entry gives that differ from the work's, said in words (not taken). */
+  readonly conflicts: readonly string[];
+}
+
+/** One enriched field's provenance: the bibliography file, its entry and how it was matched. */
+export interface FieldSource {
+  readonly field: BibliographyField;
+  readonly value: string;
+  /** The bibliography file's name, as given on the command line (its base name). */
+  readonly file: string;
+  readonly entry: string;
+  /** "doi", "pmid", "pmcid", "url" or "title": what joined the entry to the work. */
+  readonly matchedBy: string;
 }
 
 export interface ResolvedReference {

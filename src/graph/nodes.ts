@@ -8,7 +8,7 @@ import { type Props, readRow, type Subjects } from "../rdf/read/read-row.ts";
 import { CLAIM } from "../rdf/vocab/claim-records.ts";
 import type { RecordSpec, Row } from "../rdf/vocab/fields.ts";
 import { DOCUMENT, ENTITY, type IDENTIFIER, REFERENCE, STUDY, WORK } from "../rdf/vocab/records.ts";
-import { CG, RDF } from "../rdf/vocab/vocabulary.ts";
+import { BIBO, CG, RDF } from "../rdf/vocab/vocabulary.ts";
 import { citations } from "./citations.ts";
 import { spacedLocalName } from "./local-name.ts";
 import { studyNode } from "./study-node.ts";
@@ -19,6 +19,7 @@ import type {
   IdentifierInfo,
   NodeAttributes,
   ReferenceNode,
+  WorkBibliographyInfo,
   WorkNode,
 } from "./types.ts";
 
@@ -216,13 +217,17 @@ function workNode(iri: string, row: Row<typeof WORK>): WorkNode {
     ["doi", row.doi[0]],
   ] as const) {
     if (id && !ids.some((i) => i.scheme === scheme && i.id === id)) {
+      // One a bibliography gave is no checked identifier: unverified, its source the file.
+      const given = row.fieldSources.find(
+        (f) => f.value === id && f.property === (scheme === "pmid" ? BIBO.pmid : BIBO.doi).value,
+      );
       ids.push({
         scheme,
         id,
         curie: `${scheme}:${id}`,
         confidence: undefined,
-        unverified: false,
-        source: undefined,
+        unverified: given !== undefined,
+        source: given ? `${given.file}#${given.entry}` : undefined,
         stated: false,
       });
     }
@@ -236,6 +241,20 @@ function workNode(iri: string, row: Row<typeof WORK>): WorkNode {
     evidenceRule: row.evidenceRule,
     evidenceInferred: row.evidenceRule !== undefined && row.evidenceRule !== CURATION_RULE,
     identifiers: ids,
+    bibliography: bibliographyOf(row),
+  };
+}
+
+function bibliographyOf(row: Row<typeof WORK>): WorkBibliographyInfo | undefined {
+  if (row.bibliographyMatch === undefined) return undefined;
+  return {
+    match: row.bibliographyMatch,
+    candidates: [...row.bibliographyCandidates].sort(),
+    conflicts: [...row.bibliographyConflicts].sort(),
+    authors: row.authorList ? row.authorList.split("; ") : [...row.creators].sort(),
+    year: row.issued,
+    journal: row.journal,
+    sources: [...row.fieldSources].sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0)),
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   DISCREPANCY,
   DOCUMENT,
   ENTITY,
+  FIELD_SOURCE,
   IDENTIFIER,
   REFERENCE,
   STUDY,
@@ -123,7 +124,24 @@ export type WorkNode = Base & {
   /** True when a rule, not a curator, gave the evidence type. */
   readonly evidenceInferred: boolean;
   readonly identifiers: readonly IdentifierInfo[];
+  /** What a bibliography (`build --bibliography`) gave the work; undefined when none was given. */
+  readonly bibliography: WorkBibliographyInfo | undefined;
 };
+
+export interface WorkBibliographyInfo {
+  /** "matched", "ambiguous" or "unmatched" (cg:bibliographyMatch). */
+  readonly match: string;
+  /** The entries that matched, as file#entry. */
+  readonly candidates: readonly string[];
+  /** In the bibliography's order (cg:authorList). */
+  readonly authors: readonly string[];
+  readonly year: string | undefined;
+  readonly journal: string | undefined;
+  /** Identifiers the entry gives that differ from the work's (cg:bibliographyConflict). */
+  readonly conflicts: readonly string[];
+  /** Each field the bibliography filled, with its source (cg:FieldSource). */
+  readonly sources: readonly ({ readonly iri: string } & Row<typeof FIELD_SOURCE>)[];
+}
 
 export type Discrepancy = { readonly iri: string } & Row<typeof DISCREPANCY>;
 

@@ -5,7 +5,7 @@
  * never reaches the parser or the manifest.
  */
 import { existsSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { displayPath } from "../base/display-path.ts";
 import { type Diagnostic, InputError, sortDiagnostics, UsageError } from "../base/errors.ts";
 import { ontologyDir } from "../base/paths.ts";
@@ -24,6 +24,8 @@ export interface InputPaths {
   readonly ontology?: string | undefined;
   /** A symbolic link that is not followed is an error, not a warning. */
   readonly strict?: boolean | undefined;
+  /** Bibliography files (CSL-JSON, BibTeX, RIS) that enrich the works (`--bibliography`). */
+  readonly bibliographies?: readonly string[] | undefined;
 }
 
 /** Largest source document accepted, in bytes. */
@@ -53,6 +55,7 @@ export interface InputListing {
   readonly claimsFile: string;
   readonly ontologyDir: string;
   readonly ontology: readonly InputFile[];
+  readonly bibliographies: readonly InputFile[];
   /** Links not followed (warnings; errors under `strict` are thrown instead). */
   readonly warnings: readonly Diagnostic[];
 }
@@ -105,6 +108,7 @@ export function listInputs(paths: InputPaths): InputListing {
     claimsFile: displayPath(join(curationDir, "claims.tsv")),
     ontologyDir: ontology,
     ontology: ontologyFiles,
+    bibliographies: listBibliographies(paths.bibliographies ?? []),
     warnings: sortDiagnostics(diagnostics),
   };
 }
@@ -134,6 +138,7 @@ export function readInputs(listing: InputListing): ReadInputs {
   };
   const claims = text(listing.claims);
   const works = text(listing.works);
+  const bibliographies = listing.bibliographies.flatMap((f) => text(f) ?? []);
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
   return {
     input: {
@@ -141,9 +146,32 @@ export function readInputs(listing: InputListing): ReadInputs {
       lexicon: loadLexicon(listing.ontologyDir),
       curation: readCuration(claims, listing.claimsFile),
       works,
+      bibliographies,
     },
     bytes,
   };
+}
+
+/** The bibliography files named on the command line: each a readable file, base names distinct. */
+function listBibliographies(paths: readonly string[]): InputFile[] {
+  const names = new Set<string>();
+  return paths.map((path) => {
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      throw new UsageError(
+        `bibliography "${path}" is not a file`,
+        "pass --bibliography FILE with a CSL-JSON, BibTeX or RIS export of a reference manager",
+      );
+    }
+    const name = basename(path);
+    if (names.has(name)) {
+      throw new UsageError(
+        `two bibliographies are named "${name}"`,
+        "the knowledge base names each by its file name: rename one",
+      );
+    }
+    names.add(name);
+    return { key: `bibliography/${name}`, file: displayPath(path), path };
+  });
 }
 
 function readCuration(

@@ -5,12 +5,23 @@
  */
 
 import { type Diagnostic, InputError, sortDiagnostics } from "../base/errors.ts";
+import { enrichWorks } from "../bibliography/enrich.ts";
+import type { BibEntry } from "../bibliography/entries.ts";
+import { readBibliography } from "../bibliography/read.ts";
 import { extractClaims } from "../claims/extract.ts";
 import { entityTerm } from "../claims/terms.ts";
-import type { DocumentClaims, EntityTerm, KnowledgeBase, Membership } from "../claims/types.ts";
+import type {
+  DocumentClaims,
+  EntityTerm,
+  KnowledgeBase,
+  Membership,
+  ResolvedReference,
+  Study,
+  Work,
+} from "../claims/types.ts";
 import type { CurationRows } from "../curation/claims.ts";
 import { curatedClaims } from "../curation/claims.ts";
-import { loadWorks, resolveReferences } from "../curation/works.ts";
+import { loadWorks, resolveReferences, type WorkRow } from "../curation/works.ts";
 import { parseDocument } from "../document/parse.ts";
 import type { ParsedDocument } from "../document/types.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
@@ -27,6 +38,8 @@ export interface KnowledgeBaseInput {
   readonly lexicon: LoadedLexicon;
   readonly curation: CurationRows;
   readonly works: { readonly file: string; readonly text: string } | undefined;
+  /** Bibliographies that enrich the works (`--bibliography`), in the order given. */
+  readonly bibliographies?: readonly { readonly file: string; readonly text: string }[];
 }
 
 export interface BuildResult {
@@ -41,9 +54,7 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
   const { parsed, broken } = parseAll(input.documents, diagnostics);
   const ids = documentIds(parsed, diagnostics);
   checkCurationDocuments(input.curation, ids, diagnostics);
-  const workRows = input.works
-    ? loadWorks(input.works.file, input.works.text, input.lexicon.referenceIdentifiers, diagnostics)
-    : [];
+  const { workRows, entries } = readWorkInputs(input, diagnostics);
   const { lexicon } = input.lexicon;
   const extracted = parsed
     .filter((d) => !broken.has(d.id))
@@ -59,11 +70,14 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
   if (diagnostics.some((d) => d.severity === "error"))
     throw new InputError(sortDiagnostics(diagnostics));
 
-  const { works, references } = resolveReferences(parsed, {
-    rows: workRows,
-    rules: input.lexicon.evidenceRules,
-    studies: new Map(extracted.map((e) => [e.document.id, e.studies])),
-  });
+  const { works, references } = resolveWorks(
+    parsed,
+    input,
+    workRows,
+    extracted,
+    entries,
+    diagnostics,
+  );
   const documents: DocumentClaims[] = extracted
     .map(({ memberships: _, ...rest }) => ({
       ...rest,
@@ -82,6 +96,46 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
     kb: { documents, works, entities, lexiconEntities, memberships },
     diagnostics: sortDiagnostics(diagnostics),
   };
+}
+
+/** The works.tsv rows and the bibliographies' entries: what refines the works. */
+function readWorkInputs(
+  input: KnowledgeBaseInput,
+  diagnostics: Diagnostic[],
+): { workRows: WorkRow[]; entries: BibEntry[] } {
+  const workRows = input.works
+    ? loadWorks(input.works.file, input.works.text, input.lexicon.referenceIdentifiers, diagnostics)
+    : [];
+  const entries = (input.bibliographies ?? []).flatMap((b) =>
+    readBibliography(b.file, b.text, diagnostics),
+  );
+  return { workRows, entries };
+}
+
+/**
+ * Resolves every reference to a work, then — with bibliographies given — enriches the works
+ * from their entries (curation over bibliography over document: `bibliography/enrich.ts`).
+ */
+function resolveWorks(
+  parsed: readonly ParsedDocument[],
+  input: KnowledgeBaseInput,
+  workRows: WorkRow[],
+  extracted: readonly { document: ParsedDocument; studies: readonly Study[] }[],
+  entries: readonly BibEntry[],
+  diagnostics: Diagnostic[],
+): { works: Work[]; references: Map<string, ResolvedReference[]> } {
+  const resolved = resolveReferences(parsed, {
+    rows: workRows,
+    rules: input.lexicon.evidenceRules,
+    studies: new Map(extracted.map((e) => [e.document.id, e.studies])),
+  });
+  if (!input.bibliographies?.length) return resolved;
+  const references = [...resolved.references.values()].flat();
+  const works = enrichWorks(
+    { works: resolved.works, references, documents: parsed, entries },
+    diagnostics,
+  );
+  return { works, references: resolved.references };
 }
 
 /** Parses every document; those with errors are `broken`: not read for claims. */

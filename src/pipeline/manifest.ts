@@ -36,7 +36,7 @@ export function manifestOf(
 ): Manifest {
   const diagnostics: Diagnostic[] = [];
   const inputs: Record<string, string> = {};
-  const tables = [listing.claims, listing.works, ...listing.ontology];
+  const tables = [listing.claims, listing.works, ...listing.ontology, ...listing.bibliographies];
   for (const [files, limit] of [
     [listing.documents, DOCUMENT_LIMIT],
     [tables, TABLE_LIMIT],

@@ -15,7 +15,8 @@ import { isQueryableIri, type SparqlClient, sparqlIri } from "./sparql-client.ts
  * The links a description follows: from a claim to its subject, predicate, object, quote,
  * citations (the works it cites and the reference entries it cites them through), studies,
  * document and comparison; from a quote to its selectors and source;
- * from a reference to its work and document; from works and entities to their identifiers;
+ * from a reference to its work and document; from works and entities to their identifiers
+ * (and from works to their bibliography field sources);
  * from a study to its arms, models, citations and document; from an arm to its intervention.
  * Never back from a node to the claims about it, so a description stays small.
  */
@@ -43,6 +44,7 @@ const FOLLOW = new Set(
     CG.intervention,
     CG.model,
     CG.hasDiscrepancy,
+    CG.fieldSource,
   ].map((t) => t.value),
 );
 

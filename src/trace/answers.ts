@@ -3,7 +3,13 @@
  * `--json` (documented in docs/trace-json.md and checked by docs/trace.schema.json).
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import type { ClaimNode, IdentifierInfo, ReferenceNode, StudyNode } from "../graph/types.ts";
+import type {
+  ClaimNode,
+  IdentifierInfo,
+  ReferenceNode,
+  StudyNode,
+  WorkBibliographyInfo,
+} from "../graph/types.ts";
 
 export interface Named {
   readonly id: string;
@@ -31,6 +37,28 @@ export interface CitationJson {
   /** True when a rule inferred the evidence type (not a curator). */
   readonly evidenceTypeInferred: boolean;
   readonly work: Named | null;
+  /** What a bibliography gave the work (`build --bibliography`); null when none was given. */
+  readonly bibliography: BibliographyJson | null;
+}
+
+export interface BibliographyJson {
+  /** "matched", "ambiguous" (several entries: nothing taken) or "unmatched". */
+  readonly match: string;
+  /** The entries that matched, as file#entry. */
+  readonly candidates: readonly string[];
+  readonly authors: readonly string[];
+  readonly year: string | null;
+  readonly journal: string | null;
+  /** Identifiers the entry gives that differ from the work's: reported, not taken. */
+  readonly conflicts: readonly string[];
+  /** Each field it filled: the property (compact), the value, the file and entry, how matched. */
+  readonly sources: ReadonlyArray<{
+    readonly property: string;
+    readonly value: string;
+    readonly file: string;
+    readonly entry: string;
+    readonly matchedBy: string;
+  }>;
 }
 
 export interface StudyJson extends Named {
@@ -220,6 +248,25 @@ export function citationJson(kg: KnowledgeGraph, referenceIri: string): Citation
     evidenceTypeRule: work?.evidenceRule ?? null,
     evidenceTypeInferred: work?.evidenceInferred ?? false,
     work: work ? { id: work.iri, label: work.label } : null,
+    bibliography: work?.bibliography ? bibliographyJson(kg, work.bibliography) : null,
+  };
+}
+
+function bibliographyJson(kg: KnowledgeGraph, b: WorkBibliographyInfo): BibliographyJson {
+  return {
+    match: b.match,
+    candidates: b.candidates,
+    authors: b.authors,
+    year: b.year ?? null,
+    journal: b.journal ?? null,
+    conflicts: b.conflicts,
+    sources: b.sources.map((f) => ({
+      property: f.property ? kg.compact(f.property) : "",
+      value: f.value ?? "",
+      file: f.file ?? "",
+      entry: f.entry ?? "",
+      matchedBy: f.matchedBy ?? "",
+    })),
   };
 }
 

@@ -3,7 +3,7 @@
  */
 import { styleText } from "node:util";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import type { ClaimJson } from "./answers.ts";
+import type { CitationJson, ClaimJson } from "./answers.ts";
 import { quoteInContext } from "./context.ts";
 import { evidenceText } from "./evidence.ts";
 import type { TraceResult } from "./trace.ts";
@@ -136,10 +136,28 @@ function referenceLines(r: TraceResult["references"][number], s: Style): string[
     out.push(`            ${s.warn(`unverified: ${c.unverifiedIdentifiers.join(", ")}`)}`);
   if (c.statedIdentifiers.length > 0)
     out.push(`            stated by the document: ${c.statedIdentifiers.join(", ")}`);
+  out.push(...bibliographyLines(c.bibliography, s));
   if (r.document) out.push(`  in        ${r.document.label}`);
   if (r.sameWork.length > 0) {
     out.push(
       `  ${s.warn(`the same work is also listed as ${r.sameWork.map((o) => `[${o.number}]`).join(", ")}`)}`,
+    );
+  }
+  return out;
+}
+
+/** What a bibliography gave the work: authors, year, journal, and where each field came from. */
+function bibliographyLines(b: CitationJson["bibliography"], s: Style): string[] {
+  if (!b) return [];
+  if (b.match !== "matched") {
+    const which = b.candidates.length > 0 ? `: ${b.candidates.join(", ")}` : "";
+    return [`  ${s.warn(`bibliography: ${b.match}${which}`)}`];
+  }
+  const cited = [b.authors.join("; "), b.year, b.journal].filter((x) => x).join(", ");
+  const out = [`  biblio    ${cited || "-"}  ${s.dim(`(${b.candidates.join(", ")})`)}`];
+  for (const f of b.sources) {
+    out.push(
+      `            ${s.dim(`${f.property} from ${f.file}#${f.entry}, matched by ${f.matchedBy}`)}`,
     );
   }
   return out;

@@ -13,7 +13,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   // The vocabulary and the table mapping the model to it: the claim types are its rows.
   ["rdf/vocab"],
   ["claims"],
-  ["curation"],
+  // Works enriched from a reference manager's export (read), and works as CSL items (written).
+  ["curation", "bibliography"],
   // The knowledge base as RDF: written, read back (hostile input included), checked.
   ["rdf/write"],
   ["rdf/read"],

@@ -120,6 +120,9 @@ const COUNTS: Readonly<Record<FindingKind, number>> = {
   // Counted from the RDF below: identifiers flagged cg:unverified.
   "unverified-identifier": 5,
   "unknown-evidence-type": 0,
+  "bibliography-ambiguous": 0,
+  "bibliography-disagrees": 0,
+  "bibliography-unmatched": 0,
 };
 
 const where = (f: Finding) => `${f.location?.line}:${f.location?.column}`;

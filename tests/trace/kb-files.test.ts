@@ -154,6 +154,9 @@ describe("a hand-written Turtle knowledge base", () => {
       "uncited-reference": 0,
       "unverified-identifier": 0,
       "unknown-evidence-type": 0,
+      "bibliography-ambiguous": 0,
+      "bibliography-disagrees": 0,
+      "bibliography-unmatched": 0,
     });
     const at = (kind: string) => a.findings.find((f) => f.kind === kind);
     expect(at("weak-support")).toMatchObject({
@@ -224,6 +227,7 @@ describe("a claim whose citation resolves to nothing", () => {
         evidenceTypeRule: null,
         evidenceTypeInferred: false,
         work: null,
+        bibliography: null,
       },
     ]);
   });

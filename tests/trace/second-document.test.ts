@@ -192,6 +192,9 @@ describe("audit on the second document", () => {
       "unverified-identifier": 1,
       // Five works, no curation: no evidence type for any.
       "unknown-evidence-type": 5,
+      "bibliography-ambiguous": 0,
+      "bibliography-disagrees": 0,
+      "bibliography-unmatched": 0,
     });
   });
 

@@ -13,6 +13,7 @@ export interface BuildFlags extends NanopubFlags {
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly strict?: boolean;
+  readonly bibliography?: readonly string[];
 }
 
 export function addSourceOptions(command: Command): Command {
@@ -26,6 +27,11 @@ export function addSourceOptions(command: Command): Command {
     .option(
       "--strict",
       "a symbolic link leading out of its folder, or to nothing, is an error (default: a warning, and it is skipped)",
+    )
+    .option(
+      "--bibliography <file>",
+      "a reference manager's export (CSL-JSON, BibTeX or RIS) that enriches the works; repeatable",
+      (file: string, files: string[] = []) => [...files, file],
     );
 }
 
@@ -58,6 +64,7 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
     base: flags.base,
     strict: flags.strict,
     ...nanopubFlags(flags),
+    bibliographies: flags.bibliography,
   });
   for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
   const bar = wantsProgress(flags) ? progressBar() : undefined;

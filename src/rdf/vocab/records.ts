@@ -64,6 +64,23 @@ export const MEMBERSHIP = record({
   },
 });
 
+/**
+ * Where a field of a work came from when a bibliography filled it, after Wikidata's
+ * references: the property it sourced, the value, the file ("stated in") and its entry.
+ */
+export const FIELD_SOURCE = record({
+  name: "FieldSource",
+  types: [CG.FieldSource],
+  graph: "shared",
+  fields: {
+    property: iri(CG.sourcedProperty),
+    value: string(PROV.value),
+    file: string(CG.bibliographyFile),
+    entry: string(CG.bibliographyEntry),
+    matchedBy: string(CG.matchedBy),
+  },
+});
+
 export const WORK = record({
   name: "Work",
   types: [FABIO.Work],
@@ -75,6 +92,17 @@ export const WORK = record({
     identifiers: many(node(CG.identifier, IDENTIFIER)),
     pmid: many(string(BIBO.pmid)),
     doi: many(string(BIBO.doi)),
+    creators: many(string(DCTERMS.creator)),
+    /** The authors in the bibliography's order, "Family, Given; …" (dcterms:creator has none). */
+    authorList: string(CG.authorList),
+    issued: string(DCTERMS.issued),
+    journal: string(CG.journalTitle),
+    /** With --bibliography: "matched", "ambiguous" or "unmatched", and the entries that matched. */
+    bibliographyMatch: string(CG.bibliographyMatch),
+    bibliographyCandidates: many(string(CG.bibliographyCandidate)),
+    /** An identifier the matched entry gives that differs from the work's: reported, not taken. */
+    bibliographyConflicts: many(string(CG.bibliographyConflict)),
+    fieldSources: many(node(CG.fieldSource, FIELD_SOURCE)),
   },
 });
 

@@ -24,6 +24,7 @@ import {
   DISCREPANCY,
   DOCUMENT,
   ENTITY,
+  FIELD_SOURCE,
   IDENTIFIER,
   MEMBERSHIP,
   PREDICATE,
@@ -59,4 +60,5 @@ export const RECORDS: readonly RecordSpec[] = [
   IDENTIFIER,
   WORK,
   PREDICATE,
+  FIELD_SOURCE,
 ];

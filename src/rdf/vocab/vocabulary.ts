@@ -85,6 +85,7 @@ export const DCTERMS = namespace(NAMESPACES.dcterms, [
   "source",
   "isPartOf",
   "created",
+  "issued",
 ] as const);
 
 export const OA = namespace(NAMESPACES.oa, [
@@ -298,4 +299,16 @@ export const CG = namespace(NAMESPACES.cg, [
   "memberOf",
   "exampleMember",
   "entityType",
+  // works enriched from a bibliography (build --bibliography)
+  "FieldSource",
+  "fieldSource",
+  "sourcedProperty",
+  "bibliographyFile",
+  "bibliographyEntry",
+  "matchedBy",
+  "authorList",
+  "journalTitle",
+  "bibliographyMatch",
+  "bibliographyCandidate",
+  "bibliographyConflict",
 ] as const);

@@ -57,6 +57,11 @@ export class Iris {
     return namedNode(`${owner.value}.id-${slugify(`${scheme}-${id}`)}`);
   }
 
+  /** Where a bibliography-filled field of a work came from: `<work>.source-<field>`. */
+  fieldSource(owner: NamedNode, field: string): NamedNode {
+    return namedNode(`${owner.value}.source-${slugify(field)}`);
+  }
+
   study(id: string): NamedNode {
     return namedNode(`${this.base}study/${id}`);
   }

@@ -10,6 +10,7 @@ import type { IdentifierRecord } from "../../lexicon/types.ts";
 import type { Row } from "../vocab/fields.ts";
 import { toIri } from "../vocab/iri-syntax.ts";
 import { ENTITY, type IDENTIFIER, MEMBERSHIP, PREDICATE, WORK } from "../vocab/records.ts";
+import { BIBO, CG, DCTERMS } from "../vocab/vocabulary.ts";
 import type { Iris } from "./iris.ts";
 import { type Graphs, writeRow } from "./write-row.ts";
 
@@ -127,7 +128,40 @@ function workRow(work: Work, node: NamedNode, iris: Iris): Row<typeof WORK> {
       iris,
       new Set(work.statedIdentifiers.map(identifierKey)),
     ),
-    pmid: named("pmid"),
-    doi: named("doi"),
+    pmid: [...named("pmid"), ...(work.bibliography?.pmid ? [work.bibliography.pmid] : [])],
+    doi: [...named("doi"), ...(work.bibliography?.doi ? [work.bibliography.doi] : [])],
+    ...bibliographyFields(work, node, iris),
+  };
+}
+
+/** The property each bibliography field fills (`FieldSource.property`). */
+const FIELD_PROPERTY = {
+  title: DCTERMS.title,
+  authors: DCTERMS.creator,
+  year: DCTERMS.issued,
+  journal: CG.journalTitle,
+  doi: BIBO.doi,
+  pmid: BIBO.pmid,
+} as const;
+
+/** What `--bibliography` added to a work, each filled field with its source node. */
+function bibliographyFields(work: Work, node: NamedNode, iris: Iris) {
+  const b = work.bibliography;
+  return {
+    creators: b?.authors ?? [],
+    authorList: b && b.authors.length > 0 ? b.authors.join("; ") : undefined,
+    issued: b?.year,
+    journal: b?.journal,
+    bibliographyMatch: b?.match,
+    bibliographyCandidates: b?.candidates ?? [],
+    bibliographyConflicts: b?.conflicts ?? [],
+    fieldSources: (b?.sources ?? []).map((s) => ({
+      iri: iris.fieldSource(node, s.field).value,
+      property: FIELD_PROPERTY[s.field].value,
+      value: s.value,
+      file: s.file,
+      entry: s.entry,
+      matchedBy: s.matchedBy,
+    })),
   };
 }
