@@ -5,7 +5,7 @@
  */
 import type { Evidence, ViewNode } from "../projection/projection.ts";
 import { type Filters, isVisible } from "./filters.ts";
-import { typeKey } from "./palette.ts";
+import { typeKey } from "../projection/palette.ts";
 import type { DisplayGraph } from "./render.ts";
 
 export interface Count {

@@ -7,7 +7,7 @@
 import type { ViewModel } from "../projection/projection.ts";
 import { type Count, countGraph, countText, statusText } from "./counts.ts";
 import { h } from "./dom.ts";
-import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "./palette.ts";
+import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "../projection/palette.ts";
 import type { DisplayGraph } from "./render.ts";
 import type { ViewerState } from "./state.ts";
 

@@ -7,7 +7,7 @@
 import type { ViewNode } from "../projection/projection.ts";
 import { shownText } from "./dom.ts";
 import { type Filters, isVisible } from "./filters.ts";
-import { DIMMED, HIGHLIGHT, nodeColour } from "./palette.ts";
+import { DIMMED, HIGHLIGHT, nodeColour } from "../projection/palette.ts";
 
 export interface ViewState {
   readonly filters: Filters;

@@ -7,7 +7,7 @@ import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import { project, type ViewModel, type ViewNode } from "../../src/projection/projection.ts";
 import { type Filters, isVisible, NO_FILTERS } from "../../src/viewer/filters.ts";
-import { typeKey } from "../../src/viewer/palette.ts";
+import { typeKey } from "../../src/projection/palette.ts";
 import { type BuiltKb, buildSecond, SEED_KB } from "../helpers/serve.ts";
 
 const SEED_DOC = "https://w3id.org/claimgraph/kb/doc/desipramine-vs-ssris";

@@ -15,7 +15,7 @@ import {
   HIGHLIGHT,
   nodeColour,
   typeKey,
-} from "../../src/viewer/palette.ts";
+} from "../../src/projection/palette.ts";
 import {
   edgeReducer,
   LABEL_LENGTH,
