@@ -5,9 +5,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
-import type { ViewNode } from "../../src/projection/projection.ts";
-import { project } from "../../src/projection/projection.ts";
-import { type Filters, NO_FILTERS } from "../../src/viewer/filters.ts";
 import {
   colourOf,
   DIMMED,
@@ -16,6 +13,9 @@ import {
   nodeColour,
   typeKey,
 } from "../../src/projection/palette.ts";
+import type { ViewNode } from "../../src/projection/projection.ts";
+import { project } from "../../src/projection/projection.ts";
+import { type Filters, NO_FILTERS } from "../../src/viewer/filters.ts";
 import {
   edgeReducer,
   LABEL_LENGTH,
