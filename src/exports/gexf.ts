@@ -1,0 +1,31 @@
+/**
+ * GEXF 1.3 (Gephi's own format) through graphology-gexf's writer: each node's label, its
+ * colour, size and position as `viz:` elements (Gephi draws it as the viewer does), and
+ * kind, type, claims, evidence, uncited and documents as attributes; each edge's kind and
+ * label. No date is written, so the same knowledge base gives the same bytes.
+ */
+import { write } from "graphology-gexf";
+import { VERSION } from "../base/version.ts";
+import type { ExportGraph } from "./view-graph.ts";
+
+export function gexfText(graph: ExportGraph): string {
+  const g = graph.copy();
+  g.replaceAttributes({ creator: `claimgraph ${VERSION}` });
+  const text = write(g, {
+    version: "1.3",
+    formatNode: (_, a) => ({
+      label: a.label,
+      viz: { color: a.colour, size: a.size, x: a.x, y: a.y },
+      attributes: {
+        kind: a.kind,
+        type: a.type,
+        claims: a.claims,
+        evidence: a.evidence,
+        uncited: a.uncited,
+        documents: a.documents,
+      },
+    }),
+    formatEdge: (_, a) => ({ label: a.label, attributes: { kind: a.kind } }),
+  });
+  return text.endsWith("\n") ? text : `${text}\n`;
+}

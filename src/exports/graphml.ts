@@ -1,0 +1,87 @@
+/**
+ * GraphML (Cytoscape, yEd, Gephi, NetworkX) of the export graph. graphology-graphml reads
+ * GraphML but has no writer, so this one is written here, small and strict: every attribute
+ * is declared with its type in a `<key>`, values are XML-escaped (characters XML 1.0 cannot
+ * hold are dropped), numbers are written as JavaScript prints them (shortest round-trip
+ * form), and nodes and edges keep the export graph's order, so the bytes are stable.
+ */
+import { VERSION } from "../base/version.ts";
+import type { ExportEdge, ExportGraph, ExportNode } from "./view-graph.ts";
+
+type KeyType = "string" | "double" | "int" | "boolean";
+
+/** The attributes written, in order, with their GraphML types. */
+const NODE_KEYS: ReadonlyArray<readonly [keyof ExportNode, KeyType]> = [
+  ["label", "string"],
+  ["kind", "string"],
+  ["type", "string"],
+  ["colour", "string"],
+  ["x", "double"],
+  ["y", "double"],
+  ["size", "double"],
+  ["claims", "int"],
+  ["evidence", "string"],
+  ["uncited", "boolean"],
+  ["documents", "string"],
+];
+const EDGE_KEYS: ReadonlyArray<readonly [keyof ExportEdge, KeyType]> = [
+  ["kind", "string"],
+  ["label", "string"],
+];
+
+export function graphmlText(graph: ExportGraph): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<!-- claimgraph ${xml(VERSION)}: claims are nodes, linked to their subject, object, references and document -->`,
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...NODE_KEYS.map(([name, type]) => keyLine("node", name, type)),
+    ...EDGE_KEYS.map(([name, type]) => keyLine("edge", name, type)),
+    '  <graph id="claimgraph" edgedefault="directed">',
+  ];
+  graph.forEachNode((key, a) => {
+    lines.push(`    <node id="${xml(key)}">`, ...dataLines("n", NODE_KEYS, a), "    </node>");
+  });
+  graph.forEachEdge((key, a, source, target) => {
+    lines.push(
+      `    <edge id="${xml(key)}" source="${xml(source)}" target="${xml(target)}">`,
+      ...dataLines("e", EDGE_KEYS, a),
+      "    </edge>",
+    );
+  });
+  lines.push("  </graph>", "</graphml>", "");
+  return lines.join("\n");
+}
+
+function keyLine(kind: "node" | "edge", name: string, type: KeyType): string {
+  return `  <key id="${kind[0]}_${name}" for="${kind}" attr.name="${name}" attr.type="${type}"/>`;
+}
+
+function dataLines<T>(
+  prefix: string,
+  keys: ReadonlyArray<readonly [keyof T & string, KeyType]>,
+  a: T,
+): string[] {
+  return keys.flatMap(([name]) => {
+    const value = a[name];
+    if (value === "" || value === undefined) return [];
+    return [`      <data key="${prefix}_${name}">${xml(String(value))}</data>`];
+  });
+}
+
+/** Characters XML 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates). */
+const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what XML 1.0 forbids
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for an XML attribute value or element: escaped, and only characters XML allows. */
+export function xml(text: string): string {
+  return text
+    .replace(NOT_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;")
+    .replace(/\n/g, "&#10;");
+}
