@@ -1,12 +1,13 @@
 /**
  * GraphML (Cytoscape, yEd, Gephi, NetworkX) of the export graph. graphology-graphml reads
  * GraphML but has no writer, so this one is written here, small and strict: every attribute
- * is declared with its type in a `<key>`, values are XML-escaped (characters XML 1.0 cannot
- * hold are dropped), numbers are written as JavaScript prints them (shortest round-trip
- * form), and nodes and edges keep the export graph's order, so the bytes are stable.
+ * is declared with its type in a `<key>`, values are XML-escaped (xml-text.ts), numbers are
+ * written as JavaScript prints them (shortest round-trip form), and nodes and edges keep the
+ * export graph's order, so the bytes are stable.
  */
 import { VERSION } from "../base/version.ts";
 import type { ExportEdge, ExportGraph, ExportNode } from "./view-graph.ts";
+import { xmlEscaped as xml } from "./xml-text.ts";
 
 type KeyType = "string" | "double" | "int" | "boolean";
 
@@ -66,22 +67,4 @@ function dataLines<T>(
     if (value === "" || value === undefined) return [];
     return [`      <data key="${prefix}_${name}">${xml(String(value))}</data>`];
   });
-}
-
-/** Characters XML 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates). */
-const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what XML 1.0 forbids
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text for an XML attribute value or element: escaped, and only characters XML allows. */
-export function xml(text: string): string {
-  return text
-    .replace(NOT_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/\r/g, "&#13;")
-    .replace(/\t/g, "&#9;")
-    .replace(/\n/g, "&#10;");
 }
