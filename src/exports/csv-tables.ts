@@ -12,7 +12,7 @@ import type { EntityNode, IdentifierInfo } from "../graph/types.ts";
 import { CLAIM_CSV_HEADER, claimCsvFields } from "../projection/claim-csv.ts";
 import { claimRows } from "../projection/claim-rows.ts";
 import { nameOf, typeKey } from "../projection/palette.ts";
-import type { ExportGraph } from "./view-graph.ts";
+import { claimsTouching } from "../projection/projection.ts";
 
 export const ENTITY_CSV_HEADER: readonly string[] = [
   "Entity",
@@ -30,32 +30,30 @@ export function claimsCsv(kg: KnowledgeGraph): string {
 }
 
 /** Every entity, by label (then IRI); its claims counted as the viewer sizes its node. */
-export function entitiesCsv(kg: KnowledgeGraph, graph: ExportGraph): string {
+export function entitiesCsv(kg: KnowledgeGraph): string {
   const entities: EntityNode[] = [];
   kg.graph.forEachNode((_, a) => {
     if (a.kind === "entity") entities.push(a);
   });
   entities.sort((a, b) => compare(a.label, b.label) || compare(a.iri, b.iri));
   const rows = entities.map((e) => {
-    const view = graph.hasNode(e.iri) ? graph.getNodeAttributes(e.iri) : undefined;
+    const { claims, documents } = claimsTouching(kg, e.iri);
     return [
       e.label,
       nameOf(typeKey("entity", e.type)),
       e.synonyms.join("; "),
       e.identifiers.map(identifierText).join("; "),
-      String(view?.claims ?? 0),
-      documentLabels(kg, view?.documents ?? ""),
+      String(claims),
+      documentLabels(kg, documents),
       e.iri,
     ].map(withoutBidiControls);
   });
   return toCsv(ENTITY_CSV_HEADER, rows);
 }
 
-/** The titles of the documents (the export graph's IRIs, joined by " | "), sorted. */
-function documentLabels(kg: KnowledgeGraph, documents: string): string {
-  if (documents === "") return "";
-  return documents
-    .split(" | ")
+/** The titles of the documents, sorted. */
+function documentLabels(kg: KnowledgeGraph, documents: ReadonlySet<string>): string {
+  return [...documents]
     .map((iri) => kg.label(iri))
     .sort(compare)
     .join("; ");

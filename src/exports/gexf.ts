@@ -11,13 +11,18 @@ import type { ExportGraph } from "./view-graph.ts";
 import { xmlChars } from "./xml-text.ts";
 
 export function gexfText(graph: ExportGraph): string {
+  const positioned = graph.getAttribute("positioned");
   const g = graph.copy();
-  g.replaceAttributes({ creator: `claimgraph ${VERSION}` });
+  // pedantic: the meta holds the creator alone ("positioned" is for the writers, not for Gephi).
+  g.replaceAttributes({ positioned, creator: `claimgraph ${VERSION}` });
   const text = write(g, {
     version: "1.3",
+    pedantic: true,
     formatNode: (_, a) => ({
       label: xmlChars(a.label),
-      viz: { color: a.colour, size: a.size, x: a.x, y: a.y },
+      viz: positioned
+        ? { color: a.colour, size: a.size, x: a.x, y: a.y }
+        : { color: a.colour, size: a.size },
       attributes: {
         kind: xmlChars(a.kind),
         type: xmlChars(a.type),

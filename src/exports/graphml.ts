@@ -39,8 +39,11 @@ export function graphmlText(graph: ExportGraph): string {
     ...EDGE_KEYS.map(([name, type]) => keyLine("edge", name, type)),
     '  <graph id="claimgraph" edgedefault="directed">',
   ];
+  const keys = graph.getAttribute("positioned")
+    ? NODE_KEYS
+    : NODE_KEYS.filter(([name]) => name !== "x" && name !== "y");
   graph.forEachNode((key, a) => {
-    lines.push(`    <node id="${xml(key)}">`, ...dataLines("n", NODE_KEYS, a), "    </node>");
+    lines.push(`    <node id="${xml(key)}">`, ...dataLines("n", keys, a), "    </node>");
   });
   graph.forEachEdge((key, a, source, target) => {
     lines.push(

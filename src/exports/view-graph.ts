@@ -9,7 +9,7 @@
 import { MultiDirectedGraph } from "graphology";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { nodeColour } from "../projection/palette.ts";
-import { project, type ViewModel } from "../projection/projection.ts";
+import { OVERVIEW_THRESHOLD, project, type ViewModel } from "../projection/projection.ts";
 
 export interface ExportNode {
   readonly label: string;
@@ -33,16 +33,32 @@ export interface ExportEdge {
   readonly label: string;
 }
 
-export type ExportGraph = MultiDirectedGraph<ExportNode, ExportEdge>;
+export interface ExportGraphAttributes {
+  /** False when the graph is too large to lay out (x and y are then 0 and not written). */
+  readonly positioned: boolean;
+  /** Who wrote the file, for formats that say so (GEXF's meta). */
+  readonly creator?: string;
+}
 
-/** The projection of every node (no overview, whatever the size), as a graphology graph. */
+export type ExportGraph = MultiDirectedGraph<ExportNode, ExportEdge, ExportGraphAttributes>;
+
+/**
+ * The projection of every node (no overview, whatever the size), as a graphology graph. Laid
+ * out as the viewer lays it out up to OVERVIEW_THRESHOLD nodes; beyond, where the viewer itself
+ * only lays out the overview and a neighbourhood at a time, without positions (a whole layout
+ * would take hours): Gephi's or Cytoscape's own layout places it.
+ */
 export function exportGraph(kg: KnowledgeGraph): ExportGraph {
-  return graphOf(project(kg, Number.POSITIVE_INFINITY));
+  const positioned = kg.graph.order <= OVERVIEW_THRESHOLD;
+  const g = graphOf(project(kg, Number.POSITIVE_INFINITY, positioned));
+  g.setAttribute("positioned", positioned);
+  return g;
 }
 
 /** Nodes in key order, edges in the projection's order: the same graph gives the same file. */
 export function graphOf(view: ViewModel): ExportGraph {
   const g: ExportGraph = new MultiDirectedGraph();
+  g.setAttribute("positioned", true);
   for (const n of [...view.nodes].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     g.addNode(n.key, {
       label: n.label,

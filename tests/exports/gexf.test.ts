@@ -89,3 +89,31 @@ describe("text XML cannot hold as is", () => {
     expect(back.getEdgeAttribute("e1", "label")).toBe("a & b");
   });
 });
+
+describe("a graph too large to lay out", () => {
+  it("goes out without positions (Gephi lays it out), its colours and sizes kept", () => {
+    const g: ExportGraph = new MultiDirectedGraph();
+    g.setAttribute("positioned", false);
+    g.addNode("a", {
+      label: "a",
+      kind: "entity",
+      type: "Drug",
+      colour: "#d55e00",
+      x: 0,
+      y: 0,
+      size: 4,
+      claims: 1,
+      evidence: "none",
+      uncited: false,
+      documents: "",
+    });
+    g.addNode("b", { ...g.getNodeAttributes("a"), label: "b" });
+    g.addEdgeWithKey("e1", "a", "b", { kind: "object", label: "inhibits" });
+    const text = gexfText(g);
+    expect(text).not.toContain("viz:position");
+    expect(text).not.toContain("positioned");
+    const back = parse(MultiDirectedGraph, text);
+    expect(back.getNodeAttributes("a")).toMatchObject({ color: "#d55e00", size: 4 });
+    expect(back.getNodeAttribute("a", "x")).toBeUndefined();
+  });
+});

@@ -68,3 +68,26 @@ describe("text XML cannot hold as is", () => {
     expect(back.getEdgeAttribute("e1", "label")).toBe("a & b");
   });
 });
+
+describe("a graph too large to lay out", () => {
+  it("goes out without x and y (the reader's layout places it), its colours and sizes kept", () => {
+    const g: ExportGraph = new MultiDirectedGraph();
+    g.setAttribute("positioned", false);
+    g.addNode("a", {
+      label: "a",
+      kind: "entity",
+      type: "Drug",
+      colour: "#d55e00",
+      x: 0,
+      y: 0,
+      size: 4,
+      claims: 1,
+      evidence: "none",
+      uncited: false,
+      documents: "",
+    });
+    const back = parse(MultiDirectedGraph, graphmlText(g));
+    expect(back.getNodeAttributes("a")).toMatchObject({ colour: "#d55e00", size: 4 });
+    expect(back.getNodeAttribute("a", "x")).toBeUndefined();
+  });
+});

@@ -58,7 +58,7 @@ export const EXPORT_FORMATS = {
     write: async (source, emit) => {
       const { claimsCsv, entitiesCsv } = await import("../../exports/csv-tables.ts");
       emit("claims.csv", claimsCsv(source.graph()));
-      emit("entities.csv", entitiesCsv(source.graph(), source.exportGraph()));
+      emit("entities.csv", entitiesCsv(source.graph()));
     },
   },
   kgx: {
