@@ -9,7 +9,7 @@ import { ontologyDir } from "../../src/base/paths.ts";
 import { BIOLINK_MAPPING_FILE, loadBiolinkMapping } from "../../src/exports/biolink-mapping.ts";
 import { ENTITY_TYPES } from "../../src/lexicon/types.ts";
 import { CG } from "../../src/rdf/vocab/vocabulary.ts";
-import { removeTemp, writeTemp } from "../helpers/build.ts";
+import { removeTemp, seedBuild, writeTemp } from "../helpers/build.ts";
 
 afterAll(removeTemp);
 
@@ -61,5 +61,13 @@ describe("the Biolink mapping", () => {
         column: 1,
       });
     }
+  });
+});
+
+describe("the mapping and the build", () => {
+  it("is no input of the build: changing it does not make `start` rebuild", () => {
+    const inputs = Object.keys(seedBuild().manifest.inputs);
+    expect(inputs.some((k) => k.startsWith("ontology/"))).toBe(true);
+    expect(inputs.filter((k) => k.endsWith(BIOLINK_MAPPING_FILE))).toEqual([]);
   });
 });
