@@ -3,7 +3,7 @@
 // alike; the same sources give the same bytes; --help lists every format and says how claims
 // are drawn. The bundled CLI (dist/, `npm run build:cli`) runs one case as a user would.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
@@ -58,6 +58,19 @@ describe("export --format kgx", () => {
     expect(
       readKgxTsv(edges as string, ["id", "subject", "predicate", "object"]).length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("export --format kgx into a folder it cannot fully write", () => {
+  it("replaces neither file and leaves no temporary file", async () => {
+    const out = join(tempDir(), "kgx");
+    mkdirSync(join(out, "edges.tsv"), { recursive: true });
+    writeFileSync(join(out, "nodes.tsv"), "old\n");
+    const r = await run(["export", "--format", "kgx", "--out", out]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain("edges.tsv");
+    expect(readFileSync(join(out, "nodes.tsv"), "utf8")).toBe("old\n");
+    expect(readdirSync(out).sort()).toEqual(["edges.tsv", "nodes.tsv"]);
   });
 });
 

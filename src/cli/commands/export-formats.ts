@@ -3,7 +3,8 @@
  * makes. A format of one file goes to `--out FILE` or standard output; a format of several
  * files (a table per file) goes into the folder `--out` names, all files replaced together.
  * Writers are loaded when their format is asked for, so the CLI starts without them. Adding
- * a format is one row here and its writer module.
+ * a format is one row here (`oneFile(name, help, make)` for a format of one file) and its
+ * writer module.
  */
 import { EXTENSIONS, type Format } from "../../rdf/vocab/formats.ts";
 import type { ExportSource } from "./export-source.ts";
@@ -32,26 +33,30 @@ function rdf(format: Format, help: string): ExportFormat {
   };
 }
 
+/** A format of one file, made whole by `make` (its module loaded then). */
+function oneFile(
+  name: string,
+  help: string,
+  make: (source: ExportSource) => Promise<string>,
+): ExportFormat {
+  return { help, files: [name], write: async (source, emit) => emit(name, await make(source)) };
+}
+
 export const EXPORT_FORMATS = {
   turtle: rdf("turtle", "RDF Turtle: the knowledge base as one graph"),
   trig: rdf("trig", "RDF TriG: every claim as a nanopublication"),
   nquads: rdf("nquads", "RDF N-Quads: the same dataset as trig"),
   jsonld: rdf("jsonld", "JSON-LD: the same dataset as trig"),
-  gexf: {
-    help: "GEXF 1.3 for Gephi: the viewer's graph, claims as nodes, with its colours and layout",
-    files: ["kb.gexf"],
-    write: async (source, emit) =>
-      emit("kb.gexf", (await import("../../exports/gexf.ts")).gexfText(source.exportGraph())),
-  },
-  graphml: {
-    help: "GraphML for Cytoscape, yEd, NetworkX: the same graph and attributes as gexf",
-    files: ["kb.graphml"],
-    write: async (source, emit) =>
-      emit(
-        "kb.graphml",
-        (await import("../../exports/graphml.ts")).graphmlText(source.exportGraph()),
-      ),
-  },
+  gexf: oneFile(
+    "kb.gexf",
+    "GEXF 1.3 for Gephi: the viewer's graph, claims as nodes, with its colours and layout",
+    async (source) => (await import("../../exports/gexf.ts")).gexfText(source.exportGraph()),
+  ),
+  graphml: oneFile(
+    "kb.graphml",
+    "GraphML for Cytoscape, yEd, NetworkX: the same graph and attributes as gexf",
+    async (source) => (await import("../../exports/graphml.ts")).graphmlText(source.exportGraph()),
+  ),
   csv: {
     help: "claims.csv (the viewer's claims table) and entities.csv, into the --out folder",
     files: ["claims.csv", "entities.csv"],
