@@ -3,7 +3,8 @@
  * colour, size and position as `viz:` elements (Gephi draws it as the viewer does), and
  * kind, type, claims, evidence, uncited and documents as attributes; each edge's kind and
  * label. Characters XML cannot hold are dropped (xml-text.ts: graphology-gexf's writer would
- * keep them, and Gephi would refuse the file). No date is written, so the same knowledge base gives the same bytes.
+ * keep them, and Gephi would refuse the file). No date is written, so the same knowledge base
+ * gives the same bytes.
  */
 import { write } from "graphology-gexf";
 import { VERSION } from "../base/version.ts";

@@ -59,7 +59,7 @@ export function kgxFiles(kg: KnowledgeGraph, mapping: BiolinkMapping): KgxFiles 
   return { nodes: tsv(KGX_NODE_COLUMNS, nodes), edges: tsv(KGX_EDGE_COLUMNS, edges) };
 }
 
-/** The claims that are KGX edges: an entity to an entity, asserted, by a predicate not left unmapped. */
+/** The claims that are KGX edges: entity to entity, asserted, by a predicate not left unmapped. */
 export function kgxEdges(kg: KnowledgeGraph, mapping: BiolinkMapping): ClaimNode[] {
   const claims: ClaimNode[] = [];
   kg.graph.forEachNode((_, a) => {
