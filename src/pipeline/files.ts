@@ -12,6 +12,7 @@ import { ontologyDir } from "../base/paths.ts";
 import { readTsv } from "../base/tsv.ts";
 import type { CurationRows } from "../curation/claims.ts";
 import { CURATED_COLUMNS } from "../curation/claims.ts";
+import { BIOLINK_MAPPING_FILE } from "../exports/biolink-mapping.ts";
 import { loadLexicon } from "../lexicon/load.ts";
 import { type Checks, type InputFile, listFolder } from "./input-files.ts";
 import type { KnowledgeBaseInput, SourceFile } from "./knowledge-base.ts";
@@ -87,7 +88,8 @@ export function listInputs(paths: InputPaths): InputListing {
   const ontologyFiles = listFolder(
     ontology,
     "ontology",
-    (n) => n.endsWith(".tsv") || n.endsWith(".ttl"),
+    // The Biolink mapping shapes only `export --format kgx`, never the build: not an input.
+    (n) => (n.endsWith(".tsv") || n.endsWith(".ttl")) && n !== BIOLINK_MAPPING_FILE,
     true,
     checks,
   );

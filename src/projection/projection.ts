@@ -56,7 +56,15 @@ export interface ViewModel {
 export const OVERVIEW_THRESHOLD = 3000;
 const OVERVIEW_SIZE = 400;
 
-export function project(kg: KnowledgeGraph, threshold = OVERVIEW_THRESHOLD): ViewModel {
+/**
+ * `place` false skips the layout (every node at 0, 0): for a whole graph larger than the viewer
+ * ever lays out at once, whose positions would take the layout hours.
+ */
+export function project(
+  kg: KnowledgeGraph,
+  threshold = OVERVIEW_THRESHOLD,
+  place = true,
+): ViewModel {
   const g = kg.graph;
   const overview = g.order > threshold;
   const keep = overview ? overviewNodes(kg) : new Set(g.nodes());
@@ -69,12 +77,14 @@ export function project(kg: KnowledgeGraph, threshold = OVERVIEW_THRESHOLD): Vie
   const edges = viewEdges(kg, keep, view);
   if (overview) edges.push(...overviewEdges(kg, keep, view));
   const sizeOf = (key: string) => nodeSize(attrs.get(key)?.claims ?? 0);
-  const positions = layout({
-    graph: view,
-    size: sizeOf,
-    // At scale, each entity type apart: the drugs no longer pile up in the middle.
-    group: overview ? (key) => attrs.get(key)?.type ?? "" : undefined,
-  });
+  const positions = place
+    ? layout({
+        graph: view,
+        size: sizeOf,
+        // At scale, each entity type apart: the drugs no longer pile up in the middle.
+        group: overview ? (key) => attrs.get(key)?.type ?? "" : undefined,
+      })
+    : {};
   const nodes: ViewNode[] = [...attrs.entries()].map(([key, a]) => ({
     key,
     ...a,
@@ -171,7 +181,7 @@ function describeOther(
 }
 
 /** How many claims name a node (as subject, object, citation or mention), and their documents. */
-function claimsTouching(
+export function claimsTouching(
   kg: KnowledgeGraph,
   key: string,
 ): { claims: number; documents: Set<string> } {

@@ -3,9 +3,10 @@
  * evidence, nodes and links in all. The legend and the status line show these, so they
  * change with the filters. Pure: over the display graph's nodes and links.
  */
+
+import { typeKey } from "../projection/palette.ts";
 import type { Evidence, ViewNode } from "../projection/projection.ts";
 import { type Filters, isVisible } from "./filters.ts";
-import { typeKey } from "./palette.ts";
 import type { DisplayGraph } from "./render.ts";
 
 export interface Count {

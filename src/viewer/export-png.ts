@@ -5,9 +5,9 @@
  */
 import { drawOnCanvas } from "@sigma/export-image";
 import type Sigma from "sigma";
+import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "../projection/palette.ts";
 import type { ViewModel } from "../projection/projection.ts";
 import { type Counts, countGraph, countText, statusText } from "./counts.ts";
-import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "./palette.ts";
 import type { DisplayGraph, Renderer } from "./render.ts";
 import type { ViewerState } from "./state.ts";
 

@@ -1,6 +1,7 @@
 /** Filters of the view: pure predicates over display nodes. */
+
+import { typeKey } from "../projection/palette.ts";
 import type { ViewNode } from "../projection/projection.ts";
-import { typeKey } from "./palette.ts";
 
 export interface Filters {
   /** Legend keys (see `typeKey`) whose nodes are hidden. */

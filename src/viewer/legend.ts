@@ -4,10 +4,11 @@
  * status line. The counts follow the filters (the "claimgraph:filters" event controls.ts
  * sends) and the graph as neighbourhoods are drawn into it.
  */
+
+import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "../projection/palette.ts";
 import type { ViewModel } from "../projection/projection.ts";
 import { type Count, countGraph, countText, statusText } from "./counts.ts";
 import { h } from "./dom.ts";
-import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "./palette.ts";
 import type { DisplayGraph } from "./render.ts";
 import type { ViewerState } from "./state.ts";
 

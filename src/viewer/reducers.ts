@@ -4,10 +4,11 @@
  * filters, the hovered node's neighbourhood and the traced path highlighted, everything
  * else dimmed; while a node is hovered only its handful of labels (see labels.ts).
  */
+
+import { DIMMED, HIGHLIGHT, nodeColour } from "../projection/palette.ts";
 import type { ViewNode } from "../projection/projection.ts";
 import { shownText } from "./dom.ts";
 import { type Filters, isVisible } from "./filters.ts";
-import { DIMMED, HIGHLIGHT, nodeColour } from "./palette.ts";
 
 export interface ViewState {
   readonly filters: Filters;

@@ -25,6 +25,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["sparql"],
   ["trace", "query", "store"],
   ["audit", "projection"],
+  // Files other tools open (Gephi, Cytoscape, spreadsheets, KGX), from the viewer's projection.
+  ["exports"],
   // The pipeline's driver: sources → knowledge-base files, through the stages below it. It sits
   // above graph/ so that the graph, read from RDF alone, cannot lean on it.
   ["pipeline"],

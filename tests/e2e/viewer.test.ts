@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { Parser } from "n3";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIMMED } from "../../src/projection/palette.ts";
 import type { RunningServer } from "../../src/server/server.ts";
-import { DIMMED } from "../../src/viewer/palette.ts";
 import {
   type Browser,
   drawnPixels,

@@ -5,9 +5,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
+import { typeKey } from "../../src/projection/palette.ts";
 import { project, type ViewModel, type ViewNode } from "../../src/projection/projection.ts";
 import { type Filters, isVisible, NO_FILTERS } from "../../src/viewer/filters.ts";
-import { typeKey } from "../../src/viewer/palette.ts";
 import { type BuiltKb, buildSecond, SEED_KB } from "../helpers/serve.ts";
 
 const SEED_DOC = "https://w3id.org/claimgraph/kb/doc/desipramine-vs-ssris";

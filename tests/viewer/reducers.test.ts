@@ -5,9 +5,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
-import type { ViewNode } from "../../src/projection/projection.ts";
-import { project } from "../../src/projection/projection.ts";
-import { type Filters, NO_FILTERS } from "../../src/viewer/filters.ts";
 import {
   colourOf,
   DIMMED,
@@ -15,7 +12,10 @@ import {
   HIGHLIGHT,
   nodeColour,
   typeKey,
-} from "../../src/viewer/palette.ts";
+} from "../../src/projection/palette.ts";
+import type { ViewNode } from "../../src/projection/projection.ts";
+import { project } from "../../src/projection/projection.ts";
+import { type Filters, NO_FILTERS } from "../../src/viewer/filters.ts";
 import {
   edgeReducer,
   LABEL_LENGTH,

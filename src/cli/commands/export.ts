@@ -1,19 +1,24 @@
-/** `claimgraph export`: one serialisation of the knowledge base, to a file or stdout. */
+/**
+ * `claimgraph export`: the knowledge base in one format (export-formats.ts lists them), to a
+ * file or standard output, or — for a format of several files — into a folder, the files
+ * replaced together.
+ */
+import { join } from "node:path";
 import { type Command, Option } from "commander";
-import type { BibliographyExport } from "../../bibliography/write.ts";
-import type { KnowledgeBase } from "../../claims/types.ts";
-import { FORMATS, type Format } from "../../rdf/vocab/formats.ts";
+import { UsageError } from "../../base/errors.ts";
 import type { CommandContext } from "../context.ts";
 import { addNanopubOptions, nanopubFlags } from "../nanopub-options.ts";
 import { addSourceOptions } from "./build.ts";
-
-/** The works as a bibliography (`src/bibliography/write.ts`, loaded only for them), beside the RDF formats. */
-const BIBLIOGRAPHY_FORMATS: readonly BibliographyExport[] = ["csl-json", "bibtex", "ris"];
-const isBibliographyFormat = (f: string): f is BibliographyExport =>
-  (BIBLIOGRAPHY_FORMATS as readonly string[]).includes(f);
+import {
+  EXPORT_FORMAT_NAMES,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportFormatName,
+  writesSeveral,
+} from "./export-formats.ts";
 
 interface ExportFlags {
-  format: Format | BibliographyExport;
+  format: ExportFormatName;
   out?: string;
   sources: string;
   curation?: string;
@@ -28,69 +33,67 @@ export function registerExport(program: Command, ctx: CommandContext): void {
   addNanopubOptions(addSourceOptions(program.command("export")))
     .description("build the knowledge base and write it in one format")
     .addOption(
-      new Option("--format <format>", "serialisation; csl-json, bibtex and ris: the works only")
-        .choices([...FORMATS, ...BIBLIOGRAPHY_FORMATS])
+      new Option("--format <format>", "what to write (see below)")
+        .choices(EXPORT_FORMAT_NAMES)
         .makeOptionMandatory(),
     )
-    .option("--out <file>", "file to write (replaced atomically); standard output when omitted")
-    .action(async (flags: ExportFlags) => {
-      const [{ prepare, streamSections }, { StagedFiles }, { renderDiagnostics }] =
-        await Promise.all([
-          import("../../pipeline/pipeline.ts"),
-          import("../../pipeline/staged-files.ts"),
-          import("../output.ts"),
-        ]);
-      const prepared = prepare({
-        sources: flags.sources,
-        curation: flags.curation,
-        base: flags.base,
-        strict: flags.strict,
-        bibliographies: flags.bibliography,
-        ...nanopubFlags(flags),
-      });
-      for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
-      const format = flags.format;
-      if (isBibliographyFormat(format)) return exportWorks(prepared.kb, format, flags.out, ctx);
-      if (!flags.out) {
-        const chunks: string[] = [];
-        streamSections(prepared, [format], (_, text) => chunks.push(text));
-        ctx.io.out(chunks.join(""));
-        return;
-      }
-      const out = flags.out;
-      const staged = new StagedFiles([out]);
-      try {
-        streamSections(prepared, [format], (_, text) => staged.append(out, text));
-        staged.commit();
-      } catch (error) {
-        staged.abort();
-        throw error;
-      }
-    });
+    .option(
+      "--out <path>",
+      "file to write (replaced atomically), standard output when omitted; for csv and kgx, the folder to write their files into",
+    )
+    .addHelpText("after", formatsHelp())
+    .action((flags: ExportFlags) => runExport(flags, ctx));
 }
 
-/** The works as a bibliography, to standard output or to `out` replaced atomically. */
-async function exportWorks(
-  kb: KnowledgeBase,
-  format: BibliographyExport,
-  out: string | undefined,
-  ctx: CommandContext,
-): Promise<void> {
-  const [{ bibliographyText }, { StagedFiles }] = await Promise.all([
-    import("../../bibliography/write.ts"),
-    import("../../pipeline/staged-files.ts"),
-  ]);
-  const text = bibliographyText(kb, format);
+async function runExport(flags: ExportFlags, ctx: CommandContext): Promise<void> {
+  const format: ExportFormat = EXPORT_FORMATS[flags.format];
+  if (writesSeveral(format) && !flags.out) {
+    throw new UsageError(
+      `--format ${flags.format} writes ${format.files.join(" and ")}, which cannot share standard output`,
+      `name a folder to write them into: --out ${flags.format}-export`,
+    );
+  }
+  const [{ prepare }, { StagedFiles }, { renderDiagnostics }, { ExportSource }] = await Promise.all(
+    [
+      import("../../pipeline/pipeline.ts"),
+      import("../../pipeline/staged-files.ts"),
+      import("../output.ts"),
+      import("./export-source.ts"),
+    ],
+  );
+  const prepared = prepare({
+    sources: flags.sources,
+    curation: flags.curation,
+    base: flags.base,
+    strict: flags.strict,
+    bibliographies: flags.bibliography,
+    ...nanopubFlags(flags),
+  });
+  for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
+  const source = new ExportSource(prepared);
+  const out = flags.out;
   if (!out) {
-    ctx.io.out(text);
+    const chunks: string[] = [];
+    await format.write(source, (_, text) => chunks.push(text));
+    ctx.io.out(chunks.join(""));
     return;
   }
-  const staged = new StagedFiles([out]);
+  const pathOf = (name: string) => (writesSeveral(format) ? join(out, name) : out);
+  const staged = new StagedFiles(format.files.map(pathOf));
   try {
-    staged.append(out, text);
+    await format.write(source, (name, text) => staged.append(pathOf(name), text));
     staged.commit();
   } catch (error) {
     staged.abort();
     throw error;
   }
+}
+
+/** The formats, one line each, after the options in `export --help`. */
+function formatsHelp(): string {
+  const width = Math.max(...EXPORT_FORMAT_NAMES.map((n) => n.length));
+  const lines = EXPORT_FORMAT_NAMES.map(
+    (name) => `  ${name.padEnd(width)}  ${EXPORT_FORMATS[name].help}`,
+  );
+  return `\nFormats:\n${lines.join("\n")}\n\nIn gexf and graphml, claims are nodes (as in the viewer), each linked to its subject,\nits object, the references it cites and its document.`;
 }

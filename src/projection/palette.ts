@@ -7,11 +7,11 @@
  * the provenance kinds take dark shades and claims greys and a blue by their evidence, picked
  * so that every two colours of the legend, the dimmed grey and the selection colour differ by
  * at least `MIN_DELTA_E` (CIEDE2000) in normal vision and in a simulation of protanopia,
- * deuteranopia and tritanopia (Machado et al. 2009, severity 1); tests/viewer/palette.test.ts
+ * deuteranopia and tritanopia (Machado et al. 2009, severity 1); tests/projection/palette.test.ts
  * checks it.
  */
-import { typeKey } from "../projection/legend-key.ts";
-import type { Evidence } from "../projection/projection.ts";
+import { typeKey } from "./legend-key.ts";
+import type { Evidence } from "./projection.ts";
 
 /** The smallest CIEDE2000 difference between two colours of the palette, in any vision. */
 export const MIN_DELTA_E = 9.5;
@@ -63,7 +63,7 @@ const NAMES: Readonly<Record<string, string>> = {
 };
 
 /** The legend key of a node: entities by class, everything else by kind. */
-export { typeKey } from "../projection/legend-key.ts";
+export { typeKey } from "./legend-key.ts";
 
 /** A type's colour; claims, coloured by evidence, show as primary support here. */
 export function colourOf(key: string): string {

@@ -11,7 +11,7 @@ import {
   legendColours,
   MIN_DELTA_E,
   nodeColour,
-} from "../../src/viewer/palette.ts";
+} from "../../src/projection/palette.ts";
 import { deltaE2000, seenAs, VISIONS } from "../helpers/colour-vision.ts";
 
 const all = [
