@@ -16,7 +16,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         format: Format;
         out?: string;
         sources: string;
-        curation?: string;
+        curation?: string | false;
         base?: string;
         strict?: boolean;
       }) => {
@@ -26,9 +26,10 @@ export function registerExport(program: Command, ctx: CommandContext): void {
             import("../../pipeline/staged-files.ts"),
             import("../output.ts"),
           ]);
+        const { curationChoice } = await import("../curation-choice.ts");
         const prepared = prepare({
           sources: flags.sources,
-          curation: flags.curation,
+          curation: curationChoice(flags.sources, flags.curation, ctx.io),
           base: flags.base,
           strict: flags.strict,
         });
