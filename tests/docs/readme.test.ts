@@ -198,6 +198,16 @@ describe("README.md's options", () => {
     return helps.get(command) as string;
   };
 
+  it.each([...commands].filter((c) => c !== "help"))(
+    "names every option of `claimgraph %s --help`",
+    (command) => {
+      const inHelp = new Set(helpOf(command).match(/--[a-z][a-z-]*/g));
+      inHelp.delete("--help");
+      const inReadme = new Set(named.filter(([c]) => c === command).map(([, o]) => o));
+      expect([...inHelp].filter((o) => !inReadme.has(o as string))).toEqual([]);
+    },
+  );
+
   it.each(named)("`claimgraph %s --help` lists %s", (command, option) => {
     expect(helpOf(command as string)).toMatch(new RegExp(`(^|[\\s,\\[])${option}\\b`, "m"));
   });
