@@ -16,7 +16,8 @@ export type CurationFlag = string | false | undefined;
 export function curationChoice(sources: string, curation: CurationFlag, io: Io): CurationFlag {
   if (curation !== undefined) return curation;
   const beside = defaultCurationDir(sources);
-  if (!existsSync(beside)) {
+  // Without the sources folder the build fails on that, and this warning would only be noise.
+  if (existsSync(sources) && !existsSync(beside)) {
     io.err(
       `warning[NoCuration]: no curation folder beside the sources (${displayPath(beside)}): ` +
         "building without curated claims\n" +

@@ -54,6 +54,18 @@ describe("build --sources DIR and the curation", () => {
     });
   });
 
+  it("says nothing about the curation when the sources folder itself is missing", async () => {
+    const r = await run([
+      "build",
+      "--sources",
+      join(tempDir(), "none"),
+      "--out",
+      join(tempDir(), "out"),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(/NoCuration/);
+  });
+
   it("export warns the same way", async () => {
     const out = join(tempDir(), "kb.ttl");
     const r = await run([
