@@ -29,6 +29,7 @@ let scaleOptions;
 let scaleCommand;
 let began;
 let env;
+let cache;
 // The probes are bundled once, when the first part that needs them gets there.
 let bundled;
 const probesOnce = () => {
@@ -49,7 +50,7 @@ function measures(opts) {
   began = process.hrtime.bigint();
   prerequisites();
   // A private snapshot cache, so no other run's cache (or its absence) skews the figures.
-  const cache = mkdtempSync(join(tmpdir(), "claimgraph-bench-cache-"));
+  cache = mkdtempSync(join(tmpdir(), "claimgraph-bench-cache-"));
   env = { ...process.env, CLAIMGRAPH_CACHE_DIR: cache };
   delete env.CLAIMGRAPH_NO_CACHE;
   delete env.NODE_OPTIONS;
