@@ -1,158 +1,124 @@
 // `npm run bench`: how fast `claimgraph trace` starts and answers, measured in one run
-// on this machine and written into BENCHMARKS.md (see that file for what is measured and
-// why). With --scale, also the figures of a thousand-document knowledge base (scale.mjs).
+// on this machine (see BENCHMARKS.md for what is measured and why). With --scale, also the
+// figures of a thousand-document knowledge base (scale.mjs). bench.mjs reads the options and
+// decides where the figures go (bench-results/ unless --write) and the exit code (--check).
 // Not part of `npm test`: timings belong to a machine, not to a commit.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { bench } from "./bench.mjs";
 import { timeInterleaved } from "./cold.mjs";
 import { describeMachine } from "./machine.mjs";
 import { loadedModules } from "./modules.mjs";
 import { buildProbes } from "./probes.mjs";
-import { renderReport, writeReport } from "./report.mjs";
+import { renderReport } from "./report.mjs";
 import { runScale, summariseScale } from "./scale.mjs";
 import { renderScaleReport, SCALE_END, SCALE_START } from "./scale-report.mjs";
 import { summarise } from "./stats.mjs";
 
-const HELP = `usage: npm run bench [-- options]   (or node scripts/bench/run.mjs [options])
-
-  --runs N         measured runs per command for the cold start (default 30)
-  --warmup N       discarded runs per command first (default 5)
-  --phase-runs N   fresh processes per mode for the cold-start phases (default 15)
-  --iterations N   calls timed one by one per warm case (default 20000)
-  --no-write       print the figures without updating BENCHMARKS.md
-  --check          exit 1 when a limit is missed (cold start > 3×, warm trace ≥ 0.1 ms, the
-                   parser's time on hostile documents (probe-parse-limits.ts);
-                   with --scale also every scale limit, and goals where the issue sets no limit)
-
-At scale (a generated corpus in a temporary folder, removed after; about 6 minutes):
-  --scale          also measure the scale figures (open, memory, trace, build, export,
-                   viewer, push) and write them into their own block of BENCHMARKS.md
-  --scale-only     only the scale figures (the seed's block is left as it is)
-  --documents N    documents in the generated corpus (default 1000)
-  --seed N         the corpus generator's seed (default 42)
-  --scale-runs N   runs per scale figure, medians reported (default 3; Virtuoso runs once)
-  --trace-budget S seconds per query and knowledge base in the trace probe (default 2)
-  --no-viewer      skip the viewer (Chromium) part
-  --no-virtuoso    skip the Virtuoso part
-  --keep           keep the temporary folder (corpus, build, caches) and print its path
-`;
-
-const { values: opts } = parseArgs({
-  options: {
-    runs: { type: "string", default: "30" },
-    warmup: { type: "string", default: "5" },
-    "phase-runs": { type: "string", default: "15" },
-    iterations: { type: "string", default: "20000" },
-    "no-write": { type: "boolean", default: false },
-    check: { type: "boolean", default: false },
-    scale: { type: "boolean", default: false },
-    "scale-only": { type: "boolean", default: false },
-    documents: { type: "string", default: "1000" },
-    seed: { type: "string", default: "42" },
-    "scale-runs": { type: "string", default: "3" },
-    "trace-budget": { type: "string", default: "2" },
-    "no-viewer": { type: "boolean", default: false },
-    "no-virtuoso": { type: "boolean", default: false },
-    keep: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
-  },
-});
-if (opts.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
-const count = (name) => {
-  const n = Number(opts[name]);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`bench: --${name} needs a whole number`);
-  return n;
-};
-const options = {
-  runs: Math.max(1, count("runs")),
-  warmup: count("warmup"),
-  phaseRuns: Math.max(1, count("phase-runs")),
-  iterations: Math.max(1, count("iterations")),
-};
-const defaults = { runs: 30, warmup: 5, phaseRuns: 15, iterations: 20000 };
-const flag = { phaseRuns: "phase-runs" };
-const changed = Object.entries(options)
-  .filter(([k, v]) => defaults[k] !== v)
-  .map(([k, v]) => `--${flag[k] ?? k} ${v}`);
-const command = ["npm run bench", ...(changed.length > 0 ? ["--", ...changed] : [])].join(" ");
-
-const seedPart = !opts["scale-only"];
-const scalePart = opts.scale || opts["scale-only"];
-const seedNumber = Number(opts.seed);
-if (!Number.isInteger(seedNumber)) throw new Error("bench: --seed needs a whole number");
-const budget = Number(opts["trace-budget"]);
-if (!(budget > 0)) throw new Error("bench: --trace-budget needs a positive number of seconds");
-const scaleOptions = {
-  documents: Math.max(1, count("documents")),
-  seed: seedNumber,
-  runs: Math.max(1, count("scale-runs")),
-  traceBudget: budget,
-  viewer: !opts["no-viewer"],
-  virtuoso: !opts["no-virtuoso"],
-  keep: opts.keep,
-  virtuosoBuffers: Number(process.env.VIRTUOSO_BUFFERS ?? 100000),
-};
-const scaleDefaults = { documents: 1000, seed: 42, runs: 3, traceBudget: 2 };
-const scaleFlag = { runs: "scale-runs", traceBudget: "trace-budget" };
-const scaleChanged = Object.entries(scaleDefaults)
-  .filter(([k, v]) => scaleOptions[k] !== v)
-  .map(([k]) => `--${scaleFlag[k] ?? k} ${scaleOptions[k]}`);
-for (const skip of ["no-viewer", "no-virtuoso"]) if (opts[skip]) scaleChanged.push(`--${skip}`);
-const scaleCommand = [
-  "npm run bench --",
-  opts["scale-only"] ? "--scale-only" : "--scale",
-  ...scaleChanged,
-].join(" ");
-
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const KB = "graph/kb.ttl";
 const QUERY = "desipramine";
-const began = process.hrtime.bigint();
 const log = (text) => process.stderr.write(`${text}\n`);
-
-// 1. What the benchmark needs: the bundled CLI and the seed's knowledge base.
-if (!existsSync(join(root, "dist/main.js"))) {
-  log("bench: dist/main.js is missing; running `npm run build:cli`");
-  run("npm", ["run", "build:cli"]);
-} else if (newestMtime(join(root, "src")) > statSync(join(root, "dist/main.js")).mtimeMs) {
-  // The figures must describe the sources as they are, not an older bundle of them.
-  log("bench: dist/main.js is older than src/; running `npm run build:cli`");
-  run("npm", ["run", "build:cli"]);
-}
-if (!existsSync(join(root, KB))) {
-  log(`bench: ${KB} is missing; running \`node bin/claimgraph.js build -q\``);
-  run(process.execPath, ["bin/claimgraph.js", "build", "-q"]);
-}
-
-// A private snapshot cache, so no other run's cache (or its absence) skews the figures.
-const cache = mkdtempSync(join(tmpdir(), "claimgraph-bench-cache-"));
-const env = { ...process.env, CLAIMGRAPH_CACHE_DIR: cache };
-delete env.CLAIMGRAPH_NO_CACHE;
-delete env.NODE_OPTIONS;
+// Set by `measures` before either part runs.
+let options;
+let command;
+let scaleOptions;
+let scaleCommand;
+let began;
+let env;
+let cache;
 // The probes are bundled once, when the first part that needs them gets there.
 let bundled;
 const probesOnce = () => {
   bundled ??= buildProbes(root);
   return bundled;
 };
-let missed = false;
-let goalMissed = false;
-try {
-  if (seedPart) await main();
-  if (scalePart) await scale();
-} finally {
-  rmSync(cache, { recursive: true, force: true });
+
+process.exitCode = await bench({
+  argv: process.argv.slice(2),
+  root,
+  measures,
+  io: { out: (text) => process.stdout.write(text), log },
+});
+
+/** The two parts of a run with the options `opts`, once the CLI and the seed's build are there. */
+function measures(opts) {
+  settings(opts);
+  began = process.hrtime.bigint();
+  prerequisites();
+  // A private snapshot cache, so no other run's cache (or its absence) skews the figures.
+  cache = mkdtempSync(join(tmpdir(), "claimgraph-bench-cache-"));
+  env = { ...process.env, CLAIMGRAPH_CACHE_DIR: cache };
+  delete env.CLAIMGRAPH_NO_CACHE;
+  delete env.NODE_OPTIONS;
+  return { seed: main, scale, cleanup: () => rmSync(cache, { recursive: true, force: true }) };
 }
-if (missed) log("bench: a limit was missed (see FAIL above)");
-else if (goalMissed) log("bench: every limit met; some goals were not (see FAIL (goal) above)");
-if (opts.check && missed) process.exitCode = 1;
+
+/** What the options say: the counts, and the command lines the report names. */
+function settings(opts) {
+  const count = (name) => {
+    const n = Number(opts[name]);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`bench: --${name} needs a whole number`);
+    return n;
+  };
+  options = {
+    runs: Math.max(1, count("runs")),
+    warmup: count("warmup"),
+    phaseRuns: Math.max(1, count("phase-runs")),
+    iterations: Math.max(1, count("iterations")),
+  };
+  const defaults = { runs: 30, warmup: 5, phaseRuns: 15, iterations: 20000 };
+  const flag = { phaseRuns: "phase-runs" };
+  const changed = Object.entries(options)
+    .filter(([k, v]) => defaults[k] !== v)
+    .map(([k, v]) => `--${flag[k] ?? k} ${v}`);
+  command = ["npm run bench", ...(changed.length > 0 ? ["--", ...changed] : [])].join(" ");
+
+  const seedNumber = Number(opts.seed);
+  if (!Number.isInteger(seedNumber)) throw new Error("bench: --seed needs a whole number");
+  const budget = Number(opts["trace-budget"]);
+  if (!(budget > 0)) throw new Error("bench: --trace-budget needs a positive number of seconds");
+  scaleOptions = {
+    documents: Math.max(1, count("documents")),
+    seed: seedNumber,
+    runs: Math.max(1, count("scale-runs")),
+    traceBudget: budget,
+    viewer: !opts["no-viewer"],
+    virtuoso: !opts["no-virtuoso"],
+    keep: opts.keep,
+    virtuosoBuffers: Number(process.env.VIRTUOSO_BUFFERS ?? 100000),
+  };
+  const scaleDefaults = { documents: 1000, seed: 42, runs: 3, traceBudget: 2 };
+  const scaleFlag = { runs: "scale-runs", traceBudget: "trace-budget" };
+  const scaleChanged = Object.entries(scaleDefaults)
+    .filter(([k, v]) => scaleOptions[k] !== v)
+    .map(([k]) => `--${scaleFlag[k] ?? k} ${scaleOptions[k]}`);
+  for (const skip of ["no-viewer", "no-virtuoso"]) if (opts[skip]) scaleChanged.push(`--${skip}`);
+  scaleCommand = [
+    "npm run bench --",
+    opts["scale-only"] ? "--scale-only" : "--scale",
+    ...scaleChanged,
+  ].join(" ");
+}
+
+/** What the benchmark needs: the bundled CLI and the seed's knowledge base. */
+function prerequisites() {
+  if (!existsSync(join(root, "dist/main.js"))) {
+    log("bench: dist/main.js is missing; running `npm run build:cli`");
+    run("npm", ["run", "build:cli"]);
+  } else if (newestMtime(join(root, "src")) > statSync(join(root, "dist/main.js")).mtimeMs) {
+    // The figures must describe the sources as they are, not an older bundle of them.
+    log("bench: dist/main.js is older than src/; running `npm run build:cli`");
+    run("npm", ["run", "build:cli"]);
+  }
+  if (!existsSync(join(root, KB))) {
+    log(`bench: ${KB} is missing; running \`node bin/claimgraph.js build -q\``);
+    run(process.execPath, ["bin/claimgraph.js", "build", "-q"]);
+  }
+}
 
 async function scale() {
   if (!existsSync(join(root, "dist/viewer/index.html")) && scaleOptions.viewer) {
@@ -173,11 +139,6 @@ async function scale() {
     raw,
     sum,
   });
-  process.stdout.write(`${markdown}\n`);
-  if (!opts["no-write"]) {
-    writeReport(join(root, "BENCHMARKS.md"), markdown, { start: SCALE_START, end: SCALE_END });
-    log("bench: BENCHMARKS.md updated (scale)");
-  }
   const verdicts = [
     sum.open.cli.verdict,
     ...sum.open.rows.flatMap((r) => [r.verdict, r.memoryVerdict]),
@@ -188,8 +149,12 @@ async function scale() {
     sum.push.verdict,
   ];
   // "FAIL (goal)" is a goal missed where the issue sets no limit: reported, not a failure.
-  if (verdicts.some((v) => v?.startsWith("FAIL") && v !== "FAIL (goal)")) missed = true;
-  if (verdicts.includes("FAIL (goal)")) goalMissed = true;
+  return {
+    markdown,
+    markers: { start: SCALE_START, end: SCALE_END },
+    missed: verdicts.some((v) => v?.startsWith("FAIL") && v !== "FAIL (goal)"),
+    goalMissed: verdicts.includes("FAIL (goal)"),
+  };
 }
 
 async function main() {
@@ -317,20 +282,13 @@ async function main() {
     modules,
     warm,
   };
-  const markdown = renderReport(report);
-  process.stdout.write(`${markdown}\n`);
-  if (!opts["no-write"]) {
-    writeReport(join(root, "BENCHMARKS.md"), markdown);
-    log("bench: BENCHMARKS.md updated");
-  }
-  if (
+  const missed =
     coldRows.some((c) => c.verdict === "FAIL") ||
     warm.cases.some((c) => c.verdict === "FAIL") ||
     parseLimits.some((c) => c.verdict === "FAIL") ||
     modules.snapshot.heavy.length > 0 ||
-    modules.nocache.heavy.some((h) => h.name !== "n3")
-  )
-    missed = true;
+    modules.nocache.heavy.some((h) => h.name !== "n3");
+  return { markdown: renderReport(report), missed, goalMissed: false };
 }
 
 function newestMtime(dir) {

@@ -5,6 +5,7 @@
  * character keeps the raw span it came from, so a quote found in display text maps
  * back to its exact place in the file.
  */
+import { decodeHTMLStrict } from "entities/decode";
 import type { DisplayText } from "./types.ts";
 
 interface Piece {
@@ -15,25 +16,13 @@ interface Piece {
 }
 
 const FORMAT_TAG = /^<\/?(?:b|strong|i|em|u|sup|sub|span|br)\s*\/?>/i;
-const ENTITY = /^&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/i;
+/** A character reference with its semicolon: HTML5 names run to 31 letters and digits. */
+const ENTITY = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
+/** The references that stand for U+FFFD itself, not for a code point HTML5 replaces by it. */
+const REPLACEMENT_CHARACTER = /^&#(?:0*65533|x0*fffd);$/i;
 const MARKER = /^\[\d{1,6}\]/;
 const MD_LINK = /^\[([^\]\n]*)\]\(([^)\s]*)\)/;
 const ANGLE_LINK = /^\[<([^>\s]+)>\]/;
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  ndash: "–",
-  mdash: "—",
-  micro: "µ",
-  deg: "°",
-  plusmn: "±",
-  times: "×",
-};
 
 const TEX_COMMANDS: Readonly<Record<string, string>> = {
   alpha: "α",
@@ -121,7 +110,7 @@ function markupAt(t: Tokens, i: number): number | undefined {
   }
   if (c === "&") {
     const entity = ENTITY.exec(rest);
-    const decoded = entity ? decodeEntity(entity[1] as string) : undefined;
+    const decoded = entity ? decodeEntity(entity[0]) : undefined;
     if (!entity || decoded === undefined) return undefined;
     push(t, decoded, i, i + entity[0].length);
     return i + entity[0].length;
@@ -155,18 +144,16 @@ function bracketAt(t: Tokens, i: number, rest: string): number | undefined {
   return i + link[0].length;
 }
 
-function decodeEntity(body: string): string | undefined {
-  if (body.startsWith("#x") || body.startsWith("#X"))
-    return fromCodePoint(Number.parseInt(body.slice(2), 16));
-  if (body.startsWith("#")) return fromCodePoint(Number.parseInt(body.slice(1), 10));
-  return NAMED_ENTITIES[body];
-}
-
-function fromCodePoint(cp: number): string | undefined {
-  if (!Number.isFinite(cp) || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-    return undefined;
-  }
-  return String.fromCodePoint(cp);
+/**
+ * What an HTML5 character reference (`&beta;`, `&#946;`, `&#x3b2;`) stands for, through the
+ * `entities` package's table of every HTML5 name; undefined for a name HTML5 does not know and
+ * for a number that is no character (0, a surrogate, beyond U+10FFFF), which stay as written.
+ */
+function decodeEntity(reference: string): string | undefined {
+  const decoded = decodeHTMLStrict(reference);
+  if (decoded === reference) return undefined;
+  if (decoded === "\uFFFD" && !REPLACEMENT_CHARACTER.test(reference)) return undefined;
+  return decoded;
 }
 
 /** `\alpha_2A` → α2A, `\beta` → β, `x^{+}` → x+; unknown commands keep their name. */

@@ -20,8 +20,11 @@ import { type Limit, readLimited } from "./read-limited.ts";
 
 export interface InputPaths {
   readonly sources: string;
-  /** Defaults to `curation/` beside the sources folder; a missing folder means no curation. */
-  readonly curation?: string | undefined;
+  /**
+   * Defaults to `curation/` beside the sources folder (`defaultCurationDir`); a missing folder
+   * means no curation, and `false` means none is wanted.
+   */
+  readonly curation?: string | false | undefined;
   readonly ontology?: string | undefined;
   /** A symbolic link that is not followed is an error, not a warning. */
   readonly strict?: boolean | undefined;
@@ -64,6 +67,15 @@ export interface InputListing {
 const isDocumentName = (n: string) =>
   n.toLowerCase().endsWith(".md") && n.toLowerCase() !== "readme.md";
 
+/** Where the curation of `sources` is looked for when no folder is named: beside it. */
+export function defaultCurationDir(sources: string): string {
+  return join(dirname(sources), "curation");
+}
+
+function curationFolder(paths: InputPaths): string {
+  return typeof paths.curation === "string" ? paths.curation : defaultCurationDir(paths.sources);
+}
+
 /** Lists and checks every input; throws an `InputError` with every file that may not be read. */
 export function listInputs(paths: InputPaths): InputListing {
   const sources = paths.sources;
@@ -76,14 +88,16 @@ export function listInputs(paths: InputPaths): InputListing {
   const diagnostics: Diagnostic[] = [];
   const checks: Checks = { diagnostics, strict: paths.strict === true, display: displayPath };
   const documents = listFolder(sources, "sources", isDocumentName, false, checks);
-  const curationDir = paths.curation ?? join(dirname(sources), "curation");
-  const curation = listFolder(
-    curationDir,
-    "curation",
-    (n) => n === "claims.tsv" || n === "works.tsv",
-    false,
-    checks,
-  );
+  const curationDir = paths.curation === false ? undefined : curationFolder(paths);
+  const curation = curationDir
+    ? listFolder(
+        curationDir,
+        "curation",
+        (n) => n === "claims.tsv" || n === "works.tsv",
+        false,
+        checks,
+      )
+    : [];
   const ontology = paths.ontology ?? ontologyDir();
   const ontologyFiles = listFolder(
     ontology,
@@ -107,7 +121,7 @@ export function listInputs(paths: InputPaths): InputListing {
     documents,
     claims: curation.find((f) => f.key === "curation/claims.tsv"),
     works: curation.find((f) => f.key === "curation/works.tsv"),
-    claimsFile: displayPath(join(curationDir, "claims.tsv")),
+    claimsFile: displayPath(join(curationDir ?? defaultCurationDir(sources), "claims.tsv")),
     ontologyDir: ontology,
     ontology: ontologyFiles,
     bibliographies: listBibliographies(paths.bibliographies ?? []),

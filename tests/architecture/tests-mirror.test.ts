@@ -13,6 +13,8 @@ const TESTS = join(ROOT, "tests");
 /** Folders of tests that test no single room of src/, and why. */
 const ACROSS = new Map([
   ["architecture", "the layout itself: import direction, function length, this mirror"],
+  ["bench", "scripts/bench's flow: where the figures go, the exit code"],
+  ["docs", "README.md true to the code: its commands, transcripts, queries, options and ports"],
   ["corpus", "the generated corpus, built and traced end to end"],
   ["e2e", "the viewer in Chromium against a running server"],
   ["fidelity", "scripts/fidelity's scorer and the reading scores"],

@@ -25,8 +25,36 @@ describe("display text", () => {
       "Click to download full resolution via product page",
     ],
     ["&#946; and &#x3b3;", "β and γ"],
+    ["GSK-3&beta; and &alpha;1 receptors", "GSK-3β and α1 receptors"],
+    ["Agomelatine&rsquo;s action", "Agomelatine’s action"],
+    ["caf&eacute; &frac12; dose &ge; 10 &micro;g", "café ½ dose ≥ 10 µg"],
+    ["&NotEqualTilde; &Afr; &#150; &#x1F600;", "≂̸ 𝔄 – 😀"],
+    ["&#65533; &#xFFFD;", "\uFFFD \uFFFD"],
   ])("%j → %j", (raw, display) => {
     expect(cleanText(raw, 0).text).toBe(display);
+  });
+
+  it.each([
+    ["an unknown name", "R&D; &foo; &notaname;"],
+    ["a name without its semicolon", "&amp &beta and &eacute"],
+    ["a number that is no character", "&#0; &#xD800; &#x110000;"],
+  ])("keeps %s as written", (_, raw) => {
+    expect(cleanText(raw, 0).text).toBe(raw);
+  });
+
+  it("maps each decoded entity back to the whole reference", () => {
+    const raw = "GSK-3&beta; and Agomelatine&rsquo;s caf&eacute;";
+    const d = cleanText(raw, 40);
+    expect(d.text).toBe("GSK-3β and Agomelatine’s café");
+    for (const [ch, reference] of [
+      ["β", "&beta;"],
+      ["’", "&rsquo;"],
+      ["é", "&eacute;"],
+    ] as const) {
+      const at = d.text.indexOf(ch);
+      const span = rawSpanOf(d, at, at + 1);
+      expect(raw.slice((span?.start ?? 0) - 40, (span?.end ?? 0) - 40)).toBe(reference);
+    }
   });
 
   it("keeps markers when asked", () => {

@@ -7,7 +7,8 @@ import { addNanopubOptions, type NanopubFlags, nanopubFlags } from "../nanopub-o
 
 export interface BuildFlags extends NanopubFlags {
   readonly sources: string;
-  readonly curation?: string;
+  /** A folder, `false` for `--no-curation`, or undefined: `curation/` beside the sources. */
+  readonly curation?: string | false;
   readonly out: string;
   readonly base?: string;
   readonly json?: boolean;
@@ -21,8 +22,9 @@ export function addSourceOptions(command: Command): Command {
     .option("--sources <dir>", "folder of source documents (*.md)", DEFAULT_SOURCES)
     .option(
       "--curation <dir>",
-      "folder with claims.tsv and works.tsv (default: curation/ beside the sources)",
+      "folder with claims.tsv and works.tsv (default: curation/ beside the sources; when there is none, a warning says the build has no curated claims)",
     )
+    .option("--no-curation", "build without curated claims, and without that warning")
     .option("--base <iri>", "base IRI of the knowledge base's own IRIs", DEFAULT_BASE_IRI)
     .option(
       "--strict",
@@ -52,15 +54,17 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
     { formatSummary },
     { renderDiagnostics },
     { progressBar, wantsProgress },
+    { curationChoice },
   ] = await Promise.all([
     import("../../pipeline/pipeline.ts"),
     import("../../pipeline/summary.ts"),
     import("../output.ts"),
     import("../progress.ts"),
+    import("../curation-choice.ts"),
   ]);
   const prepared = prepare({
     sources: flags.sources,
-    curation: flags.curation,
+    curation: curationChoice(flags.sources, flags.curation, ctx.io),
     base: flags.base,
     strict: flags.strict,
     ...nanopubFlags(flags),

@@ -21,7 +21,7 @@ interface ExportFlags {
   format: ExportFormatName;
   out?: string;
   sources: string;
-  curation?: string;
+  curation?: string | false;
   base?: string;
   strict?: boolean;
   bibliography?: string[];
@@ -61,9 +61,10 @@ async function runExport(flags: ExportFlags, ctx: CommandContext): Promise<void>
       import("./export-source.ts"),
     ],
   );
+  const { curationChoice } = await import("../curation-choice.ts");
   const prepared = prepare({
     sources: flags.sources,
-    curation: flags.curation,
+    curation: curationChoice(flags.sources, flags.curation, ctx.io),
     base: flags.base,
     strict: flags.strict,
     bibliographies: flags.bibliography,
