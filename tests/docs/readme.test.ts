@@ -18,6 +18,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PORT } from "../../src/cli/commands/serve.ts";
 import {
   type Block,
   codeSpans,
@@ -218,10 +219,21 @@ describe("README.md's store addresses", () => {
     const script = readFileSync(join(ROOT, "scripts", "virtuoso", "start.sh"), "utf8");
     const port = /VIRTUOSO_HTTP_PORT:-(\d+)/.exec(script)?.[1];
     expect(port).toBeDefined();
+    const ports = [
+      ...markdown.matchAll(
+        /(?:--endpoint |--graph-store |endpoint=)https?:\/\/(?:127\.0\.0\.1|localhost):(\d+)\//g,
+      ),
+    ].map((m) => m[1]);
+    expect(ports.length).toBeGreaterThan(0);
+    expect(new Set(ports)).toEqual(new Set([port]));
+  });
+
+  it("are either the store's or serve's default port, whose /sparql is the viewer's endpoint", () => {
+    const script = readFileSync(join(ROOT, "scripts", "virtuoso", "start.sh"), "utf8");
+    const store = /VIRTUOSO_HTTP_PORT:-(\d+)/.exec(script)?.[1];
     const ports = [...markdown.matchAll(/\/\/(?:127\.0\.0\.1|localhost):(\d+)\/sparql/g)].map(
       (m) => m[1],
     );
-    expect(ports.length).toBeGreaterThan(0);
-    expect(new Set(ports)).toEqual(new Set([port]));
+    expect(new Set(ports)).toEqual(new Set([store, String(DEFAULT_PORT)]));
   });
 });
