@@ -78,13 +78,7 @@ function curationFolder(paths: InputPaths): string {
 
 /** Lists and checks every input; throws an `InputError` with every file that may not be read. */
 export function listInputs(paths: InputPaths): InputListing {
-  const sources = paths.sources;
-  if (!existsSync(sources) || !statSync(sources).isDirectory()) {
-    throw new UsageError(
-      `sources folder "${sources}" does not exist`,
-      "pass --sources DIR with a folder of .md documents",
-    );
-  }
+  const sources = requireFolder(paths.sources);
   const diagnostics: Diagnostic[] = [];
   const checks: Checks = { diagnostics, strict: paths.strict === true, display: displayPath };
   const documents = listFolder(sources, "sources", isDocumentName, false, checks);
@@ -127,6 +121,17 @@ export function listInputs(paths: InputPaths): InputListing {
     bibliographies: listBibliographies(paths.bibliographies ?? []),
     warnings: sortDiagnostics(diagnostics),
   };
+}
+
+/** The sources folder, which must exist. */
+function requireFolder(sources: string): string {
+  if (!existsSync(sources) || !statSync(sources).isDirectory()) {
+    throw new UsageError(
+      `sources folder "${sources}" does not exist`,
+      "pass --sources DIR with a folder of .md documents",
+    );
+  }
+  return sources;
 }
 
 /** What the build reads, and the bytes of each file read (the manifest hashes those). */
