@@ -1,8 +1,10 @@
 /**
  * A quote shown where it stands, like a compiler diagnostic: the document's lines
  * around it with line numbers, and the quoted span marked under each of its lines.
- * Long lines (table rows) are shown in a window that starts a little before the quote.
+ * Long lines (table rows) are shown in a window that starts a little before the quote. Carets
+ * are as wide as the characters above them on a terminal (a CJK character takes two columns).
  */
+import { displayWidth } from "../base/display-width.ts";
 
 export interface Span {
   readonly line: number;
@@ -39,7 +41,7 @@ export function quoteInContext(text: string, span: Span, around = 2): string[] {
     const markTo = n === span.endLine ? span.endColumn - 1 : chars.length;
     const marks = chars.slice(from, to).map((c, i) => {
       const at = from + i;
-      const width = c === "\t" ? TAB.length : 1;
+      const width = c === "\t" ? TAB.length : displayWidth(c);
       return at >= markFrom && at < markTo ? "^".repeat(width) : " ".repeat(width);
     });
     const line = `${" ".repeat(gutter)} | ${head === "" ? "" : " "}${marks.join("")}`.trimEnd();

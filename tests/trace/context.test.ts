@@ -110,6 +110,17 @@ describe("quoteInContext on small texts", () => {
     ]);
   });
 
+  it("puts two carets under a wide (CJK) character and none under a combining mark", () => {
+    expect(quoteInContext("薬 デシプラミン x", span(1, 3, 1, 9))).toEqual([
+      "1 | 薬 デシプラミン x",
+      "  |    ^^^^^^^^^^^^",
+    ]);
+    expect(quoteInContext("cafe\u0301 noir", span(1, 1, 1, 6))).toEqual([
+      "1 | cafe\u0301 noir",
+      "  | ^^^^",
+    ]);
+  });
+
   it("marks the first line of a multi-line span that starts after column 100", () => {
     const text = `${"a".repeat(150)}START of the quote\nend of the quote. More.`;
     const out = quoteInContext(text, span(1, 151, 2, 18));
