@@ -20,6 +20,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["rdf/read"],
   ["rdf/check"],
   ["graph"],
+  // What several documents say together: assertions, their support, and conflicts (#15).
+  ["agreement"],
   // The questions, asked of the graph (local) or of a SPARQL store (remote).
   // The SPARQL language, shared by local files (query/) and a remote store (store/).
   ["sparql"],
