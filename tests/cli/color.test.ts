@@ -14,7 +14,10 @@ const TRACE = ["trace", "--limit", "1", "desipramine"];
 /** The environment without anything that decides colour, plus `extra`. */
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   const clean = { ...process.env };
-  for (const name of ["NO_COLOR", "FORCE_COLOR", "NODE_DISABLE_COLORS", "TERM"]) delete clean[name];
+  // CI too: Node gives a terminal only two colours (none for styleText) when CI is set, as
+  // .ci/run sets it.
+  for (const name of ["NO_COLOR", "FORCE_COLOR", "NODE_DISABLE_COLORS", "TERM", "CI", "COLORTERM"])
+    delete clean[name];
   return { ...clean, TERM: "xterm-256color", ...extra };
 }
 
