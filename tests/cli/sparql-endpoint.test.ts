@@ -78,7 +78,11 @@ function tripleKey(q: Quad): string {
 }
 
 describe("/sparql through sparql-http-client, against claimgraph query", () => {
-  const client = () => new ParsingClient({ endpointUrl: endpoint });
+  // One connection per request: node-fetch's pooled keep-alive socket may be reused just as the
+  // server closes it after its idle timeout (5 s), a race the fresh-clone CI lost under load
+  // ("socket hang up") that says nothing about the endpoint.
+  const client = () =>
+    new ParsingClient({ endpointUrl: endpoint, headers: { Connection: "close" } });
 
   it("SELECT (GET) gives claimgraph query's rows, in order", async () => {
     const text = `SELECT ?claim ?quote ?type WHERE {

@@ -6,7 +6,10 @@ declare module "sparql-http-client/ParsingClient.js" {
   type Operation = "get" | "postUrlencoded" | "postDirect";
 
   export default class ParsingClient {
-    constructor(options: { readonly endpointUrl: string });
+    constructor(options: {
+      readonly endpointUrl: string;
+      readonly headers?: Readonly<Record<string, string>>;
+    });
     readonly query: {
       select(query: string, options?: { operation?: Operation }): Promise<Record<string, Term>[]>;
       ask(query: string, options?: { operation?: Operation }): Promise<boolean>;
