@@ -17,7 +17,7 @@ export interface CompareTableOptions {
 export function compareTable(c: Comparison, options: CompareTableOptions = {}): string {
   if (c.rows.length === 0) return "(no claims about these drugs)";
   const several = c.documents.length > 1;
-  const head = ["feature", ...c.columns.map(columnHead)];
+  const head = ["feature", ...c.columns.map((col) => col.label)];
   const body = c.rows.map((row) => [rowLabel(row), ...row.cells.map((x) => cellText(x, several))]);
   const limit = options.maxCell ?? Number.POSITIVE_INFINITY;
   const widths = head.map((h, i) =>
@@ -33,14 +33,18 @@ export function compareTable(c: Comparison, options: CompareTableOptions = {}): 
     widths.map((w) => "-".repeat(w)).join("  "),
     ...body.map(line),
     "",
+    ...viaLines(c),
     ...referenceLines(c, several),
   ].join("\n");
 }
 
-function columnHead(col: Comparison["columns"][number]): string {
-  return col.via.length === 0
-    ? col.label
-    : `${col.label} (+ ${col.via.map((v) => v.label).join(", ")})`;
+/** The classes whose claims a column shows (marked "*" in its cells), those that gave any. */
+function viaLines(c: Comparison): string[] {
+  return c.columns.flatMap((col, i) => {
+    const used = new Set(c.rows.flatMap((r) => r.cells[i]?.claims.map((x) => x.via?.id) ?? []));
+    const via = col.via.filter((v) => used.has(v.id)).map((v) => v.label);
+    return via.length > 0 ? [`* in ${col.label}'s column: said of ${via.join(", ")}`] : [];
+  });
 }
 
 function rowLabel(row: CompareRow): string {
@@ -58,8 +62,8 @@ function cellText(cell: CompareCell, several: boolean): string {
     seen.set(key, marks);
   }
   const parts = [...seen.entries()].map(([key, marks]) => {
-    const quote = key.split("\n")[0] ?? "";
-    return [withoutMarkers(quote), ...marks].join(" ");
+    const [quote = "", , via = ""] = key.split("\n");
+    return [withoutMarkers(quote), ...marks].join(" ") + (via ? "*" : "");
   });
   const said = parts.join("; ");
   return [cell.state === "null" ? `(null: ${said})` : said, ...agreementText(cell)].join(" ");
