@@ -103,10 +103,8 @@ function referenceLines(c: Comparison, several: boolean): string[] {
           const mark = `${several ? docName(claim.document.id) : ""}[${r.number}]`;
           refs.set(mark, `${mark} ${r.title}${r.host ? ` (${r.host})` : ""}`);
         }
-  const docs = c.documents.map((d) => `documents: ${d.label}`);
   return [
-    ...docs.slice(0, 1),
-    ...docs.slice(1).map((d) => d.replace("documents:", "           ")),
+    ...c.documents.map((d) => `document${several ? ` ${docName(d.id)}` : ""}: ${d.label}`),
     ...[...refs.entries()].sort(byMark).map(([, text]) => text),
   ];
 }

@@ -1,14 +1,20 @@
 // `claimgraph compare` from the outside: people's table with the references under it, cells
 // cut only when asked (or on a terminal), `--json` for scripts, and a drug it does not know
 // refused with the nearest drugs' names.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import type { Io } from "../../src/cli/output.ts";
 import { cachePerTest } from "../helpers/cache-per-test.ts";
 import { run } from "../helpers/cli.ts";
-import { SEED_KB } from "../helpers/serve.ts";
+import { type BuiltKb, buildSecond, SEED_KB } from "../helpers/serve.ts";
 
 cachePerTest("claimgraph-compare-cli-");
+
+let second: BuiltKb | undefined;
+beforeAll(async () => {
+  second = await buildSecond();
+}, 120_000);
+afterAll(() => second?.remove());
 
 /** Runs the CLI with an Io that says it writes to a terminal. */
 async function onTerminal(argv: readonly string[]) {
@@ -87,5 +93,21 @@ describe("claimgraph compare", () => {
     const r = await run(["compare", "NET", "--kb", SEED_KB]);
     expect(r.code).not.toBe(0);
     expect(r.err).toContain('"NET" is a Target (norepinephrine transporter)');
+  });
+
+  it("compares across every loaded document, each citation naming its document", async () => {
+    const kbs = ["--kb", SEED_KB, "--kb", second?.kb ?? ""];
+    const r = await run(["compare", "desipramine", "nortriptyline", ...kbs]);
+    expect(r.code, r.err).toBe(0);
+    const target = r.out.split("\n").find((l) => l.startsWith("primary target "));
+    expect(target).toMatch(
+      /^primary target +Norepinephrine Transporter \(NET\) desipramine-vs-ssris\[1\] +NET \(norepinephrine reuptake\) inhibition nortriptyline-vs-sertraline\[1\]$/,
+    );
+    expect(r.out).toContain("\ndesipramine-vs-ssris[1] Desipramine - StatPearls");
+    expect(r.out).toMatch(/\nnortriptyline-vs-sertraline\[1\] /);
+    const json = JSON.parse(
+      (await run(["compare", "desipramine", "nortriptyline", ...kbs, "--json"])).out,
+    );
+    expect(json.documents).toHaveLength(2);
   });
 });
