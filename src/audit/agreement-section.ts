@@ -85,7 +85,7 @@ export function agreementSection(kg: KnowledgeGraph, agreement: Agreement): Agre
 function sideOf(kg: KnowledgeGraph, a: Assertion): ConflictSide {
   return {
     assertion: a.iri,
-    says: a.object ? kg.label(a.object) : a.value ? kg.label(a.value.value) : a.key,
+    says: saysOf(kg, a),
     claims: a.claims.map((id) => {
       const c = kg.claim(id);
       return {
@@ -100,6 +100,18 @@ function sideOf(kg: KnowledgeGraph, a: Assertion): ConflictSide {
       };
     }),
   };
+}
+
+/**
+ * What a side says: its object or value; a side without claims is the public records' (a
+ * PublicRecordDisagrees), with the values they give when the grouping lists them.
+ */
+function saysOf(kg: KnowledgeGraph, a: Assertion): string {
+  if (a.claims.length === 0) {
+    const values = (a as { readonly publicValues?: readonly string[] }).publicValues ?? [];
+    return values.length > 0 ? `public records: ${values.join(", ")}` : "public records";
+  }
+  return a.object ? kg.label(a.object) : a.value ? kg.label(a.value.value) : a.key;
 }
 
 /** The section as text: counts, then up to `limit` conflicts with both sides. */

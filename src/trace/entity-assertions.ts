@@ -61,11 +61,15 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The assertions as trace prints them, before the claims. */
-export function assertionLines(assertions: readonly AssertionJson[]): string[] {
+/** The assertions as trace prints them, before the claims: the first `limit` (--json has all). */
+export function assertionLines(assertions: readonly AssertionJson[], limit: number): string[] {
   if (assertions.length === 0) return [];
-  const out = ["", `assertions (${assertions.length})`];
-  for (const a of assertions) {
+  const shown = assertions.slice(0, limit);
+  const out = [
+    "",
+    `assertions (${shown.length < assertions.length ? `${shown.length} of ` : ""}${assertions.length})`,
+  ];
+  for (const a of shown) {
     const tiers = Object.entries(a.support)
       .filter(([, n]) => n > 0)
       .map(([tier, n]) => `${n} ${tier}`);

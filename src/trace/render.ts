@@ -77,7 +77,7 @@ function entityText(
   out.push(
     `  ${result.total} claim${result.total === 1 ? "" : "s"} about it, ${e.mentionedInCount} more mention it`,
   );
-  out.push(...assertionLines(e.assertions ?? []));
+  out.push(...assertionLines(e.assertions ?? [], result.limit));
   for (const g of e.groups) {
     if (g.claims.length === 0) continue;
     out.push("");

@@ -107,6 +107,26 @@ describe("the audit's agreement and conflicts", () => {
     expect(section).toMatch(/ {6}desipramine-vs-ssris\.md:\d+:\d+: "Common \[1\]" \[1\]\n/);
   });
 
+  it("names a side without claims the public records', with the values they give", () => {
+    const [a1] = agreement.assertions;
+    if (!a1) throw new Error("no assertion");
+    const record = { ...a1, iri: "a3", claims: [], publicValues: ["cas:50-47-5"] };
+    const conflict = {
+      iri: "x2",
+      kind: "PublicRecordDisagrees" as const,
+      rule: "r",
+      subject: DESIPRAMINE,
+      predicate: a1.predicate,
+      sides: [a1, record] as const,
+    };
+    const section = audit(kg, { assertions: [a1, record], conflicts: [conflict] }).agreement;
+    expect(section?.conflicts[0]?.sides[1]).toEqual({
+      assertion: "a3",
+      says: "public records: cas:50-47-5",
+      claims: [],
+    });
+  });
+
   it("leaves the report as it was without an Agreement", () => {
     expect("agreement" in audit(kg)).toBe(false);
     expect(renderAudit(audit(kg))).not.toContain("agreement and conflicts");

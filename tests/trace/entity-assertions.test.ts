@@ -82,6 +82,16 @@ describe("trace of an entity with its assertions", () => {
     expect(lines.findIndex((l) => l.startsWith("primary target ("))).toBeGreaterThan(at);
   });
 
+  it("prints the first --limit of them, saying how many there are", () => {
+    const page = withAssertions(kg, trace(kg, "desipramine", { limit: 1 }), agreement);
+    const lines = renderTrace(kg, page, style(false)).split("\n");
+    expect(lines).toContain("assertions (1 of 2)");
+    expect(lines.filter((l) => l.startsWith("  primary target "))).toEqual([
+      "  primary target norepinephrine transporter  2 documents, 2 works (1 primary, 1 tertiary)  ⚠ PrimaryTargetDisagrees",
+    ]);
+    expect(page.entity?.assertions).toHaveLength(2);
+  });
+
   it("leaves a trace that names no entity as it was", () => {
     const claims = trace(kg, "[2]");
     expect(withAssertions(kg, claims, agreement)).toBe(claims);
