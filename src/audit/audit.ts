@@ -3,8 +3,14 @@
  * finding names its kind, what it concerns and where it stands in the document; the
  * needs-review section (`review.ts`) lists what the reading guessed.
  */
+import type { Agreement } from "../agreement/types.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode, NodeAttributes, ReferenceNode } from "../graph/types.ts";
+import {
+  type AgreementSection,
+  agreementSection,
+  renderAgreementSection,
+} from "./agreement-section.ts";
 import { findBibliographyMatches } from "./bibliography-findings.ts";
 import {
   Auditor,
@@ -27,10 +33,15 @@ export interface AuditReport {
   readonly findings: readonly Finding[];
   /** What the reading guessed, for a curator to check (minted entities are listed there). */
   readonly needsReview: NeedsReview;
+  /** What several documents say together, when the audit was given the grouping's `Agreement`. */
+  readonly agreement?: AgreementSection;
 }
 
-/** Every finding about the knowledge graph, grouped by kind in `FINDING_KINDS` order, with counts. */
-export function audit(kg: KnowledgeGraph): AuditReport {
+/**
+ * Every finding about the knowledge graph, grouped by kind in `FINDING_KINDS` order, with
+ * counts; with `agreement`, the agreement-and-conflicts section too.
+ */
+export function audit(kg: KnowledgeGraph, agreement?: Agreement): AuditReport {
   const au = new Auditor(kg);
   const { nodes, claims, references } = auditedNodes(kg);
   findDiscrepancies(au, nodes);
@@ -46,7 +57,8 @@ export function audit(kg: KnowledgeGraph): AuditReport {
   ) as Record<FindingKind, number>;
   const order = new Map(FINDING_KINDS.map((k, i) => [k, i]));
   findings.sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
-  return { counts, findings, needsReview: needsReview(kg) };
+  const report = { counts, findings, needsReview: needsReview(kg) };
+  return agreement ? { ...report, agreement: agreementSection(kg, agreement) } : report;
 }
 
 /** The graph's nodes by IRI, its claims, and its references by document and number. */
@@ -90,6 +102,7 @@ export function renderAudit(report: AuditReport, limit = 20): string {
     }
     if (list.length > limit) out.push(`  … ${list.length - limit} more (--limit N, or --json)`);
   }
+  if (report.agreement) out.push("", ...renderAgreementSection(report.agreement, limit));
   out.push("", ...renderReview(report.needsReview, limit));
   return out.join("\n");
 }

@@ -16,6 +16,7 @@ import { VERSION } from "../base/version.ts";
 import { registerAudit } from "./commands/audit.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerCache } from "./commands/cache.ts";
+import { registerCompare } from "./commands/compare.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerPath } from "./commands/path.ts";
 import { registerPush } from "./commands/push.ts";
@@ -48,6 +49,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerValidate(program, ctx);
   registerTrace(program, ctx);
   registerPath(program, ctx);
+  registerCompare(program, ctx);
   registerAudit(program, ctx);
   registerStats(program, ctx);
   registerQuery(program, ctx);

@@ -5,6 +5,7 @@ import { styleText } from "node:util";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { CitationJson, ClaimJson } from "./answers.ts";
 import { quoteInContext } from "./context.ts";
+import { assertionLines } from "./entity-assertions.ts";
 import { evidenceText } from "./evidence.ts";
 import type { TraceResult } from "./trace.ts";
 
@@ -76,6 +77,7 @@ function entityText(
   out.push(
     `  ${result.total} claim${result.total === 1 ? "" : "s"} about it, ${e.mentionedInCount} more mention it`,
   );
+  out.push(...assertionLines(e.assertions ?? [], result.limit));
   for (const g of e.groups) {
     if (g.claims.length === 0) continue;
     out.push("");

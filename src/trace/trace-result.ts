@@ -1,4 +1,5 @@
 /** The answer `trace` gives, as a type: the shape behind `--json` (docs/trace-json.md). */
+import type { ConflictKind, Support } from "../agreement/types.ts";
 import type { Suggestion } from "../graph/resolve.ts";
 import type { CitationJson, ClaimJson, Named } from "./answers.ts";
 
@@ -43,6 +44,8 @@ export interface TraceResult {
     /** How many more claims mention the entity without it being their subject or object. */
     readonly mentionedInCount: number;
     readonly mentionedIn: readonly Named[];
+    /** What several documents say together about it, when traced with an Agreement (#15). */
+    readonly assertions?: readonly AssertionJson[];
   } | null;
   /** How many references the answer rests on in all (`references` holds the first `limit`). */
   readonly referenceCount: number;
@@ -62,4 +65,21 @@ export interface TraceResult {
 export interface Window {
   readonly offset: number;
   readonly limit: number;
+}
+
+/** An assertion about a traced entity (entity-assertions.ts), with its support and conflicts. */
+export interface AssertionJson {
+  readonly id: string;
+  readonly key: string;
+  readonly predicate: Named;
+  /** Whether the traced entity is the assertion's subject or its object. */
+  readonly role: "subject" | "object";
+  /** What it says: the other entity's name, or the value on its scale. */
+  readonly says: string;
+  readonly claims: readonly string[];
+  readonly documents: number;
+  readonly works: number;
+  readonly support: Support;
+  readonly guessed: boolean;
+  readonly conflicts: ReadonlyArray<{ readonly id: string; readonly kind: ConflictKind }>;
 }

@@ -1,0 +1,70 @@
+/** `claimgraph compare DRUG [DRUG…]`: the feature × drug matrix across every loaded document. */
+import type { Command } from "commander";
+import { UsageError } from "../../base/errors.ts";
+import type { KnowledgeGraph } from "../../graph/knowledge-graph.ts";
+import { resolve, suggest } from "../../graph/resolve.ts";
+import type { CommandContext } from "../context.ts";
+import { addKbOption, openGraph, parseOffset, withWarnings } from "../kb-option.ts";
+
+/** Cells are cut at this many columns on a terminal, unless --max-width says otherwise. */
+const TERMINAL_MAX_CELL = 60;
+
+interface CompareFlags {
+  readonly kb?: string[];
+  readonly json?: boolean;
+  readonly maxWidth?: number;
+}
+
+export function registerCompare(program: Command, ctx: CommandContext): void {
+  addKbOption(program.command("compare"))
+    .argument("<drug...>", 'drugs or drug classes by name or synonym ("desipramine", "SSRIs")')
+    .description(
+      "print the feature × drug matrix across every loaded document: each cell the documents' words with their citations, null cells and empty ones said as such; a drug's column also shows what is said of its classes",
+    )
+    .option("--json", "print the matrix as JSON (schema: docs/compare-json.md)")
+    .option(
+      "--max-width <n>",
+      `cut cells at this many columns, 0 never (default: ${TERMINAL_MAX_CELL} on a terminal, whole cells when piped)`,
+      parseOffset,
+    )
+    .action(async (names: string[], flags: CompareFlags) => {
+      const [kg, { comparison }, { compareTable }] = await Promise.all([
+        openGraph(flags, ctx.io),
+        import("../../projection/compare.ts"),
+        import("../../projection/compare-table.ts"),
+      ]);
+      const result = comparison(kg, drugsNamed(kg, names));
+      const maxCell = flags.maxWidth ?? (ctx.io.terminal ? TERMINAL_MAX_CELL : 0);
+      ctx.io.out(
+        flags.json
+          ? JSON.stringify(withWarnings(result, kg), null, 2)
+          : compareTable(result, { maxCell: maxCell > 0 ? maxCell : undefined }),
+      );
+    });
+}
+
+/** The entity each name names, which must be a drug or a drug class; else the nearest names. */
+function drugsNamed(kg: KnowledgeGraph, names: readonly string[]): string[] {
+  return names.map((name) => {
+    const found = resolve(kg, name);
+    const entity = found.kind === "entity" ? kg.entity(found.entity) : undefined;
+    if (entity && (entity.type === "Drug" || entity.type === "DrugClass")) return entity.iri;
+    const near = drugSuggestions(kg, name);
+    throw new UsageError(
+      entity
+        ? `"${name}" is a ${entity.type} (${entity.label}), not a drug or drug class`
+        : `no drug or drug class is named "${name}"`,
+      near.length > 0
+        ? `did you mean: ${near.join(", ")}?`
+        : "claimgraph trace NAME shows what a name answers to",
+    );
+  });
+}
+
+/** Drugs and classes whose names are nearest to `name`. */
+function drugSuggestions(kg: KnowledgeGraph, name: string): string[] {
+  return suggest(kg, name, 20)
+    .filter((s) => ["Drug", "DrugClass"].includes(kg.entity(s.id)?.type ?? ""))
+    .slice(0, 5)
+    .map((s) => s.label);
+}
