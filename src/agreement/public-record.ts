@@ -33,7 +33,8 @@ export function publicRecordConflicts(
 
 /** What public records give, as an assertion no claim makes (its sources in its key). */
 function recordAssertion(stated: Assertion, values: readonly string[], base: string): Assertion {
-  const key = `${stated.subject} | ${stated.predicate} | ${stated.object ?? ""} | public record: ${[...values].sort().join(", ")}`;
+  const publicValues = [...values].sort();
+  const key = `${stated.subject} | ${stated.predicate} | ${stated.object ?? ""} | public record: ${publicValues.join(", ")}`;
   return {
     iri: keyIri(base, "assertion", key),
     key,
@@ -45,5 +46,6 @@ function recordAssertion(stated: Assertion, values: readonly string[], base: str
     works: [],
     support: { primary: 0, review: 0, tertiary: 0, consumer: 0, unknown: 0 },
     guessed: false,
+    publicValues,
   };
 }

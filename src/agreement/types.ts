@@ -69,6 +69,8 @@ export interface Assertion {
   readonly guessed: boolean;
   /** The works whose evidence type a rule inferred (counted in `support` all the same), sorted. */
   readonly inferred?: readonly string[];
+  /** What public records give, on the record's side of a PublicRecordDisagrees (no claims). */
+  readonly publicValues?: readonly string[];
 }
 
 /** The kinds of conflict; each is a rule in ontology/ (data), each with a test. */

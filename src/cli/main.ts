@@ -16,6 +16,7 @@ import { VERSION } from "../base/version.ts";
 import { registerAudit } from "./commands/audit.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerCache } from "./commands/cache.ts";
+import { registerConflicts } from "./commands/conflicts.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerPath } from "./commands/path.ts";
 import { registerPush } from "./commands/push.ts";
@@ -50,6 +51,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerPath(program, ctx);
   registerAudit(program, ctx);
   registerStats(program, ctx);
+  registerConflicts(program, ctx);
   registerQuery(program, ctx);
   registerServe(program, ctx);
   registerPush(program, ctx);
