@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { type Diagnostic, InputError } from "../base/errors.ts";
 import { ontologyDir } from "../base/paths.ts";
 import { readTsv, type TsvRow } from "../base/tsv.ts";
-import { CG_IRI } from "../rdf/vocab/namespaces.ts";
+import { CG } from "../rdf/vocab/vocabulary.ts";
 import type { ConflictKind, SupportTier } from "./types.ts";
 
 export const CONFLICT_RULES_FILE = "conflict-rules.tsv";
@@ -73,7 +73,7 @@ export function loadConflictRules(dir: string = ontologyDir()): ConflictRules {
         bad("term", `unknown conflict kind "${term}"`, `the kinds are: ${KINDS.join(", ")}`);
       else {
         const k = term as ConflictKind;
-        rules.set(k, { kind: k, iri: `${CG_IRI}${k}Rule`, label, parameter: Number(other) || 0 });
+        rules.set(k, { kind: k, iri: CG[`${k}Rule`].value, label, parameter: Number(other) || 0 });
       }
     } else if (kind === "rank") {
       if (!/^\d+$/.test(other)) bad("other", `the step "${other}" is no number`, "give 0, 1, 2 …");
