@@ -2,7 +2,10 @@
  * The build's agreement section (issue #15): the grouped assertions and conflicts of every
  * document's claims, in their own named graph after the documents' sections and the shared
  * graph. Computed from the graph read back from the quads the build wrote, so the agreement a
- * build exports is the one `claimgraph conflicts` finds in its files.
+ * build exports is the one `claimgraph conflicts` finds in its files. Not yet called by
+ * `build()` and `streamSections`: writing it changes every export, and `push` (one graph per
+ * document and the shared one), SHACL in batches and the base-moving checks must learn the new
+ * graph first (see the report of branch s5-core).
  */
 import type { Quad } from "@rdfjs/types";
 import { agreementWith } from "../agreement/agreement.ts";

@@ -25,7 +25,6 @@ import {
 } from "../rdf/write/quads.ts";
 import { EXTENSIONS, FORMATS, type Format, serializeSections } from "../rdf/write/serialize.ts";
 import { writerFor } from "../rdf/write/writers.ts";
-import { agreementSection } from "./agreement-section.ts";
 import { type InputPaths, listInputs, readInputs } from "./files.ts";
 import { GenerationWriter } from "./generation.ts";
 import { buildKnowledgeBase } from "./knowledge-base.ts";
@@ -96,8 +95,7 @@ function nanopubOptions(options: NanopubOptions): NanopubOptions {
 
 export function build(options: BuildOptions): Built {
   const prepared = prepare(options);
-  const read = toSections(prepared.kb, prepared.iris, prepared.nanopubs);
-  const sections = [...read, agreementSection(read.flat(), prepared.iris)];
+  const sections = toSections(prepared.kb, prepared.iris, prepared.nanopubs);
   const quads = sections.flat();
   return { ...prepared, quads, sections, summary: summarize(prepared.kb, quads.length) };
 }
@@ -145,24 +143,18 @@ export function streamSections(
   for (const [f, w] of writers) emit(f, w.begin());
   let quads = 0;
   let claims = 0;
-  // The agreement needs every claim: the sections are kept until it is computed.
-  const written: Quad[][] = [];
   const docs = prepared.kb.documents;
   docs.forEach((doc, i) => {
     const section = documentQuads(doc, prepared.iris, prepared.nanopubs);
-    written.push(section);
     quads += section.length;
     claims += doc.claims.length;
     for (const [f, w] of writers) emit(f, w.section(section));
     onProgress?.({ documents: i + 1, of: docs.length, claims, quads });
   });
   const shared = sharedQuads(sharedData(prepared.kb), prepared.iris);
-  written.push(shared);
-  const agreement = agreementSection(written.flat(), prepared.iris);
-  quads += shared.length + agreement.length;
+  quads += shared.length;
   for (const [f, w] of writers) {
     emit(f, w.section(shared));
-    emit(f, w.section(agreement));
     emit(f, w.end());
   }
   return quads;
