@@ -21,6 +21,8 @@ export interface ClaimFact {
   readonly text?: string;
   /** The distinct works the claim cites (a work listed under two numbers once). */
   readonly works: readonly string[];
+  /** The reference numbers the claim cites through, as the document lists them (added in #15). */
+  readonly citations?: readonly number[];
   /** The quote, and where it stands. */
   readonly quote: string;
   readonly place: FactPlace;
@@ -65,6 +67,10 @@ export interface Assertion {
   readonly support: Support;
   /** True when any claim's subject, predicate or object was guessed. */
   readonly guessed: boolean;
+  /** The works whose evidence type a rule inferred (counted in `support` all the same), sorted. */
+  readonly inferred?: readonly string[];
+  /** What public records give, on the record's side of a PublicRecordDisagrees (no claims). */
+  readonly publicValues?: readonly string[];
 }
 
 /** The kinds of conflict; each is a rule in ontology/ (data), each with a test. */

@@ -17,6 +17,7 @@ import { registerAudit } from "./commands/audit.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerCache } from "./commands/cache.ts";
 import { registerCompare } from "./commands/compare.ts";
+import { registerConflicts } from "./commands/conflicts.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerPath } from "./commands/path.ts";
 import { registerPush } from "./commands/push.ts";
@@ -52,6 +53,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerCompare(program, ctx);
   registerAudit(program, ctx);
   registerStats(program, ctx);
+  registerConflicts(program, ctx);
   registerQuery(program, ctx);
   registerServe(program, ctx);
   registerPush(program, ctx);

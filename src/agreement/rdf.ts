@@ -1,0 +1,82 @@
+/**
+ * The agreement as RDF (issue #15, point 4): each grouped assertion and each conflict in the
+ * knowledge base's agreement graph (`<base>graph/agreement`), linked to the claims and their
+ * nanopublications, with the support counts as xsd:integer literals. Sorted and without
+ * duplicates, so every serialisation is byte-identical for the same claims.
+ */
+import type { NamedNode, Quad, Quad_Object } from "@rdfjs/types";
+import { DataFactory } from "n3";
+import { CG, RDF, XSD } from "../rdf/vocab/vocabulary.ts";
+import { sortQuads } from "../rdf/write/quads.ts";
+import type { Agreement, Assertion, Disagreement, SupportTier } from "./types.ts";
+
+const { namedNode, literal, quad } = DataFactory;
+
+/** The agreement graph's name under `base`. */
+export function agreementGraph(base: string): NamedNode {
+  return namedNode(`${base}graph/agreement`);
+}
+
+const SOURCES: Readonly<Record<SupportTier, NamedNode>> = {
+  primary: CG.primarySources,
+  review: CG.reviewSources,
+  tertiary: CG.tertiarySources,
+  consumer: CG.consumerSources,
+  unknown: CG.unknownSources,
+};
+
+/**
+ * The quads of `agreement` in `graph`. `nanopublicationOf` gives a claim's nanopublication
+ * (undefined when the claim has none, as a claim read from a plain Turtle file).
+ */
+export function agreementQuads(
+  agreement: Agreement,
+  graph: NamedNode,
+  nanopublicationOf: (claim: string) => string | undefined,
+): Quad[] {
+  const out: Quad[] = [];
+  const seen = new Set<string>();
+  const sides = agreement.conflicts.flatMap((c) => c.sides);
+  for (const a of [...agreement.assertions, ...sides]) {
+    if (seen.has(a.iri)) continue;
+    seen.add(a.iri);
+    writeAssertion(out, a, graph, nanopublicationOf);
+  }
+  for (const c of agreement.conflicts) writeConflict(out, c, graph);
+  return sortQuads(out);
+}
+
+function writeAssertion(
+  out: Quad[],
+  a: Assertion,
+  graph: NamedNode,
+  nanopublicationOf: (claim: string) => string | undefined,
+): void {
+  const s = namedNode(a.iri);
+  const add = (p: NamedNode, o: Quad_Object) => out.push(quad(s, p, o, graph));
+  add(RDF.type, CG.GroupedAssertion);
+  add(CG.groupingKey, literal(a.key));
+  add(CG.assertionSubject, namedNode(a.subject));
+  add(CG.assertionPredicate, namedNode(a.predicate));
+  if (a.object !== undefined) add(CG.assertionObject, namedNode(a.object));
+  if (a.value) add(CG.assertionValue, namedNode(a.value.value));
+  for (const claim of a.claims) {
+    add(CG.groupsClaim, namedNode(claim));
+    const np = nanopublicationOf(claim);
+    if (np !== undefined) add(CG.groupsNanopublication, namedNode(np));
+  }
+  for (const d of a.documents) add(CG.fromDocument, namedNode(d));
+  for (const w of a.works) add(CG.restsOnWork, namedNode(w));
+  for (const w of a.inferred ?? []) add(CG.inferredEvidenceWork, namedNode(w));
+  for (const [tier, p] of Object.entries(SOURCES) as [SupportTier, NamedNode][])
+    add(p, literal(String(a.support[tier]), XSD.integer));
+  add(CG.guessedReading, literal(String(a.guessed), XSD.boolean));
+  for (const v of a.publicValues ?? []) add(CG.recordValue, literal(v));
+}
+
+function writeConflict(out: Quad[], c: Disagreement, graph: NamedNode): void {
+  const s = namedNode(c.iri);
+  out.push(quad(s, RDF.type, CG.Conflict, graph));
+  out.push(quad(s, CG.conflictRule, namedNode(c.rule), graph));
+  for (const side of c.sides) out.push(quad(s, CG.conflictSide, namedNode(side.iri), graph));
+}
