@@ -28,12 +28,15 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
       parseOffset,
     )
     .action(async (names: string[], flags: CompareFlags) => {
-      const [kg, { comparison }, { compareTable }] = await Promise.all([
-        openGraph(flags, ctx.io),
-        import("../../projection/compare.ts"),
-        import("../../projection/compare-table.ts"),
-      ]);
-      const result = comparison(kg, drugsNamed(kg, names));
+      const [kg, { comparison }, { compareTable }, { withAgreement }, { agreementOf }] =
+        await Promise.all([
+          openGraph(flags, ctx.io),
+          import("../../projection/compare.ts"),
+          import("../../projection/compare-table.ts"),
+          import("../../projection/compare-agreement.ts"),
+          import("../../agreement/agreement.ts"),
+        ]);
+      const result = withAgreement(comparison(kg, drugsNamed(kg, names)), agreementOf(kg));
       const maxCell = flags.maxWidth ?? (ctx.io.terminal ? TERMINAL_MAX_CELL : 0);
       ctx.io.out(
         flags.json
