@@ -37,7 +37,7 @@ describe("claimgraph compare", () => {
     const lines = r.out.split("\n");
     expect(lines[0]).toMatch(/^feature +desipramine +fluoxetine$/);
     expect(lines.find((l) => l.startsWith("primary target "))).toMatch(
-      /^primary target +Norepinephrine Transporter \(NET\) \[1\] +Serotonin Transporter \(SERT\) \[2\]\*$/,
+      /^primary target +Norepinephrine Transporter \(NET\) \[1\] \{1 work: 1 tertiary\} +Serotonin Transporter \(SERT\) \[2\]\* \{1 work: 1 consumer\}$/,
     );
     expect(lines.find((l) => l.startsWith("key mechanism "))).toMatch(
       /\(null: Not applicable\*\)$/,
@@ -101,7 +101,7 @@ describe("claimgraph compare", () => {
     expect(r.code, r.err).toBe(0);
     const target = r.out.split("\n").find((l) => l.startsWith("primary target "));
     expect(target).toMatch(
-      /^primary target +Norepinephrine Transporter \(NET\) desipramine-vs-ssris\[1\] +NET \(norepinephrine reuptake\) inhibition nortriptyline-vs-sertraline\[1\]$/,
+      /^primary target +Norepinephrine Transporter \(NET\) desipramine-vs-ssris\[1\] \{[^}]+\} +NET \(norepinephrine reuptake\) inhibition nortriptyline-vs-sertraline\[1\] \{[^}]+\}$/,
     );
     expect(r.out).toContain("\ndesipramine-vs-ssris[1] Desipramine - StatPearls");
     expect(r.out).toMatch(/\nnortriptyline-vs-sertraline\[1\] /);
