@@ -39,9 +39,17 @@ export function pairKind(a: Assertion, b: Assertion, rules: ConflictRules): Conf
   const pb = localName(b.predicate);
   if (a.predicate === b.predicate && gapOf(a, b, rules) >= parameter(rules, "FrequencyGap"))
     return "FrequencyGap";
-  if (rules.opposite.has(`${pa} ${pb}`)) return "OppositeDirection";
+  if (rules.opposite.has(`${pa} ${pb}`) || favourOpposite(a, b)) return "OppositeDirection";
   if (rules.none.has(`${pa} ${pb}`) || rules.none.has(`${pb} ${pa}`)) return "EffectVersusNone";
   return null;
+}
+
+/** Two comparisons of one pair of arms in one condition that favour different arms. */
+function favourOpposite(a: Assertion, b: Assertion): boolean {
+  const ca = a.comparison;
+  const cb = b.comparison;
+  if (!ca || !cb || a.predicate !== b.predicate || ca.condition !== cb.condition) return false;
+  return ca.favours !== "" && cb.favours !== "" && ca.favours !== cb.favours;
 }
 
 /** Steps between two values of one scale; -1 when either has no rank or the scales differ. */

@@ -31,6 +31,7 @@ export function claimFact(kg: KnowledgeGraph, c: ClaimNode): ClaimFact {
     predicate: c.predicate,
     ...(object !== undefined ? { object } : { text: literalOf(c) }),
     ...(value ? { value } : {}),
+    ...comparisonOf(c),
     works: worksOf(kg, c),
     citations: [...new Set(numbers)].sort((a, b) => a - b),
     quote: c.quote?.exact ?? "",
@@ -51,6 +52,16 @@ function worksOf(kg: KnowledgeGraph, c: ClaimNode): string[] {
     if (work) works.add(work.iri);
   }
   return [...works].sort();
+}
+
+/** A comparison's frame: a direction (Favours, Similar, …) as a value, its condition and arm. */
+function comparisonOf(c: ClaimNode): Pick<ClaimFact, "value" | "comparison"> {
+  const compared = c.comparison;
+  if (!compared?.direction) return {};
+  return {
+    value: { scale: CG.direction.value, value: `${CG_IRI}${compared.direction}` },
+    comparison: { condition: compared.condition ?? "", favours: compared.favours ?? "" },
+  };
 }
 
 /** An adverse-effect claim's frequency or risk, on the scale of cg:Frequency. */

@@ -19,7 +19,9 @@ export type EvidenceOf = (work: string) => WorkEvidence;
 /** The grouping key, readable: subject | predicate | object-or-text | value. */
 export function assertionKey(f: ClaimFact): string {
   const object = f.object ?? `"${normaliseText(f.text ?? "")}"`;
-  return [f.subject, f.predicate, object, f.value?.value ?? ""].join(" | ");
+  const key = [f.subject, f.predicate, object, f.value?.value ?? ""];
+  if (f.comparison) key.push(f.comparison.condition, f.comparison.favours);
+  return key.join(" | ");
 }
 
 /** A stable IRI under `base` for `key`: the first 16 hex digits of its SHA-256. */
@@ -61,6 +63,7 @@ function assertionOf(
     predicate: first.predicate,
     ...(first.object !== undefined ? { object: first.object } : {}),
     ...(first.value ? { value: first.value } : {}),
+    ...(first.comparison ? { comparison: first.comparison } : {}),
     claims: sorted(group.map((f) => f.claim)),
     documents: sorted(group.map((f) => f.document)),
     works,

@@ -19,6 +19,12 @@ export interface ClaimFact {
   readonly value?: NormalisedValue;
   /** The literal as written, when the object is text. */
   readonly text?: string;
+  /**
+   * A comparison's frame: the condition compared in and the arm the comparison favours (an
+   * entity's IRI), when the claim compares two arms. Two comparisons are one assertion only
+   * when condition and favoured arm agree; opposite favoured arms in one condition conflict.
+   */
+  readonly comparison?: ComparisonFrame;
   /** The distinct works the claim cites (a work listed under two numbers once). */
   readonly works: readonly string[];
   /** The reference numbers the claim cites through, as the document lists them (added in #15). */
@@ -28,6 +34,12 @@ export interface ClaimFact {
   readonly place: FactPlace;
   /** True when the subject, object or predicate was guessed by the reading (say so, never hide it). */
   readonly guessed: boolean;
+}
+
+export interface ComparisonFrame {
+  readonly condition: string;
+  /** The favoured arm's IRI, or "" when the comparison favours neither (Similar, Unclear…). */
+  readonly favours: string;
 }
 
 export interface FactPlace {
@@ -60,6 +72,8 @@ export interface Assertion {
   readonly predicate: string;
   readonly object?: string;
   readonly value?: NormalisedValue;
+  /** The comparison's condition and favoured arm, for comparisons. */
+  readonly comparison?: ComparisonFrame;
   /** Its claims, documents and distinct works, each sorted. */
   readonly claims: readonly string[];
   readonly documents: readonly string[];

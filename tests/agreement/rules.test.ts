@@ -38,6 +38,17 @@ function fact(doc: string, s: string, p: string, o: string, frequency?: string):
   };
 }
 
+/** A comparison of desipramine with fluoxetine in `condition`, favouring `favours` ("" for none). */
+function compared(doc: string, condition: string, favours: string): ClaimFact {
+  const direction = favours === "" ? "Similar" : "Favours";
+  return {
+    ...fact(doc, "desipramine", "comparedWith", "fluoxetine"),
+    claim: `${BASE}claim/${doc}.compared.${condition}.${favours}`,
+    value: { scale: `${CG}direction`, value: CG + direction },
+    comparison: { condition: ENT + condition, favours: favours === "" ? "" : ENT + favours },
+  };
+}
+
 function kinds(facts: readonly ClaimFact[]): ConflictKind[] {
   return detectConflicts(groupFacts(facts, unknown, BASE), rules, BASE).map((c) => c.kind);
 }
@@ -79,6 +90,20 @@ const CASES: ReadonlyArray<{
     nearMiss: [
       fact("a", "fluoxetine", "increases", "memory-performance"),
       fact("b", "fluoxetine", "decreases", "immune-defenses"),
+    ],
+  },
+  {
+    // Comparisons of the same arms in the same condition favouring different arms.
+    kind: "OppositeDirection",
+    planted: [
+      compared("a", "major-depression", "fluoxetine"),
+      compared("b", "major-depression", "desipramine"),
+    ],
+    // Different conditions, or one that favours neither arm, do not conflict.
+    nearMiss: [
+      compared("a", "major-depression", "fluoxetine"),
+      compared("b", "cancer-metastasis", "desipramine"),
+      compared("c", "major-depression", ""),
     ],
   },
   {
@@ -129,6 +154,16 @@ describe("conflict rules", () => {
       expect(kinds(nearMiss)).toEqual([]);
     },
   );
+
+  it("groups comparisons favouring one arm in one condition, and keeps other conditions apart", () => {
+    const facts = [
+      compared("a", "major-depression", "fluoxetine"),
+      compared("b", "major-depression", "fluoxetine"),
+      compared("c", "cancer-metastasis", "fluoxetine"),
+    ];
+    const groups = groupFacts(facts, unknown, BASE).map((a) => a.claims.length);
+    expect(groups.sort()).toEqual([1, 2]);
+  });
 
   it("finds no conflict where the documents agree", () => {
     const facts = [
