@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agreementOf } from "../../src/agreement/agreement.ts";
 import { type AuditReport, audit, renderAudit } from "../../src/audit/audit.ts";
 import { REVIEW_KINDS, type ReviewItem, type ReviewKind } from "../../src/audit/review.ts";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
@@ -42,7 +43,7 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
 
   beforeAll(async () => {
     kg = await openKnowledgeGraph([FRESH_KB], { cache: false });
-    report = audit(kg);
+    report = audit(kg, agreementOf(kg)); // as `claimgraph audit` makes it
   });
 
   // Sentences that name no entity a rule can take as their subject, and no pronoun for the
@@ -156,6 +157,7 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
     expect(SCHEMA.$defs.ReviewKind.enum).toEqual([...REVIEW_KINDS]);
     expect(SCHEMA.$defs.NeedsReview.properties.counts.required).toEqual([...REVIEW_KINDS]);
     expect(SCHEMA.$defs.AuditReport.required).toContain("needsReview");
+    expect(SCHEMA.$defs.AuditReport.required).toContain("agreement");
     expect(SCHEMA.$defs.FindingKind.enum).not.toContain("unnormalised-entity");
     expectValidAudit(JSON.parse(JSON.stringify({ ...report, warnings: [] })));
   });

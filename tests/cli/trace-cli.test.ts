@@ -400,4 +400,26 @@ describe("the bundled CLI", () => {
       expectValid("TraceResult", JSON.parse(r.stdout), q);
     }
   });
+
+  it("gives an entity its assertions across the loaded documents, with support, before its claims", () => {
+    const env = { ...process.env, CLAIMGRAPH_CACHE_DIR: join(scratch, "spawned-cache") };
+    const json = spawnSync(process.execPath, [BIN, "trace", "desipramine", "--json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env,
+    });
+    const entity = JSON.parse(json.stdout).entity;
+    const target = entity.assertions.find(
+      (a: { predicate: { label: string } }) => a.predicate.label === "primary target",
+    );
+    expect(target).toMatchObject({ says: "norepinephrine transporter", documents: 1, works: 1 });
+    expect(target.support.tertiary).toBe(1);
+    const text = spawnSync(process.execPath, [BIN, "trace", "desipramine"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env,
+    }).stdout;
+    expect(text.indexOf("\nassertions (")).toBeGreaterThan(0);
+    expect(text.indexOf("\nassertions (")).toBeLessThan(text.indexOf("\nprimary target ("));
+  });
 });

@@ -9,7 +9,7 @@ import { addKbOption, openGraph, parseLimit, withWarnings } from "../kb-option.t
 export function registerAudit(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("audit"))
     .description(
-      "report uncited claims, claims resting only on tertiary or consumer sources, works listed twice, references never cited, citations that resolve to nothing, and disagreements with public records; then what needs review: entities and predicates minted from names, evidence types inferred by rules, prose subjects unclear or taken from the previous sentence, values off their scale",
+      "report uncited claims, claims resting only on tertiary or consumer sources, works listed twice, references never cited, citations that resolve to nothing, and disagreements with public records; then what needs review: entities and predicates minted from names, evidence types inferred by rules, prose subjects unclear or taken from the previous sentence, values off their scale; last, what the loaded documents assert together and where they conflict",
     )
     .option("--json", "print the report as JSON")
     .option(
@@ -19,11 +19,12 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
       20,
     )
     .action(async (flags: { kb?: string[]; json?: boolean; limit: number }) => {
-      const [kg, { audit, renderAudit }] = await Promise.all([
+      const [kg, { audit, renderAudit }, { agreementOf }] = await Promise.all([
         openGraph(flags, ctx.io),
         import("../../audit/audit.ts"),
+        import("../../agreement/agreement.ts"),
       ]);
-      const report = audit(kg);
+      const report = audit(kg, agreementOf(kg));
       ctx.io.out(
         flags.json
           ? JSON.stringify(withWarnings(report, kg), null, 2)

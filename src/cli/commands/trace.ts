@@ -33,13 +33,18 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
   addTraceOptions(command).action(async (words: string[], flags: TraceFlags) => {
     const query = words.join(" ");
     const open = async () => (await questionSource(flags)).graphFor(query);
-    const [kg, { trace }, { renderTrace, style }] = await Promise.all([
-      open(),
-      import("../../trace/trace.ts"),
-      import("../../trace/render.ts"),
-    ]);
+    const [kg, { trace }, { renderTrace, style }, { withAssertions }, { agreementOf }] =
+      await Promise.all([
+        open(),
+        import("../../trace/trace.ts"),
+        import("../../trace/render.ts"),
+        import("../../trace/entity-assertions.ts"),
+        import("../../agreement/agreement.ts"),
+      ]);
     reportWarnings(kg, ctx.io);
-    const result = trace(kg, query, { offset: flags.offset, limit: flags.limit });
+    const traced = trace(kg, query, { offset: flags.offset, limit: flags.limit });
+    // Assertions group every loaded document's claims: a store answers one entity's part only.
+    const result = flags.endpoint ? traced : withAssertions(kg, traced, agreementOf(kg));
     ctx.io.out(
       flags.json
         ? JSON.stringify(withWarnings(result, kg), null, 2)
