@@ -2,9 +2,13 @@
  * The detection of issue #15: pairs of assertions on one subject that cannot both hold, found
  * by the rules of `ontology/conflict-rules.tsv`. Only assertions that share a subject and an
  * object (or, for a primary target, a subject and a predicate) are compared, so the work grows
- * with what one subject has, not with the square of the knowledge base.
+ * with what one subject has, not with the square of the knowledge base. A claim whose object is
+ * text that says no effect on an entity ("Minimal direct effect on NET", `none-in-text.ts`)
+ * is compared with the effects its subject has on that entity.
  */
+import { kbPrefixes } from "../rdf/vocab/namespaces.ts";
 import { keyIri } from "./group.ts";
+import { noneInText } from "./none-in-text.ts";
 import type { ConflictRules } from "./rules.ts";
 import type { Assertion, ConflictKind, Disagreement } from "./types.ts";
 
@@ -19,17 +23,19 @@ export function detectConflicts(
     const d = disagreement(kind, a, b, rules, base);
     if (!out.has(d.iri)) out.set(d.iri, d);
   };
-  for (const group of bucket(assertions, (a) => (a.object ? `${a.subject} ${a.object}` : null)))
+  for (const group of bucket(assertions, bySubjectObject).values())
     forEachPair(group, (a, b) => {
       const kind = pairKind(a, b, rules);
       if (kind) add(kind, a, b);
     });
   const primary = (a: Assertion): string | null =>
     a.object && rules.primary.has(localName(a.predicate)) ? `${a.subject} ${a.predicate}` : null;
-  for (const group of bucket(assertions, primary))
+  for (const group of bucket(assertions, primary).values())
     forEachPair(group, (a, b) => {
       if (a.object !== b.object) add("PrimaryTargetDisagrees", a, b);
     });
+  for (const [none, effect] of textAgainstEffects(assertions, rules, base))
+    add("EffectVersusNone", none, effect);
   return [...out.values()].sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
 }
 
@@ -42,6 +48,28 @@ export function pairKind(a: Assertion, b: Assertion, rules: ConflictRules): Conf
   if (rules.opposite.has(`${pa} ${pb}`) || favourOpposite(a, b)) return "OppositeDirection";
   if (rules.none.has(`${pa} ${pb}`) || rules.none.has(`${pb} ${pa}`)) return "EffectVersusNone";
   return null;
+}
+
+/**
+ * Each assertion whose text says no effect on an entity ("Minimal direct effect on NET")
+ * paired with each assertion of the same subject that states an effect on that entity, as the
+ * "none" rows pair predicates (inhibits against noEffectOn).
+ */
+function textAgainstEffects(
+  assertions: readonly Assertion[],
+  rules: ConflictRules,
+  base: string,
+): Array<[Assertion, Assertion]> {
+  const entity = kbPrefixes(base).ent;
+  const byObject = bucket(assertions, bySubjectObject);
+  const pairs: Array<[Assertion, Assertion]> = [];
+  for (const a of assertions) {
+    if (a.text === undefined || rules.noneText.sentences.has(localName(a.predicate))) continue;
+    for (const stated of noneInText(a.text, rules.noneText))
+      for (const b of byObject.get(`${a.subject} ${entity}${stated.entity}`) ?? [])
+        if (rules.none.has(`${localName(b.predicate)} ${stated.predicate}`)) pairs.push([a, b]);
+  }
+  return pairs;
 }
 
 /** Two comparisons of one pair of arms in one condition that favour different arms. */
@@ -82,10 +110,14 @@ export function disagreement(
   };
 }
 
+const bySubjectObject = (a: Assertion): string | null =>
+  a.object ? `${a.subject} ${a.object}` : null;
+
+/** The assertions by key, in first-seen order; those whose key is null left out. */
 function bucket(
   assertions: readonly Assertion[],
   keyOf: (a: Assertion) => string | null,
-): Assertion[][] {
+): Map<string, Assertion[]> {
   const groups = new Map<string, Assertion[]>();
   for (const a of assertions) {
     const key = keyOf(a);
@@ -94,7 +126,7 @@ function bucket(
     if (list) list.push(a);
     else groups.set(key, [a]);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 function forEachPair(group: readonly Assertion[], visit: (a: Assertion, b: Assertion) => void) {

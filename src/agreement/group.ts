@@ -62,6 +62,7 @@ function assertionOf(
     subject: first.subject,
     predicate: first.predicate,
     ...(first.object !== undefined ? { object: first.object } : {}),
+    ...(first.object === undefined && first.text !== undefined ? { text: first.text } : {}),
     ...(first.value ? { value: first.value } : {}),
     ...(first.comparison ? { comparison: first.comparison } : {}),
     claims: sorted(group.map((f) => f.claim)),

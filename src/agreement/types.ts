@@ -72,6 +72,8 @@ export interface Assertion {
   readonly predicate: string;
   readonly object?: string;
   readonly value?: NormalisedValue;
+  /** The literal as its first claim wrote it, when the object is text (not an entity). */
+  readonly text?: string;
   /** The comparison's condition and favoured arm, for comparisons. */
   readonly comparison?: ComparisonFrame;
   /** Its claims, documents and distinct works, each sorted. */

@@ -81,3 +81,28 @@ function tsvRow(line: number, header: readonly string[], cells: readonly string[
   });
   return { line, fields, columns };
 }
+
+/**
+ * A problem in one field of a row, located at the row's line and the field's column, with the
+ * field's text (when the row has that column): what every TSV reader reports.
+ */
+export function fieldDiagnostic(
+  file: string,
+  row: TsvRow,
+  column: string,
+  code: string,
+  message: string,
+  hint: string,
+): Diagnostic {
+  const text = row.fields[column];
+  return {
+    code,
+    severity: "error",
+    file,
+    line: row.line,
+    column: row.columns[column] ?? 1,
+    message,
+    hint,
+    ...(text !== undefined ? { text } : {}),
+  };
+}

@@ -38,6 +38,21 @@ function fact(doc: string, s: string, p: string, o: string, frequency?: string):
   };
 }
 
+/** A claim of document `doc` whose object is text, as a feature cell's words are kept. */
+function said(doc: string, s: string, p: string, text: string): ClaimFact {
+  return {
+    claim: `${BASE}claim/${doc}.${s}.${p}.${text.length}`,
+    document: `${BASE}doc/${doc}`,
+    subject: ENT + s,
+    predicate: CG + p,
+    text,
+    works: [],
+    quote: text,
+    place: { file: `${doc}.md`, line: 1, column: 1 },
+    guessed: false,
+  };
+}
+
 /** A comparison of desipramine with fluoxetine in `condition`, favouring `favours` ("" for none). */
 function compared(doc: string, condition: string, favours: string): ClaimFact {
   const direction = favours === "" ? "Similar" : "Favours";
@@ -47,6 +62,29 @@ function compared(doc: string, condition: string, favours: string): ClaimFact {
     value: { scale: `${CG}direction`, value: CG + direction },
     comparison: { condition: ENT + condition, favours: favours === "" ? "" : ENT + favours },
   };
+}
+
+/** The seed's cell against a claim that fluoxetine inhibits NET: the planted text conflict. */
+const MINIMAL = said("a", "fluoxetine", "secondaryTarget", "Minimal direct effect on NET");
+const INHIBITS = fact("b", "fluoxetine", "inhibits", "norepinephrine-transporter");
+
+function pair(a: ClaimFact, b: ClaimFact): string[] {
+  return [a.claim, b.claim].sort();
+}
+
+/** The EffectVersusNone conflicts among the planted pair and `more`, as sorted claim pairs. */
+function textConflicts(more: readonly ClaimFact[]): string[][] {
+  const found = detectConflicts(
+    groupFacts([MINIMAL, INHIBITS, ...more], unknown, BASE),
+    rules,
+    BASE,
+  );
+  return found
+    .map((c) => {
+      expect(c.kind).toBe("EffectVersusNone");
+      return c.sides.flatMap((side) => side.claims).sort();
+    })
+    .sort();
 }
 
 function kinds(facts: readonly ClaimFact[]): ConflictKind[] {
@@ -152,6 +190,69 @@ describe("conflict rules", () => {
     (_, { kind, planted, nearMiss }) => {
       expect(kinds(planted)).toEqual([kind]);
       expect(kinds(nearMiss)).toEqual([]);
+    },
+  );
+
+  it("EffectVersusNone in text: a cell's words of no effect on an entity against an effect on it", () => {
+    expect(textConflicts([])).toEqual([pair(MINIMAL, INHIBITS)]);
+    const found = detectConflicts(groupFacts([MINIMAL, INHIBITS], unknown, BASE), rules, BASE);
+    expect(found[0]?.rule).toBe(`${CG}EffectVersusNoneRule`);
+    // The entity in the lexicon's other words, and more than one named: each is read.
+    const text = "Negligible activity at the dopamine transporter and NET";
+    const both = said("c", "fluoxetine", "secondaryTarget", text);
+    const dat = fact("d", "fluoxetine", "inhibits", "dopamine-transporter");
+    expect(textConflicts([both, dat])).toEqual(
+      [pair(MINIMAL, INHIBITS), pair(both, INHIBITS), pair(both, dat)].sort(),
+    );
+  });
+
+  // Each near-miss sits beside the planted pair: that pair is found, and never the near-miss
+  // with the planted text (a text of none against an effect is a conflict of its own).
+  it.each([
+    {
+      why: '"Minimal" against "Negligible": two ways of saying none',
+      other: said("c", "fluoxetine", "secondaryTarget", "Negligible effect on NET"),
+      also: [
+        pair(said("c", "fluoxetine", "secondaryTarget", "Negligible effect on NET"), INHIBITS),
+      ],
+    },
+    {
+      why: 'a text of none against a "no effect on" claim',
+      other: fact("c", "fluoxetine", "noEffectOn", "norepinephrine-transporter"),
+      also: [pair(fact("c", "fluoxetine", "noEffectOn", "norepinephrine-transporter"), INHIBITS)],
+    },
+    {
+      why: "an effect on another entity",
+      other: fact("c", "fluoxetine", "inhibits", "dopamine-transporter"),
+    },
+    {
+      why: "an effect of another subject on the entity",
+      other: fact("c", "desipramine", "inhibits", "norepinephrine-transporter"),
+    },
+    {
+      why: "a text of none about another entity",
+      other: said("c", "fluoxetine", "secondaryTarget", "Minimal direct effect on DAT"),
+    },
+    {
+      why: "an entity that does not follow the words of none",
+      other: said("c", "fluoxetine", "secondaryTarget", "Minimal effect at doses that block NET"),
+    },
+    {
+      why: "an entity in a clause of its own",
+      other: said("c", "fluoxetine", "keyMechanism", "No effect on mood; NET inhibition"),
+    },
+    {
+      why: "no effect word",
+      other: said("c", "fluoxetine", "secondaryTarget", "No data on NET"),
+    },
+    {
+      why: "a prose sentence, whose relations the prose rules read, is not read again",
+      other: said("c", "fluoxetine", "statement", "Fluoxetine has minimal effect on NET."),
+    },
+  ] as ReadonlyArray<{ why: string; other: ClaimFact; also?: string[][] }>)(
+    "EffectVersusNone in text, near-miss: $why",
+    ({ other, also = [] }) => {
+      expect(textConflicts([other])).toEqual([pair(MINIMAL, INHIBITS), ...also].sort());
     },
   );
 
