@@ -7,7 +7,7 @@
  */
 
 import type { Diagnostic } from "../base/errors.ts";
-import type { TsvRow } from "../base/tsv.ts";
+import { fieldDiagnostic, type TsvRow } from "../base/tsv.ts";
 import { type ExtractContext, makeClaim } from "../claims/context.ts";
 import { tablePlace } from "../claims/table-place.ts";
 import { entityTerm, predicateTerm } from "../claims/terms.ts";
@@ -57,16 +57,7 @@ type Problem = (column: string, code: string, message: string, hint: string) => 
 
 function rowProblem(file: string, row: TsvRow, diagnostics: Diagnostic[]): Problem {
   return (column, code, message, hint) =>
-    diagnostics.push({
-      code,
-      severity: "error",
-      file,
-      line: row.line,
-      column: row.columns[column] ?? 1,
-      message,
-      hint,
-      text: row.fields[column] ?? "",
-    });
+    diagnostics.push(fieldDiagnostic(file, row, column, code, message, hint));
 }
 
 /** Every table cell (row labels included) with its place. */

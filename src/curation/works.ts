@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../base/errors.ts";
 import { normaliseLabel, slugify } from "../base/slug.ts";
-import { readTsv, type TsvRow } from "../base/tsv.ts";
+import { fieldDiagnostic, readTsv, type TsvRow } from "../base/tsv.ts";
 import type { ResolvedReference, Study, Work } from "../claims/types.ts";
 import { identifierKey, type StatedIdentifier, type StatedScheme } from "../document/locator.ts";
 import type { ParsedDocument, ReferenceEntry } from "../document/types.ts";
@@ -55,15 +55,16 @@ export function loadWorks(
   for (const row of rows) {
     const evidenceType = row.fields.evidenceType ?? "";
     if (evidenceType !== "" && !isEvidenceType(evidenceType)) {
-      diagnostics.push({
-        code: "UnknownEvidenceType",
-        severity: "error",
-        file,
-        line: row.line,
-        column: row.columns.evidenceType ?? 1,
-        message: `unknown evidence type "${row.fields.evidenceType}"`,
-        hint: `use one of ${EVIDENCE_TYPES.join(", ")}, or leave it empty for the rules to infer`,
-      });
+      diagnostics.push(
+        fieldDiagnostic(
+          file,
+          row,
+          "evidenceType",
+          "UnknownEvidenceType",
+          `unknown evidence type "${row.fields.evidenceType}"`,
+          `use one of ${EVIDENCE_TYPES.join(", ")}, or leave it empty for the rules to infer`,
+        ),
+      );
       continue;
     }
     const identifiers = rowIdentifiers(file, row, referenceIdentifiers, diagnostics);
@@ -82,15 +83,16 @@ function rowIdentifiers(
   const name = row.fields.identifiers ?? "";
   const identifiers = name === "" ? [] : referenceIdentifiers.filter((r) => r.reference === name);
   if (name !== "" && identifiers.length === 0) {
-    diagnostics.push({
-      code: "UnknownIdentifierRow",
-      severity: "error",
-      file,
-      line: row.line,
-      column: row.columns.identifiers ?? 1,
-      message: `ontology/identifiers.tsv has no reference rows named "${name}"`,
-      hint: "copy the `entity` column of the reference's rows exactly, or leave the field empty",
-    });
+    diagnostics.push(
+      fieldDiagnostic(
+        file,
+        row,
+        "identifiers",
+        "UnknownIdentifierRow",
+        `ontology/identifiers.tsv has no reference rows named "${name}"`,
+        "copy the `entity` column of the reference's rows exactly, or leave the field empty",
+      ),
+    );
   }
   return identifiers;
 }

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Diagnostic, InputError } from "../base/errors.ts";
 import { ontologyDir } from "../base/paths.ts";
-import { readTsv } from "../base/tsv.ts";
+import { fieldDiagnostic, readTsv, type TsvRow } from "../base/tsv.ts";
 
 export const BIOLINK_MAPPING_FILE = "biolink-mapping.tsv";
 
@@ -42,9 +42,7 @@ export function loadBiolinkMapping(dir: string = ontologyDir()): BiolinkMapping 
     const { kind, claimgraph, biolink } = row.fields as Record<string, string>;
     const table = isKind(kind) ? terms[kind] : undefined;
     if (!table || !claimgraph || !biolink || table.has(claimgraph)) {
-      diagnostics.push(
-        rowProblem(file, row.line, row.columns, { kind, claimgraph, biolink }, table),
-      );
+      diagnostics.push(rowProblem(file, row, table));
       continue;
     }
     table.set(claimgraph, biolink === "-" ? null : biolink);
@@ -71,20 +69,12 @@ function isKind(kind: string | undefined): kind is MappingKind {
 
 function rowProblem(
   file: string,
-  line: number,
-  columns: Readonly<Record<string, number>>,
-  f: Readonly<Record<string, string | undefined>>,
+  row: TsvRow,
   table: ReadonlyMap<string, string | null> | undefined,
 ): Diagnostic {
-  const at = (column: string, message: string, hint: string): Diagnostic => ({
-    code: "BadMapping",
-    severity: "error",
-    file,
-    line,
-    column: columns[column] ?? 1,
-    message,
-    hint,
-  });
+  const f = row.fields;
+  const at = (column: string, message: string, hint: string): Diagnostic =>
+    fieldDiagnostic(file, row, column, "BadMapping", message, hint);
   if (!table) return at("kind", `unknown kind "${f.kind}"`, `the kinds are: ${KINDS.join(", ")}`);
   if (!f.claimgraph)
     return at("claimgraph", "the claimgraph term is empty", "name the term mapped");

@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from "../base/errors.ts";
 import { normaliseLabel } from "../base/slug.ts";
-import { readTsv } from "../base/tsv.ts";
+import { fieldDiagnostic, readTsv } from "../base/tsv.ts";
 import type { StatedIdentifier } from "../document/locator.ts";
 
 export const EVIDENCE_TYPES = [
@@ -61,24 +61,19 @@ export function readEvidenceRules(
     const test = f.test as RuleTest;
     const evidenceType = f.evidenceType ?? "";
     const problem = !TESTS.includes(test)
-      ? { column: row.columns.test, message: `unknown test "${f.test}"`, hint: TESTS.join(", ") }
+      ? { column: "test", message: `unknown test "${f.test}"`, hint: TESTS.join(", ") }
       : !isEvidenceType(evidenceType)
         ? {
-            column: row.columns.evidenceType,
+            column: "evidenceType",
             message: `unknown evidence type "${evidenceType}"`,
             hint: EVIDENCE_TYPES.join(", "),
           }
         : undefined;
     if (problem) {
-      diagnostics.push({
-        code: "LexiconError",
-        severity: "error",
-        file,
-        line: row.line,
-        column: problem.column ?? 1,
-        message: problem.message,
-        hint: `use one of ${problem.hint}`,
-      });
+      const { column, message, hint } = problem;
+      diagnostics.push(
+        fieldDiagnostic(file, row, column, "LexiconError", message, `use one of ${hint}`),
+      );
       continue;
     }
     out.push({

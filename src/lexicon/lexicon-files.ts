@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../base/errors.ts";
-import { readTsv } from "../base/tsv.ts";
+import { fieldDiagnostic, readTsv, type TsvRow } from "../base/tsv.ts";
 
 type TsvRows = ReturnType<typeof readTsv>;
 
@@ -24,16 +24,8 @@ export class LexiconFiles {
     return { file, rows: readTsv(file, readFileSync(file, "utf8"), required, this.diagnostics) };
   }
 
-  /** Records a located `LexiconError`. */
-  err(file: string, line: number, column: number, message: string, hint: string): void {
-    this.diagnostics.push({
-      code: "LexiconError",
-      severity: "error",
-      file,
-      line,
-      column,
-      message,
-      hint,
-    });
+  /** Records a `LexiconError` in one column of a row of `file`. */
+  err(file: string, row: TsvRow, column: string, message: string, hint: string): void {
+    this.diagnostics.push(fieldDiagnostic(file, row, column, "LexiconError", message, hint));
   }
 }

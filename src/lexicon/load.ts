@@ -104,8 +104,8 @@ function readIdentifiers(
     if (confidence !== "confirmed" && confidence !== "likely") {
       from.err(
         ids.file,
-        row.line,
-        row.columns.confidence ?? 1,
+        row,
+        "confidence",
         `unknown confidence "${confidence}"`,
         'use "confirmed" or "likely"',
       );
@@ -146,8 +146,8 @@ function readEntities(
       entityIds.delete(normaliseLabel(label));
       from.err(
         ents.file,
-        row.line,
-        row.columns.type ?? 1,
+        row,
+        "type",
         `unknown entity type "${type}"`,
         "use Drug, DrugClass, Target, Mechanism, Condition, Outcome or AdverseEffect",
       );
@@ -176,8 +176,8 @@ function checkBroader(from: LexiconFiles, ents: LexiconFile, known: ReadonlySet<
     if (broader && !known.has(broader)) {
       from.err(
         ents.file,
-        row.line,
-        row.columns.broader ?? 1,
+        row,
+        "broader",
         `broader entity "${broader}" is not in the lexicon`,
         "name the id of another row",
       );
@@ -195,8 +195,8 @@ function checkIdentifiedEntities(
     if (row.fields.kind !== "reference" && unclaimed.has(normaliseLabel(row.fields.entity ?? ""))) {
       from.err(
         ids.file,
-        row.line,
-        row.columns.entity ?? 1,
+        row,
+        "entity",
         `no lexicon entity is labelled "${row.fields.entity}"`,
         "add it to ontology/lexicon/entities.tsv with this exact label",
       );
@@ -213,8 +213,8 @@ function readPredicates(from: LexiconFiles): Map<string, PredicateRecord> {
     if (objectType !== "" && !isEntityType(objectType)) {
       from.err(
         preds.file,
-        row.line,
-        row.columns.objectType ?? 1,
+        row,
+        "objectType",
         `unknown object type "${objectType}"`,
         "leave it empty for a value, or name an entity type",
       );
@@ -237,8 +237,8 @@ function readTableKinds(from: LexiconFiles): Map<string, TableKind> {
     if (!TABLE_KINDS.includes(kind)) {
       from.err(
         tables.file,
-        row.line,
-        row.columns.kind ?? 1,
+        row,
+        "kind",
         `unknown table kind "${kind}"`,
         `use one of ${TABLE_KINDS.join(", ")}`,
       );
@@ -258,8 +258,8 @@ function readCues(from: LexiconFiles): Cue[] {
     if (!CUE_KINDS.includes(kind)) {
       from.err(
         cueRows.file,
-        row.line,
-        row.columns.kind ?? 1,
+        row,
+        "kind",
         `unknown cue kind "${kind}"`,
         `use one of ${CUE_KINDS.join(", ")}`,
       );
