@@ -1,7 +1,7 @@
 // The conflict rules of #15 are data (ontology/conflict-rules.tsv): each rule finds its planted
 // case and leaves its near-miss alone, on small in-memory facts; PublicRecordDisagrees on the
 // seed, whose stated CAS number public records contradict.
-import { cpSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { agreementWith } from "../../src/agreement/agreement.ts";
@@ -327,5 +327,27 @@ describe("conflict rules", () => {
     expect(diagnostics[0]).toMatchObject({ code: "BadConflictRule", line: 3, column: 11 });
     // The other four kinds are missing too.
     expect(diagnostics).toHaveLength(5);
+  });
+
+  it("reports a none word without the predicate its text counts as, at that column", () => {
+    const dir = join(tempDir(), "ontology");
+    cpSync(ontologyDir(), dir, { recursive: true });
+    const good = readFileSync(join(dir, CONFLICT_RULES_FILE), "utf8");
+    writeFileSync(join(dir, CONFLICT_RULES_FILE), `${good}noneword\tscant\t-\tno predicate\n`);
+    let error: unknown;
+    try {
+      loadConflictRules(dir);
+    } catch (e) {
+      error = e;
+    }
+    const diagnostics = (error as { diagnostics?: { line: number; column: number }[] }).diagnostics;
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: "BadConflictRule",
+        line: good.split("\n").length,
+        column: "noneword\tscant\t".length + 1,
+        text: "-",
+      }),
+    ]);
   });
 });
