@@ -16,7 +16,7 @@ import { formatDiagnostic, InputError } from "../base/errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { project, type ViewModel } from "../projection/projection.ts";
 import { groupPage } from "../trace/group-page.ts";
-import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
+import { conflictOf, edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
 import { claimsCsv, sendClaimsCsv } from "./claims-csv.ts";
 import { claimQuery, claimRowsOf, claimsAnswer, matrixAnswer } from "./claims-query.ts";
 import { onClientError } from "./client-error.ts";
@@ -213,6 +213,12 @@ function apiAnswer(
       return { status: 200, body: claimsAnswer(ctx.kg, claimQuery(q)) };
     case "/api/matrix":
       return { status: 200, body: matrixAnswer(ctx.kg) };
+    case "/api/conflict": {
+      const found = conflictOf(ctx.kg, q("id"));
+      return found
+        ? { status: 200, body: found }
+        : { status: 404, body: { error: "no such conflict" } };
+    }
     case "/api/document": {
       const text = documentText(ctx.kg, q("id"));
       return text
