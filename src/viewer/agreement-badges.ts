@@ -21,7 +21,7 @@ export function supportText(a: MatrixAssertion): string {
 }
 
 function works(n: number): string {
-  return `${n} work${n === 1 ? "" : "s"}`;
+  return n === 0 ? "no cited work" : `${n} work${n === 1 ? "" : "s"}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // What the viewer's agreement badges and Details say of support (#15): distinct works by tier in
 // the contract's order (primary, review, tertiary, consumer, unknown), documents, and evidence
-// types a rule inferred said to be inferred; a side resting on no cited work says so.
+// types a rule inferred said to be inferred; an assertion or a side resting on no cited work
+// says so (not "0 works").
 import { describe, expect, it } from "vitest";
 import { supportText } from "../../src/viewer/agreement-badges.ts";
 import { supportLine } from "../../src/viewer/agreement-view.ts";
@@ -17,7 +18,7 @@ describe("a matrix badge's title (supportText)", () => {
       { works: 1, documents: 1, support: { tertiary: 1 }, inferred: 1 },
       "1 work: 1 tertiary; 1 document (evidence type of 1 work inferred)",
     ],
-    [{ works: 0, documents: 2, support: {}, inferred: 0 }, "0 works; 2 documents"],
+    [{ works: 0, documents: 2, support: {}, inferred: 0 }, "no cited work; 2 documents"],
   ])("%j says %j", (a, text) => {
     expect(supportText({ iri: "a", ...a })).toBe(text);
   });
