@@ -71,8 +71,12 @@ export class DetailsPanel {
         ];
       case "entity":
         return [
-          entityView(answer.trace, answer.groups, this.actions),
-          ...present(agreementView(answer.agreement, this.actions)),
+          entityView(
+            answer.trace,
+            answer.groups,
+            this.actions,
+            agreementView(answer.agreement, this.actions),
+          ),
         ];
       case "reference":
       case "work":

@@ -4,7 +4,8 @@
 // ("2 works", its tiers in the title and aria-label) and a "⚠ n" button on the cells in a
 // conflict; clicking it shows the conflict in Details with its rule and both sides (quotes,
 // file:line:col, citations); a claim's Details names its assertion, its support and the other
-// documents stating the same thing, and its conflict. Steps build on each other, in order.
+// documents stating the same thing, and its conflict; an entity's, its assertions and their
+// conflicts before its claims. Steps build on each other, in order.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/server.ts";
@@ -134,6 +135,35 @@ describe("the matrix's badges on the agreement corpus", () => {
     expect(await section.locator("article.conflict").getAttribute("data-kind")).toBe(
       "PrimaryTargetDisagrees",
     );
+  });
+
+  it("gives an entity's Details its assertions and their conflicts before its claims", async () => {
+    await page.evaluate(
+      (id) =>
+        (
+          window as unknown as { claimgraph: { select(id: string): Promise<void> } }
+        ).claimgraph.select(id),
+      DESIPRAMINE,
+    );
+    await expect.poll(() => details().getAttribute("data-selected")).toBe(DESIPRAMINE);
+    const section = details().getByRole("region", { name: "Across documents" });
+    expect(await section.locator("h3").first().textContent()).toMatch(
+      /^Across documents: \d+ assertions$/,
+    );
+    expect(
+      (
+        await section
+          .locator("article.conflict")
+          .evaluateAll((as) => as.map((a) => a.getAttribute("data-kind")))
+      ).sort(),
+    ).toEqual(["OppositeDirection", "OppositeDirection", "PrimaryTargetDisagrees"]);
+    // Before the claims grouped by predicate, as trace puts them.
+    const order = await details().evaluate((d) => {
+      const across = d.querySelector("section.agreement");
+      const group = d.querySelector("section.group");
+      return across && group ? across.compareDocumentPosition(group) : 0;
+    });
+    expect(order & 4).toBe(4); // DOCUMENT_POSITION_FOLLOWING
   });
 
   it("logged no error and broke no policy", () => {
