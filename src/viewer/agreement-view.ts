@@ -25,7 +25,7 @@ export function agreementView(a: AgreementDetails, act: PanelActions): HTMLEleme
     "section",
     { className: "agreement", attrs: { "aria-label": "Across documents" } },
     h("h3", {}, `Across documents: ${counted(a.assertionCount, "assertion")}`),
-    h("ul", {}, ...a.assertions.map((x) => assertionItem(x, act))),
+    assertionList(a, act),
     a.assertionCount > a.assertions.length
       ? h("p", { className: "meta" }, `and ${a.assertionCount - a.assertions.length} more`)
       : null,
@@ -38,6 +38,20 @@ export function agreementView(a: AgreementDetails, act: PanelActions): HTMLEleme
     a.conflictCount > a.conflicts.length
       ? h("p", { className: "meta" }, `and ${a.conflictCount - a.conflicts.length} more`)
       : null,
+  );
+}
+
+/** Up to OPEN_ASSERTIONS shown at once; more (a hub entity's) behind a disclosure, the conflicts still shown. */
+const OPEN_ASSERTIONS = 5;
+
+function assertionList(a: AgreementDetails, act: PanelActions): HTMLElement {
+  const list = h("ul", {}, ...a.assertions.map((x) => assertionItem(x, act)));
+  if (a.assertions.length <= OPEN_ASSERTIONS) return list;
+  return h(
+    "details",
+    { className: "assertions" },
+    h("summary", {}, `Show the ${counted(a.assertions.length, "assertion")} and their support`),
+    list,
   );
 }
 

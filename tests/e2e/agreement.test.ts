@@ -157,6 +157,10 @@ describe("the matrix's badges on the agreement corpus", () => {
           .evaluateAll((as) => as.map((a) => a.getAttribute("data-kind")))
       ).sort(),
     ).toEqual(["OppositeDirection", "OppositeDirection", "PrimaryTargetDisagrees"]);
+    // Many assertions wait behind a disclosure, so the conflicts and the claims stay in reach.
+    const list = section.locator("details.assertions");
+    expect(await list.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await list.locator("summary").textContent()).toMatch(/^Show the \d+ assertions/);
     // Before the claims grouped by predicate, as trace puts them.
     const order = await details().evaluate((d) => {
       const across = d.querySelector("section.agreement");
