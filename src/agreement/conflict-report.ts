@@ -56,7 +56,8 @@ export function conflictReport(kg: KnowledgeGraph): ConflictReport {
   };
 }
 
-function entryOf(kg: KnowledgeGraph, c: Disagreement): ConflictEntry {
+/** One conflict as the report (and the viewer's Details) shows it: both sides with their claims. */
+export function entryOf(kg: KnowledgeGraph, c: Disagreement): ConflictEntry {
   return {
     iri: c.iri,
     kind: c.kind,

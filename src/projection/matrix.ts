@@ -89,7 +89,7 @@ export function comparisonMatrix(kg: KnowledgeGraph, limits = MATRIX_LIMITS): Ma
   const rows = rowsOf(kg, placed);
   const cells = new Map<string, ClaimNode[]>();
   for (const p of placed) {
-    const key = `${p.row.key}\n${p.column}`;
+    const key = matrixCellKey(p.row.key, p.column);
     const list = cells.get(key);
     if (list) list.push(p.claim);
     else cells.set(key, [p.claim]);
@@ -103,7 +103,7 @@ export function comparisonMatrix(kg: KnowledgeGraph, limits = MATRIX_LIMITS): Ma
     rows: rows.map((row) => ({
       ...row,
       cells: kept.map((col) =>
-        cellOf(kg, row, cells.get(`${row.key}\n${col.id}`) ?? [], limits.claimsPerCell),
+        cellOf(kg, row, cells.get(matrixCellKey(row.key, col.id)) ?? [], limits.claimsPerCell),
       ),
     })),
     documents: [...documents.values()].sort((a, b) => compare(a.label, b.label)),
@@ -114,12 +114,26 @@ export function comparisonMatrix(kg: KnowledgeGraph, limits = MATRIX_LIMITS): Ma
 function placedClaims(kg: KnowledgeGraph): Placed[] {
   const placed: Placed[] = [];
   kg.graph.forEachNode((_, c) => {
-    if (c.kind !== "claim" || !COLUMN_TYPES.has(kg.entity(c.subject)?.type ?? "")) return;
-    // A sentence restated whole is no feature of the drug (the claims table lists it).
-    if (c.claimType === "ProseClaim" && !("iri" in c.object)) return;
-    placed.push({ claim: c, row: rowOf(kg, c), column: c.subject });
+    if (c.kind === "claim" && inMatrix(kg, c))
+      placed.push({ claim: c, row: rowOf(kg, c), column: c.subject });
   });
   return placed;
+}
+
+function inMatrix(kg: KnowledgeGraph, c: ClaimNode): boolean {
+  if (!COLUMN_TYPES.has(kg.entity(c.subject)?.type ?? "")) return false;
+  // A sentence restated whole is no feature of the drug (the claims table lists it).
+  return c.claimType !== "ProseClaim" || "iri" in c.object;
+}
+
+/** The cell a claim stands in, as `matrixCellKey` names cells; null when the matrix leaves it out. */
+export function cellOfClaim(kg: KnowledgeGraph, c: ClaimNode): string | null {
+  return inMatrix(kg, c) ? matrixCellKey(rowOf(kg, c).key, c.subject) : null;
+}
+
+/** A cell's key: its row's key and its column's id. */
+export function matrixCellKey(row: string, column: string): string {
+  return `${row}\n${column}`;
 }
 
 /** Features, then effects, each in the order of their first claim. */

@@ -4,7 +4,14 @@
  * suggestions, paths and neighbourhoods. Pure functions of (graph, parameters).
  */
 
+import { agreementOf } from "../agreement/agreement.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import {
+  type ConflictDetails,
+  claimAgreement,
+  conflictDetails,
+  entityAgreement,
+} from "../projection/agreement-details.ts";
 import { claimEvidence } from "../projection/claim-evidence.ts";
 import type { ViewEdge, ViewModel, ViewNode } from "../projection/projection.ts";
 import type { ClaimJson } from "../trace/answers.ts";
@@ -20,9 +27,18 @@ export function nodeDetails(kg: KnowledgeGraph, id: string): NodeDetails | undef
   if (!node) return undefined;
   switch (node.kind) {
     case "claim":
-      return { kind: "claim", claim: claimJson(kg, node) };
+      return {
+        kind: "claim",
+        claim: claimJson(kg, node),
+        agreement: claimAgreement(kg, agreementOf(kg), id),
+      };
     case "entity":
-      return { kind: "entity", trace: trace(kg, id), groups: entityGroups(kg, id) };
+      return {
+        kind: "entity",
+        trace: trace(kg, id),
+        groups: entityGroups(kg, id),
+        agreement: entityAgreement(kg, agreementOf(kg), id),
+      };
     case "reference":
     case "work":
       return { kind: node.kind, trace: trace(kg, id) };
@@ -62,6 +78,11 @@ export function edgeClaims(kg: KnowledgeGraph, source: string, target: string): 
     .claimsAbout(source)
     .filter((c) => c.subject === target || ("iri" in c.object && c.object.iri === target));
   return sortClaims(linking).map((c) => claimJson(kg, c));
+}
+
+/** A conflict with both sides (a matrix badge asks for it), or undefined when there is none. */
+export function conflictOf(kg: KnowledgeGraph, id: string): ConflictDetails | undefined {
+  return conflictDetails(kg, agreementOf(kg), id);
 }
 
 /** Search answers as `claimgraph trace` resolves (see search.ts). */

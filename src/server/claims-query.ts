@@ -4,6 +4,7 @@
  * characters, the hidden legend types at most MAX_HIDDEN_TYPES; an unknown column sorts by
  * document), and the rows built once per graph.
  */
+import { agreementOf } from "../agreement/agreement.ts";
 import type { GraphIndex, KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import {
   CLAIM_COLUMNS,
@@ -14,7 +15,8 @@ import {
   DEFAULT_CLAIM_QUERY,
 } from "../projection/claim-page.ts";
 import { type ClaimRow, claimRows } from "../projection/claim-rows.ts";
-import { comparisonMatrix, type Matrix } from "../projection/matrix.ts";
+import { comparisonMatrix } from "../projection/matrix.ts";
+import { type AgreedMatrix, matrixWithAgreement } from "../projection/matrix-agreement.ts";
 
 /** Rows one answer holds at most. */
 export const MAX_CLAIM_PAGE = 500;
@@ -54,11 +56,11 @@ function whole(text: string, min: number, max: number, fallback: number): number
   return Math.min(max, Math.max(min, Number(text)));
 }
 
-/** The table's rows and the matrix, built once per graph and kept with it. */
+/** The table's rows and the matrix (with its agreement badges), built once per graph and kept with it. */
 const CLAIM_ROWS: GraphIndex<readonly ClaimRow[]> = { name: "claim rows", build: claimRows };
-const MATRIX: GraphIndex<Matrix> = {
+const MATRIX: GraphIndex<AgreedMatrix> = {
   name: "comparison matrix",
-  build: (kg) => comparisonMatrix(kg),
+  build: (kg) => matrixWithAgreement(kg, comparisonMatrix(kg), agreementOf(kg)),
 };
 
 /** Every claim as a row of the table, built once per graph. */
@@ -72,6 +74,6 @@ export function claimsAnswer(kg: KnowledgeGraph, query: ClaimQuery): ClaimPage {
 }
 
 /** The comparison matrix, computed once per graph. */
-export function matrixAnswer(kg: KnowledgeGraph): Matrix {
+export function matrixAnswer(kg: KnowledgeGraph): AgreedMatrix {
   return kg.index(MATRIX);
 }

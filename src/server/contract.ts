@@ -6,8 +6,9 @@
  * (tests/server/contract.test.ts checks the actual answers against them too).
  */
 import type { Discrepancy } from "../graph/types.ts";
+import type { AgreementDetails, ConflictDetails } from "../projection/agreement-details.ts";
 import type { ClaimColumn, ClaimPage } from "../projection/claim-page.ts";
-import type { Matrix } from "../projection/matrix.ts";
+import type { AgreedMatrix } from "../projection/matrix-agreement.ts";
 import type { Evidence, ViewModel } from "../projection/projection.ts";
 import type { ClaimJson, StudyJson } from "../trace/answers.ts";
 import type { GroupPage } from "../trace/group-page.ts";
@@ -40,12 +41,19 @@ export interface DocumentDetails {
 
 /** What `/api/node` answers, by the node's kind. */
 export type NodeDetails =
-  | { readonly kind: "claim"; readonly claim: ClaimJson }
+  | {
+      readonly kind: "claim";
+      readonly claim: ClaimJson;
+      /** The assertions it belongs to, the other documents saying the same, its conflicts (#15). */
+      readonly agreement: AgreementDetails;
+    }
   | {
       readonly kind: "entity";
       readonly trace: TraceResult;
       /** Its claims by predicate and role, each group's first page and count. */
       readonly groups: readonly GroupPage[];
+      /** The assertions about it with their support, and their conflicts (#15). */
+      readonly agreement: AgreementDetails;
     }
   | { readonly kind: "reference"; readonly trace: TraceResult }
   | { readonly kind: "work"; readonly trace: TraceResult }
@@ -101,6 +109,8 @@ export interface ApiParams {
   readonly "/api/neighbourhood": { readonly id: string };
   readonly "/api/claims": ClaimsParams;
   readonly "/api/matrix": Record<string, never>;
+  /** A conflict's IRI (from a matrix cell's badge). */
+  readonly "/api/conflict": { readonly id: string };
   /** `id` empty: the first document. */
   readonly "/api/document": { readonly id: string };
   /** The next page of one group of an entity's claims (`offset` claims skipped). */
@@ -121,7 +131,8 @@ export interface ApiAnswers {
   readonly "/api/path": PathResult;
   readonly "/api/neighbourhood": Neighbourhood;
   readonly "/api/claims": ClaimPage;
-  readonly "/api/matrix": Matrix;
+  readonly "/api/matrix": AgreedMatrix;
+  readonly "/api/conflict": ConflictDetails;
   readonly "/api/document": DocumentText;
   readonly "/api/group": GroupPage;
 }

@@ -16,7 +16,7 @@ import { formatDiagnostic, InputError } from "../base/errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { project, type ViewModel } from "../projection/projection.ts";
 import { groupPage } from "../trace/group-page.ts";
-import { edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
+import { conflictOf, edgeClaims, neighbourhood, nodeDetails, pathBetween, search } from "./api.ts";
 import { claimsCsv, sendClaimsCsv } from "./claims-csv.ts";
 import { claimQuery, claimRowsOf, claimsAnswer, matrixAnswer } from "./claims-query.ts";
 import { onClientError } from "./client-error.ts";
@@ -185,42 +185,38 @@ function apiAnswer(
   switch (pathname) {
     case "/api/view":
       return { status: 200, body: ctx.viewJson };
-    case "/api/node": {
-      const details = nodeDetails(ctx.kg, q("id"));
-      return details === undefined
-        ? { status: 404, body: { error: "no such node" } }
-        : { status: 200, body: details };
-    }
+    case "/api/node":
+      return found(nodeDetails(ctx.kg, q("id")), "node");
     case "/api/edge":
       return { status: 200, body: { claims: edgeClaims(ctx.kg, q("source"), q("target")) } };
     case "/api/search":
       return { status: 200, body: { hits: search(ctx.kg, q("q").slice(0, 200)) } };
     case "/api/path":
       return { status: 200, body: pathBetween(ctx.kg, q("from"), q("to")) };
-    case "/api/group": {
-      const found = groupPage(ctx.kg, q("id"), q("role"), q("predicate"), Number(q("offset")) || 0);
-      return found
-        ? { status: 200, body: found }
-        : { status: 404, body: { error: "no such group" } };
-    }
-    case "/api/neighbourhood": {
-      const found = neighbourhood(ctx.kg, ctx.view, q("id"));
-      return found
-        ? { status: 200, body: found }
-        : { status: 404, body: { error: "no such node" } };
-    }
+    case "/api/group":
+      return found(
+        groupPage(ctx.kg, q("id"), q("role"), q("predicate"), Number(q("offset")) || 0),
+        "group",
+      );
+    case "/api/neighbourhood":
+      return found(neighbourhood(ctx.kg, ctx.view, q("id")), "node");
     case "/api/claims":
       return { status: 200, body: claimsAnswer(ctx.kg, claimQuery(q)) };
     case "/api/matrix":
       return { status: 200, body: matrixAnswer(ctx.kg) };
-    case "/api/document": {
-      const text = documentText(ctx.kg, q("id"));
-      return text
-        ? { status: 200, body: text }
-        : { status: 404, body: { error: "no such document" } };
-    }
+    case "/api/conflict":
+      return found(conflictOf(ctx.kg, q("id")), "conflict");
+    case "/api/document":
+      return found(documentText(ctx.kg, q("id")), "document");
   }
   return undefined;
+}
+
+/** 200 with `body`, or 404 saying there is no such `what`. */
+function found(body: unknown, what: string): { status: number; body: unknown } {
+  return body === undefined || body === null
+    ? { status: 404, body: { error: `no such ${what}` } }
+    : { status: 200, body };
 }
 
 /** An answer that failed: 409 when the knowledge-base files no longer read, else 500. */

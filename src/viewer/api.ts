@@ -20,6 +20,7 @@ export const api = {
   neighbourhood: (id: string) => get("/api/neighbourhood", { id }),
   claims: (params: ClaimsParams) => get("/api/claims", params),
   matrix: () => get("/api/matrix", {}),
+  conflict: (id: string) => get("/api/conflict", { id }),
   document: (id: string) => get("/api/document", { id }),
   group: (id: string, role: string, predicate: string, offset: number) =>
     get("/api/group", { id, role, predicate, offset: String(offset) }),

@@ -3,8 +3,10 @@
  * nodes a claim traces to), for the claims behind an edge, a hint or a warning.
  */
 
+import type { ConflictDetails } from "../projection/agreement-details.ts";
 import type { DocumentDetails, NodeDetails } from "../server/contract.ts";
 import type { ClaimJson } from "../trace/answers.ts";
+import { agreementView, conflictView } from "./agreement-view.ts";
 import { h } from "./dom.ts";
 import { entityView } from "./entity-view.ts";
 import { claimsView, claimView, type PanelActions, referenceView, studyView } from "./panel.ts";
@@ -30,6 +32,20 @@ export class DetailsPanel {
     this.element.removeAttribute("data-edge");
   }
 
+  /** The conflicts a matrix cell's badge stands for, each with both sides. */
+  conflicts(conflicts: readonly ConflictDetails[]): void {
+    this.element.removeAttribute("data-edge");
+    this.element.removeAttribute("data-selected");
+    this.show(
+      h("h2", {}, `Conflict${conflicts.length === 1 ? "" : "s"} (${conflicts.length})`),
+      ...conflicts.map((c) => conflictView(c, this.actions)),
+    );
+  }
+
+  warn(text: string): void {
+    this.show(h("p", { className: "warn" }, text));
+  }
+
   missing(): void {
     this.show(h("p", { className: "warn" }, "This node has no details."));
   }
@@ -48,9 +64,20 @@ export class DetailsPanel {
   private nodeView(answer: NodeDetails, traced: ReadonlySet<string> | null): Node[] {
     switch (answer.kind) {
       case "claim":
-        return [h("h2", {}, "Claim"), claimView(answer.claim, this.actions, traced)];
+        return [
+          h("h2", {}, "Claim"),
+          claimView(answer.claim, this.actions, traced),
+          ...present(agreementView(answer.agreement, this.actions)),
+        ];
       case "entity":
-        return [entityView(answer.trace, answer.groups, this.actions)];
+        return [
+          entityView(
+            answer.trace,
+            answer.groups,
+            this.actions,
+            agreementView(answer.agreement, this.actions),
+          ),
+        ];
       case "reference":
       case "work":
         return [referenceView(answer.trace, this.actions)];
@@ -68,6 +95,10 @@ export class DetailsPanel {
   private show(...nodes: Node[]): void {
     this.element.replaceChildren(...nodes);
   }
+}
+
+function present(node: Node | null): Node[] {
+  return node ? [node] : [];
 }
 
 /** The nodes a claim traces to: itself, its subject, object, document, references and works. */

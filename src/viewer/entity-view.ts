@@ -1,6 +1,7 @@
 /**
- * An entity in Details: its names and identifiers, then its claims grouped by predicate and
- * role. A hub entity has thousands of claims, so each group shows a page and says how many
+ * An entity in Details: its names and identifiers, what several documents say together about
+ * it (its assertions and their conflicts, agreement-view.ts), then its claims grouped by
+ * predicate and role. A hub entity has thousands of claims, so each group shows a page and says how many
  * it holds ("50 of 1,513"), with a control that fetches the group's next page.
  */
 import type { GroupPage } from "../trace/group-page.ts";
@@ -15,6 +16,7 @@ export function entityView(
   t: TraceResult,
   groups: readonly GroupPage[],
   act: PanelActions,
+  agreement: HTMLElement | null = null,
 ): HTMLElement {
   const e = t.entity;
   if (!e) return h("p", {}, "Nothing is known about this node.");
@@ -32,6 +34,7 @@ export function entityView(
     e.unverifiedIdentifiers.length > 0
       ? h("p", { className: "warn" }, "Unverified: ", ...identifierList(e.unverifiedIdentifiers))
       : null,
+    agreement,
     h("p", { className: "meta" }, `${count(t.total)} claim${t.total === 1 ? "" : "s"} about it`),
     ...groups.filter((g) => g.count > 0).map((g) => groupView(e.id, g, act)),
   );

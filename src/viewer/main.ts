@@ -52,6 +52,7 @@ async function boot(): Promise<void> {
   const views = setupViews(
     (id) => void select(id),
     () => state.filters,
+    (ids) => void showConflicts(panel, ids),
   );
   const readable = await reader.open(initial.reader, initial.selected).then(
     () => true,
@@ -73,6 +74,15 @@ async function boot(): Promise<void> {
     labelsDrawn: () => [...drawnLabels],
   };
   if (initial.selected) await select(initial.selected);
+}
+
+/** A matrix badge's conflicts, both sides of each, in Details. */
+async function showConflicts(panel: DetailsPanel, ids: readonly string[]): Promise<void> {
+  try {
+    panel.conflicts(await Promise.all(ids.map((id) => api.conflict(id))));
+  } catch (error) {
+    panel.warn(`The conflict could not be loaded: ${String(error)}`);
+  }
 }
 
 /** Clicks select a node or show an edge's claims; hovering lights a node's neighbourhood. */

@@ -2,9 +2,13 @@
  * The comparison matrix (from `/api/matrix`): drugs and drug classes as columns, features
  * and effects as rows, each cell listing its claims with their citation numbers (and their
  * document when the knowledge base holds several); a claim opens in the graph and Details.
- * A null cell ("not stated", "not tested") and a cell without claims look different.
+ * A null cell ("not stated", "not tested") and a cell without claims look different. Under
+ * its claims, a cell shows how many works stand behind each of its assertions and, when its
+ * claims stand in a conflict, a "⚠ n" button that shows the conflicts (agreement-badges.ts).
  */
-import type { Matrix, MatrixCell, MatrixClaim, MatrixRow } from "../projection/matrix.ts";
+import type { MatrixClaim } from "../projection/matrix.ts";
+import type { AgreedCell, AgreedMatrix, AgreedRow } from "../projection/matrix-agreement.ts";
+import { cellBadges } from "./agreement-badges.ts";
 import { api } from "./api.ts";
 import { h } from "./dom.ts";
 
@@ -15,6 +19,7 @@ export class MatrixView {
   constructor(
     private readonly root: HTMLElement,
     private readonly select: (id: string) => void,
+    private readonly showConflicts: (ids: readonly string[]) => void,
   ) {
     root.addEventListener("click", (e) => {
       const id = (e.target as Element).closest("[data-claim]")?.getAttribute("data-claim");
@@ -26,7 +31,7 @@ export class MatrixView {
   show(): Promise<void> {
     this.loaded ??= api.matrix().then(
       (m) => {
-        this.root.replaceChildren(...matrixView(m));
+        this.root.replaceChildren(...matrixView(m, this.showConflicts));
         this.mark(this.selected);
       },
       (error: unknown) => {
@@ -51,11 +56,13 @@ export class MatrixView {
   }
 }
 
-function matrixView(m: Matrix): Node[] {
+type Show = (conflicts: readonly string[]) => void;
+
+function matrixView(m: AgreedMatrix, show: Show): Node[] {
   if (m.columns.length === 0)
     return [h("p", { className: "hint" }, "No claim is about a drug or a drug class.")];
   const several = m.documents.length > 1;
-  const groups: Array<[string, MatrixRow[]]> = [
+  const groups: Array<[string, AgreedRow[]]> = [
     ["Features", m.rows.filter((r) => r.kind === "feature")],
     ["Effects", m.rows.filter((r) => r.kind === "effect")],
   ];
@@ -67,13 +74,13 @@ function matrixView(m: Matrix): Node[] {
       matrixHead(m),
       ...groups
         .filter(([, rows]) => rows.length > 0)
-        .map(([name, rows]) => groupView(name, rows, m, several)),
+        .map(([name, rows]) => groupView(name, rows, m, several, show)),
     ),
   ];
 }
 
 /** What the matrix shows, and the key to its empty and null cells. */
-function matrixKey(m: Matrix, several: boolean): HTMLElement {
+function matrixKey(m: AgreedMatrix, several: boolean): HTMLElement {
   return h(
     "p",
     { className: "meta" },
@@ -83,12 +90,16 @@ function matrixKey(m: Matrix, several: boolean): HTMLElement {
     h("span", { className: "cell-empty" }, "—"),
     " no claim; ",
     h("span", { className: "cell-null" }, "not stated"),
-    " the source's cell gives no value.",
+    " the source's cell gives no value; ",
+    h("span", { className: "badge support" }, "2 works"),
+    " distinct works behind what the cell says (by tier on hover); ",
+    h("span", { className: "badge conflict" }, "⚠ 1"),
+    " conflicts with another claim (click to see both sides).",
   );
 }
 
 /** The header row: one column per drug or drug class. */
-function matrixHead(m: Matrix): HTMLElement {
+function matrixHead(m: AgreedMatrix): HTMLElement {
   return h(
     "thead",
     {},
@@ -110,17 +121,23 @@ function matrixHead(m: Matrix): HTMLElement {
 }
 
 /** A group of rows (features or effects) under its heading. */
-function groupView(name: string, rows: MatrixRow[], m: Matrix, several: boolean): HTMLElement {
+function groupView(
+  name: string,
+  rows: AgreedRow[],
+  m: AgreedMatrix,
+  several: boolean,
+  show: Show,
+): HTMLElement {
   const span = String(m.columns.length + 1);
   return h(
     "tbody",
     {},
     h("tr", { className: "group" }, h("th", { attrs: { scope: "rowgroup", colspan: span } }, name)),
-    ...rows.map((r) => rowView(r, m, several)),
+    ...rows.map((r) => rowView(r, m, several, show)),
   );
 }
 
-function rowView(r: MatrixRow, m: Matrix, several: boolean): HTMLElement {
+function rowView(r: AgreedRow, m: AgreedMatrix, several: boolean, show: Show): HTMLElement {
   return h(
     "tr",
     { attrs: { "data-row": r.key } },
@@ -130,11 +147,11 @@ function rowView(r: MatrixRow, m: Matrix, several: boolean): HTMLElement {
       r.effect ? r.effect.label : r.predicate.label,
       r.effect ? h("span", { className: "meta" }, ` · ${r.predicate.label}`) : null,
     ),
-    ...r.cells.map((cell, i) => cellView(cell, m.columns[i]?.id ?? "", several)),
+    ...r.cells.map((cell, i) => cellView(cell, m.columns[i]?.id ?? "", several, show)),
   );
 }
 
-function cellView(cell: MatrixCell, column: string, several: boolean): HTMLElement {
+function cellView(cell: AgreedCell, column: string, several: boolean, show: Show): HTMLElement {
   const attrs = { "data-column": column, "data-state": cell.state };
   if (cell.state === "empty")
     return h("td", { attrs }, h("span", { className: "cell-empty", title: "No claim" }, "—"));
@@ -149,6 +166,7 @@ function cellView(cell: MatrixCell, column: string, several: boolean): HTMLEleme
         ? h("li", { className: "meta" }, `and ${cell.total - cell.claims.length} more`)
         : null,
     ),
+    cellBadges(cell, (i) => cell.claims.find((c) => c.assertion === i)?.text, show),
   );
 }
 

@@ -23,9 +23,13 @@ export interface Views {
   readonly tabs: ReadonlyMap<Table, HTMLElement>;
 }
 
-export function setupViews(select: (id: string) => void, filters: () => Filters): Views {
+export function setupViews(
+  select: (id: string) => void,
+  filters: () => Filters,
+  showConflicts: (ids: readonly string[]) => void,
+): Views {
   const table = new ClaimsTable($("claims"), { select, filters });
-  const matrix = new MatrixView($("matrix"), select);
+  const matrix = new MatrixView($("matrix"), select, showConflicts);
   const panels = new Map<Table, readonly [HTMLElement, HTMLElement, () => unknown]>([
     ["claims", [$("tab-claims"), $("claims"), () => table.load()]],
     ["matrix", [$("tab-matrix"), $("matrix"), () => matrix.show()]],

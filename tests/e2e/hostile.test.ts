@@ -1,6 +1,7 @@
 // The viewer on a hostile document (tests/fixtures/hostile): markup in titles, cells and
 // references stays text, nothing runs, links lead only to http(s) addresses, long labels do
-// not break the layout, and right-to-left overrides do not reorder the viewer's own text.
+// not break the layout, and right-to-left overrides do not reorder the viewer's own text; what
+// several documents say together (Details' "Across documents", a conflict's sides) stays text.
 // One browser and one page for the whole file.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -160,6 +161,25 @@ describe("the hostile document in the viewer", () => {
     const reference = page.locator("#details li[data-reference]");
     expect(await reference.textContent()).toContain(`${IMG} Hostile reference title`);
     expect(await reference.textContent()).toContain("javascript:window.__pwned=1");
+    expect(await injected()).toEqual([]);
+    expect(await pwned()).toBeUndefined();
+  });
+
+  it("shows the claim's assertion and the document's conflict, quotes and title, as text (#15)", async () => {
+    const cell = node(
+      (n) => n.kind === "claim" && n.label === `desipramine · primary target · ${IMG}`,
+    );
+    await select(cell.key);
+    const across = page.getByRole("region", { name: "Across documents" });
+    expect(await across.locator("li[data-assertion] strong").textContent()).toBe(
+      `primary target ${IMG}`,
+    );
+    // Desipramine is the object of the header's CAS number, which public records contradict:
+    // the conflict names the hostile title and quotes the number.
+    await select(node((n) => n.kind === "entity" && n.label === "desipramine").key);
+    const conflict = page.locator("#details article.conflict[data-kind=PublicRecordDisagrees]");
+    expect(await conflict.locator("h4").textContent()).toContain(SCRIPT);
+    expect(await conflict.locator("blockquote").allTextContents()).toEqual(["000-00-0"]);
     expect(await injected()).toEqual([]);
     expect(await pwned()).toBeUndefined();
   });

@@ -75,9 +75,13 @@ describe("the comparison matrix of the seed", () => {
     expect(await cell.getAttribute("data-state")).toBe("claims");
     expect(await cell.getByRole("button").textContent()).toBe("norepinephrine transporter [1]");
     expect(await cell.getByRole("button").getAttribute("aria-current")).toBe("true");
-    expect(await matrixCell("primary target", SSRIS).textContent()).toBe(
+    expect(await matrixCell("primary target", SSRIS).locator("ul").textContent()).toBe(
       "serotonin transporter [2]",
     );
+    // Under the claims, the support of what the cell says (#15): one document, one work.
+    expect(await matrixCell("primary target", SSRIS).locator(".badge").allTextContents()).toEqual([
+      "1 work",
+    ]);
     const columns = await page
       .locator("#matrix thead th[data-column]")
       .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")));

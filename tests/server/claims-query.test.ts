@@ -1,11 +1,16 @@
 // The claims table's and the matrix's routes over HTTP on the seed: a page of claims with its
 // counts, the text filter and the viewer's filters as parameters, the page holding a claim,
 // bounded pages and filters (whatever the parameters say), the matrix of the seed, and the
-// server's guards on both routes.
+// server's guards on both routes; the agreement's badges in the matrix, a claim's assertion in
+// Details and a conflict with both sides (#15).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConflictRules } from "../../src/agreement/rules.ts";
+import type { ConflictDetails } from "../../src/projection/agreement-details.ts";
 import type { ClaimPage } from "../../src/projection/claim-page.ts";
 import type { Matrix } from "../../src/projection/matrix.ts";
+import type { AgreedMatrix } from "../../src/projection/matrix-agreement.ts";
 import { MAX_CLAIM_PAGE } from "../../src/server/claims-query.ts";
+import type { NodeDetails } from "../../src/server/contract.ts";
 import type { RunningServer } from "../../src/server/server.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/server/server.ts";
 import { rawRequest, serveKb } from "../helpers/serve.ts";
@@ -98,6 +103,35 @@ describe("/api/matrix", () => {
     const row = m.rows.find((r) => r.predicate.label === "primary target");
     expect(row?.cells[at]?.claims.map((c) => [c.id, c.text, c.citations])).toEqual([
       [PRIMARY_TARGET, "norepinephrine transporter", [1]],
+    ]);
+  });
+});
+
+describe("/api/conflict and the seed's agreement (#15)", () => {
+  const CAS_CONFLICT = `${KB}conflict/75a305d66b5ad399`;
+
+  it("answers a conflict with both sides and its rule's label; an unknown id is a 404", async () => {
+    const c = await getJson<ConflictDetails>("/api/conflict", { id: CAS_CONFLICT });
+    expect(c.kind).toBe("PublicRecordDisagrees");
+    expect(c.rule.label).toBe(loadConflictRules().rules.get("PublicRecordDisagrees")?.label);
+    expect(c.sides[0].claims.map((x) => [x.file, x.line, x.quote])).toEqual([
+      ["desipramine-vs-ssris.md", 9, "303-54-8"],
+    ]);
+    expect(c.sides[1].says).toMatch(/^public records: /);
+    const missing = await rawRequest(server.url, `/api/conflict?id=${encodeURIComponent(KB)}x`);
+    expect(missing.status).toBe(404);
+  });
+
+  it("gives a matrix cell its support badge and a claim's Details its assertion", async () => {
+    const m = await getJson<AgreedMatrix>("/api/matrix");
+    const at = m.columns.findIndex((c) => c.id === DESIPRAMINE);
+    const cell = m.rows.find((r) => r.predicate.label === "primary target")?.cells[at];
+    expect(cell?.assertions.map((a) => [a.documents, a.works])).toEqual([[1, 1]]);
+    expect(cell?.claims[0]?.assertion).toBe(0);
+    expect(cell?.conflicts).toEqual([]);
+    const node = await getJson<NodeDetails>("/api/node", { id: PRIMARY_TARGET });
+    expect(node.kind === "claim" && node.agreement.assertions.map((a) => a.says)).toEqual([
+      "primary target norepinephrine transporter",
     ]);
   });
 });

@@ -18,6 +18,8 @@ const REF_1 = `${KB}doc/desipramine-vs-ssris.ref-1`;
 const WORK_4_5 = `${KB}work/pmid-12183009`;
 const STUDY = `${KB}study/desipramine-vs-ssris.memory-in-depression`;
 const PRIMARY_TARGET = `${KB}claim/desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0`;
+/** The seed's one conflict: its header's CAS number against the public record (#15). */
+const CAS_CONFLICT = `${KB}conflict/75a305d66b5ad399`;
 
 /** One request per endpoint and, for /api/node, per kind of node; paths found and not. */
 const REQUESTS: ReadonlyArray<readonly [ApiPath, Record<string, string>]> = [
@@ -37,6 +39,7 @@ const REQUESTS: ReadonlyArray<readonly [ApiPath, Record<string, string>]> = [
   ["/api/claims", {}],
   ["/api/claims", { q: "primary target", sort: "citations", dir: "desc", focus: PRIMARY_TARGET }],
   ["/api/matrix", {}],
+  ["/api/conflict", { id: CAS_CONFLICT }],
   ["/api/document", { id: DOC }],
   ["/api/document", { id: "" }],
   [
