@@ -9,7 +9,7 @@
 import type { Quad } from "@rdfjs/types";
 import { agreementFrom } from "../agreement/agreement.ts";
 import { kbClaimFacts, kbDiscrepancies, kbEvidenceOf } from "../agreement/kb-facts.ts";
-import { agreementQuads } from "../agreement/rdf.ts";
+import { agreementGraph, agreementQuads } from "../agreement/rdf.ts";
 import { type ConflictRules, loadConflictRules } from "../agreement/rules.ts";
 import type { Agreement } from "../agreement/types.ts";
 import type { KnowledgeBase } from "../claims/types.ts";
@@ -39,5 +39,5 @@ export function agreementSection(
   iris: Iris,
   nanopubs: ReadonlyMap<string, string>,
 ): Quad[] {
-  return agreementQuads(kbAgreement(kb, iris), iris.graph("agreement"), (c) => nanopubs.get(c));
+  return agreementQuads(kbAgreement(kb, iris), agreementGraph(iris.base), (c) => nanopubs.get(c));
 }
