@@ -117,6 +117,14 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
           target(TARGETS.build),
           sum.build.verdict,
         ],
+        [
+          `grouping and conflict detection in the build (${n(sum.agreement.assertions)} assertions, ${n(sum.agreement.conflicts)} conflicts; in process)`,
+          s(sum.agreement.ms),
+          `the build without them (in process): ${s(sum.agreement.withoutMs)}`,
+          x(sum.agreement.ratio),
+          target(TARGETS.agreement),
+          sum.agreement.verdict,
+        ],
         ...sum.exports.flatMap((e) => [
           [
             `\`claimgraph export --format ${e.format}\` (whole command)`,
