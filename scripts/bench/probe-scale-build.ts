@@ -11,10 +11,18 @@
  *   - `streamSections(prepared, FORMATS)`: the four writers together, as `build` runs them.
  *
  * A format's serialisation alone is its time minus the quads-alone time of the same round.
+ *
+ * And what the agreement (#15) adds to those runs, each round: grouping the claims and
+ * detecting conflicts (`kbAgreement`), the agreement graph's quads, and their text in the four
+ * formats (`agreementMs`, the sum; the build's `all` run includes it).
  * Prints one JSON object; times in ms.
  */
+import { agreementGraph, agreementQuads } from "../../src/agreement/rdf.ts";
+import { kbAgreement } from "../../src/pipeline/agreement-section.ts";
 import { prepare, streamSections } from "../../src/pipeline/pipeline.ts";
 import { FORMATS, type Format } from "../../src/rdf/vocab/formats.ts";
+import { PREFIXES } from "../../src/rdf/vocab/namespaces.ts";
+import { writerFor } from "../../src/rdf/write/writers.ts";
 
 interface Options {
   readonly sources: string;
@@ -52,12 +60,43 @@ const cases: Array<{ name: string; formats: readonly Format[] }> = [
   ...FORMATS.map((f) => ({ name: f, formats: [f] })),
   { name: "all", formats: FORMATS },
 ];
+/** The agreement's part of a build: grouping and detection, its quads, their text in every format. */
+function agreement() {
+  const { kb, iris } = prepared;
+  gc?.();
+  const start = performance.now();
+  const found = kbAgreement(kb, iris);
+  const groupMs = performance.now() - start;
+  const quads = agreementQuads(found, agreementGraph(iris.base), (c) => c);
+  const quadsMs = performance.now() - start - groupMs;
+  const prefixes = { ...PREFIXES, ...iris.prefixes() };
+  let chars = 0;
+  for (const f of FORMATS) {
+    const w = writerFor(f, prefixes);
+    w.begin();
+    chars += w.section(quads).length;
+  }
+  const ms = performance.now() - start;
+  return {
+    ms,
+    groupMs,
+    quadsMs,
+    writeMs: ms - groupMs - quadsMs,
+    quads: quads.length,
+    assertions: found.assertions.length,
+    conflicts: found.conflicts.length,
+    chars,
+  };
+}
+
 const rounds: Array<Record<string, { ms: number; quads: number; chars: Record<string, number> }>> =
   [];
+const agreements: Array<ReturnType<typeof agreement>> = [];
 for (let r = 0; r < options.rounds; r++) {
   const round: (typeof rounds)[number] = {};
   for (const c of cases) round[c.name] = run(c.formats);
   rounds.push(round);
+  agreements.push(agreement());
 }
 
 process.stdout.write(
@@ -66,6 +105,7 @@ process.stdout.write(
     prepareMs,
     preparedHeapBytes,
     rounds,
+    agreements,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   }),
 );

@@ -144,6 +144,7 @@ async function scale() {
     ...sum.open.rows.flatMap((r) => [r.verdict, r.memoryVerdict]),
     ...sum.trace.flatMap((t) => [t.p50Verdict, t.vsSeedVerdict, t.p99Verdict]),
     sum.build.verdict,
+    sum.agreement.verdict,
     ...sum.exports.flatMap((e) => [e.verdict, e.writeVerdict]),
     sum.viewer.verdict,
     sum.push.verdict,

@@ -117,6 +117,22 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
           target(TARGETS.build),
           sum.build.verdict,
         ],
+        [
+          `grouping and conflict detection in the build (${n(sum.agreement.assertions)} assertions, ${n(sum.agreement.conflicts)} conflicts; in process)`,
+          s(sum.agreement.groupMs),
+          `the build without the agreement (in process): ${s(sum.agreement.withoutMs)}`,
+          x(sum.agreement.ratio),
+          target(TARGETS.agreement),
+          sum.agreement.verdict,
+        ],
+        [
+          `the agreement graph with its writing (${n(sum.agreement.quads)} quads, four formats)`,
+          s(sum.agreement.ms),
+          `the build without the agreement (in process): ${s(sum.agreement.withoutMs)}`,
+          x(sum.agreement.writtenRatio),
+          "",
+          "— (for scale)",
+        ],
         ...sum.exports.flatMap((e) => [
           [
             `\`claimgraph export --format ${e.format}\` (whole command)`,

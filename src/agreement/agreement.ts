@@ -8,7 +8,11 @@ import { DEFAULT_BASE_IRI } from "../rdf/vocab/namespaces.ts";
 import { detectConflicts, localName } from "./detect.ts";
 import { claimFacts } from "./facts.ts";
 import { type EvidenceOf, groupFacts } from "./group.ts";
-import { publicRecordConflicts } from "./public-record.ts";
+import {
+  discrepancyConflicts,
+  graphDiscrepancies,
+  type StatedDiscrepancy,
+} from "./public-record.ts";
 import { type ConflictRules, loadConflictRules } from "./rules.ts";
 import type { Agreement, ClaimFact } from "./types.ts";
 
@@ -27,11 +31,27 @@ export function agreementWith(
   rules: ConflictRules,
   facts: readonly ClaimFact[] = claimFacts(kg),
 ): Agreement {
-  const base = baseOf(kg);
-  const assertions = groupFacts(facts, evidenceOfWorks(kg, rules), base);
+  const discrepancies = graphDiscrepancies(kg);
+  const evidenceOf = evidenceOfWorks(kg, rules);
+  return agreementFrom({ facts, evidenceOf, discrepancies, base: baseOf(kg) }, rules);
+}
+
+/** What the agreement is computed from: a graph's or the build's knowledge base's, alike. */
+export interface AgreementInput {
+  readonly facts: readonly ClaimFact[];
+  readonly evidenceOf: EvidenceOf;
+  readonly discrepancies: readonly StatedDiscrepancy[];
+  /** The knowledge base's namespace, where assertion and conflict IRIs are minted. */
+  readonly base: string;
+}
+
+/** The agreement of `input` under `rules`: its assertions, and their conflicts sorted by IRI. */
+export function agreementFrom(input: AgreementInput, rules: ConflictRules): Agreement {
+  const { base } = input;
+  const assertions = groupFacts(input.facts, input.evidenceOf, base);
   const conflicts = [
     ...detectConflicts(assertions, rules, base),
-    ...publicRecordConflicts(kg, assertions, rules, base),
+    ...discrepancyConflicts(input.discrepancies, assertions, rules, base),
   ];
   const unique = new Map(conflicts.map((c) => [c.iri, c]));
   return {

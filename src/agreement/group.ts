@@ -24,9 +24,14 @@ export function assertionKey(f: ClaimFact): string {
   return key.join(" | ");
 }
 
-/** A stable IRI under `base` for `key`: the first 16 hex digits of its SHA-256. */
+/**
+ * A stable IRI under `base` for `key`: the first 16 hex digits of the SHA-256 of the key with
+ * the base's own IRIs made relative, so a knowledge base built under another `--base` names
+ * the same assertions with the same digits (only the base differs).
+ */
 export function keyIri(base: string, kind: string, key: string): string {
-  return `${base}${kind}/${createHash("sha256").update(key).digest("hex").slice(0, 16)}`;
+  const relative = key.split(base).join("");
+  return `${base}${kind}/${createHash("sha256").update(relative).digest("hex").slice(0, 16)}`;
 }
 
 /** The assertions of `facts`, sorted by key. */

@@ -10,8 +10,24 @@ import { keyIri } from "./group.ts";
 import type { ConflictRules } from "./rules.ts";
 import type { Assertion, Disagreement } from "./types.ts";
 
-export function publicRecordConflicts(
-  kg: KnowledgeGraph,
+/** A document's stated value that public records contradict: the claim stating it, what they give. */
+export interface StatedDiscrepancy {
+  readonly claim: string | undefined;
+  readonly publicValues: readonly string[];
+}
+
+/** The disagreements with public records the documents of `kg` keep. */
+export function graphDiscrepancies(kg: KnowledgeGraph): StatedDiscrepancy[] {
+  const out: StatedDiscrepancy[] = [];
+  kg.graph.forEachNode((_, node) => {
+    if (node.kind === "document") out.push(...node.discrepancies);
+  });
+  return out;
+}
+
+/** The conflicts `discrepancies` make with the assertions of their claims. */
+export function discrepancyConflicts(
+  discrepancies: readonly StatedDiscrepancy[],
   assertions: readonly Assertion[],
   rules: ConflictRules,
   base: string,
@@ -19,15 +35,12 @@ export function publicRecordConflicts(
   const byClaim = new Map<string, Assertion>();
   for (const a of assertions) for (const c of a.claims) byClaim.set(c, a);
   const out: Disagreement[] = [];
-  kg.graph.forEachNode((_, node) => {
-    if (node.kind !== "document") return;
-    for (const d of node.discrepancies) {
-      const stated = d.claim === undefined ? undefined : byClaim.get(d.claim);
-      if (!stated || !rules.record.has(localName(stated.predicate))) continue;
-      const record = recordAssertion(stated, d.publicValues, base);
-      out.push(disagreement("PublicRecordDisagrees", stated, record, rules, base));
-    }
-  });
+  for (const d of discrepancies) {
+    const stated = d.claim === undefined ? undefined : byClaim.get(d.claim);
+    if (!stated || !rules.record.has(localName(stated.predicate))) continue;
+    const record = recordAssertion(stated, d.publicValues, base);
+    out.push(disagreement("PublicRecordDisagrees", stated, record, rules, base));
+  }
   return out;
 }
 

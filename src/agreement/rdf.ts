@@ -12,9 +12,12 @@ import type { Agreement, Assertion, Disagreement, SupportTier } from "./types.ts
 
 const { namedNode, literal, quad } = DataFactory;
 
+/** The agreement graph's local name: `<base>graph/agreement`. */
+export const AGREEMENT_GRAPH_NAME = "agreement";
+
 /** The agreement graph's name under `base`. */
 export function agreementGraph(base: string): NamedNode {
-  return namedNode(`${base}graph/agreement`);
+  return namedNode(`${base}graph/${AGREEMENT_GRAPH_NAME}`);
 }
 
 const SOURCES: Readonly<Record<SupportTier, NamedNode>> = {

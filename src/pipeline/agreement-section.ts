@@ -1,38 +1,43 @@
 /**
  * The build's agreement section (issue #15): the grouped assertions and conflicts of every
- * document's claims, in their own named graph after the documents' sections and the shared
- * graph. Computed from the graph read back from the quads the build wrote, so the agreement a
- * build exports is the one `claimgraph conflicts` finds in its files. Not yet called by
- * `build()` and `streamSections`: writing it changes every export, and `push` (one graph per
- * document and the shared one), SHACL in batches and the base-moving checks must learn the new
- * graph first (see the report of branch s5-core).
+ * document's claims, in their own named graph (`<base>graph/agreement`) after the documents'
+ * sections and the shared graph. Computed from the knowledge base the build holds, with the
+ * IRIs its writer mints — not from a graph read back from the quads, which would cost as much
+ * as the build — and equal to the agreement `claimgraph conflicts` finds in the written files
+ * (tests/agreement/kb-facts.test.ts).
  */
 import type { Quad } from "@rdfjs/types";
-import { agreementWith } from "../agreement/agreement.ts";
-import { agreementQuads } from "../agreement/rdf.ts";
-import { loadConflictRules } from "../agreement/rules.ts";
-import { graphFromQuads } from "../graph/from-quads.ts";
-import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import { NP, RDF } from "../rdf/vocab/vocabulary.ts";
+import { agreementFrom } from "../agreement/agreement.ts";
+import { kbClaimFacts, kbDiscrepancies, kbEvidenceOf } from "../agreement/kb-facts.ts";
+import { agreementGraph, agreementQuads } from "../agreement/rdf.ts";
+import { type ConflictRules, loadConflictRules } from "../agreement/rules.ts";
+import type { Agreement } from "../agreement/types.ts";
+import type { KnowledgeBase } from "../claims/types.ts";
 import type { Iris } from "../rdf/write/iris.ts";
 
-export function agreementSection(quads: readonly Quad[], iris: Iris): Quad[] {
-  const kg = new KnowledgeGraph(graphFromQuads(quads), iris.prefixes());
-  const agreement = agreementWith(kg, loadConflictRules());
-  const nanopubs = nanopublications(quads);
-  return agreementQuads(agreement, iris.graph("agreement"), (c) => nanopubs.get(c));
+/** The agreement of the knowledge base `kb`, its IRIs minted by `iris`. */
+export function kbAgreement(
+  kb: KnowledgeBase,
+  iris: Iris,
+  rules: ConflictRules = loadConflictRules(),
+): Agreement {
+  const input = {
+    facts: kbClaimFacts(kb, iris),
+    evidenceOf: kbEvidenceOf(kb, iris, rules),
+    discrepancies: kbDiscrepancies(kb, iris),
+    base: iris.base,
+  };
+  return agreementFrom(input, rules);
 }
 
-/** Each claim's nanopublication: the one whose provenance graph types the claim. */
-function nanopublications(quads: readonly Quad[]): Map<string, string> {
-  const byProvenance = new Map<string, string>();
-  for (const q of quads)
-    if (q.predicate.equals(NP.hasProvenance)) byProvenance.set(q.object.value, q.subject.value);
-  const out = new Map<string, string>();
-  for (const q of quads) {
-    if (!q.predicate.equals(RDF.type)) continue;
-    const np = byProvenance.get(q.graph.value);
-    if (np !== undefined) out.set(q.subject.value, np);
-  }
-  return out;
+/**
+ * The agreement graph's quads, sorted. `nanopubs` maps each claim's IRI to its
+ * nanopublication's, as the writer wrote it (documentQuads fills it).
+ */
+export function agreementSection(
+  kb: KnowledgeBase,
+  iris: Iris,
+  nanopubs: ReadonlyMap<string, string>,
+): Quad[] {
+  return agreementQuads(kbAgreement(kb, iris), agreementGraph(iris.base), (c) => nanopubs.get(c));
 }

@@ -16,15 +16,10 @@ import type { KnowledgeBase } from "../claims/types.ts";
 import { PREFIXES } from "../rdf/vocab/namespaces.ts";
 import { DEFAULT_BASE_IRI } from "../rdf/vocab/vocabulary.ts";
 import { checkBaseIri, Iris } from "../rdf/write/iris.ts";
-import {
-  documentQuads,
-  type NanopubOptions,
-  sharedData,
-  sharedQuads,
-  toSections,
-} from "../rdf/write/quads.ts";
+import { documentQuads, type NanopubOptions, sharedData, sharedQuads } from "../rdf/write/quads.ts";
 import { EXTENSIONS, FORMATS, type Format, serializeSections } from "../rdf/write/serialize.ts";
 import { writerFor } from "../rdf/write/writers.ts";
+import { agreementSection } from "./agreement-section.ts";
 import { type InputPaths, listInputs, readInputs } from "./files.ts";
 import { GenerationWriter } from "./generation.ts";
 import { buildKnowledgeBase } from "./knowledge-base.ts";
@@ -58,7 +53,7 @@ export interface Prepared {
 
 export interface Built extends Prepared {
   readonly quads: readonly Quad[];
-  /** The dataset in sorted sections (one per document, then the shared graph), as written. */
+  /** The dataset in sorted sections (one per document, the shared graph, then the agreement graph), as written. */
   readonly sections: readonly (readonly Quad[])[];
   readonly summary: Summary;
 }
@@ -95,7 +90,13 @@ function nanopubOptions(options: NanopubOptions): NanopubOptions {
 
 export function build(options: BuildOptions): Built {
   const prepared = prepare(options);
-  const sections = toSections(prepared.kb, prepared.iris, prepared.nanopubs);
+  const { kb, iris } = prepared;
+  const nanopubs = new Map<string, string>();
+  const sections = [
+    ...kb.documents.map((doc) => documentQuads(doc, iris, prepared.nanopubs, nanopubs)),
+    sharedQuads(sharedData(kb), iris),
+    agreementSection(kb, iris, nanopubs),
+  ];
   const quads = sections.flat();
   return { ...prepared, quads, sections, summary: summarize(prepared.kb, quads.length) };
 }
@@ -143,18 +144,21 @@ export function streamSections(
   for (const [f, w] of writers) emit(f, w.begin());
   let quads = 0;
   let claims = 0;
+  const nanopubs = new Map<string, string>();
   const docs = prepared.kb.documents;
   docs.forEach((doc, i) => {
-    const section = documentQuads(doc, prepared.iris, prepared.nanopubs);
+    const section = documentQuads(doc, prepared.iris, prepared.nanopubs, nanopubs);
     quads += section.length;
     claims += doc.claims.length;
     for (const [f, w] of writers) emit(f, w.section(section));
     onProgress?.({ documents: i + 1, of: docs.length, claims, quads });
   });
   const shared = sharedQuads(sharedData(prepared.kb), prepared.iris);
-  quads += shared.length;
+  const agreement = agreementSection(prepared.kb, prepared.iris, nanopubs);
+  quads += shared.length + agreement.length;
   for (const [f, w] of writers) {
     emit(f, w.section(shared));
+    emit(f, w.section(agreement));
     emit(f, w.end());
   }
   return quads;

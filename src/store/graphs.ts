@@ -1,12 +1,14 @@
 /**
  * How a knowledge base is laid out in a triple store: one named graph per document, holding
  * the document's own graph and every graph of its claims' nanopublications, and the shared
- * graph (entities, works). A store then holds a handful of graphs, not four per claim, and
+ * graph (entities, works), and the agreement graph (assertions and conflicts across documents,
+ * #15) last, after the claims it names. A store then holds a handful of graphs, not four per claim, and
  * replacing a document replaces all of it. Each graph is written as distinct N-Triples lines
  * (in the order first read) cut into request bodies of bounded size.
  */
 import type { Quad } from "@rdfjs/types";
 import { Writer } from "n3";
+import { AGREEMENT_GRAPH_NAME } from "../agreement/rdf.ts";
 import { DEFAULT_BASE_IRI, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
 import { StoreError } from "./errors.ts";
 
@@ -60,6 +62,8 @@ export class GraphGrouper {
   private readonly documents = new Map<string, string>();
   private readonly documentsFromClaims = new Map<string, string>();
   private defaultBase: string | undefined;
+  /** The agreement graphs' names in the store (`<base>graph/agreement`). */
+  private readonly agreements = new Set<string>();
 
   constructor(private readonly baseGraph?: string | undefined) {}
 
@@ -95,7 +99,7 @@ export class GraphGrouper {
     if (blank) into.blankNodes = true;
   }
 
-  /** The graphs, sorted by name, each with its lines in the order first read. */
+  /** The graphs, sorted by name (the agreement graph last), each with its lines in the order first read. */
   groups(): GraphGroup[] {
     const out = new Map<string, Lines>();
     const merge = (name: string, from: Lines) => {
@@ -122,8 +126,10 @@ export class GraphGrouper {
         this.defaults,
       );
     }
+    // The agreement graph names the claims of the others: it lands after them.
+    const last = (name: string) => (this.agreements.has(name) ? 1 : 0);
     return [...out]
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .sort((a, b) => last(a[0]) - last(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([graph, g]) => ({ graph, lines: [...g.lines], blankNodes: g.blankNodes }));
   }
 
@@ -143,6 +149,7 @@ export class GraphGrouper {
         kind: "graph",
         target: kb ? `${this.baseGraph ?? `${kb[1]}graph/`}${kb[2]}` : graph,
       };
+      if (kb?.[2] === AGREEMENT_GRAPH_NAME) this.agreements.add(route.target);
     }
     this.routes.set(graph, route);
     return route;

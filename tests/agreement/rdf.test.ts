@@ -1,5 +1,5 @@
-// The agreement as RDF (#15 point 4): the agreement section of a build (agreementSection, not yet
-// called by build()) holds grouped assertions and conflicts in their own named graph,
+// The agreement as RDF (#15 point 4): the agreement section every build writes, after the
+// documents' sections and the shared graph, holds grouped assertions and conflicts in their own named graph,
 // SHACL-valid, byte-identical across builds, linked to the claims and their nanopublications,
 // with support counts as xsd:integer; an assertion's IRI does not move when an unrelated
 // document is added.
@@ -7,7 +7,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Quad } from "@rdfjs/types";
 import { afterAll, describe, expect, it } from "vitest";
-import { agreementSection } from "../../src/pipeline/agreement-section.ts";
 import { type Built, build } from "../../src/pipeline/pipeline.ts";
 import { validateShacl } from "../../src/rdf/check/shacl.ts";
 import { CG, NP, RDF, XSD } from "../../src/rdf/vocab/vocabulary.ts";
@@ -35,9 +34,11 @@ function buildOf(name: string, docs: Record<string, string>): Built {
   return build({ sources, curation: NO_CURATION });
 }
 
-/** A build's sections with its agreement section after them. */
+/** A build's sections, its agreement section last. */
 function withAgreement(built: Built): Quad[][] {
-  return [...built.sections.map((s) => [...s]), agreementSection(built.quads, built.iris)];
+  const sections = built.sections.map((s) => [...s]);
+  expect(sections.at(-1)?.every((q) => q.graph.value === AGREEMENT)).toBe(true);
+  return sections;
 }
 
 const inAgreement = (quads: readonly Quad[]) => quads.filter((q) => q.graph.value === AGREEMENT);
@@ -132,7 +133,7 @@ describe("the agreement graph", () => {
   });
 
   it("groups the seed's claims too", () => {
-    const seed = agreementSection(seedBuild().quads, seedBuild().iris);
+    const seed = inAgreement(seedBuild().quads);
     expect(subjectsOf(seed, CG.GroupedAssertion.value).length).toBeGreaterThan(70);
     expect(subjectsOf(seed, CG.Conflict.value)).toHaveLength(1);
   });

@@ -130,11 +130,12 @@ async function fakeStore(
 const XSD = "http://www.w3.org/2001/XMLSchema#";
 const built = seedBuild();
 const expected = groupGraphs(built.quads);
-const DOC_GRAPH = "https://w3id.org/claimgraph/kb/graph/desipramine-vs-ssris";
+const KB_GRAPH = "https://w3id.org/claimgraph/kb/graph/";
+const DOC_GRAPH = `${KB_GRAPH}desipramine-vs-ssris`;
 
 /** Every graph holds exactly the local lines: none missing, none twice. */
 function expectComplete(store: FakeStore): void {
-  expect([...store.graphs.keys()].sort()).toEqual(expected.map((g) => g.graph));
+  expect([...store.graphs.keys()].sort()).toEqual(expected.map((g) => g.graph).sort());
   for (const g of expected) expect(store.graphs.get(g.graph)).toEqual(g.lines);
 }
 
@@ -167,6 +168,20 @@ describe("push to a store that misbehaves", () => {
     expect(report.triples).toBe(expected.reduce((n, g) => n + g.lines.length, 0));
   });
 
+  it("pushes the agreement graph after the graphs whose claims it names, and a re-push replaces it", async () => {
+    const store = await fakeStore();
+    await pushTo(store);
+    const agreement = "https://w3id.org/claimgraph/kb/graph/agreement";
+    const graphs = store.received.map((r) => r.graph);
+    expect(graphs.indexOf(agreement)).toBeGreaterThan(graphs.lastIndexOf(DOC_GRAPH));
+    expect(graphs.indexOf(agreement)).toBeGreaterThan(graphs.lastIndexOf(`${KB_GRAPH}shared`));
+    await pushTo(store);
+    expectComplete(store);
+    const lines = store.graphs.get(agreement) ?? [];
+    expect(lines.some((l) => l.includes("#GroupedAssertion>"))).toBe(true);
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
   it("writes graphs side by side (--parallel), each graph's requests one after another", async () => {
     const store = await fakeStore();
     const report = await pushTo(store, { parallel: 2 });
@@ -187,7 +202,8 @@ describe("push to a store that misbehaves", () => {
   });
 
   it("side by side, a graph that keeps failing stops the push with its error", async () => {
-    const shared = expected[expected.length - 1]?.graph as string;
+    const shared = `${KB_GRAPH}shared`;
+    expect(expected.map((g) => g.graph)).toContain(shared);
     const store = await fakeStore((_, req) => (req.url?.includes("shared") ? 500 : "ok"));
     const error = await pushTo(store, { parallel: 2, retries: 1 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "StoreUnavailableError", graph: shared });

@@ -1,5 +1,6 @@
 // How a knowledge base is laid out for a store: one graph per document (its nanopublications
-// included) plus the shared graph, and each graph cut into request bodies of bounded size.
+// included) plus the shared graph and, last (it names the others' claims), the agreement graph;
+// each graph cut into request bodies of bounded size.
 import type { Quad } from "@rdfjs/types";
 import { DataFactory, Parser } from "n3";
 import { describe, expect, it } from "vitest";
@@ -24,6 +25,7 @@ describe("groupGraphs", () => {
       `${KB}graph/desipramine-vs-ssris`,
       `${KB}graph/nortriptyline-vs-sertraline`,
       `${KB}graph/shared`,
+      `${KB}graph/agreement`,
     ]);
     for (const g of groups.slice(0, 2)) {
       const doc = `${KB}doc/${g.graph.slice(`${KB}graph/`.length)}`;
@@ -52,6 +54,7 @@ describe("groupGraphs", () => {
     expect(groups.map((g) => g.graph)).toEqual([
       `${KB}graph/desipramine-vs-ssris`,
       `${KB}graph/shared`,
+      `${KB}graph/agreement`,
     ]);
     const lines = groups.reduce((n, g) => n + g.lines.length, 0);
     expect(lines).toBe(groupGraphs(seedBuild().quads).reduce((n, g) => n + g.lines.length, 0));
@@ -62,6 +65,7 @@ describe("groupGraphs", () => {
     expect(groups.map((g) => g.graph)).toEqual([
       "https://example.org/g/desipramine-vs-ssris",
       "https://example.org/g/shared",
+      "https://example.org/g/agreement",
     ]);
   });
 

@@ -20,6 +20,8 @@ import { startVirtuoso, type Virtuoso } from "../helpers/virtuoso.ts";
 const BASE = "https://w3id.org/claimgraph/kb/graph/";
 const DOC_GRAPH = `${BASE}desipramine-vs-ssris`;
 const SHARED = `${BASE}shared`;
+/** The assertions and conflicts across documents, pushed last (after the claims it names). */
+const AGREEMENT = `${BASE}agreement`;
 const WRITER = { user: "claimgraph_writer", password: "pw-Q7v!zK2-not-dba" };
 
 let store: Virtuoso;
@@ -83,8 +85,10 @@ describe("push into Virtuoso", () => {
       quads: built.quads,
       ...WRITER,
     });
-    expect(report.graphs.map((g) => g.graph)).toEqual([DOC_GRAPH, SHARED]);
-    expect(await listGraphs(store.endpoint, { prefix: BASE })).toEqual([DOC_GRAPH, SHARED]);
+    expect(report.graphs.map((g) => g.graph)).toEqual([DOC_GRAPH, SHARED, AGREEMENT]);
+    expect((await listGraphs(store.endpoint, { prefix: BASE })).sort()).toEqual(
+      [DOC_GRAPH, SHARED, AGREEMENT].sort(),
+    );
     for (const g of report.graphs) {
       const local = localGraph(g.graph);
       expect(g.triples).toBe(local.size);
@@ -95,7 +99,11 @@ describe("push into Virtuoso", () => {
       expect(await storedGraph(g.graph)).toEqual(local);
     }
     // Nothing is lost in the regrouping: every quad's triple is in its document's graph.
-    const all = new Set([...localGraph(DOC_GRAPH), ...localGraph(SHARED)]);
+    const all = new Set([
+      ...localGraph(DOC_GRAPH),
+      ...localGraph(SHARED),
+      ...localGraph(AGREEMENT),
+    ]);
     for (const q of built.quads) expect(all.has(valueKey(q))).toBe(true);
   });
 
@@ -194,7 +202,7 @@ describe("claimgraph push and claimgraph pushed", () => {
     expect(pushed.err).toBe("");
     expect(pushed.code).toBe(0);
     expect(pushed.out).toMatch(
-      /^pushed \d+ triples in 2 graphs to http:\/\/127\.0\.0\.1:\d+\/sparql-graph-crud-auth/,
+      /^pushed \d+ triples in 3 graphs to http:\/\/127\.0\.0\.1:\d+\/sparql-graph-crud-auth/,
     );
     expect(pushed.out).not.toContain(WRITER.password);
     for (const g of groups)
@@ -202,7 +210,7 @@ describe("claimgraph push and claimgraph pushed", () => {
 
     const shown = await run(["pushed", "--kb", kb, "--endpoint", store.endpoint]);
     expect(shown.code).toBe(0);
-    expect(shown.out).toContain("2 of 2 graphs complete");
+    expect(shown.out).toContain("3 of 3 graphs complete");
     expect(shown.out).toMatch(new RegExp(`${DOC_GRAPH}\\s+complete\\s+(\\d+) of \\1 triples`));
   });
 
@@ -230,7 +238,7 @@ describe("claimgraph push and claimgraph pushed", () => {
     expect((await withWriter(() => run(["push", "--kb", kb, ...where()]))).code).toBe(0);
     const mended = await status(kb);
     expect(mended.code).toBe(0);
-    expect(mended.json.graphs.map((g) => g.state)).toEqual(["complete", "complete"]);
+    expect(mended.json.graphs.map((g) => g.state)).toEqual(["complete", "complete", "complete"]);
   });
 
   it("takes the password from standard input (--password-stdin), and never prints it", () => {

@@ -13,6 +13,7 @@ import {
   PUBLICATION_INFO,
 } from "../vocab/claim-records.ts";
 import type { Row } from "../vocab/fields.ts";
+import { NP } from "../vocab/vocabulary.ts";
 import { statementRow, termValue, writePlainAssertion } from "./assertions.ts";
 import { citedWorks, citing } from "./document-rows.ts";
 import type { Iris } from "./iris.ts";
@@ -23,13 +24,14 @@ import { type Graphs, writeRow } from "./write-row.ts";
 /** How much context a text-quote selector keeps on either side of the quote. */
 const CONTEXT = 32;
 
+/** Writes `claim`'s nanopublication to `out`; returns its IRI (trusty under `--trusty`). */
 export function writeClaim(
   out: Quad[],
   doc: DocumentClaims,
   claim: Claim,
   iris: Iris,
   options: NanopubOptions = {},
-): void {
+): string {
   const np = iris.nanopub(claim.id);
   const graphs: Graphs = {
     head: iris.nanopub(claim.id, "head"),
@@ -58,7 +60,19 @@ export function writeClaim(
   writeRow(quads, ASSERTION_PROVENANCE, iris.nanopub(claim.id, "assertion"), provenance, graphs);
   writeRow(quads, CLAIM, iris.claim(claim.id), row, graphs);
   writeRow(quads, PUBLICATION_INFO, np, pubinfoRow(doc, iris, options), graphs);
-  out.push(...(options.trusty ? trustyNanopub(quads, np) : quads));
+  if (!options.trusty) {
+    out.push(...quads);
+    return np.value;
+  }
+  const trusty = trustyNanopub(quads, np);
+  out.push(...trusty);
+  return trustyName(trusty, np.value);
+}
+
+/** The trusty IRI `np` became: the subject of its np:hasAssertion. */
+function trustyName(quads: readonly Quad[], np: string): string {
+  const head = quads.find((q) => q.predicate.equals(NP.hasAssertion));
+  return head?.subject.value ?? np;
 }
 
 export function claimRow(doc: DocumentClaims, claim: Claim, iris: Iris): Row<typeof CLAIM> {

@@ -46,15 +46,22 @@ export function sharedData(kb: KnowledgeBase): SharedData {
   };
 }
 
-/** A document's section: its description graph and the nanopublications of its claims. */
+/**
+ * A document's section: its description graph and the nanopublications of its claims.
+ * `nanopubs`, when given, gets each claim's IRI → its nanopublication's, as written.
+ */
 export function documentQuads(
   doc: DocumentClaims,
   iris: Iris,
   options: NanopubOptions = {},
+  nanopubs?: Map<string, string>,
 ): Quad[] {
   const out: Quad[] = [];
   writeDescription(out, doc, iris, { document: iris.graph(doc.document.id) });
-  for (const claim of doc.claims) writeClaim(out, doc, claim, iris, options);
+  for (const claim of doc.claims) {
+    const np = writeClaim(out, doc, claim, iris, options);
+    nanopubs?.set(iris.claim(claim.id).value, np);
+  }
   return sortQuads(out);
 }
 
