@@ -80,7 +80,7 @@ function byIri(kg: KnowledgeGraph, iri: string): Resolved | undefined {
     return { kind: "claim", claims: asNode.supports.filter((c) => kg.claim(c)) };
   if (asNode?.kind === "document") {
     const claims: string[] = [];
-    kg.graph.forEachInEdge(iri, (_, e, source) => {
+    kg.forEachInEdge(iri, (e, source) => {
       if (e.kind === "derivedFrom" && kg.claim(source)) claims.push(source);
     });
     return { kind: "claim", claims: claims.sort() };
