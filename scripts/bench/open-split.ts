@@ -1,7 +1,7 @@
 /**
  * The real `openKnowledgeGraph` from a primed snapshot, split into its steps by wrapping what it
- * calls: file reads, sha256 of the key, JSON.parse (the snapshot's meta part) and the rest —
- * checking the columns while the digest is computed off the main thread. Shared by the seed's phase probe and the scale open probe.
+ * calls: file reads, sha256 (the key and the body), JSON.parse (the snapshot's meta part) and
+ * the rest, mostly checking the columns. Shared by the seed's phase probe and the scale open probe.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -14,7 +14,7 @@ export async function openSnapshotSplit(
 ): Promise<{ kg: KnowledgeGraph; phases: Record<string, number> }> {
   const inside: Record<string, number> = {
     "read the KB file and the snapshot": 0,
-    "sha256 of the KB text (snapshot key)": 0,
+    "sha256 (the snapshot key and body)": 0,
     "JSON.parse (the snapshot's meta part)": 0,
   };
   const restore: Array<() => void> = [];
@@ -34,8 +34,8 @@ export async function openSnapshotSplit(
   };
   const hashProto = Object.getPrototypeOf(crypto.createHash("sha256")) as object;
   wrap(fs, "readFileSync", "read the KB file and the snapshot");
-  wrap(hashProto, "update" as never, "sha256 of the KB text (snapshot key)");
-  wrap(hashProto, "digest" as never, "sha256 of the KB text (snapshot key)");
+  wrap(hashProto, "update" as never, "sha256 (the snapshot key and body)");
+  wrap(hashProto, "digest" as never, "sha256 (the snapshot key and body)");
   wrap(JSON, "parse", "JSON.parse (the snapshot's meta part)");
   // The bundle imports readFileSync from node:fs by name; this updates that binding.
   syncBuiltinESMExports();

@@ -48,7 +48,11 @@ export class KnowledgeGraph {
   private readonly prefixes: Array<[string, string]>;
   /** The indexes built so far, by kind (see `index`). */
   private readonly indexes = new Map<GraphIndex<unknown>, unknown>();
-  private lookups: Lookups | undefined;
+  private lookups: {
+    names?: Map<string, string[]>;
+    referencesByNumber?: Map<number, string[]>;
+    identifiers?: Map<string, string[]>;
+  } = {};
 
   constructor(build: GraphBuild | StoredBuild, prefixes: Record<string, string> = {}) {
     this.store = "store" in build ? build.store : graphologyStore(build.graph);
@@ -74,19 +78,19 @@ export class KnowledgeGraph {
 
   /** Normalised names (labels and synonyms) → entity IRIs. */
   get names(): ReadonlyMap<string, string[]> {
-    this.lookups ??= lookupsOf(this.store);
+    this.lookups.names ??= namesOf(this.store);
     return this.lookups.names;
   }
 
   /** Reference number → reference IRIs (one per document that uses the number). */
   get referencesByNumber(): ReadonlyMap<number, string[]> {
-    this.lookups ??= lookupsOf(this.store);
+    this.lookups.referencesByNumber ??= referencesByNumberOf(this.store);
     return this.lookups.referencesByNumber;
   }
 
   /** Lower-cased identifier ("pmid:12183009", also "12183009") → work or entity IRIs. */
   get identifiers(): ReadonlyMap<string, string[]> {
-    this.lookups ??= lookupsOf(this.store);
+    this.lookups.identifiers ??= identifiersOf(this.store);
     return this.lookups.identifiers;
   }
 
@@ -230,29 +234,35 @@ export class KnowledgeGraph {
   }
 }
 
-interface Lookups {
-  readonly names: Map<string, string[]>;
-  readonly referencesByNumber: Map<number, string[]>;
-  readonly identifiers: Map<string, string[]>;
+/** Names (labels and synonyms) of entities, normalised → entity IRIs. */
+function namesOf(store: GraphStore): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  store.forEachNodeOf(["entity"], (iri, a) => {
+    if (a.kind !== "entity") return;
+    for (const name of [a.label, ...a.synonyms]) push(names, normaliseLabel(name), iri);
+  });
+  return names;
 }
 
-/** The lookups by name, reference number and identifier, from the nodes that have them. */
-function lookupsOf(store: GraphStore): Lookups {
-  const l: Lookups = { names: new Map(), referencesByNumber: new Map(), identifiers: new Map() };
-  store.forEachNodeOf(["entity", "reference", "work"], (iri, a) => {
-    if (a.kind === "entity") {
-      for (const name of [a.label, ...a.synonyms]) push(l.names, normaliseLabel(name), iri);
-    }
-    if (a.kind === "reference" && a.number !== undefined) push(l.referencesByNumber, a.number, iri);
-    if (a.kind === "work" || a.kind === "entity") {
-      for (const id of a.identifiers) {
-        push(l.identifiers, id.curie.toLowerCase(), iri);
-        push(l.identifiers, `${id.scheme}:${id.id}`.toLowerCase(), iri);
-        push(l.identifiers, id.id.toLowerCase(), iri);
-      }
+function referencesByNumberOf(store: GraphStore): Map<number, string[]> {
+  const numbers = new Map<number, string[]>();
+  store.forEachNodeOf(["reference"], (iri, a) => {
+    if (a.kind === "reference" && a.number !== undefined) push(numbers, a.number, iri);
+  });
+  return numbers;
+}
+
+function identifiersOf(store: GraphStore): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  store.forEachNodeOf(["entity", "work"], (iri, a) => {
+    if (a.kind !== "work" && a.kind !== "entity") return;
+    for (const id of a.identifiers) {
+      push(ids, id.curie.toLowerCase(), iri);
+      push(ids, `${id.scheme}:${id.id}`.toLowerCase(), iri);
+      push(ids, id.id.toLowerCase(), iri);
     }
   });
-  return l;
+  return ids;
 }
 
 function push<K>(map: Map<K, string[]>, key: K, value: string): void {
