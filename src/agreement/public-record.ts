@@ -19,7 +19,7 @@ export function publicRecordConflicts(
   const byClaim = new Map<string, Assertion>();
   for (const a of assertions) for (const c of a.claims) byClaim.set(c, a);
   const out: Disagreement[] = [];
-  kg.graph.forEachNode((_, node) => {
+  kg.forEachNode((_, node) => {
     if (node.kind !== "document") return;
     for (const d of node.discrepancies) {
       const stated = d.claim === undefined ? undefined : byClaim.get(d.claim);
