@@ -179,7 +179,7 @@ function buildClaimIndex(kg: KnowledgeGraph): ClaimIndex {
     if (n?.kind === "entity") return [n.label, ...n.synonyms];
     return [kg.label(iri)];
   };
-  kg.graph.forEachNode((iri, a) => {
+  kg.forEachNode((iri, a) => {
     if (a.kind === "entity") {
       for (const name of [a.label, ...a.synonyms]) {
         names.push({ id: iri, label: name, kind: "entity", grams: trigrams(normaliseLabel(name)) });
