@@ -1,8 +1,8 @@
 // The binary snapshot (format 4): a knowledge base opened from it answers trace, audit, stats,
 // compare and conflicts exactly as the parsed one — on the seed and on the agreement corpus —
-// without building graphology's graph for trace, stats or audit; a snapshot of the JSON format (3) is rejected
-// and rewritten; and one forged with a matching digest but columns that do not hold together
-// is rejected before anything is read from it.
+// without building graphology's graph for trace, stats or audit; a snapshot of the JSON format
+// (3) is rejected and rewritten; and one forged with a matching digest but columns that do not
+// hold together is rejected before anything is read from it.
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
