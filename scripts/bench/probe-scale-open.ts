@@ -80,8 +80,8 @@ if (mode === "n3") {
 const totalMs = (readyAt ?? performance.now()) - start;
 
 if (held instanceof KnowledgeGraph) {
-  nodes = held.graph.order;
-  edges = held.graph.size;
+  nodes = held.order;
+  edges = held.size;
 }
 gc();
 gc();

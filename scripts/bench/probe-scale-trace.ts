@@ -43,7 +43,7 @@ const openMs = Number(now() - t1) / 1e6;
 // The hub entities: the most claims about them (as subject or object).
 const t2 = now();
 const counts: Array<{ iri: string; label: string; claims: number; minted: boolean }> = [];
-big.graph.forEachNode((iri, a) => {
+big.forEachNode((iri, a) => {
   if (a.kind !== "entity") return;
   // A drug or class the lexicon lacks, read from a column header alone (the corpus's
   // unknown share): its claims are found through a minted entity, not a lexicon entry.
@@ -132,8 +132,8 @@ process.stdout.write(
     openMs,
     countMs,
     limit: options.limit,
-    nodes: big.graph.order,
-    edges: big.graph.size,
+    nodes: big.order,
+    edges: big.size,
     topEntities: counts.slice(0, 10),
     results,
   }),

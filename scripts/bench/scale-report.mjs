@@ -79,7 +79,7 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
           .filter((r) => r.mode !== "first")
           .map((r) => [
             `memory once open, ${r.mode === "snapshot" ? "from the snapshot" : "without a snapshot"}`,
-            `${r.bytesPerTriple.toFixed(0)} B/triple (heap ${mib(r.heapBytes)}; RSS ${mib(r.rssBytes)})`,
+            `${r.bytesPerTriple.toFixed(0)} B/triple (heap and buffers ${mib(r.heldBytes ?? r.heapBytes)}, of which heap ${mib(r.heapBytes)}; RSS ${mib(r.rssBytes)})`,
             "",
             "",
             target(TARGETS.bytesPerTriple, " B"),
@@ -335,7 +335,11 @@ function phaseRows(rows) {
       ...rows.map((r) => (name in (r.afterwards ?? {}) ? ms1(r.afterwards[name]) : "")),
     ]),
     ["heap held once open", ...rows.map((r) => mib(r.heapBytes))],
-    ["bytes of heap per triple", ...rows.map((r) => (r.bytesPerTriple ?? 0).toFixed(0))],
+    ["heap and buffers held once open", ...rows.map((r) => mib(r.heldBytes ?? r.heapBytes))],
+    [
+      "bytes held per triple (heap and buffers)",
+      ...rows.map((r) => (r.bytesPerTriple ?? 0).toFixed(0)),
+    ],
     ["RSS once open", ...rows.map((r) => mib(r.rssBytes))],
   ];
 }

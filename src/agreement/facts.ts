@@ -12,7 +12,7 @@ import type { ClaimFact, NormalisedValue } from "./types.ts";
 /** Every asserting claim of `kg`, sorted by IRI. */
 export function claimFacts(kg: KnowledgeGraph): ClaimFact[] {
   const out: ClaimFact[] = [];
-  kg.graph.forEachNode((_, node) => {
+  kg.forEachNode((_, node) => {
     if (node.kind === "claim" && node.status === undefined) out.push(claimFact(kg, node));
   });
   return out.sort((a, b) => (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0));

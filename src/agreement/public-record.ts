@@ -19,7 +19,7 @@ export interface StatedDiscrepancy {
 /** The disagreements with public records the documents of `kg` keep. */
 export function graphDiscrepancies(kg: KnowledgeGraph): StatedDiscrepancy[] {
   const out: StatedDiscrepancy[] = [];
-  kg.graph.forEachNode((_, node) => {
+  kg.forEachNode((_, node) => {
     if (node.kind === "document") out.push(...node.discrepancies);
   });
   return out;

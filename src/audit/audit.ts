@@ -71,7 +71,7 @@ function auditedNodes(kg: KnowledgeGraph): {
   const references: ReferenceNode[] = [];
   // Nodes by IRI, not in the order the graph was read: any order of the quads gives one report.
   const nodes: NodeAttributes[] = [];
-  kg.graph.forEachNode((_, a) => {
+  kg.forEachNode((_, a) => {
     nodes.push(a);
     if (a.kind === "claim") claims.push(a);
     if (a.kind === "reference") references.push(a);

@@ -202,7 +202,7 @@ function findWeakSupport(au: Auditor, c: ClaimNode): void {
 export function findUncitedReferences(au: Auditor, references: readonly ReferenceNode[]): void {
   for (const r of references) {
     let cited = false;
-    au.kg.graph.forEachInEdge(r.iri, (_, e) => {
+    au.kg.forEachInEdge(r.iri, (e) => {
       if (e.kind === "cites") cited = true;
     });
     if (!cited)

@@ -73,7 +73,7 @@ export function needsReview(kg: KnowledgeGraph): NeedsReview {
   const claims: ClaimNode[] = [];
   const entities: EntityNode[] = [];
   const works: WorkNode[] = [];
-  kg.graph.forEachNode((_, a) => {
+  kg.forEachNode((_, a) => {
     if (a.kind === "claim") claims.push(a);
     else if (a.kind === "entity" && a.unnormalised) entities.push(a);
     else if (a.kind === "work" && a.evidenceInferred) works.push(a);

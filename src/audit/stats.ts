@@ -47,7 +47,7 @@ export function stats(kg: KnowledgeGraph): Stats {
     uncited: 0,
     perDoc: new Map(),
   };
-  kg.graph.forEachNode((iri, a) => {
+  kg.forEachNode((iri, a) => {
     bump(t.nodes, a.kind);
     if (a.kind === "entity") bump(t.entityTypes, a.type);
     if (a.kind === "work") bump(t.worksByEvidence, a.evidenceType);
@@ -57,7 +57,7 @@ export function stats(kg: KnowledgeGraph): Stats {
   });
   return {
     nodes: sorted(t.nodes),
-    edges: kg.graph.size,
+    edges: kg.size,
     claimTypes: sorted(t.claimTypes),
     entityTypes: sorted(t.entityTypes),
     claimsByEvidence: sorted(t.claimsByEvidence),

@@ -1,7 +1,10 @@
 /**
  * `KnowledgeGraph`: the loaded graph with the lookups every question needs — by IRI,
- * by name, by reference number, by identifier — built once when it is opened, and the
+ * by name, by reference number, by identifier — built when first asked for, and the
  * indexes a question derives from it (`index`), built when first asked for and kept with it.
+ * Its nodes and edges are read through a store (`graph-store.ts`): the graphology graph the
+ * RDF reader built, or a snapshot's columns, which make the graphology graph (`graph`) only
+ * when something asks for it.
  */
 
 import type { Diagnostic } from "../base/errors.ts";
@@ -9,9 +12,11 @@ import { normaliseLabel } from "../base/slug.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes, PREFIXES } from "../rdf/vocab/namespaces.ts";
 import type { Conflict } from "./conflicts.ts";
 import type { GraphBuild, KnowledgeGraphData } from "./from-quads.ts";
+import { type GraphStore, graphologyStore } from "./graph-store.ts";
 import type {
   ClaimNode,
   DocumentNode,
+  EdgeAttributes,
   EntityNode,
   NodeAttributes,
   ReferenceNode,
@@ -29,42 +34,83 @@ export interface GraphIndex<T> {
   readonly build: (kg: KnowledgeGraph) => T;
 }
 
+/** A graph read from a snapshot: its store, and what the RDF reader gives beside the graph. */
+export interface StoredBuild extends Omit<GraphBuild, "graph"> {
+  readonly store: GraphStore;
+}
+
 export class KnowledgeGraph {
-  readonly graph: KnowledgeGraphData;
   readonly predicateLabels: ReadonlyMap<string, string>;
   readonly skipped: readonly string[];
   /** The prefixes used to show IRIs short (the data's own, then claimgraph's). */
   readonly prefixMap: Readonly<Record<string, string>>;
-  /** Normalised names (labels and synonyms) → entity IRIs. */
-  readonly names = new Map<string, string[]>();
-  /** Reference number → reference IRIs (one per document that uses the number). */
-  readonly referencesByNumber = new Map<number, string[]>();
-  /** Lower-cased identifier ("pmid:12183009", also "12183009") → work or entity IRIs. */
-  readonly identifiers = new Map<string, string[]>();
+  private readonly store: GraphStore;
   private readonly prefixes: Array<[string, string]>;
   /** The indexes built so far, by kind (see `index`). */
   private readonly indexes = new Map<GraphIndex<unknown>, unknown>();
+  private lookups: {
+    names?: Map<string, string[]>;
+    referencesByNumber?: Map<number, string[]>;
+    identifiers?: Map<string, string[]>;
+  } = {};
 
-  constructor(build: GraphBuild, prefixes: Record<string, string> = {}) {
-    this.graph = build.graph;
+  constructor(build: GraphBuild | StoredBuild, prefixes: Record<string, string> = {}) {
+    this.store = "store" in build ? build.store : graphologyStore(build.graph);
     this.predicateLabels = build.predicateLabels;
     this.skipped = build.skipped;
     this.prefixMap = { ...PREFIXES, ...kbPrefixes(DEFAULT_BASE_IRI), ...prefixes };
     this.prefixes = Object.entries(this.prefixMap).sort((a, b) => b[1].length - a[1].length);
-    this.graph.forEachNode((iri, a) => {
-      if (a.kind === "entity") {
-        for (const name of [a.label, ...a.synonyms]) push(this.names, normaliseLabel(name), iri);
-      }
-      if (a.kind === "reference" && a.number !== undefined)
-        push(this.referencesByNumber, a.number, iri);
-      if (a.kind === "work" || a.kind === "entity") {
-        for (const id of a.identifiers) {
-          push(this.identifiers, id.curie.toLowerCase(), iri);
-          push(this.identifiers, `${id.scheme}:${id.id}`.toLowerCase(), iri);
-          push(this.identifiers, id.id.toLowerCase(), iri);
-        }
-      }
-    });
+  }
+
+  /** The graph as graphology's (made on first use when the graph was opened from a snapshot). */
+  get graph(): KnowledgeGraphData {
+    return this.store.graph();
+  }
+
+  /** How many nodes and edges the graph has. */
+  get order(): number {
+    return this.store.order;
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** Normalised names (labels and synonyms) → entity IRIs. */
+  get names(): ReadonlyMap<string, string[]> {
+    this.lookups.names ??= namesOf(this.store);
+    return this.lookups.names;
+  }
+
+  /** Reference number → reference IRIs (one per document that uses the number). */
+  get referencesByNumber(): ReadonlyMap<number, string[]> {
+    this.lookups.referencesByNumber ??= referencesByNumberOf(this.store);
+    return this.lookups.referencesByNumber;
+  }
+
+  /** Lower-cased identifier ("pmid:12183009", also "12183009") → work or entity IRIs. */
+  get identifiers(): ReadonlyMap<string, string[]> {
+    this.lookups.identifiers ??= identifiersOf(this.store);
+    return this.lookups.identifiers;
+  }
+
+  has(iri: string): boolean {
+    return this.store.has(iri);
+  }
+
+  /** Every node, in the graph's order. */
+  forEachNode(visit: (iri: string, a: NodeAttributes) => void): void {
+    this.store.forEachNode(visit);
+  }
+
+  /** The edges into `iri`, which must be a node of the graph. */
+  forEachInEdge(iri: string, visit: (edge: EdgeAttributes, source: string) => void): void {
+    this.store.forEachInEdge(iri, visit);
+  }
+
+  /** The edges out of `iri`, which must be a node of the graph. */
+  forEachOutEdge(iri: string, visit: (edge: EdgeAttributes, target: string) => void): void {
+    this.store.forEachOutEdge(iri, visit);
   }
 
   /** This graph's index of `kind`, built on the first call and the same object after. */
@@ -77,18 +123,16 @@ export class KnowledgeGraph {
 
   /** Files that added nothing to the graph, as warnings for whoever opened them. */
   get warnings(): readonly Diagnostic[] {
-    return this.graph.getAttribute("warnings") ?? [];
+    return this.store.warnings;
   }
 
   /** Claims whose statements disagree, by claim and property (see conflicts.ts). */
   get conflicts(): readonly Conflict[] {
-    return this.graph.getAttribute("conflicts") ?? [];
+    return this.store.conflicts;
   }
 
   node(iri: string | undefined): NodeAttributes | undefined {
-    return iri !== undefined && this.graph.hasNode(iri)
-      ? this.graph.getNodeAttributes(iri)
-      : undefined;
+    return iri === undefined ? undefined : this.store.node(iri);
   }
 
   claim(iri: string | undefined): ClaimNode | undefined {
@@ -151,7 +195,7 @@ export class KnowledgeGraph {
   claimsAbout(iri: string): ClaimNode[] {
     const seen = new Set<string>();
     const out: ClaimNode[] = [];
-    this.graph.forEachInEdge(iri, (_, e, source) => {
+    this.store.forEachInEdge(iri, (e, source) => {
       if ((e.kind === "subject" || e.kind === "object") && !seen.has(source)) {
         const c = this.claim(source);
         if (c) {
@@ -167,7 +211,7 @@ export class KnowledgeGraph {
   claimsMentioning(iri: string): ClaimNode[] {
     const about = new Set<string>();
     const mentioning = new Set<string>();
-    this.graph.forEachInEdge(iri, (_, e, source) => {
+    this.store.forEachInEdge(iri, (e, source) => {
       if (e.kind === "subject" || e.kind === "object") about.add(source);
       else if (e.kind === "mentions") mentioning.add(source);
     });
@@ -182,12 +226,43 @@ export class KnowledgeGraph {
   /** The references that locate `work` (several when a work is listed twice). */
   referencesOf(work: string): ReferenceNode[] {
     const out: ReferenceNode[] = [];
-    this.graph.forEachInEdge(work, (_, e, source) => {
+    this.store.forEachInEdge(work, (e, source) => {
       const r = this.reference(source);
       if (e.kind === "refersTo" && r) out.push(r);
     });
     return out.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || (a.iri < b.iri ? -1 : 1));
   }
+}
+
+/** Names (labels and synonyms) of entities, normalised → entity IRIs. */
+function namesOf(store: GraphStore): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  store.forEachNodeOf(["entity"], (iri, a) => {
+    if (a.kind !== "entity") return;
+    for (const name of [a.label, ...a.synonyms]) push(names, normaliseLabel(name), iri);
+  });
+  return names;
+}
+
+function referencesByNumberOf(store: GraphStore): Map<number, string[]> {
+  const numbers = new Map<number, string[]>();
+  store.forEachNodeOf(["reference"], (iri, a) => {
+    if (a.kind === "reference" && a.number !== undefined) push(numbers, a.number, iri);
+  });
+  return numbers;
+}
+
+function identifiersOf(store: GraphStore): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  store.forEachNodeOf(["entity", "work"], (iri, a) => {
+    if (a.kind !== "work" && a.kind !== "entity") return;
+    for (const id of a.identifiers) {
+      push(ids, id.curie.toLowerCase(), iri);
+      push(ids, `${id.scheme}:${id.id}`.toLowerCase(), iri);
+      push(ids, id.id.toLowerCase(), iri);
+    }
+  });
+  return ids;
 }
 
 function push<K>(map: Map<K, string[]>, key: K, value: string): void {

@@ -80,7 +80,7 @@ function byIri(kg: KnowledgeGraph, iri: string): Resolved | undefined {
     return { kind: "claim", claims: asNode.supports.filter((c) => kg.claim(c)) };
   if (asNode?.kind === "document") {
     const claims: string[] = [];
-    kg.graph.forEachInEdge(iri, (_, e, source) => {
+    kg.forEachInEdge(iri, (e, source) => {
       if (e.kind === "derivedFrom" && kg.claim(source)) claims.push(source);
     });
     return { kind: "claim", claims: claims.sort() };
@@ -179,7 +179,7 @@ function buildClaimIndex(kg: KnowledgeGraph): ClaimIndex {
     if (n?.kind === "entity") return [n.label, ...n.synonyms];
     return [kg.label(iri)];
   };
-  kg.graph.forEachNode((iri, a) => {
+  kg.forEachNode((iri, a) => {
     if (a.kind === "entity") {
       for (const name of [a.label, ...a.synonyms]) {
         names.push({ id: iri, label: name, kind: "entity", grams: trigrams(normaliseLabel(name)) });

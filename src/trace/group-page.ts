@@ -38,7 +38,7 @@ export function groupPage(
   offset: number,
   limit = GROUP_PAGE,
 ): GroupPage | undefined {
-  if (!kg.graph.hasNode(iri)) return undefined;
+  if (!kg.has(iri)) return undefined;
   return page(kg, iri, `${role} ${predicate}`, offset, limit);
 }
 

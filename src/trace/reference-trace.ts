@@ -4,7 +4,6 @@
  * found by walking the graph back from each work (work ← reference ← claim), so a work listed
  * under two numbers gives every claim that rests on it.
  */
-import { bfsFromNode } from "graphology-traversal";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode } from "../graph/types.ts";
 import { cached, keyed } from "./answer-cache.ts";
@@ -63,7 +62,7 @@ function referenceParts(kg: KnowledgeGraph, refIris: readonly string[]): Referen
     references.push(referenceJson(kg, refIri));
     // The walk starts at the work when it is known, so every number it is listed under counts.
     const work = kg.reference(refIri)?.work;
-    starts.push(work && kg.graph.hasNode(work) ? work : refIri);
+    starts.push(work && kg.has(work) ? work : refIri);
   }
   return { references, all: restingOnAny(kg, starts) };
 }
@@ -97,15 +96,20 @@ function restingOnAny(kg: KnowledgeGraph, starts: readonly string[]): readonly C
 function restingOn(kg: KnowledgeGraph, start: string): readonly ClaimNode[] {
   return cached(kg, RESTING_ON, start, () => {
     const claims = new Set<string>();
-    bfsFromNode(
-      kg.graph,
-      start,
-      (node, attributes, depth) => {
-        if (attributes.kind === "claim") claims.add(node);
-        return depth >= 2;
-      },
-      { mode: "inbound" },
-    );
+    const seen = new Set([start]);
+    let layer = [start];
+    for (let depth = 0; depth <= 2; depth++) {
+      const next: string[] = [];
+      for (const node of layer) {
+        if (kg.claim(node)) claims.add(node);
+        if (depth === 2) continue;
+        kg.forEachInEdge(node, (_, source) => {
+          if (!seen.has(source)) next.push(source);
+          seen.add(source);
+        });
+      }
+      layer = next;
+    }
     return sortClaims([...claims].map((c) => kg.claim(c) as ClaimNode));
   });
 }
