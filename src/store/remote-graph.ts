@@ -111,17 +111,23 @@ export async function remoteGraph(
       "trace a name, an identifier, an IRI or a few words; or trace the whole text on the knowledge-base files (--kb)",
     );
   const reader = new RemoteReader(new SparqlClient(endpoint, auth, options), options);
-  const q = unbracketed(query);
-  const iri = new KnowledgeGraph(graphFromQuads([])).expand(q);
+  const iri = iriOf(query);
   // Everything that could answer before free text, then trace's own choice among it.
-  await reader.describe(await candidates(reader, q, iri));
+  await reader.describe(await answerCandidates(reader, query));
   const kg = graphOf(reader);
   await readAnswer(reader, resolve(kg, query), kg.node(iri)?.kind, iri, query);
   return graphOf(reader);
 }
 
-/** The nodes that could answer before free text: the IRI, numbered references, identifiers' owners, named entities. */
-async function candidates(reader: RemoteReader, q: string, iri: string): Promise<string[]> {
+/** The query read as an IRI (expanded from a prefixed name), as trace reads it. */
+function iriOf(query: string): string {
+  return new KnowledgeGraph(graphFromQuads([])).expand(unbracketed(query));
+}
+
+/** The nodes that could answer `query` before free text: the IRI, numbered references, identifiers' owners, named entities. */
+export async function answerCandidates(reader: RemoteReader, query: string): Promise<string[]> {
+  const q = unbracketed(query);
+  const iri = iriOf(query);
   return [
     ...(isQueryableIri(iri) ? [iri] : []),
     ...(await referencesNumbered(reader, q)),

@@ -9,6 +9,7 @@
 import type { Quad } from "@rdfjs/types";
 import { CG, CITO, OA, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
 import { quadKey } from "../rdf/write/quad-key.ts";
+import { redactUrl, StoreError } from "./errors.ts";
 import { isQueryableIri, type SparqlClient, sparqlIri } from "./sparql-client.ts";
 
 /**
@@ -56,12 +57,15 @@ export interface ReaderLimits {
   readonly pageSize?: number | undefined;
   /** IRIs per VALUES batch (default 100). */
   readonly batchSize?: number | undefined;
+  /** Triples one `describeWhere` reads at most before it refuses (default 200000). */
+  readonly maxTriples?: number | undefined;
 }
 
 export class RemoteReader {
   readonly client: SparqlClient;
   private readonly pageSize: number;
   private readonly batchSize: number;
+  private readonly maxTriples: number;
   /** The nodes described so far and the triples read, by key, so nothing is read twice. */
   private readonly described = new Set<string>();
   private readonly quads = new Map<string, Quad>();
@@ -72,6 +76,7 @@ export class RemoteReader {
     this.client = client;
     this.pageSize = limits.pageSize ?? 10_000;
     this.batchSize = limits.batchSize ?? 100;
+    this.maxTriples = limits.maxTriples ?? 200_000;
   }
 
   /** Every IRI bound to `?x` by `pattern` (a group graph pattern's body), page by page. */
@@ -122,6 +127,37 @@ export class RemoteReader {
       }
       frontier = [...next].filter(isQueryableIri);
     }
+  }
+
+  /**
+   * Every triple of the nodes `pattern` (a group graph pattern's body) binds to `?s`, but
+   * those whose predicate is in `without`: one query whatever the nodes are, page by page. A
+   * full page means there may be more, so the next is read; past `maxTriples` the read is
+   * refused (a StoreError naming the store) rather than cut short.
+   */
+  async describeWhere(pattern: string, without: readonly string[] = []): Promise<void> {
+    const skip =
+      without.length > 0 ? `FILTER(?p NOT IN (${without.map(sparqlIri).join(", ")}))` : "";
+    for (let offset = 0; ; offset += this.pageSize) {
+      if (offset >= this.maxTriples) throw this.overLimit(offset);
+      this.queries += 1;
+      const page = await this.client.triples(
+        `CONSTRUCT { ?s ?p ?o } WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { ${pattern} ?s ?p ?o . ${skip} } ORDER BY ?s ?p ?o LIMIT ${this.pageSize} OFFSET ${offset} } }`,
+      );
+      for (const q of page) this.quads.set(quadKey(q), q);
+      if (page.length < this.pageSize) return;
+    }
+  }
+
+  private overLimit(read: number): StoreError {
+    const url = redactUrl(this.client.endpoint);
+    return new StoreError(
+      `query at ${url}: the answer is larger than ${this.maxTriples} triples (${read} read, more to come)`,
+      {
+        url,
+        hint: "ask about fewer drugs at once, or answer from the knowledge-base files (--kb)",
+      },
+    );
   }
 
   /** The triples read, sorted by subject, predicate and object (the order exports are written in). */

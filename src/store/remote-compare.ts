@@ -1,0 +1,131 @@
+/**
+ * `remoteCompareGraph`: the part of a remote store's knowledge base `compare` needs for some
+ * drugs, as a `KnowledgeGraph`, so `comparison(kg, drugs)` and `agreementOf(kg)` answer on it
+ * as on the whole knowledge base loaded locally (issue #16, point 5).
+ *
+ * Two queries, whatever the store holds: the first finds the drugs and classes the names
+ * spell exactly (in any of a few cases) with the classes they are members of; the second reads
+ * the neighbourhood of those entities in one CONSTRUCT — the claims whose subject is one of
+ * them, and of each claim what compare and the agreement read: its predicate, object,
+ * quote and selectors, citations, references and their works, document (without its text)
+ * and the document's discrepancies with public records. Each is an index lookup from the
+ * entities' IRIs, so its cost grows with what is said of them, not with the store; it is
+ * read in LIMIT/OFFSET pages (a full page means there may be more) and refused past the
+ * reader's limit rather than cut short.
+ *
+ * A name no exact spelling finds (a synonym in another case, an IRI, an identifier) is looked
+ * up as trace looks it up (`answerCandidates`), and a name that names no drug then reads
+ * every drug and class, so that compare's refusal suggests the same names as locally.
+ */
+import { graphFromQuads } from "../graph/from-quads.ts";
+import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { resolve } from "../graph/resolve.ts";
+import { CG, CITO, CNT, OA, PROV, RDF, RDFS, SKOS } from "../rdf/vocab/vocabulary.ts";
+import type { Credentials } from "./http.ts";
+import { answerCandidates, type RemoteGraphOptions } from "./remote-graph.ts";
+import { RemoteReader } from "./remote-reader.ts";
+import { SparqlClient, sparqlIri, sparqlString } from "./sparql-client.ts";
+
+/** The entity types a compare column may have. */
+const DRUG_TYPES = `VALUES ?type { ${sparqlIri(CG.Drug.value)} ${sparqlIri(CG.DrugClass.value)} }`;
+/** A document's text: compare shows none of it. */
+const WITHOUT = [CNT.chars.value];
+const NAMED = `${sparqlIri(RDFS.label.value)}|${sparqlIri(SKOS.altLabel.value)}`;
+
+/** The links from a claim to the nodes compare and the agreement read whole. */
+const CLAIM_LINKS = [
+  RDF.predicate,
+  RDF.object,
+  CG.quote,
+  CITO.citesAsEvidence,
+  CG.viaReference,
+  PROV.wasDerivedFrom,
+  CG.armA,
+  CG.armB,
+  CG.condition,
+  CG.outcome,
+  CG.favours,
+]
+  .map((t) => sparqlIri(t.value))
+  .join("|");
+
+/** Longer paths from a claim: its quote's selectors, its references' works, its document's discrepancies. */
+const CLAIM_PATHS = [
+  [CG.quote, OA.hasSelector],
+  [CG.viaReference, CG.refersTo],
+  [PROV.wasDerivedFrom, CG.hasDiscrepancy],
+].map((path) => path.map((t) => sparqlIri(t.value)).join("/"));
+
+/** The graph `compare` answers on for `names` as it would on the whole knowledge base. */
+export async function remoteCompareGraph(
+  endpoint: string,
+  names: readonly string[],
+  auth?: Credentials,
+  options: RemoteGraphOptions = {},
+): Promise<KnowledgeGraph> {
+  const reader = new RemoteReader(new SparqlClient(endpoint, auth, options), options);
+  // The common case: every name spelled exactly; the columns and their claims read at once.
+  const spelled = await reader.iris(spelledAs(names));
+  if (spelled.length > 0) await reader.describeWhere(neighbourhood(spelled), WITHOUT);
+  let kg = graphOf(reader);
+  const unresolved = names.filter((name) => drugOf(kg, name) === undefined);
+  if (unresolved.length === 0) return kg;
+  const found = new Set<string>();
+  for (const name of unresolved) for (const x of await answerCandidates(reader, name)) found.add(x);
+  await reader.describe(found);
+  kg = graphOf(reader);
+  if (unresolved.some((name) => drugOf(kg, name) === undefined)) {
+    // compare refuses the name with the nearest drugs' names: it needs every one.
+    await reader.describe(await reader.iris(`?x a ?type . ${DRUG_TYPES}`));
+    return graphOf(reader);
+  }
+  const columns = new Set<string>();
+  for (const name of unresolved) {
+    const drug = drugOf(kg, name) as string;
+    columns.add(drug);
+    kg.graph.forEachOutEdge(drug, (_, edge, __, target) => {
+      if (edge.kind === "memberOf") columns.add(target);
+    });
+  }
+  await reader.describeWhere(neighbourhood([...columns]), WITHOUT);
+  return graphOf(reader);
+}
+
+/** Drugs and classes a name or synonym spells as given, in lower case, upper case or capitalised; and their classes. */
+function spelledAs(names: readonly string[]): string {
+  const spellings = new Set<string>();
+  for (const name of names) {
+    const t = name.trim();
+    const lower = t.toLowerCase();
+    for (const s of [t, lower, t.toUpperCase(), lower.charAt(0).toUpperCase() + lower.slice(1)])
+      spellings.add(sparqlString(s));
+  }
+  const values = `VALUES ?name { ${[...spellings].join(" ")} }`;
+  return `{ ${values} ${DRUG_TYPES} ?x ${NAMED} ?name ; a ?type }
+    UNION { ${values} ${DRUG_TYPES} ?d ${NAMED} ?name ; a ?type ; ${sparqlIri(CG.memberOf.value)} ?x }`;
+}
+
+/** The drug or class `name` names, as compare resolves it; undefined when it names none. */
+function drugOf(kg: KnowledgeGraph, name: string): string | undefined {
+  const found = resolve(kg, name);
+  const type = found.kind === "entity" ? kg.entity(found.entity)?.type : undefined;
+  return found.kind === "entity" && (type === "Drug" || type === "DrugClass")
+    ? found.entity
+    : undefined;
+}
+
+/** The nodes compare reads, bound to `?s`: the columns, their claims, and what each claim links to. */
+function neighbourhood(columns: readonly string[]): string {
+  const values = `VALUES ?t { ${columns.map(sparqlIri).join(" ")} }`;
+  const claims = `${values} ?c ${sparqlIri(RDF.subject.value)} ?t .`;
+  return [
+    `{ VALUES ?s { ${columns.map(sparqlIri).join(" ")} } }`,
+    `{ ${values} ?s ${sparqlIri(RDF.subject.value)} ?t }`,
+    `{ ${claims} ?c ${CLAIM_LINKS} ?s }`,
+    ...CLAIM_PATHS.map((path) => `{ ${claims} ?c ${path} ?s }`),
+  ].join(" UNION ");
+}
+
+function graphOf(reader: RemoteReader): KnowledgeGraph {
+  return new KnowledgeGraph(graphFromQuads(reader.triples()));
+}
