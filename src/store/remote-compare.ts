@@ -21,6 +21,7 @@ import { graphFromQuads } from "../graph/from-quads.ts";
 import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { resolve } from "../graph/resolve.ts";
 import { CG, CITO, CNT, OA, PROV, RDF, RDFS, SKOS } from "../rdf/vocab/vocabulary.ts";
+import { redactUrl, StoreError } from "./errors.ts";
 import type { Credentials } from "./http.ts";
 import { answerCandidates, type RemoteGraphOptions } from "./remote-graph.ts";
 import { RemoteReader } from "./remote-reader.ts";
@@ -30,7 +31,8 @@ import { SparqlClient, sparqlIri, sparqlString } from "./sparql-client.ts";
 const DRUG_TYPES = `VALUES ?type { ${sparqlIri(CG.Drug.value)} ${sparqlIri(CG.DrugClass.value)} }`;
 /** A document's text: compare shows none of it. */
 const WITHOUT = [CNT.chars.value];
-const NAMED = `${sparqlIri(RDFS.label.value)}|${sparqlIri(SKOS.altLabel.value)}`;
+/** The most drugs and classes the names' spellings may find (more: the names are refused). */
+const MAX_SPELLED = 1000;
 
 /** The links from a claim to the nodes compare and the agreement read whole. */
 const CLAIM_LINKS = [
@@ -65,8 +67,9 @@ export async function remoteCompareGraph(
 ): Promise<KnowledgeGraph> {
   const reader = new RemoteReader(new SparqlClient(endpoint, auth, options), options);
   // The common case: every name spelled exactly; the columns and their claims read at once.
-  const spelled = await reader.iris(spelledAs(names));
-  if (spelled.length > 0) await reader.describeWhere(neighbourhood(spelled), WITHOUT);
+  const spelled = await reader.bound(spelledAs(names), ["x", "class"]);
+  if (spelled.rows >= MAX_SPELLED) throw tooMany(endpoint);
+  if (spelled.iris.length > 0) await reader.describeWhere(neighbourhood(spelled.iris), WITHOUT);
   let kg = graphOf(reader);
   const unresolved = names.filter((name) => drugOf(kg, name) === undefined);
   if (unresolved.length === 0) return kg;
@@ -91,7 +94,11 @@ export async function remoteCompareGraph(
   return graphOf(reader);
 }
 
-/** Drugs and classes a name or synonym spells as given, in lower case, upper case or capitalised; and their classes. */
+/**
+ * Drugs and classes a name or synonym spells as given, in lower case, upper case or
+ * capitalised (`?x`), and the classes they are members of (`?class`). Each spelling is a
+ * branch of its own with the literal written in it, so every store looks it up by index.
+ */
 function spelledAs(names: readonly string[]): string {
   const spellings = new Set<string>();
   for (const name of names) {
@@ -100,9 +107,11 @@ function spelledAs(names: readonly string[]): string {
     for (const s of [t, lower, t.toUpperCase(), lower.charAt(0).toUpperCase() + lower.slice(1)])
       spellings.add(sparqlString(s));
   }
-  const values = `VALUES ?name { ${[...spellings].join(" ")} }`;
-  return `{ ${values} ${DRUG_TYPES} ?x ${NAMED} ?name ; a ?type }
-    UNION { ${values} ${DRUG_TYPES} ?d ${NAMED} ?name ; a ?type ; ${sparqlIri(CG.memberOf.value)} ?x }`;
+  const branches = [...spellings].flatMap((s) =>
+    [RDFS.label, SKOS.altLabel].map((p) => `{ ?x ${sparqlIri(p.value)} ${s} }`),
+  );
+  return `SELECT DISTINCT ?x ?class WHERE { ${branches.join(" UNION ")} ?x a ?type . ${DRUG_TYPES}
+    OPTIONAL { ?x ${sparqlIri(CG.memberOf.value)} ?class } FILTER(isIRI(?x)) } ORDER BY ?x ?class LIMIT ${MAX_SPELLED}`;
 }
 
 /** The drug or class `name` names, as compare resolves it; undefined when it names none. */
@@ -114,16 +123,32 @@ function drugOf(kg: KnowledgeGraph, name: string): string | undefined {
     : undefined;
 }
 
-/** The nodes compare reads, bound to `?s`: the columns, their claims, and what each claim links to. */
+/**
+ * The nodes compare reads, bound to `?s`: the columns, their claims, and what each claim
+ * links to. Every branch names its column's IRI (no VALUES inside a UNION: Virtuoso 7 answers
+ * those with nothing), and the branches are not wrapped in a DISTINCT subquery (Virtuoso 7
+ * takes seconds over one): the paged read's own DISTINCT removes the repeats.
+ */
 function neighbourhood(columns: readonly string[]): string {
-  const values = `VALUES ?t { ${columns.map(sparqlIri).join(" ")} }`;
-  const claims = `${values} ?c ${sparqlIri(RDF.subject.value)} ?t .`;
-  return [
-    `{ VALUES ?s { ${columns.map(sparqlIri).join(" ")} } }`,
-    `{ ${values} ?s ${sparqlIri(RDF.subject.value)} ?t }`,
-    `{ ${claims} ?c ${CLAIM_LINKS} ?s }`,
-    ...CLAIM_PATHS.map((path) => `{ ${claims} ?c ${path} ?s }`),
-  ].join(" UNION ");
+  const branches = columns.flatMap((column) => {
+    const t = sparqlIri(column);
+    const claims = `?c ${sparqlIri(RDF.subject.value)} ${t} .`;
+    return [
+      `{ BIND(${t} AS ?s) }`,
+      `{ ?s ${sparqlIri(RDF.subject.value)} ${t} }`,
+      `{ ${claims} ?c ${CLAIM_LINKS} ?s }`,
+      ...CLAIM_PATHS.map((path) => `{ ${claims} ?c ${path} ?s }`),
+    ];
+  });
+  return branches.join(" UNION ");
+}
+
+function tooMany(endpoint: string): StoreError {
+  const url = redactUrl(endpoint);
+  return new StoreError(
+    `query at ${url}: the names spell ${MAX_SPELLED} or more drugs and classes`,
+    { url, hint: "compare a few drugs at a time" },
+  );
 }
 
 function graphOf(reader: RemoteReader): KnowledgeGraph {

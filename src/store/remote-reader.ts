@@ -57,7 +57,7 @@ export interface ReaderLimits {
   readonly pageSize?: number | undefined;
   /** IRIs per VALUES batch (default 100). */
   readonly batchSize?: number | undefined;
-  /** Triples one `describeWhere` reads at most before it refuses (default 200000). */
+  /** Triples one `describeWhere` reads at most: it refuses a larger answer (default 200000). */
   readonly maxTriples?: number | undefined;
 }
 
@@ -93,6 +93,25 @@ export class RemoteReader {
       }
       if (rows.length < this.pageSize) return out;
     }
+  }
+
+  /**
+   * The IRIs bound to any of `vars` by a SELECT query, and how many rows it answered (one
+   * query: the caller's LIMIT bounds it, and a full answer tells it there may be more).
+   */
+  async bound(
+    query: string,
+    vars: readonly string[],
+  ): Promise<{ readonly iris: string[]; readonly rows: number }> {
+    this.queries += 1;
+    const out = new Set<string>();
+    const rows = await this.client.select(query);
+    for (const r of rows)
+      for (const v of vars) {
+        const x = r.get(v);
+        if (x?.termType === "NamedNode") out.add(x.value);
+      }
+    return { iris: [...out].sort(), rows: rows.length };
   }
 
   /** `iris` for a pattern over `?t`, run for the targets in VALUES batches. */
@@ -131,31 +150,55 @@ export class RemoteReader {
 
   /**
    * Every triple of the nodes `pattern` (a group graph pattern's body) binds to `?s`, but
-   * those whose predicate is in `without`: one query whatever the nodes are, page by page. A
-   * full page means there may be more, so the next is read; past `maxTriples` the read is
-   * refused (a StoreError naming the store) rather than cut short.
+   * those whose predicate is in `without`, in two queries whatever the nodes are: the number
+   * of distinct triples first (past `maxTriples` the read is refused before anything is
+   * read), then the triples in one CONSTRUCT. Paging with ORDER BY would read the same
+   * neighbourhood once a page (at a million triples Virtuoso takes seconds per page), so
+   * the count is what tells a whole answer from one a store cut at its row limit: an answer
+   * short of it is refused (a StoreError naming the store), never taken as whole.
    */
   async describeWhere(pattern: string, without: readonly string[] = []): Promise<void> {
     const skip =
       without.length > 0 ? `FILTER(?p NOT IN (${without.map(sparqlIri).join(", ")}))` : "";
-    for (let offset = 0; ; offset += this.pageSize) {
-      if (offset >= this.maxTriples) throw this.overLimit(offset);
-      this.queries += 1;
-      const page = await this.client.triples(
-        `CONSTRUCT { ?s ?p ?o } WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { ${pattern} ?s ?p ?o . ${skip} } ORDER BY ?s ?p ?o LIMIT ${this.pageSize} OFFSET ${offset} } }`,
-      );
-      for (const q of page) this.quads.set(quadKey(q), q);
-      if (page.length < this.pageSize) return;
+    const where = `${pattern} ?s ?p ?o . ${skip}`;
+    this.queries += 1;
+    const counted = await this.client.select(
+      `SELECT (COUNT(*) AS ?n) WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { ${where} } } }`,
+    );
+    const expected = Number(counted[0]?.get("n")?.value ?? Number.NaN);
+    if (!(expected <= this.maxTriples)) throw this.tooLarge(expected);
+    if (expected === 0) return;
+    this.queries += 1;
+    const triples = await this.client.triples(`CONSTRUCT { ?s ?p ?o } WHERE { ${where} }`);
+    const keys = new Set<string>();
+    for (const q of triples) {
+      const key = quadKey(q);
+      keys.add(key);
+      this.quads.set(key, q);
     }
+    if (keys.size < expected) throw this.cutShort(keys.size, expected);
   }
 
-  private overLimit(read: number): StoreError {
+  private tooLarge(expected: number): StoreError {
     const url = redactUrl(this.client.endpoint);
     return new StoreError(
-      `query at ${url}: the answer is larger than ${this.maxTriples} triples (${read} read, more to come)`,
+      Number.isNaN(expected)
+        ? `query at ${url}: the store did not say how many triples the answer has`
+        : `query at ${url}: the answer has ${expected} triples, more than the ${this.maxTriples} claimgraph reads at once`,
       {
         url,
         hint: "ask about fewer drugs at once, or answer from the knowledge-base files (--kb)",
+      },
+    );
+  }
+
+  private cutShort(got: number, expected: number): StoreError {
+    const url = redactUrl(this.client.endpoint);
+    return new StoreError(
+      `query at ${url}: the store answered ${got} of the ${expected} triples it counted: it cut the answer at a row limit`,
+      {
+        url,
+        hint: "raise the store's row limit for answers (Virtuoso: ResultSetMaxRows in [SPARQL]), or answer from the knowledge-base files (--kb)",
       },
     );
   }
