@@ -23,7 +23,8 @@ import { resolve } from "../graph/resolve.ts";
 import { CG, CITO, CNT, OA, PROV, RDF, RDFS, SKOS } from "../rdf/vocab/vocabulary.ts";
 import { redactUrl, StoreError } from "./errors.ts";
 import type { Credentials } from "./http.ts";
-import { answerCandidates, type RemoteGraphOptions } from "./remote-graph.ts";
+import { answerCandidates } from "./remote-candidates.ts";
+import type { RemoteGraphOptions } from "./remote-graph.ts";
 import { RemoteReader } from "./remote-reader.ts";
 import { SparqlClient, sparqlIri, sparqlString } from "./sparql-client.ts";
 

@@ -1,4 +1,7 @@
-// `claimgraph compare --endpoint` (#16.5) against a real `claimgraph serve`'s /sparql: on the
+// `claimgraph compare --endpoint` and `trace --endpoint` (#16.5) against a real `claimgraph
+// serve`'s /sparql. Trace of a name, a synonym or an identifier the store holds as written
+// finds it by index lookups, never by scanning every name, in a bounded number of queries.
+// Compare, on the
 // seed and on the agreement corpus (tests/fixtures/agreement/, where cells carry conflicts) it
 // prints what the local `compare` prints, table and JSON, after a fixed number of queries that
 // never carry a document's text; a store that refuses, fails, cuts an answer short or does not
@@ -156,6 +159,26 @@ describe("compare --endpoint's queries", () => {
     expect(r.code, r.err).toBe(0);
     expect(proxy.queries).toHaveLength(3);
   });
+});
+
+describe("trace --endpoint's queries", () => {
+  it.each([
+    ["desipramine", 10],
+    ["NET", 7],
+    ["pmid:12183009", 12],
+    ["chebi:47781", 10],
+  ] as const)(
+    "%s: found without scanning names or identifiers, in at most %i queries, as locally",
+    async (query, most) => {
+      const proxy = await recording(seedEndpoint);
+      const remote = await run(["trace", query, "--endpoint", proxy.url, "--json"]);
+      const local = await run(["trace", query, "--kb", SEED_KB, "--json"]);
+      expect(remote.code, remote.err).toBe(0);
+      expect(JSON.parse(remote.out).match).toBe(JSON.parse(local.out).match);
+      for (const q of proxy.queries) expect(q).not.toMatch(/CONTAINS\(LCASE|REGEX\(|LCASE\(/);
+      expect(proxy.queries.length).toBeLessThanOrEqual(most);
+    },
+  );
 });
 
 describe("compare --endpoint's errors name the store, with a hint", () => {
