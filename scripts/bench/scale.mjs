@@ -21,6 +21,7 @@ export const TARGETS = {
   export: { goal: null, limit: 1.2 },
   viewerMs: { goal: null, limit: 3000 },
   push: { goal: 2.0, limit: null },
+  endpointP50Ms: { goal: null, limit: 50 },
 };
 
 /**
@@ -240,6 +241,7 @@ async function measure({ root, probes, env, log, options, work }) {
       env,
       buffers: options.virtuosoBuffers,
       log,
+      endpoint: { probe: probes.scaleEndpoint, runs: Math.max(5, runs) },
     });
   }
 
@@ -466,5 +468,29 @@ export function summariseScale(raw) {
     };
   }
 
-  return { open, trace, build, exports, jsonld, viewer, push };
+  return { open, trace, build, exports, jsonld, viewer, push, endpoint: endpointSummary(raw) };
+}
+
+/** Each query through --endpoint: p50 and p99 against the 50 ms limit, and its round trips. */
+function endpointSummary(raw) {
+  const measured = raw.virtuoso.endpoint;
+  if (!measured) return { skipped: raw.virtuoso.skipped ?? "not measured" };
+  const row = (command) => (c) => {
+    if (c.skipped) return { command, query: c.query, skipped: c.skipped };
+    const { median, p99 } = summarise(c.ms);
+    return {
+      command,
+      query: c.query,
+      p50: median,
+      p99,
+      requests: c.requests,
+      nodes: c.nodes,
+      answered: c.answered,
+      verdict: verdict(median, TARGETS.endpointP50Ms),
+    };
+  };
+  return {
+    skipped: null,
+    rows: [...measured.trace.map(row("trace")), ...measured.compare.map(row("compare"))],
+  };
 }
