@@ -3,15 +3,15 @@
  * drugs, as a `KnowledgeGraph`, so `comparison(kg, drugs)` and `agreementOf(kg)` answer on it
  * as on the whole knowledge base loaded locally (issue #16, point 5).
  *
- * Two queries, whatever the store holds: the first finds the drugs and classes the names
- * spell exactly (in any of a few cases) with the classes they are members of; the second reads
- * the neighbourhood of those entities in one CONSTRUCT — the claims whose subject is one of
- * them, and of each claim what compare and the agreement read: its predicate, object,
- * quote and selectors, citations, references and their works, document (without its text)
- * and the document's discrepancies with public records. Each is an index lookup from the
- * entities' IRIs, so its cost grows with what is said of them, not with the store; it is
- * read in LIMIT/OFFSET pages (a full page means there may be more) and refused past the
- * reader's limit rather than cut short.
+ * Three queries, whatever the store holds: the first finds the drugs and classes the names
+ * spell exactly (in any of a few cases) with the classes they are members of; the others read
+ * the neighbourhood of those entities — the claims whose subject is one of them, and of each
+ * claim what compare and the agreement read: its predicate, object, quote and selectors,
+ * citations, references and their works, document (without its text) and the document's
+ * discrepancies with public records. Each branch starts from an entity's IRI (an index
+ * lookup), so the cost grows with what is said of the entities, not with the store. The
+ * neighbourhood is counted, then read in one CONSTRUCT (`describeWhere`): refused past the
+ * reader's limit, and refused when the store answers fewer triples than it counted.
  *
  * A name no exact spelling finds (a synonym in another case, an IRI, an identifier) is looked
  * up as trace looks it up (`answerCandidates`), and a name that names no drug then reads
