@@ -19,6 +19,7 @@ export async function buildProbes(root) {
       "scale-open": join(root, "scripts/bench/probe-scale-open.ts"),
       "scale-trace": join(root, "scripts/bench/probe-scale-trace.ts"),
       "scale-build": join(root, "scripts/bench/probe-scale-build.ts"),
+      "scale-endpoint": join(root, "scripts/bench/probe-scale-endpoint.ts"),
       "parse-limits": join(root, "scripts/bench/probe-parse-limits.ts"),
     },
     outdir,
@@ -32,6 +33,7 @@ export async function buildProbes(root) {
     scaleOpen: out("scale-open"),
     scaleTrace: out("scale-trace"),
     scaleBuild: out("scale-build"),
+    scaleEndpoint: out("scale-endpoint"),
     parseLimits: out("parse-limits"),
   };
 }

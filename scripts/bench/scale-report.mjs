@@ -317,6 +317,7 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
         `${s(p.push.checkpointMs)}. With the checkpoints on both sides: ${x(p.durableRatio)}.`,
     );
   }
+  lines.push(...endpointLines(sum.endpoint));
   return lines.join("\n");
 }
 
@@ -341,5 +342,28 @@ function phaseRows(rows) {
       ...rows.map((r) => (r.bytesPerTriple ?? 0).toFixed(0)),
     ],
     ["RSS once open", ...rows.map((r) => mib(r.rssBytes))],
+  ];
+}
+
+/**
+ * `trace --endpoint` and `compare --endpoint` on the bulk-loaded store (#16.5), each query
+ * call by call: what the command does after reading its arguments, against the 50 ms limit.
+ */
+function endpointLines(endpoint) {
+  if (!endpoint || endpoint.skipped)
+    return ["", `- Through --endpoint: skipped (${endpoint?.skipped ?? "not measured"}).`];
+  const ms = (v) => `${v.toFixed(v < 100 ? 1 : 0)} ms`;
+  return [
+    "",
+    "`trace --endpoint` and `compare --endpoint` on the bulk-loaded store (queries, the graph " +
+      "built from the answers, and the answer; `probe-scale-endpoint.ts`):",
+    "",
+    "| command | query | p50 | p99 | round trips | nodes read | claims answered | limit | verdict |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...endpoint.rows.map((r) =>
+      r.skipped
+        ? `| ${r.command} | \`${r.query}\` | skipped: ${r.skipped} | | | | | | — |`
+        : `| ${r.command} | \`${r.query}\` | ${ms(r.p50)} | ${ms(r.p99)} | ${r.requests} | ${r.nodes} | ${r.answered} | p50 ≤ ${TARGETS.endpointP50Ms.limit} ms | ${r.verdict} |`,
+    ),
   ];
 }

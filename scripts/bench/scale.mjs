@@ -23,6 +23,7 @@ export const TARGETS = {
   push: { goal: 2.0, limit: null },
   /** What grouping and conflict detection (#15) add to the build, over the build without them. */
   agreement: { goal: null, limit: 0.2 },
+  endpointP50Ms: { goal: null, limit: 50 },
 };
 
 /**
@@ -242,6 +243,7 @@ async function measure({ root, probes, env, log, options, work }) {
       env,
       buffers: options.virtuosoBuffers,
       log,
+      endpoint: { probe: probes.scaleEndpoint, runs: Math.max(5, runs) },
     });
   }
 
@@ -492,5 +494,39 @@ export function summariseScale(raw) {
     };
   }
 
-  return { open, trace, build, agreement, exports, jsonld, viewer, push };
+  return {
+    open,
+    trace,
+    build,
+    agreement,
+    exports,
+    jsonld,
+    viewer,
+    push,
+    endpoint: endpointSummary(raw),
+  };
+}
+
+/** Each query through --endpoint: p50 and p99 against the 50 ms limit, and its round trips. */
+function endpointSummary(raw) {
+  const measured = raw.virtuoso.endpoint;
+  if (!measured) return { skipped: raw.virtuoso.skipped ?? "not measured" };
+  const row = (command) => (c) => {
+    if (c.skipped) return { command, query: c.query, skipped: c.skipped };
+    const { median, p99 } = summarise(c.ms);
+    return {
+      command,
+      query: c.query,
+      p50: median,
+      p99,
+      requests: c.requests,
+      nodes: c.nodes,
+      answered: c.answered,
+      verdict: verdict(median, TARGETS.endpointP50Ms),
+    };
+  };
+  return {
+    skipped: null,
+    rows: [...measured.trace.map(row("trace")), ...measured.compare.map(row("compare"))],
+  };
 }

@@ -113,8 +113,44 @@ function countQuads(store) {
   return line ? Number(line.trim()) : null;
 }
 
-/** Bulk-loads `nq` into one fresh store, pushes `trig` into another; returns both timings. */
-export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log }) {
+/**
+ * `trace --endpoint` and `compare --endpoint` on the bulk-loaded store (#16.5): the probe
+ * (probe-scale-endpoint.ts) times each query call by call, with its round trips.
+ */
+function benchEndpoint(store, { probe, runs, env, log }) {
+  log("bench: scale: trace and compare through --endpoint on the bulk-loaded store");
+  const options = {
+    endpoint: store.endpoint,
+    traces: ENDPOINT_TRACES,
+    compares: ENDPOINT_COMPARES,
+    runs,
+  };
+  const child = spawnSync(process.execPath, [probe, JSON.stringify(options)], {
+    encoding: "utf8",
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`bench: the endpoint probe failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+/**
+ * What the endpoint probe traces and compares: the seed's names (hubs at scale: the corpus
+ * repeats the lexicon's drugs) and a drug the generator minted (seed 42), a class member.
+ */
+export const ENDPOINT_TRACES = [
+  "desipramine",
+  "NET",
+  "pmid:12183009",
+  "claim:desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0",
+];
+export const ENDPOINT_COMPARES = [["desipramine", "fluoxetine"], ["bexadazepine"]];
+
+/**
+ * Bulk-loads `nq` into one fresh store (and, given `endpoint`, times trace and compare
+ * through it), pushes `trig` into another; returns the timings.
+ */
+export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log, endpoint }) {
   const result = { buffers };
 
   log("bench: scale: Virtuoso bulk loader (ld_dir + rdf_loader_run) on kb.nq");
@@ -144,6 +180,7 @@ export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log })
       checkpointMs: checkpoint.ms,
       added: after !== null && before !== null ? after - before : null,
     };
+    if (endpoint) result.endpoint = benchEndpoint(a, { ...endpoint, env, log });
   } finally {
     stopStore(root, a);
   }

@@ -80,6 +80,8 @@ CheckpointInterval = 60
 NumberOfBuffers    = $buffers
 MaxDirtyBuffers    = $dirty
 MaxQueryMem        = 200M
+; Sorted pages (ORDER BY … LIMIT … OFFSET) past 10000 rows: Virtuoso reads this here, not in [SPARQL].
+MaxSortedTopRows   = 1000000
 ; The bulk loader (ld_dir) reads only from these folders; scripts/virtuoso/bulk-load.sh copies into load/.
 DirsAllowed        = ., $dir, $dir/load
 
@@ -95,7 +97,6 @@ EnabledDavVSP        = 0
 [SPARQL]
 ; High limits so paginated reads are never cut short silently (the stock ini has 10000).
 ResultSetMaxRows           = 1000000
-MaxSortedTopRows           = 1000000
 MaxQueryExecutionTime      = 300
 MaxQueryCostEstimationTime = 0
 INI

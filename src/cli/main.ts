@@ -89,7 +89,9 @@ function report(error: unknown, io: Io): number {
     return 2;
   }
   if (error instanceof ValidationError || isClaimgraphError(error)) {
-    io.err(`claimgraph: ${error.message}`);
+    // A store's errors carry a hint (what to check, what to do instead).
+    const hint = "hint" in error && typeof error.hint === "string" ? error.hint : "";
+    io.err(`claimgraph: ${error.message}${hint ? `\n  hint: ${hint}` : ""}`);
     return 1;
   }
   io.err(

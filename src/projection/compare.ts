@@ -4,7 +4,8 @@
  * is a member of (a source table's column "SSRIs (e.g., Fluoxetine)" speaks of the class), each
  * such claim naming the class it came through. Every cell lists all its claims with their
  * quotes and their citations resolved to the works behind them; a row is kept when one of the
- * drugs has a claim or a null cell in it. Agreement (support, conflicts) is added by one
+ * drugs has a claim or a null cell in it, and rows come in the order these drugs' claims first
+ * appear (features first), so nothing said of other drugs changes a comparison. Agreement (support, conflicts) is added by one
  * function, compare-agreement.ts, so this model does not depend on how it is found.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
@@ -83,7 +84,15 @@ export function comparison(kg: KnowledgeGraph, drugs: readonly string[]): Compar
       effect: row.effect,
       cells: columns.map((col) => cellOf(kg, row, col, at)),
     }))
-    .filter((row) => row.cells.some((c) => c.state !== "empty"));
+    .filter((row) => row.cells.some((c) => c.state !== "empty"))
+    .map((row) => ({ row, first: firstClaim(kg, row) }))
+    .sort(
+      (a, b) =>
+        (a.row.kind === b.row.kind ? 0 : a.row.kind === "feature" ? -1 : 1) ||
+        placeOrder(a.first, b.first) ||
+        byText(a.row.key, b.row.key),
+    )
+    .map(({ row }) => row);
   const documents = new Map<string, Named>();
   for (const row of rows)
     for (const cell of row.cells)
@@ -93,6 +102,29 @@ export function comparison(kg: KnowledgeGraph, drugs: readonly string[]): Compar
     rows,
     documents: [...documents.values()].sort((a, b) => byText(a.label, b.label)),
   };
+}
+
+/** Where a claim stands: its document's title, line and column, and its IRI. */
+type Place = readonly [string, number, number, string];
+
+/**
+ * The place of a row's first claim among the compared columns' cells: rows are in the order
+ * these drugs' claims first appear, whatever other drugs the knowledge base holds (so a store
+ * answers with what is said of these drugs only).
+ */
+function firstClaim(kg: KnowledgeGraph, row: CompareRow): Place {
+  let first: Place | undefined;
+  for (const cell of row.cells)
+    for (const c of cell.claims) {
+      const at = kg.claim(c.id)?.location;
+      const place: Place = [c.document.label, at?.line ?? 0, at?.column ?? 0, c.id];
+      if (!first || placeOrder(place, first) < 0) first = place;
+    }
+  return first ?? ["", 0, 0, ""];
+}
+
+function placeOrder(a: Place, b: Place): number {
+  return byText(a[0], b[0]) || a[1] - b[1] || a[2] - b[2] || byText(a[3], b[3]);
 }
 
 function columnOf(kg: KnowledgeGraph, id: string): CompareColumn {

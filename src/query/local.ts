@@ -18,6 +18,11 @@ export class LocalQuestions implements QuestionSource {
     return openKnowledgeGraph(this.files, { snapshot: "later" });
   }
 
+  /** The whole knowledge base, as for a trace. */
+  graphForCompare(): Promise<KnowledgeGraph> {
+    return this.graphFor();
+  }
+
   async query(
     sparql: string,
     format: QueryFormat,

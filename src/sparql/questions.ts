@@ -20,6 +20,11 @@ export interface QuestionSource {
    * whole of it, or the part of a store the query needs.
    */
   graphFor(query: string): Promise<KnowledgeGraph>;
+  /**
+   * The graph `compare` answers on for the drugs `names` names as it would on the whole
+   * knowledge base: the whole of it, or the part of a store the comparison needs.
+   */
+  graphForCompare(names: readonly string[]): Promise<KnowledgeGraph>;
   /** A SPARQL query's answer in `format`; the text is checked before anything runs. */
   query(sparql: string, format: QueryFormat, options?: QueryOptions): Promise<QueryAnswer>;
 }

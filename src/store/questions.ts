@@ -1,11 +1,13 @@
 /**
  * A remote SPARQL store as a source of answers (see sparql/questions.ts): trace reads the part
- * of the store a query needs (remote-graph.ts), SPARQL runs at the store (sparql.ts).
+ * of the store a query needs (remote-graph.ts), compare the part its drugs need
+ * (remote-compare.ts), SPARQL runs at the store (sparql.ts).
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
 import type { QueryOptions, QuestionSource } from "../sparql/questions.ts";
 import type { Credentials } from "./http.ts";
+import { remoteCompareGraph } from "./remote-compare.ts";
 import { type RemoteGraphOptions, remoteGraph } from "./remote-graph.ts";
 import { remoteQuery } from "./sparql.ts";
 
@@ -18,6 +20,10 @@ export class RemoteQuestions implements QuestionSource {
 
   graphFor(query: string): Promise<KnowledgeGraph> {
     return remoteGraph(this.endpoint, query, this.auth, this.options);
+  }
+
+  graphForCompare(names: readonly string[]): Promise<KnowledgeGraph> {
+    return remoteCompareGraph(this.endpoint, names, this.auth, this.options);
   }
 
   query(sparql: string, format: QueryFormat, options: QueryOptions = {}): Promise<QueryAnswer> {

@@ -4,7 +4,9 @@
  * base loaded locally.
  *
  * It follows trace's own order of resolution (`resolve` in src/graph/resolve.ts): first it
- * reads every node that could answer before free text — the query as an IRI, the references
+ * reads what the store holds exactly as the query writes it (remote-candidates.ts: one query
+ * of index lookups), and when trace answers with none of it, every node that could answer
+ * before free text — the query as an IRI, the references
  * with its number, the owners of a matching identifier, the entities a matching name may
  * belong to (a superset: the exact, accent- and punctuation-blind match runs locally) — and
  * lets `resolve` decide on them. Then it reads what that answer shows: the claims about an
@@ -24,47 +26,30 @@
  */
 
 import { UsageError } from "../base/errors.ts";
-import { normaliseLabel } from "../base/slug.ts";
 import { graphFromQuads } from "../graph/from-quads.ts";
 import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import { REFERENCE, type Resolved, resolve } from "../graph/resolve.ts";
-import { ENTITY_TYPES } from "../lexicon/types.ts";
+import { type Resolved, resolve } from "../graph/resolve.ts";
 import { DEFAULT_BASE_IRI, kbPrefixes } from "../rdf/vocab/namespaces.ts";
-import {
-  BIBO,
-  CG,
-  CITO,
-  DCTERMS,
-  OA,
-  PREFIXES,
-  PROV,
-  RDF,
-  RDFS,
-  SKOS,
-} from "../rdf/vocab/vocabulary.ts";
+import { CG, CITO, DCTERMS, OA, PREFIXES, PROV, RDF, RDFS, SKOS } from "../rdf/vocab/vocabulary.ts";
 import type { Credentials } from "./http.ts";
-import { type ReaderLimits, RemoteReader } from "./remote-reader.ts";
 import {
-  isQueryableIri,
-  type RemoteOptions,
-  SparqlClient,
-  sparqlIri,
-  sparqlString,
-} from "./sparql-client.ts";
+  answerCandidates,
+  exactCandidates,
+  IS_ENTITY,
+  iriOf,
+  mayHold,
+  searchWords,
+  unbracketed,
+} from "./remote-candidates.ts";
+import { type ReaderLimits, RemoteReader } from "./remote-reader.ts";
+import { type RemoteOptions, SparqlClient, sparqlIri, sparqlString } from "./sparql-client.ts";
+
+export { MAX_SEARCH_WORD, MAX_SEARCH_WORDS } from "./remote-candidates.ts";
 
 export interface RemoteGraphOptions extends RemoteOptions, ReaderLimits {}
 
 /** The longest text `trace --endpoint` takes (a name, an identifier, an IRI, a paragraph). */
 export const MAX_REMOTE_QUERY = 8192;
-/** The characters of the text an identifier read compares (the rest is compared locally). */
-const MAX_IDENTIFIER = 256;
-/** The most words, and the longest piece of one, a name or free-text read filters on. */
-export const MAX_SEARCH_WORDS = 8;
-export const MAX_SEARCH_WORD = 64;
-
-/** The entity-typed `?x`. */
-const IS_ENTITY = `?x a ?type . VALUES ?type { ${["Entity" as const, ...ENTITY_TYPES].map((t) => sparqlIri(CG[t].value)).join(" ")} }`;
-
 /** The properties a node's name (its label in trace's answers and search) is read from. */
 const NAME_PROPERTIES = [
   RDFS.label,
@@ -111,24 +96,24 @@ export async function remoteGraph(
       "trace a name, an identifier, an IRI or a few words; or trace the whole text on the knowledge-base files (--kb)",
     );
   const reader = new RemoteReader(new SparqlClient(endpoint, auth, options), options);
-  const q = unbracketed(query);
-  const iri = new KnowledgeGraph(graphFromQuads([])).expand(q);
-  // Everything that could answer before free text, then trace's own choice among it.
-  await reader.describe(await candidates(reader, q, iri));
-  const kg = graphOf(reader);
-  await readAnswer(reader, resolve(kg, query), kg.node(iri)?.kind, iri, query);
+  const iri = iriOf(query);
+  // What the store holds exactly as written first (index lookups); when trace answers with
+  // an entity, reference or work among it, the scans below are not needed.
+  await reader.describe(await exactCandidates(reader, query));
+  let kg = graphOf(reader);
+  let found = resolve(kg, query);
+  if (!ANSWERED_EXACTLY.has(found.kind)) {
+    // Everything that could answer before free text, then trace's own choice among it.
+    await reader.describe(await answerCandidates(reader, query));
+    kg = graphOf(reader);
+    found = resolve(kg, query);
+  }
+  await readAnswer(reader, found, kg.node(iri)?.kind, iri, query);
   return graphOf(reader);
 }
 
-/** The nodes that could answer before free text: the IRI, numbered references, identifiers' owners, named entities. */
-async function candidates(reader: RemoteReader, q: string, iri: string): Promise<string[]> {
-  return [
-    ...(isQueryableIri(iri) ? [iri] : []),
-    ...(await referencesNumbered(reader, q)),
-    ...(await identifierOwners(reader, q)),
-    ...(await entitiesNamed(reader, q)),
-  ];
-}
+/** What trace may answer with from exact lookups alone. */
+const ANSWERED_EXACTLY: ReadonlySet<string> = new Set(["entity", "reference", "work"]);
 
 /** Reads what trace's answer `r` shows (`kind`: what the query's IRI names, if anything). */
 async function readAnswer(
@@ -159,68 +144,8 @@ async function readFreeText(reader: RemoteReader, query: string): Promise<void> 
     await reader.describe(await reader.iris(IS_ENTITY));
 }
 
-/** The query as trace reads it: trimmed, an IRI out of its angle brackets. */
-function unbracketed(query: string): string {
-  return query.trim().replace(/^<(.*)>$/, "$1");
-}
-
 function graphOf(reader: RemoteReader): KnowledgeGraph {
   return new KnowledgeGraph(graphFromQuads(reader.triples()));
-}
-
-async function referencesNumbered(reader: RemoteReader, q: string): Promise<string[]> {
-  const m = REFERENCE.exec(q);
-  if (!m) return [];
-  const n = Number(m[2]);
-  return reader.iris(
-    `?x a ${sparqlIri(CG.Reference.value)} ; ${sparqlIri(CG.referenceNumber.value)} ?n . FILTER(?n = ${n} || STR(?n) = "${n}")`,
-  );
-}
-
-/** Works and entities with an identifier trace would match `q` to (pmid:…, doi:…, the bare id). */
-async function identifierOwners(reader: RemoteReader, q: string): Promise<string[]> {
-  // A long text is matched on its first MAX_IDENTIFIER characters (a superset: trace keeps
-  // the exact match), so the query does not repeat the whole text seven times.
-  const lower = q.toLowerCase();
-  const long = [...lower].length > MAX_IDENTIFIER;
-  const key = sparqlString(long ? [...lower].slice(0, MAX_IDENTIFIER).join("") : lower);
-  const is = (v: string) => (long ? `STRSTARTS(${v}, ${key})` : `${v} = ${key}`);
-  const s = (v: string) => `COALESCE(STR(${v}), "")`;
-  const identifier = `?x ${sparqlIri(CG.identifier.value)} ?i .
-    OPTIONAL { ?i ${sparqlIri(CG.scheme.value)} ?scheme } OPTIONAL { ?i ${sparqlIri(CG.localId.value)} ?id }
-    OPTIONAL { ?i ${sparqlIri(DCTERMS.identifier.value)} ?curie }
-    FILTER(${is(`LCASE(${s("?curie")})`)} || ${is(`LCASE(${s("?id")})`)} || ${is(`LCASE(CONCAT(${s("?scheme")}, ":", ${s("?id")}))`)} || ${nonAscii(`CONCAT(${s("?curie")}, ${s("?id")}, ${s("?scheme")})`)})`;
-  const bibo = (p: string, scheme: string) =>
-    `?x ${sparqlIri(p)} ?id . FILTER(${is("LCASE(STR(?id))")} || ${is(`CONCAT("${scheme}:", LCASE(STR(?id)))`)} || ${nonAscii("STR(?id)")})`;
-  return reader.iris(
-    `{ ${identifier} } UNION { ${bibo(BIBO.pmid.value, "pmid")} } UNION { ${bibo(BIBO.doi.value, "doi")} }`,
-  );
-}
-
-/** Entities with a label or synonym that may normalise to the query's normal form. */
-async function entitiesNamed(reader: RemoteReader, q: string): Promise<string[]> {
-  const words = searchWords(q);
-  const name = `STR(?name)`;
-  const test =
-    words.length === 0
-      ? `!REGEX(${name}, "[A-Za-z0-9]")`
-      : words.map((w) => `(${mayHold(name, w)})`).join(" && ");
-  return reader.iris(
-    `${IS_ENTITY} ?x ${sparqlIri(RDFS.label.value)}|${sparqlIri(SKOS.altLabel.value)} ?name . FILTER(${test})`,
-  );
-}
-
-/**
- * The words a read filters on: the query's distinct normalised words, the longest first (the
- * most selective), at most MAX_SEARCH_WORDS, each cut to MAX_SEARCH_WORD characters. A
- * string holding every word of the query holds each of these.
- */
-function searchWords(q: string): string[] {
-  const words = [...new Set(normaliseLabel(q).split(" "))].filter((w) => w !== "");
-  return words
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, MAX_SEARCH_WORDS)
-    .map((w) => [...w].slice(0, MAX_SEARCH_WORD).join(""));
 }
 
 /**
@@ -243,21 +168,6 @@ function freeText(words: readonly string[]): string {
     (w) => `FILTER(${["?s", "?p", "?o"].map((v) => term(v, w)).join(" || ")})`,
   );
   return `?x a ${sparqlIri(CG.Claim.value)} ; ${sparqlIri(RDF.subject.value)} ?s ; ${sparqlIri(RDF.predicate.value)} ?p ; ${sparqlIri(RDF.object.value)} ?o . ${filters.join(" ")}`;
-}
-
-/**
- * Whether a string may hold `word` once normalised (case-, accent- and punctuation-blind):
- * it holds it case-blind, or it has a character outside printable ASCII (which may fold to
- * it, like é to e): a superset, made exact by trace itself.
- */
-function mayHold(value: string, word: string): string {
-  return /^[\x20-\x7e]*$/.test(word)
-    ? `CONTAINS(LCASE(${value}), ${sparqlString(word)}) || ${nonAscii(value)}`
-    : nonAscii(value);
-}
-
-function nonAscii(value: string): string {
-  return `REGEX(${value}, "[^ -~]")`;
 }
 
 /**

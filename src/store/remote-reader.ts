@@ -9,6 +9,7 @@
 import type { Quad } from "@rdfjs/types";
 import { CG, CITO, OA, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
 import { quadKey } from "../rdf/write/quad-key.ts";
+import { redactUrl, StoreError } from "./errors.ts";
 import { isQueryableIri, type SparqlClient, sparqlIri } from "./sparql-client.ts";
 
 /**
@@ -56,12 +57,15 @@ export interface ReaderLimits {
   readonly pageSize?: number | undefined;
   /** IRIs per VALUES batch (default 100). */
   readonly batchSize?: number | undefined;
+  /** Triples one `describeWhere` reads at most: it refuses a larger answer (default 200000). */
+  readonly maxTriples?: number | undefined;
 }
 
 export class RemoteReader {
   readonly client: SparqlClient;
   private readonly pageSize: number;
   private readonly batchSize: number;
+  private readonly maxTriples: number;
   /** The nodes described so far and the triples read, by key, so nothing is read twice. */
   private readonly described = new Set<string>();
   private readonly quads = new Map<string, Quad>();
@@ -72,6 +76,7 @@ export class RemoteReader {
     this.client = client;
     this.pageSize = limits.pageSize ?? 10_000;
     this.batchSize = limits.batchSize ?? 100;
+    this.maxTriples = limits.maxTriples ?? 200_000;
   }
 
   /** Every IRI bound to `?x` by `pattern` (a group graph pattern's body), page by page. */
@@ -88,6 +93,25 @@ export class RemoteReader {
       }
       if (rows.length < this.pageSize) return out;
     }
+  }
+
+  /**
+   * The IRIs bound to any of `vars` by a SELECT query, and how many rows it answered (one
+   * query: the caller's LIMIT bounds it, and a full answer tells it there may be more).
+   */
+  async bound(
+    query: string,
+    vars: readonly string[],
+  ): Promise<{ readonly iris: string[]; readonly rows: number }> {
+    this.queries += 1;
+    const out = new Set<string>();
+    const rows = await this.client.select(query);
+    for (const r of rows)
+      for (const v of vars) {
+        const x = r.get(v);
+        if (x?.termType === "NamedNode") out.add(x.value);
+      }
+    return { iris: [...out].sort(), rows: rows.length };
   }
 
   /** `iris` for a pattern over `?t`, run for the targets in VALUES batches. */
@@ -122,6 +146,61 @@ export class RemoteReader {
       }
       frontier = [...next].filter(isQueryableIri);
     }
+  }
+
+  /**
+   * Every triple of the nodes `pattern` (a group graph pattern's body) binds to `?s`, but
+   * those whose predicate is in `without`, in two queries whatever the nodes are: the number
+   * of distinct triples first (past `maxTriples` the read is refused before anything is
+   * read), then the triples in one CONSTRUCT. Paging with ORDER BY would read the same
+   * neighbourhood once a page (at a million triples Virtuoso takes seconds per page), so
+   * the count is what tells a whole answer from one a store cut at its row limit: an answer
+   * short of it is refused (a StoreError naming the store), never taken as whole.
+   */
+  async describeWhere(pattern: string, without: readonly string[] = []): Promise<void> {
+    const skip =
+      without.length > 0 ? `FILTER(?p NOT IN (${without.map(sparqlIri).join(", ")}))` : "";
+    const where = `${pattern} ?s ?p ?o . ${skip}`;
+    this.queries += 1;
+    const counted = await this.client.select(
+      `SELECT (COUNT(*) AS ?n) WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { ${where} } } }`,
+    );
+    const expected = Number(counted[0]?.get("n")?.value ?? Number.NaN);
+    if (!(expected <= this.maxTriples)) throw this.tooLarge(expected);
+    if (expected === 0) return;
+    this.queries += 1;
+    const triples = await this.client.triples(`CONSTRUCT { ?s ?p ?o } WHERE { ${where} }`);
+    const keys = new Set<string>();
+    for (const q of triples) {
+      const key = quadKey(q);
+      keys.add(key);
+      this.quads.set(key, q);
+    }
+    if (keys.size < expected) throw this.cutShort(keys.size, expected);
+  }
+
+  private tooLarge(expected: number): StoreError {
+    const url = redactUrl(this.client.endpoint);
+    return new StoreError(
+      Number.isNaN(expected)
+        ? `query at ${url}: the store did not say how many triples the answer has`
+        : `query at ${url}: the answer has ${expected} triples, more than the ${this.maxTriples} claimgraph reads at once`,
+      {
+        url,
+        hint: "ask about fewer drugs at once, or answer from the knowledge-base files (--kb)",
+      },
+    );
+  }
+
+  private cutShort(got: number, expected: number): StoreError {
+    const url = redactUrl(this.client.endpoint);
+    return new StoreError(
+      `query at ${url}: the store answered ${got} of the ${expected} triples it counted: it cut the answer at a row limit`,
+      {
+        url,
+        hint: "raise the store's row limit for answers (Virtuoso: ResultSetMaxRows in [SPARQL]), or answer from the knowledge-base files (--kb)",
+      },
+    );
   }
 
   /** The triples read, sorted by subject, predicate and object (the order exports are written in). */

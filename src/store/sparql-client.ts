@@ -90,7 +90,7 @@ export class SparqlClient {
         status: error.status,
         hint:
           error.status === 400
-            ? "check the query's syntax against the store's message"
+            ? "the store's message says why: a query it cannot read, or an answer over its row limit (raise the store's limit, or answer from the knowledge-base files with --kb)"
             : "is the address the store's SPARQL endpoint (…/sparql)?",
       });
     }

@@ -5,6 +5,7 @@ import type { KnowledgeGraph } from "../../graph/knowledge-graph.ts";
 import { resolve, suggest } from "../../graph/resolve.ts";
 import type { CommandContext } from "../context.ts";
 import { addKbOption, openGraph, parseOffset, withWarnings } from "../kb-option.ts";
+import { questionSource } from "../question-source.ts";
 
 /** Cells are cut at this many columns on a terminal, unless --max-width says otherwise. */
 const TERMINAL_MAX_CELL = 60;
@@ -13,6 +14,9 @@ interface CompareFlags {
   readonly kb?: string[];
   readonly json?: boolean;
   readonly maxWidth?: number;
+  readonly endpoint?: string;
+  readonly passwordStdin?: boolean;
+  readonly allowInsecureBasic?: boolean;
 }
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
@@ -27,10 +31,26 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
       `cut cells at this many columns, 0 never (default: ${TERMINAL_MAX_CELL} on a terminal, whole cells when piped)`,
       parseOffset,
     )
+    .option(
+      "--endpoint <url>",
+      "answer from a remote SPARQL store the knowledge base was pushed to, reading only the drugs' claims (credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, a prompt on a terminal, or --password-stdin)",
+    )
+    .option(
+      "--password-stdin",
+      "with --endpoint: read the password from standard input (user: CLAIMGRAPH_USER)",
+    )
+    .option(
+      "--allow-insecure-basic",
+      "with --endpoint: answer a store's Basic authentication over plain http, which sends the password in clear (refused by default)",
+    )
     .action(async (names: string[], flags: CompareFlags) => {
+      const open = async () =>
+        flags.endpoint
+          ? (await questionSource(flags)).graphForCompare(names)
+          : openGraph(flags, ctx.io);
       const [kg, { comparison }, { compareTable }, { withAgreement }, { agreementOf }] =
         await Promise.all([
-          openGraph(flags, ctx.io),
+          open(),
           import("../../projection/compare.ts"),
           import("../../projection/compare-table.ts"),
           import("../../projection/compare-agreement.ts"),

@@ -1,0 +1,157 @@
+/**
+ * `remoteCompareGraph`: the part of a remote store's knowledge base `compare` needs for some
+ * drugs, as a `KnowledgeGraph`, so `comparison(kg, drugs)` and `agreementOf(kg)` answer on it
+ * as on the whole knowledge base loaded locally (issue #16, point 5).
+ *
+ * Three queries, whatever the store holds: the first finds the drugs and classes the names
+ * spell exactly (in any of a few cases) with the classes they are members of; the others read
+ * the neighbourhood of those entities — the claims whose subject is one of them, and of each
+ * claim what compare and the agreement read: its predicate, object, quote and selectors,
+ * citations, references and their works, document (without its text) and the document's
+ * discrepancies with public records. Each branch starts from an entity's IRI (an index
+ * lookup), so the cost grows with what is said of the entities, not with the store. The
+ * neighbourhood is counted, then read in one CONSTRUCT (`describeWhere`): refused past the
+ * reader's limit, and refused when the store answers fewer triples than it counted.
+ *
+ * A name no exact spelling finds (a synonym in another case, an IRI, an identifier) is looked
+ * up as trace looks it up (`answerCandidates`), and a name that names no drug then reads
+ * every drug and class, so that compare's refusal suggests the same names as locally.
+ */
+import { graphFromQuads } from "../graph/from-quads.ts";
+import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { resolve } from "../graph/resolve.ts";
+import { CG, CITO, CNT, OA, PROV, RDF, RDFS, SKOS } from "../rdf/vocab/vocabulary.ts";
+import { redactUrl, StoreError } from "./errors.ts";
+import type { Credentials } from "./http.ts";
+import { answerCandidates } from "./remote-candidates.ts";
+import type { RemoteGraphOptions } from "./remote-graph.ts";
+import { RemoteReader } from "./remote-reader.ts";
+import { SparqlClient, sparqlIri, sparqlString } from "./sparql-client.ts";
+
+/** The entity types a compare column may have. */
+const DRUG_TYPES = `VALUES ?type { ${sparqlIri(CG.Drug.value)} ${sparqlIri(CG.DrugClass.value)} }`;
+/** A document's text: compare shows none of it. */
+const WITHOUT = [CNT.chars.value];
+/** The most drugs and classes the names' spellings may find (more: the names are refused). */
+const MAX_SPELLED = 1000;
+
+/** The links from a claim to the nodes compare and the agreement read whole. */
+const CLAIM_LINKS = [
+  RDF.predicate,
+  RDF.object,
+  CG.quote,
+  CITO.citesAsEvidence,
+  CG.viaReference,
+  PROV.wasDerivedFrom,
+  CG.armA,
+  CG.armB,
+  CG.condition,
+  CG.outcome,
+  CG.favours,
+]
+  .map((t) => sparqlIri(t.value))
+  .join("|");
+
+/** Longer paths from a claim: its quote's selectors, its references' works, its document's discrepancies. */
+const CLAIM_PATHS = [
+  [CG.quote, OA.hasSelector],
+  [CG.viaReference, CG.refersTo],
+  [PROV.wasDerivedFrom, CG.hasDiscrepancy],
+].map((path) => path.map((t) => sparqlIri(t.value)).join("/"));
+
+/** The graph `compare` answers on for `names` as it would on the whole knowledge base. */
+export async function remoteCompareGraph(
+  endpoint: string,
+  names: readonly string[],
+  auth?: Credentials,
+  options: RemoteGraphOptions = {},
+): Promise<KnowledgeGraph> {
+  const reader = new RemoteReader(new SparqlClient(endpoint, auth, options), options);
+  // The common case: every name spelled exactly; the columns and their claims read at once.
+  const spelled = await reader.bound(spelledAs(names), ["x", "class"]);
+  if (spelled.rows >= MAX_SPELLED) throw tooMany(endpoint);
+  if (spelled.iris.length > 0) await reader.describeWhere(neighbourhood(spelled.iris), WITHOUT);
+  let kg = graphOf(reader);
+  const unresolved = names.filter((name) => drugOf(kg, name) === undefined);
+  if (unresolved.length === 0) return kg;
+  const found = new Set<string>();
+  for (const name of unresolved) for (const x of await answerCandidates(reader, name)) found.add(x);
+  await reader.describe(found);
+  kg = graphOf(reader);
+  if (unresolved.some((name) => drugOf(kg, name) === undefined)) {
+    // compare refuses the name with the nearest drugs' names: it needs every one.
+    await reader.describe(await reader.iris(`?x a ?type . ${DRUG_TYPES}`));
+    return graphOf(reader);
+  }
+  const columns = new Set<string>();
+  for (const name of unresolved) {
+    const drug = drugOf(kg, name) as string;
+    columns.add(drug);
+    kg.graph.forEachOutEdge(drug, (_, edge, __, target) => {
+      if (edge.kind === "memberOf") columns.add(target);
+    });
+  }
+  await reader.describeWhere(neighbourhood([...columns]), WITHOUT);
+  return graphOf(reader);
+}
+
+/**
+ * Drugs and classes a name or synonym spells as given, in lower case, upper case or
+ * capitalised (`?x`), and the classes they are members of (`?class`). Each spelling is a
+ * branch of its own with the literal written in it, so every store looks it up by index.
+ */
+function spelledAs(names: readonly string[]): string {
+  const spellings = new Set<string>();
+  for (const name of names) {
+    const t = name.trim();
+    const lower = t.toLowerCase();
+    for (const s of [t, lower, t.toUpperCase(), lower.charAt(0).toUpperCase() + lower.slice(1)])
+      spellings.add(sparqlString(s));
+  }
+  const branches = [...spellings].flatMap((s) =>
+    [RDFS.label, SKOS.altLabel].map((p) => `{ ?x ${sparqlIri(p.value)} ${s} }`),
+  );
+  return `SELECT DISTINCT ?x ?class WHERE { ${branches.join(" UNION ")} ?x a ?type . ${DRUG_TYPES}
+    OPTIONAL { ?x ${sparqlIri(CG.memberOf.value)} ?class } FILTER(isIRI(?x)) } ORDER BY ?x ?class LIMIT ${MAX_SPELLED}`;
+}
+
+/** The drug or class `name` names, as compare resolves it; undefined when it names none. */
+function drugOf(kg: KnowledgeGraph, name: string): string | undefined {
+  const found = resolve(kg, name);
+  const type = found.kind === "entity" ? kg.entity(found.entity)?.type : undefined;
+  return found.kind === "entity" && (type === "Drug" || type === "DrugClass")
+    ? found.entity
+    : undefined;
+}
+
+/**
+ * The nodes compare reads, bound to `?s`: the columns, their claims, and what each claim
+ * links to. Every branch names its column's IRI (no VALUES inside a UNION: Virtuoso 7 answers
+ * those with nothing), and the branches are not wrapped in a DISTINCT subquery (Virtuoso 7
+ * takes seconds over one): the paged read's own DISTINCT removes the repeats.
+ */
+function neighbourhood(columns: readonly string[]): string {
+  const branches = columns.flatMap((column) => {
+    const t = sparqlIri(column);
+    const claims = `?c ${sparqlIri(RDF.subject.value)} ${t} .`;
+    return [
+      `{ BIND(${t} AS ?s) }`,
+      `{ ?s ${sparqlIri(RDF.subject.value)} ${t} }`,
+      `{ ${claims} ?c ${CLAIM_LINKS} ?s }`,
+      ...CLAIM_PATHS.map((path) => `{ ${claims} ?c ${path} ?s }`),
+    ];
+  });
+  return branches.join(" UNION ");
+}
+
+function tooMany(endpoint: string): StoreError {
+  const url = redactUrl(endpoint);
+  return new StoreError(
+    `query at ${url}: the names spell ${MAX_SPELLED} or more drugs and classes`,
+    { url, hint: "compare a few drugs at a time" },
+  );
+}
+
+function graphOf(reader: RemoteReader): KnowledgeGraph {
+  return new KnowledgeGraph(graphFromQuads(reader.triples()));
+}

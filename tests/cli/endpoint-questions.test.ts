@@ -1,0 +1,257 @@
+// `claimgraph compare --endpoint` and `trace --endpoint` (#16.5) against a real `claimgraph
+// serve`'s /sparql. Trace of a name, a synonym or an identifier the store holds as written
+// finds it by index lookups, never by scanning every name, in a bounded number of queries.
+// Compare, on the
+// seed and on the agreement corpus (tests/fixtures/agreement/, where cells carry conflicts) it
+// prints what the local `compare` prints, table and JSON, after a fixed number of queries that
+// never carry a document's text; a store that refuses, fails, cuts an answer short or does not
+// answer is a clear error naming the store, with a hint, and a non-zero exit.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { StoreError } from "../../src/store/errors.ts";
+import { remoteCompareGraph } from "../../src/store/remote-compare.ts";
+import { AGREEMENT_SOURCES } from "../helpers/agreement-gold.ts";
+import { ROOT } from "../helpers/build.ts";
+import { cachePerTest } from "../helpers/cache-per-test.ts";
+import { run } from "../helpers/cli.ts";
+import { closeFakeSparql, emptyAnswer, fakeSparql } from "../helpers/fake-sparql.ts";
+import { type BuiltKb, buildSources, SEED_KB } from "../helpers/serve.ts";
+
+cachePerTest("claimgraph-compare-endpoint-");
+
+const BIN = join(ROOT, "bin", "claimgraph.js");
+const running: ChildProcess[] = [];
+let agreement: BuiltKb | undefined;
+let seedEndpoint: string;
+let agreementEndpoint: string;
+
+/** `claimgraph serve --kb FILE` on a free port (the bundled CLI); its /sparql address. */
+async function serve(kb: string, ...flags: string[]): Promise<string> {
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--kb", kb, ...flags], {
+    cwd: ROOT,
+  });
+  running.push(child);
+  return new Promise<string>((done, fail) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      const url = /SPARQL endpoint: (\S+)/.exec(out)?.[1];
+      if (url) done(url);
+    });
+    child.once("exit", (code) => fail(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+beforeAll(async () => {
+  agreement = await buildSources(AGREEMENT_SOURCES);
+  [seedEndpoint, agreementEndpoint] = await Promise.all([serve(SEED_KB), serve(agreement.kb)]);
+}, 180_000);
+
+afterAll(async () => {
+  for (const child of running) {
+    if (child.exitCode !== null) continue;
+    const exited = new Promise((done) => child.once("exit", done));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  agreement?.remove();
+});
+
+afterEach(closeFakeSparql);
+
+/** A proxy in front of `endpoint` that keeps the text of every query it passes on. */
+async function recording(endpoint: string): Promise<{ url: string; queries: string[] }> {
+  const queries: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      queries.push(new URLSearchParams(body).get("query") ?? "");
+      const answer = await fetch(endpoint, {
+        method: "POST",
+        headers: {
+          accept: String(req.headers.accept ?? "*/*"),
+          "content-type": String(req.headers["content-type"] ?? ""),
+        },
+        body,
+      });
+      res.writeHead(answer.status, {
+        "content-type": answer.headers.get("content-type") ?? "text/plain",
+      });
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  proxies.push(server);
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sparql`, queries };
+}
+const proxies: Server[] = [];
+afterEach(() => {
+  for (const p of proxies.splice(0)) {
+    p.closeAllConnections();
+    p.close();
+  }
+});
+
+describe("compare --endpoint answers as the local compare", () => {
+  it.each([
+    ["desipramine", "fluoxetine"],
+    ["desipramine", "SSRIs"],
+    ["fluoxetine"],
+    ["TCAs", "fluoxetine"],
+    ["DesiPramine"],
+  ])("the seed: %s", async (...names) => {
+    for (const format of [["--json"], []]) {
+      const local = await run(["compare", ...names, "--kb", SEED_KB, ...format]);
+      const remote = await run(["compare", ...names, "--endpoint", seedEndpoint, ...format]);
+      expect(local.code, local.err).toBe(0);
+      expect(remote.code, remote.err).toBe(0);
+      expect(remote.out).toBe(local.out);
+    }
+  });
+
+  it.each([
+    ["desipramine", "fluoxetine"],
+    ["mirtazapine", "sertraline", "desipramine"],
+    ["fluoxetine"],
+  ])("the agreement corpus, conflicts included: %s", async (...names) => {
+    const kb = agreement?.kb as string;
+    const local = await run(["compare", ...names, "--kb", kb, "--json"]);
+    const remote = await run(["compare", ...names, "--endpoint", agreementEndpoint, "--json"]);
+    expect(local.code, local.err).toBe(0);
+    expect(remote.code, remote.err).toBe(0);
+    expect(remote.out).toBe(local.out);
+    const cells = JSON.parse(remote.out).rows.flatMap(
+      (r: { cells: Array<{ conflicts: unknown[] }> }) => r.cells,
+    );
+    expect(cells.some((c: { conflicts: unknown[] }) => c.conflicts.length > 0)).toBe(true);
+  });
+
+  it("refuses a name that is no drug, with the same suggestions as locally", async () => {
+    for (const name of ["desipramin", "NET"]) {
+      const local = await run(["compare", name, "--kb", SEED_KB]);
+      const remote = await run(["compare", name, "--endpoint", seedEndpoint]);
+      expect(remote.code).toBe(2);
+      expect(remote.err).toBe(local.err);
+    }
+  });
+});
+
+describe("compare --endpoint's queries", () => {
+  it("are three for names spelled as the store spells them, none reading a document's text", async () => {
+    const proxy = await recording(seedEndpoint);
+    const r = await run(["compare", "desipramine", "fluoxetine", "--endpoint", proxy.url]);
+    expect(r.code, r.err).toBe(0);
+    // The names; the neighbourhood counted; the neighbourhood read.
+    expect(proxy.queries).toHaveLength(3);
+    expect(proxy.queries[2]).toMatch(/^CONSTRUCT/);
+    for (const q of proxy.queries) expect(q).not.toMatch(/\?s \?p \?o \. *}/);
+    expect(proxy.queries[2]).toContain("NOT IN (<http://www.w3.org/2011/content#chars>)");
+  });
+
+  it("do not grow with the documents: the same three for one drug as for three", async () => {
+    const proxy = await recording(agreementEndpoint);
+    const r = await run(["compare", "mirtazapine", "--endpoint", proxy.url]);
+    expect(r.code, r.err).toBe(0);
+    expect(proxy.queries).toHaveLength(3);
+  });
+});
+
+describe("trace --endpoint's queries", () => {
+  it.each([
+    ["desipramine", 10],
+    ["NET", 7],
+    ["pmid:12183009", 12],
+    ["chebi:47781", 10],
+  ] as const)(
+    "%s: found without scanning names or identifiers, in at most %i queries, as locally",
+    async (query, most) => {
+      const proxy = await recording(seedEndpoint);
+      const remote = await run(["trace", query, "--endpoint", proxy.url, "--json"]);
+      const local = await run(["trace", query, "--kb", SEED_KB, "--json"]);
+      expect(remote.code, remote.err).toBe(0);
+      expect(JSON.parse(remote.out).match).toBe(JSON.parse(local.out).match);
+      for (const q of proxy.queries) expect(q).not.toMatch(/CONTAINS\(LCASE|REGEX\(|LCASE\(/);
+      expect(proxy.queries.length).toBeLessThanOrEqual(most);
+    },
+  );
+});
+
+describe("compare --endpoint's errors name the store, with a hint", () => {
+  it("an answer over the store's row limit", async () => {
+    const small = await serve(SEED_KB, "--query-limit", "50");
+    const r = await run(["compare", "desipramine", "--endpoint", small]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(small);
+    expect(r.err).toMatch(/limit of 50[\s\S]*\n {2}hint: .*row limit.*--kb/);
+  });
+
+  it("a store that answers fewer triples than it counted (cut at a row limit)", async () => {
+    const fake = await fakeSparql((request) => {
+      if (request.query?.includes("COUNT(*)"))
+        return {
+          status: 200,
+          headers: { "content-type": "application/sparql-results+json" },
+          body: JSON.stringify({
+            head: { vars: ["n"] },
+            results: { bindings: [{ n: { type: "literal", value: "3" } }] },
+          }),
+        };
+      if (request.query?.startsWith("CONSTRUCT"))
+        return {
+          status: 200,
+          headers: { "content-type": "application/n-triples" },
+          body: "<http://e.org/a> <http://e.org/p> <http://e.org/b> .\n",
+        };
+      if (request.query?.includes("?class"))
+        return {
+          status: 200,
+          headers: { "content-type": "application/sparql-results+json" },
+          body: JSON.stringify({
+            head: { vars: ["x", "class"] },
+            results: { bindings: [{ x: { type: "uri", value: "http://e.org/drug" } }] },
+          }),
+        };
+      return emptyAnswer(request);
+    });
+    const r = await run(["compare", "desipramine", "--endpoint", fake.endpoint]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(fake.endpoint);
+    expect(r.err).toMatch(/1 of the 3 triples[\s\S]*\n {2}hint: .*row limit/);
+  });
+
+  it("a store that fails (500), after its retries", async () => {
+    const fake = await fakeSparql(() => ({ status: 500, body: "boom" }));
+    const r = await run(["compare", "desipramine", "--endpoint", fake.endpoint]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(fake.endpoint);
+    expect(r.err).toMatch(/500[\s\S]*\n {2}hint: /);
+  }, 20_000);
+
+  it("a store that does not answer in time", async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((done) => silent.listen(0, "127.0.0.1", done));
+    proxies.push(silent);
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/sparql`;
+    const error = await remoteCompareGraph(url, ["desipramine"], undefined, {
+      timeoutMs: 200,
+      retries: 0,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toContain(url);
+    expect((error as StoreError).hint).not.toBe("");
+  });
+
+  it("a neighbourhood larger than the reader reads at once", async () => {
+    const error = await remoteCompareGraph(seedEndpoint, ["desipramine"], undefined, {
+      maxTriples: 100,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(/more than the 100 claimgraph reads at once/);
+    expect((error as StoreError).hint).toContain("--kb");
+  });
+});
