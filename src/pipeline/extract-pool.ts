@@ -76,7 +76,10 @@ function tsxLoader(): string {
 /** One run of the pool: its workers, the documents each holds, the readings received. */
 class ReadingPool {
   private readonly readings: (DocumentReading | undefined)[];
+  /** Each worker's documents, sent and not yet answered, in the order sent. */
   private readonly workers = new Map<Worker, number[]>();
+  /** The workers that made their lexicon: a failure before that is no document's. */
+  private readonly ready = new Set<Worker>();
   private next = 0;
   private received = 0;
   private settled = false;
@@ -119,6 +122,10 @@ class ReadingPool {
 
   private onReply(worker: Worker, reply: ReadReply): void {
     if (this.settled) return;
+    if ("ready" in reply) {
+      this.ready.add(worker);
+      return;
+    }
     this.workers.get(worker)?.shift();
     if ("thrown" in reply) {
       void this.fail(threw(this.fileOf(reply.index), reply.thrown));
@@ -133,7 +140,7 @@ class ReadingPool {
   /** A worker's error or exit before the pool was through: the build fails. */
   private crashed(worker: Worker, problem: string, cause?: unknown): void {
     if (this.settled) return;
-    const index = this.workers.get(worker)?.[0];
+    const index = this.ready.has(worker) ? this.workers.get(worker)?.[0] : undefined;
     const hint =
       "a worker out of memory stops so: build with fewer --jobs; otherwise build with --jobs 1, and please report it";
     void this.fail(new WorkerFailure(this.fileOf(index), problem, hint, cause));

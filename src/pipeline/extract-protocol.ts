@@ -26,7 +26,9 @@ export interface Thrown {
   readonly stack: string | undefined;
 }
 
+/** The worker's first message, once it made its lexicon; then one reply per document. */
 export type ReadReply =
+  | { readonly ready: true }
   | { readonly index: number; readonly reading: DocumentReading }
   | { readonly index: number; readonly thrown: Thrown };
 

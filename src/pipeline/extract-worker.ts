@@ -13,6 +13,7 @@ const port = parentPort;
 if (!port) throw new Error("extract-worker runs in a worker thread (extract-pool.ts starts it)");
 const { setup } = workerData as { readonly setup: WorkerSetup };
 const lexicon = Lexicon.fromParts(setup.lexicon);
+port.postMessage({ ready: true } satisfies ReadReply);
 
 port.on("message", (job: ReadJob) => {
   try {
