@@ -20,6 +20,9 @@ export async function buildProbes(root) {
       "scale-trace": join(root, "scripts/bench/probe-scale-trace.ts"),
       "scale-build": join(root, "scripts/bench/probe-scale-build.ts"),
       "parse-limits": join(root, "scripts/bench/probe-parse-limits.ts"),
+      "scale-jobs": join(root, "scripts/bench/probe-scale-jobs.ts"),
+      // `build --jobs`'s worker, beside the probes as it is beside the CLI in dist/.
+      "extract-worker": join(root, "src/pipeline/extract-worker.ts"),
     },
     outdir,
     outExtension: { ".js": ".mjs" },
@@ -33,5 +36,6 @@ export async function buildProbes(root) {
     scaleTrace: out("scale-trace"),
     scaleBuild: out("scale-build"),
     parseLimits: out("parse-limits"),
+    scaleJobs: out("scale-jobs"),
   };
 }
