@@ -1,7 +1,8 @@
 // Bundles the command line into dist/ with esbuild: one file to load instead of
 // hundreds, so `claimgraph trace` starts fast. Modules a command imports lazily
 // (SHACL, JSON-LD, the SPARQL store, the build pipeline) become chunks of their own and
-// are loaded only when that command runs. Type checking is `tsc --noEmit` (npm test).
+// are loaded only when that command runs. The build's extraction worker (`build --jobs N`) is
+// a second entry, dist/extract-worker.js. Type checking is `tsc --noEmit` (npm test).
 // `esbuildOptions` is shared with the benchmark's probes, so they load code as the CLI does.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -77,6 +78,7 @@ async function bundleCli() {
   const outdir = join(root, "dist");
   // Only the bundle's own outputs are replaced: dist/viewer belongs to the viewer build.
   rmSync(join(outdir, "main.js"), { force: true });
+  rmSync(join(outdir, "extract-worker.js"), { force: true });
   rmSync(join(outdir, "chunks"), { recursive: true, force: true });
   // A hash of the sources: the snapshot cache (src/graph/open.ts) keys on it, so a graph
   // built by an older claimgraph is never read by a newer one.
@@ -91,7 +93,12 @@ async function bundleCli() {
   walk(join(root, "src"));
   await build({
     ...esbuildOptions,
-    entryPoints: [join(root, "src/cli/main.ts")],
+    // The build's extraction worker is an entry of its own (a worker thread starts from a file),
+    // beside main.js, sharing its chunks: src/pipeline/extract-pool.ts finds it there.
+    entryPoints: {
+      main: join(root, "src/cli/main.ts"),
+      "extract-worker": join(root, "src/pipeline/extract-worker.ts"),
+    },
     outdir,
     define: { CLAIMGRAPH_BUILD_ID: JSON.stringify(hash.digest("hex").slice(0, 16)) },
   });

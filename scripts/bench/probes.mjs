@@ -21,6 +21,9 @@ export async function buildProbes(root) {
       "scale-build": join(root, "scripts/bench/probe-scale-build.ts"),
       "scale-endpoint": join(root, "scripts/bench/probe-scale-endpoint.ts"),
       "parse-limits": join(root, "scripts/bench/probe-parse-limits.ts"),
+      "scale-jobs": join(root, "scripts/bench/probe-scale-jobs.ts"),
+      // `build --jobs`'s worker, beside the probes as it is beside the CLI in dist/.
+      "extract-worker": join(root, "src/pipeline/extract-worker.ts"),
     },
     outdir,
     outExtension: { ".js": ".mjs" },
@@ -35,5 +38,6 @@ export async function buildProbes(root) {
     scaleBuild: out("scale-build"),
     scaleEndpoint: out("scale-endpoint"),
     parseLimits: out("parse-limits"),
+    scaleJobs: out("scale-jobs"),
   };
 }

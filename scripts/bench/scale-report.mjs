@@ -2,6 +2,7 @@
 // bench-scale:start and bench-scale:end markers (the seed's figures have markers of their own,
 // so either part can be rerun alone).
 import { TARGETS } from "./scale.mjs";
+import { renderJobs } from "./scale-jobs.mjs";
 
 export const SCALE_START = "<!-- bench-scale:start -->";
 export const SCALE_END = "<!-- bench-scale:end -->";
@@ -252,6 +253,7 @@ export function renderScaleReport({ date, command, machine: m, raw, sum }) {
       `(${s(sum.build.allSerialiseMs)} without). JSON-LD, which n3 does not write, costs ` +
       `${s(sum.jsonld.writeMs)} of writing.`,
     "",
+    ...(sum.jobs ? [...renderJobs(sum.jobs), ""] : []),
     table(
       [
         "format",

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { measureJobs, summariseJobs } from "./scale-jobs.mjs";
 import { summarise } from "./stats.mjs";
 import { CHROMIUM, probeOverview, startServe, timeViewer } from "./viewer.mjs";
 import { benchVirtuoso, virtuosoMissing } from "./virtuoso.mjs";
@@ -122,6 +123,9 @@ async function measure({ root, probes, env, log, options, work }) {
     builds.push({ ms: r.ms, maxRssBytes: r.usage?.maxRssBytes ?? null, cpuMs: cpuMs(r.usage) });
   }
   const sizes = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, statSync(f).size]));
+
+  // 2b. The same build on one thread and on every core (`--jobs`).
+  const jobs = measureJobs({ node, json, probes, buildArgs, corpusDir, runs, log });
 
   // 3. n3's writer on the same data (the build and export baselines).
   log(`bench: scale: n3's writer on the same quads, ${runs} rounds`);
@@ -254,6 +258,7 @@ async function measure({ root, probes, env, log, options, work }) {
     corpus,
     sizes,
     builds,
+    jobs,
     n3,
     phases,
     exports: exportsRuns,
@@ -494,10 +499,12 @@ export function summariseScale(raw) {
     };
   }
 
+  const jobs = raw.jobs ? summariseJobs(raw.jobs) : null;
   return {
     open,
     trace,
     build,
+    jobs,
     agreement,
     exports,
     jsonld,

@@ -100,6 +100,26 @@ export class OutputError extends ClaimgraphError {
   }
 }
 
+/**
+ * A worker thread reading the documents (`build --jobs N`) failed: it threw on a document (a
+ * bug: `file` names it), ran out of memory, or could not start. The build stops before writing.
+ */
+export class WorkerFailure extends ClaimgraphError {
+  override name = "WorkerFailure";
+  /** The document the worker was reading, when it was reading one. */
+  readonly file: string | undefined;
+  readonly hint: string;
+
+  constructor(file: string | undefined, problem: string, hint: string, cause?: unknown) {
+    const on = file === undefined ? "" : ` on "${file}"`;
+    super(`a worker thread reading the documents failed${on}: ${problem}\n  hint: ${hint}`, {
+      cause,
+    });
+    this.file = file;
+    this.hint = hint;
+  }
+}
+
 /** A built export failed validation (SHACL or re-parse). */
 export class ValidationError extends ClaimgraphError {
   override name = "ValidationError";

@@ -22,8 +22,18 @@ interface Surface {
   readonly entity: LexiconEntity;
 }
 
+/** What a lexicon is made from: plain data, which a worker thread receives to make the same lexicon. */
+export interface LexiconParts {
+  readonly entities: readonly LexiconEntity[];
+  readonly predicates: ReadonlyMap<string, PredicateRecord>;
+  readonly tableKinds: ReadonlyMap<string, TableKind>;
+  readonly cues: readonly Cue[];
+}
+
 export class Lexicon {
   readonly entities: ReadonlyMap<string, LexiconEntity>;
+  /** The constructor's arguments, as given (a class instance does not cross to a worker). */
+  readonly parts: LexiconParts;
   private readonly surfaces: readonly Surface[];
   private readonly byLabel: ReadonlyMap<string, LexiconEntity>;
   private readonly predicates: ReadonlyMap<string, PredicateRecord>;
@@ -36,6 +46,7 @@ export class Lexicon {
     tableKinds: ReadonlyMap<string, TableKind>,
     cues: readonly Cue[],
   ) {
+    this.parts = { entities, predicates, tableKinds, cues };
     this.entities = new Map(entities.map((e) => [e.id, e]));
     const surfaces: Surface[] = [];
     const byLabel = new Map<string, LexiconEntity>();
@@ -58,6 +69,11 @@ export class Lexicon {
     this.predicates = predicates;
     this.tableKinds = tableKinds;
     this.cueList = cues;
+  }
+
+  /** The lexicon `parts` make: the same as the one they came from. */
+  static fromParts(parts: LexiconParts): Lexicon {
+    return new Lexicon(parts.entities, parts.predicates, parts.tableKinds, parts.cues);
   }
 
   entity(id: string): LexiconEntity | undefined {

@@ -2,13 +2,14 @@
  * `buildKnowledgeBase`: parses every document, extracts its claims, resolves its
  * references to works and gathers the entities used. Pure and synchronous over
  * in-memory inputs; every problem in any input is collected, located, before failing.
+ * The work on each document alone is document-reading.ts's; `assembleKnowledgeBase` does
+ * what spans them, from the readings in document order, whichever thread made them.
  */
 
 import { type Diagnostic, InputError, sortDiagnostics } from "../base/errors.ts";
 import { enrichWorks } from "../bibliography/enrich.ts";
 import type { BibEntry } from "../bibliography/entries.ts";
 import { readBibliography } from "../bibliography/read.ts";
-import { extractClaims } from "../claims/extract.ts";
 import { entityTerm } from "../claims/terms.ts";
 import type {
   DocumentClaims,
@@ -20,18 +21,13 @@ import type {
   Work,
 } from "../claims/types.ts";
 import type { CurationRows } from "../curation/claims.ts";
-import { curatedClaims } from "../curation/claims.ts";
 import { loadWorks, resolveReferences, type WorkRow } from "../curation/works.ts";
-import { parseDocument } from "../document/parse.ts";
 import type { ParsedDocument } from "../document/types.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
 import type { LoadedLexicon } from "../lexicon/load.ts";
+import { type DocumentReading, readDocument, type SourceFile } from "./document-reading.ts";
 
-export interface SourceFile {
-  /** The path shown in diagnostics. */
-  readonly file: string;
-  readonly bytes: Uint8Array;
-}
+export type { SourceFile } from "./document-reading.ts";
 
 export interface KnowledgeBaseInput {
   readonly documents: readonly SourceFile[];
@@ -50,23 +46,31 @@ export interface BuildResult {
 
 /** Builds the knowledge base, or throws an `InputError` listing every problem found. */
 export function buildKnowledgeBase(input: KnowledgeBaseInput): BuildResult {
+  const { lexicon } = input.lexicon;
+  const readings = input.documents.map((d) => readDocument(d, lexicon, input.curation));
+  return assembleKnowledgeBase(input, readings);
+}
+
+/**
+ * The knowledge base from every document's reading (`readings[i]` of `input.documents[i]`),
+ * or an `InputError` listing every problem found. Diagnostics are gathered in the order a
+ * build in one thread finds them, so the report is the same however the documents were read.
+ */
+export function assembleKnowledgeBase(
+  input: KnowledgeBaseInput,
+  readings: readonly DocumentReading[],
+): BuildResult {
   const diagnostics: Diagnostic[] = [];
-  const { parsed, broken } = parseAll(input.documents, diagnostics);
+  const { parsed, broken } = parseAll(readings, diagnostics);
   const ids = documentIds(parsed, diagnostics);
   checkCurationDocuments(input.curation, ids, diagnostics);
   const { workRows, entries } = readWorkInputs(input, diagnostics);
   const { lexicon } = input.lexicon;
-  const extracted = parsed
-    .filter((d) => !broken.has(d.id))
-    .map((document) => ({
-      document,
-      ...extractClaims(
-        document,
-        lexicon,
-        curatedClaims({ document, lexicon }, input.curation, diagnostics),
-        diagnostics,
-      ),
-    }));
+  const extracted = readings.flatMap(({ document, extracted, extracting }) => {
+    if (!document || !extracted || broken.has(document.id)) return [];
+    for (const d of extracting) diagnostics.push(d);
+    return [{ document, ...extracted }];
+  });
   if (diagnostics.some((d) => d.severity === "error"))
     throw new InputError(sortDiagnostics(diagnostics));
 
@@ -138,22 +142,22 @@ function resolveWorks(
   return { works, references: resolved.references };
 }
 
-/** Parses every document; those with errors are `broken`: not read for claims. */
+/**
+ * Every parsed document, its parser's problems gathered; a document id is `broken` when a
+ * document with that id did not parse cleanly: none of its documents is read for claims.
+ */
 function parseAll(
-  sources: readonly SourceFile[],
+  readings: readonly DocumentReading[],
   diagnostics: Diagnostic[],
 ): { parsed: ParsedDocument[]; broken: Set<string> } {
   const parsed: ParsedDocument[] = [];
   const broken = new Set<string>();
-  for (const source of sources) {
-    const result = parseDocument(source.file, source.bytes);
+  for (const reading of readings) {
     // One at a time: spreading a hostile document's 150,000 errors would overflow the stack.
-    for (const d of result.diagnostics) diagnostics.push(d);
-    if (!result.document) continue;
-    parsed.push(result.document);
-    // A document that did not parse cleanly is not read for claims: its errors are reported
-    // as they are, without follow-on errors about what could not be read.
-    if (result.diagnostics.some((d) => d.severity === "error")) broken.add(result.document.id);
+    for (const d of reading.parsing) diagnostics.push(d);
+    if (!reading.document) continue;
+    parsed.push(reading.document);
+    if (reading.broken) broken.add(reading.document.id);
   }
   return { parsed, broken };
 }

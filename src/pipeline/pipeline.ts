@@ -22,7 +22,7 @@ import { writerFor } from "../rdf/write/writers.ts";
 import { agreementSection } from "./agreement-section.ts";
 import { type InputPaths, listInputs, readInputs } from "./files.ts";
 import { GenerationWriter } from "./generation.ts";
-import { buildKnowledgeBase } from "./knowledge-base.ts";
+import { type BuildResult, buildKnowledgeBase, type KnowledgeBaseInput } from "./knowledge-base.ts";
 import { type Manifest, manifestOf, manifestText, sha256 } from "./manifest.ts";
 import {
   checkLayout,
@@ -59,6 +59,18 @@ export interface Built extends Prepared {
 }
 
 export function prepare(options: BuildOptions): Prepared {
+  const begun = beginPrepare(options);
+  return finishPrepare(begun, buildKnowledgeBase(begun.input));
+}
+
+/** What `prepare` does before the knowledge base is built: the inputs read, the manifest made. */
+export interface BegunPrepare extends Omit<Prepared, "kb" | "diagnostics"> {
+  readonly input: KnowledgeBaseInput;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Checks the options, lists and reads the inputs (prepare-jobs.ts builds from them too). */
+export function beginPrepare(options: BuildOptions): BegunPrepare {
   const base = options.base ?? DEFAULT_BASE_IRI;
   const problem = checkBaseIri(base);
   if (problem) {
@@ -72,8 +84,19 @@ export function prepare(options: BuildOptions): Prepared {
   const listing = listInputs(options);
   const { input, bytes } = readInputs(listing);
   const manifest = manifestOf(listing, bytes);
-  const { kb, diagnostics } = buildKnowledgeBase(input);
-  return { kb, iris, nanopubs, diagnostics: [...listing.warnings, ...diagnostics], manifest };
+  return { iris, nanopubs, manifest, input, warnings: listing.warnings };
+}
+
+/** The prepared build, from what `beginPrepare` read and the knowledge base built from it. */
+export function finishPrepare(begun: BegunPrepare, built: BuildResult): Prepared {
+  const { iris, nanopubs, manifest, warnings } = begun;
+  return {
+    kb: built.kb,
+    iris,
+    nanopubs,
+    diagnostics: [...warnings, ...built.diagnostics],
+    manifest,
+  };
 }
 
 /** The nanopublication options, `created` checked as an ISO 8601 date. */

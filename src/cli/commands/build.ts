@@ -1,5 +1,6 @@
 /** `claimgraph build`: sources → knowledge base files, with a summary. */
-import type { Command } from "commander";
+import { availableParallelism } from "node:os";
+import { type Command, InvalidArgumentError } from "commander";
 import { DEFAULT_BASE_IRI } from "../../rdf/vocab/namespaces.ts";
 import type { CommandContext } from "../context.ts";
 import { DEFAULT_OUT, DEFAULT_SOURCES } from "../defaults.ts";
@@ -15,6 +16,8 @@ export interface BuildFlags extends NanopubFlags {
   readonly quiet?: boolean;
   readonly strict?: boolean;
   readonly bibliography?: readonly string[];
+  /** Worker threads reading the documents; 1 reads them in this thread. Default: the cores. */
+  readonly jobs?: number;
 }
 
 export function addSourceOptions(command: Command): Command {
@@ -45,31 +48,39 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .option("--out <dir>", "folder the exports are written to (replaced atomically)", DEFAULT_OUT)
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "print nothing but errors")
+    .option(
+      "--jobs <n>",
+      `worker threads that read the documents, the same output whatever the number; 1 reads them in this thread (default: one per core)`,
+      parseJobs,
+    )
     .action((flags: BuildFlags) => runBuild(flags, ctx));
 }
 
 export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<void> {
   const [
-    { prepare, writeBuild },
+    { prepareWithJobs },
+    { writeBuild },
     { formatSummary },
     { renderDiagnostics },
     { progressBar, wantsProgress },
     { curationChoice },
   ] = await Promise.all([
+    import("../../pipeline/prepare-jobs.ts"),
     import("../../pipeline/pipeline.ts"),
     import("../../pipeline/summary.ts"),
     import("../output.ts"),
     import("../progress.ts"),
     import("../curation-choice.ts"),
   ]);
-  const prepared = prepare({
+  const options = {
     sources: flags.sources,
     curation: curationChoice(flags.sources, flags.curation, ctx.io),
     base: flags.base,
     strict: flags.strict,
     ...nanopubFlags(flags),
     bibliographies: flags.bibliography,
-  });
+  };
+  const prepared = await prepareWithJobs(options, flags.jobs ?? availableParallelism());
   for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
   const bar = wantsProgress(flags) ? progressBar() : undefined;
   const { files, summary } = writeBuild(prepared, flags.out, bar);
@@ -80,4 +91,11 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
     return;
   }
   ctx.io.out(`${formatSummary(summary)}\n\nwrote ${files.join(", ")}`);
+}
+
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new InvalidArgumentError(`a whole number from 1 to 256 is needed, not "${value}"`);
+  return n;
 }
