@@ -38,6 +38,9 @@ export function agreementSection(
   kb: KnowledgeBase,
   iris: Iris,
   nanopubs: ReadonlyMap<string, string>,
+  rules: ConflictRules,
 ): Quad[] {
-  return agreementQuads(kbAgreement(kb, iris), agreementGraph(iris.base), (c) => nanopubs.get(c));
+  return agreementQuads(kbAgreement(kb, iris, rules), agreementGraph(iris.base), (c) =>
+    nanopubs.get(c),
+  );
 }

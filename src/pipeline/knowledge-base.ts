@@ -6,6 +6,7 @@
  * what spans them, from the readings in document order, whichever thread made them.
  */
 
+import { AGREEMENT_GRAPH_NAME } from "../agreement/rdf.ts";
 import { type Diagnostic, InputError, sortDiagnostics } from "../base/errors.ts";
 import { enrichWorks } from "../bibliography/enrich.ts";
 import type { BibEntry } from "../bibliography/entries.ts";
@@ -162,10 +163,26 @@ function parseAll(
   return { parsed, broken };
 }
 
-/** Each document id with its file; two files with one id are an error. */
+/** The named graphs of the knowledge base itself: a document's graph may not take their name. */
+const RESERVED_GRAPH_NAMES: ReadonlySet<string> = new Set(["shared", AGREEMENT_GRAPH_NAME]);
+
+/**
+ * Each document id with its file; two files with one id are an error, and so is an id that
+ * names one of the knowledge base's own graphs (its graph would be written over theirs).
+ */
 function documentIds(parsed: readonly ParsedDocument[], diagnostics: Diagnostic[]) {
   const ids = new Map<string, string>();
   for (const doc of parsed) {
+    if (RESERVED_GRAPH_NAMES.has(doc.id)) {
+      diagnostics.push(
+        doc.source.diagnostic(
+          "ReservedDocumentId",
+          0,
+          `"${doc.source.file}" has the id "${doc.id}", the name of the knowledge base's own graph`,
+          `rename the file: ${[...RESERVED_GRAPH_NAMES].map((n) => `${n}.md`).join(" and ")} cannot be sources`,
+        ),
+      );
+    }
     const earlier = ids.get(doc.id);
     if (earlier) {
       diagnostics.push(

@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Quad } from "@rdfjs/types";
+import { type ConflictRules, loadConflictRules } from "../agreement/rules.ts";
 import type { Diagnostic } from "../base/errors.ts";
 import { OutputError, UsageError } from "../base/errors.ts";
 import { isIsoDate } from "../base/iso-date.ts";
@@ -49,6 +50,8 @@ export interface Prepared {
   readonly nanopubs: NanopubOptions;
   /** The inputs the knowledge base was built from (written as kb.manifest.json). */
   readonly manifest: Manifest;
+  /** The conflict rules and evidence tiers of the build's ontology folder (the agreement graph). */
+  readonly rules: ConflictRules;
 }
 
 export interface Built extends Prepared {
@@ -84,18 +87,20 @@ export function beginPrepare(options: BuildOptions): BegunPrepare {
   const listing = listInputs(options);
   const { input, bytes } = readInputs(listing);
   const manifest = manifestOf(listing, bytes);
-  return { iris, nanopubs, manifest, input, warnings: listing.warnings };
+  const rules = loadConflictRules(listing.ontologyDir, input.lexicon.lexicon);
+  return { iris, nanopubs, manifest, rules, input, warnings: listing.warnings };
 }
 
 /** The prepared build, from what `beginPrepare` read and the knowledge base built from it. */
 export function finishPrepare(begun: BegunPrepare, built: BuildResult): Prepared {
-  const { iris, nanopubs, manifest, warnings } = begun;
+  const { iris, nanopubs, manifest, rules, warnings } = begun;
   return {
     kb: built.kb,
     iris,
     nanopubs,
     diagnostics: [...warnings, ...built.diagnostics],
     manifest,
+    rules,
   };
 }
 
@@ -118,7 +123,7 @@ export function build(options: BuildOptions): Built {
   const sections = [
     ...kb.documents.map((doc) => documentQuads(doc, iris, prepared.nanopubs, nanopubs)),
     sharedQuads(sharedData(kb), iris),
-    agreementSection(kb, iris, nanopubs),
+    agreementSection(kb, iris, nanopubs, prepared.rules),
   ];
   const quads = sections.flat();
   return { ...prepared, quads, sections, summary: summarize(prepared.kb, quads.length) };
@@ -177,7 +182,7 @@ export function streamSections(
     onProgress?.({ documents: i + 1, of: docs.length, claims, quads });
   });
   const shared = sharedQuads(sharedData(prepared.kb), prepared.iris);
-  const agreement = agreementSection(prepared.kb, prepared.iris, nanopubs);
+  const agreement = agreementSection(prepared.kb, prepared.iris, nanopubs, prepared.rules);
   quads += shared.length + agreement.length;
   for (const [f, w] of writers) {
     emit(f, w.section(shared));
