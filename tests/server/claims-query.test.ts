@@ -108,7 +108,7 @@ describe("/api/matrix", () => {
 });
 
 describe("/api/conflict and the seed's agreement (#15)", () => {
-  const CAS_CONFLICT = `${KB}conflict/75a305d66b5ad399`;
+  const CAS_CONFLICT = `${KB}conflict/e3820653c9f8b954`;
 
   it("answers a conflict with both sides and its rule's label; an unknown id is a 404", async () => {
     const c = await getJson<ConflictDetails>("/api/conflict", { id: CAS_CONFLICT });

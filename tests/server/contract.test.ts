@@ -19,7 +19,7 @@ const WORK_4_5 = `${KB}work/pmid-12183009`;
 const STUDY = `${KB}study/desipramine-vs-ssris.memory-in-depression`;
 const PRIMARY_TARGET = `${KB}claim/desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0`;
 /** The seed's one conflict: its header's CAS number against the public record (#15). */
-const CAS_CONFLICT = `${KB}conflict/75a305d66b5ad399`;
+const CAS_CONFLICT = `${KB}conflict/e3820653c9f8b954`;
 
 /** One request per endpoint and, for /api/node, per kind of node; paths found and not. */
 const REQUESTS: ReadonlyArray<readonly [ApiPath, Record<string, string>]> = [
