@@ -3,9 +3,30 @@
  * `--endpoint` (its address checked and the credentials read first), else the `--kb` files.
  * The command then asks its questions (sparql/questions.ts) without knowing which it got.
  */
+import type { Command } from "commander";
 import { LocalQuestions, needsEndpoint } from "../query/local.ts";
 import type { QuestionSource } from "../sparql/questions.ts";
 import { kbFiles } from "./kb-option.ts";
+
+/**
+ * `--endpoint URL` (what it does: `endpointHelp`, the credentials' sources added) and the two
+ * flags that go with it, worded alike on every command that reads from a store.
+ */
+export function addStoreOptions(command: Command, endpointHelp: string): Command {
+  return command
+    .option("--endpoint <url>", `${endpointHelp} ${CREDENTIALS}`)
+    .option(
+      "--password-stdin",
+      "with --endpoint: read the password from standard input (user: CLAIMGRAPH_USER)",
+    )
+    .option(
+      "--allow-insecure-basic",
+      "with --endpoint: answer a store's Basic authentication over plain http, which sends the password in clear (refused by default)",
+    );
+}
+
+const CREDENTIALS =
+  "(credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, a prompt on a terminal, or --password-stdin)";
 
 export interface SourceFlags {
   readonly kb?: string[] | undefined;

@@ -5,7 +5,7 @@ import type { KnowledgeGraph } from "../../graph/knowledge-graph.ts";
 import { resolve, suggest } from "../../graph/resolve.ts";
 import type { CommandContext } from "../context.ts";
 import { addKbOption, openGraph, parseOffset, withWarnings } from "../kb-option.ts";
-import { questionSource } from "../question-source.ts";
+import { addStoreOptions, questionSource } from "../question-source.ts";
 
 /** Cells are cut at this many columns on a terminal, unless --max-width says otherwise. */
 const TERMINAL_MAX_CELL = 60;
@@ -20,50 +20,40 @@ interface CompareFlags {
 }
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
-  addKbOption(program.command("compare"))
-    .argument("<drug...>", 'drugs or drug classes by name or synonym ("desipramine", "SSRIs")')
-    .description(
-      "print the feature × drug matrix across every loaded document: each cell the documents' words with their citations, null cells and empty ones said as such; a drug's column also shows what is said of its classes",
-    )
-    .option("--json", "print the matrix as JSON (schema: docs/compare-json.md)")
-    .option(
-      "--max-width <n>",
-      `cut cells at this many columns, 0 never (default: ${TERMINAL_MAX_CELL} on a terminal, whole cells when piped)`,
-      parseOffset,
-    )
-    .option(
-      "--endpoint <url>",
-      "answer from a remote SPARQL store the knowledge base was pushed to, reading only the drugs' claims (credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, a prompt on a terminal, or --password-stdin)",
-    )
-    .option(
-      "--password-stdin",
-      "with --endpoint: read the password from standard input (user: CLAIMGRAPH_USER)",
-    )
-    .option(
-      "--allow-insecure-basic",
-      "with --endpoint: answer a store's Basic authentication over plain http, which sends the password in clear (refused by default)",
-    )
-    .action(async (names: string[], flags: CompareFlags) => {
-      const open = async () =>
-        flags.endpoint
-          ? (await questionSource(flags)).graphForCompare(names)
-          : openGraph(flags, ctx.io);
-      const [kg, { comparison }, { compareTable }, { withAgreement }, { agreementOf }] =
-        await Promise.all([
-          open(),
-          import("../../projection/compare.ts"),
-          import("../../projection/compare-table.ts"),
-          import("../../projection/compare-agreement.ts"),
-          import("../../agreement/agreement.ts"),
-        ]);
-      const result = withAgreement(comparison(kg, drugsNamed(kg, names)), agreementOf(kg));
-      const maxCell = flags.maxWidth ?? (ctx.io.terminal ? TERMINAL_MAX_CELL : 0);
-      ctx.io.out(
-        flags.json
-          ? JSON.stringify(withWarnings(result, kg), null, 2)
-          : compareTable(result, { maxCell: maxCell > 0 ? maxCell : undefined }),
-      );
-    });
+  addStoreOptions(
+    addKbOption(program.command("compare"))
+      .argument("<drug...>", 'drugs or drug classes by name or synonym ("desipramine", "SSRIs")')
+      .description(
+        "print the feature × drug matrix across every loaded document: each cell the documents' words with their citations, null cells and empty ones said as such; a drug's column also shows what is said of its classes",
+      )
+      .option("--json", "print the matrix as JSON (schema: docs/compare-json.md)")
+      .option(
+        "--max-width <n>",
+        `cut cells at this many columns, 0 never (default: ${TERMINAL_MAX_CELL} on a terminal, whole cells when piped)`,
+        parseOffset,
+      ),
+    "answer from a remote SPARQL store the knowledge base was pushed to, reading only the drugs' claims",
+  ).action(async (names: string[], flags: CompareFlags) => {
+    const open = async () =>
+      flags.endpoint
+        ? (await questionSource(flags)).graphForCompare(names)
+        : openGraph(flags, ctx.io);
+    const [kg, { comparison }, { compareTable }, { withAgreement }, { agreementOf }] =
+      await Promise.all([
+        open(),
+        import("../../projection/compare.ts"),
+        import("../../projection/compare-table.ts"),
+        import("../../projection/compare-agreement.ts"),
+        import("../../agreement/agreement.ts"),
+      ]);
+    const result = withAgreement(comparison(kg, drugsNamed(kg, names)), agreementOf(kg));
+    const maxCell = flags.maxWidth ?? (ctx.io.terminal ? TERMINAL_MAX_CELL : 0);
+    ctx.io.out(
+      flags.json
+        ? JSON.stringify(withWarnings(result, kg), null, 2)
+        : compareTable(result, { maxCell: maxCell > 0 ? maxCell : undefined }),
+    );
+  });
 }
 
 /** The entity each name names, which must be a drug or a drug class; else the nearest names. */

@@ -8,7 +8,7 @@ import {
   reportWarnings,
   withWarnings,
 } from "../kb-option.ts";
-import { questionSource } from "../question-source.ts";
+import { addStoreOptions, questionSource } from "../question-source.ts";
 
 /** The options `trace` is given (commander's names for them). */
 interface TraceFlags {
@@ -54,20 +54,10 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
 }
 
 function addTraceOptions(command: Command): Command {
-  return command
-    .option("--json", "print the answer as JSON (schema: docs/trace-json.md)")
-    .option(
-      "--endpoint <url>",
-      "answer from a remote SPARQL store the knowledge base was pushed to (credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, a prompt on a terminal, or --password-stdin)",
-    )
-    .option(
-      "--password-stdin",
-      "with --endpoint: read the password from standard input (user: CLAIMGRAPH_USER)",
-    )
-    .option(
-      "--allow-insecure-basic",
-      "with --endpoint: answer a store's Basic authentication over plain http, which sends the password in clear (refused by default)",
-    )
+  return addStoreOptions(
+    command.option("--json", "print the answer as JSON (schema: docs/trace-json.md)"),
+    "answer from a remote SPARQL store the knowledge base was pushed to",
+  )
     .option("--limit <n>", "claims per page; counts are always complete", parseLimit, 100)
     .option("--offset <n>", "claims to skip, for the next page", parseOffset, 0);
 }
