@@ -35,6 +35,7 @@ import {
 } from "./out-layout.ts";
 import { acquireLock } from "./out-lock.ts";
 import { OUTPUT_NAMES, type OutputName } from "./out-names.ts";
+import { SLICE_QUADS, writeSliced } from "./section-slices.ts";
 import { type Summary, summarize } from "./summary.ts";
 
 export interface BuildOptions extends InputPaths, NanopubOptions {
@@ -159,13 +160,16 @@ export interface Progress {
 
 /**
  * Writes the sections of `prepared` to `formats`, one document at a time. `emit` gets
- * each format's text as it is made; returns the number of quads.
+ * each format's text as it is made; returns the number of quads. The shared and the
+ * agreement graph go in slices of at most `sliceQuads` quads (section-slices.ts), the
+ * same bytes as whole.
  */
 export function streamSections(
   prepared: Prepared,
   formats: readonly Format[],
   emit: (format: Format, text: string) => void,
   onProgress?: (p: Progress) => void,
+  sliceQuads: number = SLICE_QUADS,
 ): number {
   const prefixes = { ...PREFIXES, ...prepared.iris.prefixes() };
   const writers = formats.map((f) => [f, writerFor(f, prefixes)] as const);
@@ -185,8 +189,8 @@ export function streamSections(
   const agreement = agreementSection(prepared.kb, prepared.iris, nanopubs, prepared.rules);
   quads += shared.length + agreement.length;
   for (const [f, w] of writers) {
-    emit(f, w.section(shared));
-    emit(f, w.section(agreement));
+    writeSliced(w, shared, (text) => emit(f, text), sliceQuads);
+    writeSliced(w, agreement, (text) => emit(f, text), sliceQuads);
     emit(f, w.end());
   }
   return quads;

@@ -37,16 +37,16 @@ export function compactIri(
   return iri;
 }
 
-/** The top-level entries of a section, each a JSON text on its own line. */
-export function jsonLdEntries(quads: readonly Quad[], compact: Compact): string[] {
-  const parts: string[] = [];
+/**
+ * A section's graphs sorted by name ("" the default graph first), each with its node objects
+ * as JSON text, sorted by subject: a named graph is written `{"@id": …, "@graph": [those]}`,
+ * the default graph's objects stand at the top level.
+ */
+export function jsonLdGraphs(quads: readonly Quad[], compact: Compact): Array<[string, string[]]> {
   const graphs = groupByGraph(quads, compact);
-  for (const [name, nodes] of [...graphs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const objects = nodeObjects(nodes, compact);
-    const entry = name === "" ? objects : [{ "@id": compact(name), "@graph": objects }];
-    for (const e of entry) parts.push(`  ${JSON.stringify(e)}`);
-  }
-  return parts;
+  return [...graphs.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([name, nodes]) => [name, nodeObjects(nodes, compact).map((o) => JSON.stringify(o))]);
 }
 
 /** Each quad's object as a value of its subject's property, by graph ("" the default). */

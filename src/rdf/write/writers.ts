@@ -8,16 +8,11 @@
 import type { Quad, Term } from "@rdfjs/types";
 import type { Format } from "../vocab/formats.ts";
 import { RDF, XSD } from "../vocab/vocabulary.ts";
-import { compactIri, jsonLdContext, jsonLdEntries } from "./jsonld-objects.ts";
+import { jsonLdWriter } from "./jsonld-writer.ts";
+import { type SectionWriter, WHOLE_SECTION } from "./section-writer.ts";
 
-export interface SectionWriter {
-  /** Text that opens the file (prefixes, the JSON-LD context). */
-  begin(): string;
-  /** Text for one sorted section. */
-  section(quads: readonly Quad[]): string;
-  /** Text that closes the file. */
-  end(): string;
-}
+export type { SectionWriter, SlicePlace } from "./section-writer.ts";
+export { WHOLE_SECTION } from "./section-writer.ts";
 
 export function writerFor(
   format: Format,
@@ -246,13 +241,17 @@ function turtleWriter(prefixes: Readonly<Record<string, string>>): SectionWriter
   const names = new Names(prefixes);
   const across = new Set<string>();
   let first = true;
+  // The section being written has text already (a later slice of it adds no blank line).
+  let open = false;
   return {
     begin: () => prefixLines(prefixes),
-    section: (quads) => {
+    section: (quads, place = WHOLE_SECTION) => {
+      if (place.first) open = false;
       const block = triplesBlock(turtleView(quads, across), names, "");
       if (block === "") return "";
-      const text = first ? block : `\n${block}`;
+      const text = first || open ? block : `\n${block}`;
       first = false;
+      open = true;
       return text;
     },
     end: () => "",
@@ -261,9 +260,11 @@ function turtleWriter(prefixes: Readonly<Record<string, string>>): SectionWriter
 
 function trigWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
   const names = new Names(prefixes);
+  // The named graph whose block a slice left open, for the next slice to go on with.
+  let open: string | undefined;
   return {
     begin: () => prefixLines(prefixes),
-    section: (quads) => {
+    section: (quads, place = WHOLE_SECTION) => {
       let out = "";
       let start = 0;
       for (let i = 1; i <= quads.length; i++) {
@@ -272,34 +273,17 @@ function trigWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
           (quads[i] as Quad).graph.value === (quads[start] as Quad).graph.value
         )
           continue;
-        const group = quads.slice(start, i);
         const g = (quads[start] as Quad).graph;
-        const body = triplesBlock(group, names, "  ");
-        out += g.termType === "DefaultGraph" ? body : `${names.term(g)} {\n${body}}\n`;
+        if (open !== undefined && open !== g.value) out += "}\n";
+        if (g.termType !== "DefaultGraph" && open !== g.value) out += `${names.term(g)} {\n`;
+        out += triplesBlock(quads.slice(start, i), names, "  ");
+        open = g.termType === "DefaultGraph" ? undefined : g.value;
         start = i;
       }
+      if (place.last && open !== undefined) out += "}\n";
+      if (place.last) open = undefined;
       return out;
     },
     end: () => "",
-  };
-}
-
-function jsonLdWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
-  const byLength = Object.entries(prefixes).sort((a, b) => b[1].length - a[1].length);
-  const compact = memo((iri: string) => compactIri(byLength, iri));
-  let first = true;
-  return {
-    begin: () => {
-      const context = JSON.stringify(jsonLdContext(prefixes), null, 1).replace(/\n/g, "\n ");
-      return `{\n "@context": ${context},\n "@graph": [`;
-    },
-    section: (quads) => {
-      const parts = jsonLdEntries(quads, compact);
-      if (parts.length === 0) return "";
-      const text = `${first ? "\n" : ",\n"}${parts.join(",\n")}`;
-      first = false;
-      return text;
-    },
-    end: () => "\n ]\n}\n",
   };
 }

@@ -1,0 +1,57 @@
+/**
+ * A large section written in slices (issue #16): the agreement graph of ten thousand documents
+ * is more text than one string can hold (V8's limit, about 512 MiB), so a section of one graph
+ * is cut between subjects into slices of at most `SLICE_QUADS` quads (a subject with more
+ * stays whole), and each slice's text is emitted on its own. The writers continue a sliced
+ * section where the last slice left it, so the bytes are the ones the whole section gives;
+ * a section of several graphs (a document's) is written whole, as Turtle merges a subject
+ * across its graphs.
+ */
+import type { Quad } from "@rdfjs/types";
+import type { SectionWriter } from "../rdf/write/writers.ts";
+
+/** The most quads in one slice: about 100 MB of text in the widest format. */
+export const SLICE_QUADS = 500_000;
+
+/** `quads` (one sorted section) in slices of at most `size` quads, cut between subjects. */
+export function sectionSlices(
+  quads: readonly Quad[],
+  size: number = SLICE_QUADS,
+): (readonly Quad[])[] {
+  if (quads.length <= size || !oneGraph(quads)) return [quads];
+  const slices: (readonly Quad[])[] = [];
+  let start = 0;
+  let cut = 0; // the last place, after `start`, where a new subject begins
+  for (let i = 1; i <= quads.length; i++) {
+    if (
+      i < quads.length &&
+      (quads[i] as Quad).subject.value === (quads[i - 1] as Quad).subject.value
+    )
+      continue;
+    if (i - start > size && cut > start) {
+      slices.push(quads.slice(start, cut));
+      start = cut;
+    }
+    cut = i;
+  }
+  if (start < quads.length) slices.push(quads.slice(start));
+  return slices;
+}
+
+/** Writes `quads` with `writer` slice by slice, `emit` getting each slice's text. */
+export function writeSliced(
+  writer: SectionWriter,
+  quads: readonly Quad[],
+  emit: (text: string) => void,
+  size: number = SLICE_QUADS,
+): void {
+  const slices = sectionSlices(quads, size);
+  slices.forEach((slice, i) => {
+    emit(writer.section(slice, { first: i === 0, last: i === slices.length - 1 }));
+  });
+}
+
+function oneGraph(quads: readonly Quad[]): boolean {
+  const first = (quads[0] as Quad).graph.value;
+  return quads.every((q) => q.graph.value === first);
+}
