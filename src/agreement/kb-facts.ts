@@ -20,34 +20,47 @@ import type { ClaimFact } from "./types.ts";
 /** Every asserting claim of `kb` (a null cell asserts nothing), sorted by IRI. */
 export function kbClaimFacts(kb: KnowledgeBase, iris: Iris): ClaimFact[] {
   const out: ClaimFact[] = [];
+  const known = new Set(kb.works.map((w) => w.key));
   for (const doc of kb.documents) {
-    const works = referenceWorks(doc, kb, iris);
+    const works = referenceWorks(doc, known, iris);
+    const listed = new Set(doc.references.map((r) => r.number));
     for (const claim of doc.claims) {
       if (claim.status !== undefined || claim.subject.kind === "literal") continue;
-      out.push(kbClaimFact(doc, claim, works, iris));
+      out.push(kbClaimFact(doc, claim, { works, listed }, iris));
     }
   }
   return out.sort((a, b) => (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0));
 }
 
-/** The work IRI behind each reference number of `doc` that names a work of the knowledge base. */
-function referenceWorks(doc: DocumentClaims, kb: KnowledgeBase, iris: Iris): Map<number, string> {
-  const known = new Set(kb.works.map((w) => w.key));
+/**
+ * The work IRI behind each reference number of `doc` that names a work of the knowledge base
+ * (`known`, its works' keys: made once for all documents, as they grow together).
+ */
+function referenceWorks(
+  doc: DocumentClaims,
+  known: ReadonlySet<string>,
+  iris: Iris,
+): Map<number, string> {
   const out = new Map<number, string>();
   for (const r of doc.references)
     if (known.has(r.workKey) && !out.has(r.number)) out.set(r.number, iris.work(r.workKey).value);
   return out;
 }
 
+/** A document's reference numbers: those naming a work of the knowledge base, and all listed. */
+interface DocumentNumbers {
+  readonly works: ReadonlyMap<number, string>;
+  readonly listed: ReadonlySet<number>;
+}
+
 function kbClaimFact(
   doc: DocumentClaims,
   claim: Claim,
-  works: ReadonlyMap<number, string>,
+  { works, listed }: DocumentNumbers,
   iris: Iris,
 ): ClaimFact {
   const { document } = doc;
   const position = document.source.position(claim.quote.start);
-  const listed = new Set(doc.references.map((r) => r.number));
   const cited = claim.citations.filter((n) => works.has(n));
   const value = claim.statement?.kind === "adverseEffect" ? claim.statement.frequency : undefined;
   return {

@@ -30,7 +30,10 @@ const SOURCES: Readonly<Record<SupportTier, NamedNode>> = {
 
 /**
  * The quads of `agreement` in `graph`. `nanopublicationOf` gives a claim's nanopublication
- * (undefined when the claim has none, as a claim read from a plain Turtle file).
+ * (undefined when the claim has none, as a claim read from a plain Turtle file). Sorted as
+ * `sortQuads` sorts them (N-Quads order: the graph is one, so by subject, then predicate and
+ * object): the subjects sorted, then each subject's few quads on their own — sorting the whole
+ * graph's keys at once took most of the time and memory at a thousand documents.
  */
 export function agreementQuads(
   agreement: Agreement,
@@ -38,15 +41,27 @@ export function agreementQuads(
   nanopublicationOf: (claim: string) => string | undefined,
 ): Quad[] {
   const out: Quad[] = [];
-  const seen = new Set<string>();
-  const sides = agreement.conflicts.flatMap((c) => c.sides);
-  for (const a of [...agreement.assertions, ...sides]) {
-    if (seen.has(a.iri)) continue;
-    seen.add(a.iri);
-    writeAssertion(out, a, graph, nanopublicationOf);
+  for (const [, parts] of bySubject(agreement)) {
+    const quads: Quad[] = [];
+    for (const part of parts)
+      if ("sides" in part) writeConflict(quads, part, graph);
+      else writeAssertion(quads, part, graph, nanopublicationOf);
+    for (const q of sortQuads(quads)) out.push(q);
   }
-  for (const c of agreement.conflicts) writeConflict(out, c, graph);
-  return sortQuads(out);
+  return out;
+}
+
+/** Each assertion (once, as first met: the list's, then the conflicts' sides) and each conflict, by IRI. */
+function bySubject(agreement: Agreement): Array<[string, Array<Assertion | Disagreement>]> {
+  const parts = new Map<string, Array<Assertion | Disagreement>>();
+  const sides = agreement.conflicts.flatMap((c) => c.sides);
+  for (const a of [...agreement.assertions, ...sides]) if (!parts.has(a.iri)) parts.set(a.iri, [a]);
+  for (const c of agreement.conflicts) {
+    const list = parts.get(c.iri);
+    if (list) list.push(c);
+    else parts.set(c.iri, [c]);
+  }
+  return [...parts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 function writeAssertion(
