@@ -66,7 +66,8 @@ export function baseOf(kg: KnowledgeGraph): string {
   return claims?.endsWith("claim/") ? claims.slice(0, -"claim/".length) : DEFAULT_BASE_IRI;
 }
 
-function evidenceOfWorks(kg: KnowledgeGraph, rules: ConflictRules): EvidenceOf {
+/** Each work's tier under `rules`, as the graph's work nodes give their evidence type. */
+export function evidenceOfWorks(kg: KnowledgeGraph, rules: ConflictRules): EvidenceOf {
   return (work) => {
     const w = kg.work(work);
     return {

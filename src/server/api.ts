@@ -5,6 +5,7 @@
  */
 
 import { agreementOf } from "../agreement/agreement.ts";
+import { agreementAbout, subjectsAgreement } from "../agreement/subject-agreement.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import {
   type ConflictDetails,
@@ -30,14 +31,14 @@ export function nodeDetails(kg: KnowledgeGraph, id: string): NodeDetails | undef
       return {
         kind: "claim",
         claim: claimJson(kg, node),
-        agreement: claimAgreement(kg, agreementOf(kg), id),
+        agreement: claimAgreement(kg, subjectsAgreement(kg, [node.subject]), id),
       };
     case "entity":
       return {
         kind: "entity",
         trace: trace(kg, id),
         groups: entityGroups(kg, id),
-        agreement: entityAgreement(kg, agreementOf(kg), id),
+        agreement: entityAgreement(kg, agreementAbout(kg, id), id),
       };
     case "reference":
     case "work":

@@ -33,18 +33,23 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
   addTraceOptions(command).action(async (words: string[], flags: TraceFlags) => {
     const query = words.join(" ");
     const open = async () => (await questionSource(flags)).graphFor(query);
-    const [kg, { trace }, { renderTrace, style }, { withAssertions }, { agreementOf }] =
+    const [kg, { trace }, { renderTrace, style }, { withAssertions }, { agreementAbout }] =
       await Promise.all([
         open(),
         import("../../trace/trace.ts"),
         import("../../trace/render.ts"),
         import("../../trace/entity-assertions.ts"),
-        import("../../agreement/agreement.ts"),
+        import("../../agreement/subject-agreement.ts"),
       ]);
     reportWarnings(kg, ctx.io);
     const traced = trace(kg, query, { offset: flags.offset, limit: flags.limit });
-    // Assertions group every loaded document's claims: a store answers one entity's part only.
-    const result = flags.endpoint ? traced : withAssertions(kg, traced, agreementOf(kg));
+    // Assertions group the loaded documents' claims about the traced entity (only what is
+    // shown); a store answers one entity's part of the graph only, so it shows none.
+    const entity = traced.entity?.id;
+    const result =
+      flags.endpoint || entity === undefined
+        ? traced
+        : withAssertions(kg, traced, agreementAbout(kg, entity));
     ctx.io.out(
       flags.json
         ? JSON.stringify(withWarnings(result, kg), null, 2)
