@@ -41,14 +41,27 @@ export function agreementQuads(
   nanopublicationOf: (claim: string) => string | undefined,
 ): Quad[] {
   const out: Quad[] = [];
+  for (const quads of agreementSubjectQuads(agreement, graph, nanopublicationOf))
+    for (const q of quads) out.push(q);
+  return out;
+}
+
+/**
+ * The quads of `agreementQuads`, subject by subject as they are made: a build writes them
+ * without holding the whole agreement graph's quads (millions at ten thousand documents).
+ */
+export function* agreementSubjectQuads(
+  agreement: Agreement,
+  graph: NamedNode,
+  nanopublicationOf: (claim: string) => string | undefined,
+): Generator<Quad[]> {
   for (const [, parts] of bySubject(agreement)) {
     const quads: Quad[] = [];
     for (const part of parts)
       if ("sides" in part) writeConflict(quads, part, graph);
       else writeAssertion(quads, part, graph, nanopublicationOf);
-    for (const q of sortQuads(quads)) out.push(q);
+    yield sortQuads(quads);
   }
-  return out;
 }
 
 /** Each assertion (once, as first met: the list's, then the conflicts' sides) and each conflict, by IRI. */

@@ -9,7 +9,7 @@
 import type { Quad } from "@rdfjs/types";
 import { agreementFrom } from "../agreement/agreement.ts";
 import { kbClaimFacts, kbDiscrepancies, kbEvidenceOf } from "../agreement/kb-facts.ts";
-import { agreementGraph, agreementQuads } from "../agreement/rdf.ts";
+import { agreementGraph, agreementQuads, agreementSubjectQuads } from "../agreement/rdf.ts";
 import { type ConflictRules, loadConflictRules } from "../agreement/rules.ts";
 import type { Agreement } from "../agreement/types.ts";
 import type { KnowledgeBase } from "../claims/types.ts";
@@ -41,6 +41,21 @@ export function agreementSection(
   rules: ConflictRules,
 ): Quad[] {
   return agreementQuads(kbAgreement(kb, iris, rules), agreementGraph(iris.base), (c) =>
+    nanopubs.get(c),
+  );
+}
+
+/**
+ * The agreement graph's quads as `agreementSection` gives them, one subject's at a time, for
+ * the build to write in slices without holding them all.
+ */
+export function agreementSubjects(
+  kb: KnowledgeBase,
+  iris: Iris,
+  nanopubs: ReadonlyMap<string, string>,
+  rules: ConflictRules,
+): Iterable<Quad[]> {
+  return agreementSubjectQuads(kbAgreement(kb, iris, rules), agreementGraph(iris.base), (c) =>
     nanopubs.get(c),
   );
 }

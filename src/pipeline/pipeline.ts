@@ -20,7 +20,7 @@ import { checkBaseIri, Iris } from "../rdf/write/iris.ts";
 import { documentQuads, type NanopubOptions, sharedData, sharedQuads } from "../rdf/write/quads.ts";
 import { EXTENSIONS, FORMATS, type Format, serializeSections } from "../rdf/write/serialize.ts";
 import { writerFor } from "../rdf/write/writers.ts";
-import { agreementSection } from "./agreement-section.ts";
+import { agreementSection, agreementSubjects } from "./agreement-section.ts";
 import { type InputPaths, listInputs, readInputs } from "./files.ts";
 import { GenerationWriter } from "./generation.ts";
 import { type BuildResult, buildKnowledgeBase, type KnowledgeBaseInput } from "./knowledge-base.ts";
@@ -35,7 +35,7 @@ import {
 } from "./out-layout.ts";
 import { acquireLock } from "./out-lock.ts";
 import { OUTPUT_NAMES, type OutputName } from "./out-names.ts";
-import { SLICE_QUADS, writeSliced } from "./section-slices.ts";
+import { SLICE_QUADS, writeSliced, writeSubjects } from "./section-slices.ts";
 import { type Summary, summarize } from "./summary.ts";
 
 export interface BuildOptions extends InputPaths, NanopubOptions {
@@ -186,13 +186,18 @@ export function streamSections(
     onProgress?.({ documents: i + 1, of: docs.length, claims, quads });
   });
   const shared = sharedQuads(sharedData(prepared.kb), prepared.iris);
-  const agreement = agreementSection(prepared.kb, prepared.iris, nanopubs, prepared.rules);
-  quads += shared.length + agreement.length;
-  for (const [f, w] of writers) {
-    writeSliced(w, shared, (text) => emit(f, text), sliceQuads);
-    writeSliced(w, agreement, (text) => emit(f, text), sliceQuads);
-    emit(f, w.end());
-  }
+  quads += shared.length;
+  for (const [f, w] of writers) writeSliced(w, shared, (text) => emit(f, text), sliceQuads);
+  const { kb, iris, rules } = prepared;
+  const agreement = agreementSubjects(kb, iris, nanopubs, rules);
+  const each = writers.map(([, w]) => w);
+  quads += writeSubjects(
+    each,
+    agreement,
+    (i, text) => emit(formats[i] as Format, text),
+    sliceQuads,
+  );
+  for (const [f, w] of writers) emit(f, w.end());
   return quads;
 }
 

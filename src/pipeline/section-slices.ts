@@ -51,6 +51,38 @@ export function writeSliced(
   });
 }
 
+/**
+ * Writes a section of one graph that comes subject by subject (`subjects`, each sorted, in
+ * order) with every writer of `writers`, in slices of about `size` quads: a slice is emitted
+ * once the next subject would make it larger, so only one slice is held at a time. `emit`
+ * gets each writer's text; returns the number of quads.
+ */
+export function writeSubjects(
+  writers: readonly SectionWriter[],
+  subjects: Iterable<readonly Quad[]>,
+  emit: (writer: number, text: string) => void,
+  size: number = SLICE_QUADS,
+): number {
+  let slice: Quad[] = [];
+  let first = true;
+  let count = 0;
+  const flush = (last: boolean) => {
+    const place = { first, last };
+    writers.forEach((w, i) => {
+      emit(i, w.section(slice, place));
+    });
+    first = false;
+    slice = [];
+  };
+  for (const quads of subjects) {
+    if (slice.length > 0 && slice.length + quads.length > size) flush(false);
+    for (const q of quads) slice.push(q);
+    count += quads.length;
+  }
+  flush(true);
+  return count;
+}
+
 function oneGraph(quads: readonly Quad[]): boolean {
   const first = (quads[0] as Quad).graph.value;
   return quads.every((q) => q.graph.value === first);

@@ -7,7 +7,12 @@ import type { Quad } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { describe, expect, it } from "vitest";
 import { render, streamSections } from "../../src/pipeline/pipeline.ts";
-import { SLICE_QUADS, sectionSlices, writeSliced } from "../../src/pipeline/section-slices.ts";
+import {
+  SLICE_QUADS,
+  sectionSlices,
+  writeSliced,
+  writeSubjects,
+} from "../../src/pipeline/section-slices.ts";
 import { PREFIXES } from "../../src/rdf/vocab/namespaces.ts";
 import { sortQuads } from "../../src/rdf/write/quads.ts";
 import { EXTENSIONS, FORMATS, type Format } from "../../src/rdf/write/serialize.ts";
@@ -95,6 +100,51 @@ describe("a section written in slices", () => {
       const alone = written(format, [last], Number.POSITIVE_INFINITY);
       expect(written(format, [last], 3)).toBe(alone);
     });
+});
+
+/** `quads` as runs of one subject each, in order. */
+function subjectRuns(quads: readonly Quad[]): Quad[][] {
+  const runs: Quad[][] = [];
+  for (const q of quads) {
+    const run = runs.at(-1);
+    if (run && run[0]?.subject.value === q.subject.value) run.push(q);
+    else runs.push([q]);
+  }
+  return runs;
+}
+
+describe("writeSubjects", () => {
+  it.each([1, 4, 1000])(
+    "writes a section given subject by subject as whole, slices of %i",
+    (size) => {
+      const before = section(3, namedNode(`${EX}before`));
+      const last = section(25, namedNode(`${EX}g`));
+      const writers = FORMATS.map((f) => writerFor(f, { ...PREFIXES, ex: EX }));
+      const texts = writers.map((w) => w.begin() + w.section(before));
+      const count = writeSubjects(
+        writers,
+        subjectRuns(last),
+        (i, text) => {
+          texts[i] += text;
+        },
+        size,
+      );
+      expect(count).toBe(last.length);
+      writers.forEach((w, i) => {
+        texts[i] += w.end();
+      });
+      expect(texts).toEqual(
+        FORMATS.map((f) => written(f, [before, last], Number.POSITIVE_INFINITY)),
+      );
+    },
+  );
+
+  it("writes nothing for a section of no subjects, and counts no quads", () => {
+    const writers = FORMATS.map((f) => writerFor(f, PREFIXES));
+    const texts: string[] = [];
+    expect(writeSubjects(writers, [], (i, text) => texts.push(`${i}${text}`))).toBe(0);
+    expect(texts).toEqual(["0", "1", "2", "3"]);
+  });
 });
 
 describe("the build in slices", () => {
