@@ -114,6 +114,8 @@ async function measure({ root, probes, env, log, options, work }) {
     "graph/curation",
     "--out",
     out,
+    // Every run a full build: the first run's readings would otherwise be reused (#16.1).
+    "--full",
     "-q",
   ];
   const builds = [];

@@ -16,8 +16,9 @@ import { Worker } from "node:worker_threads";
 import { WorkerFailure } from "../base/errors.ts";
 import type { CurationRows } from "../curation/claims.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
-import { type DocumentReading, receivedReading, type SourceFile } from "./document-reading.ts";
+import type { DocumentReading, SourceFile } from "./document-reading.ts";
 import type { ReadJob, ReadReply, Thrown, WorkerSetup } from "./extract-protocol.ts";
+import { deserializedReading } from "./reading-piece.ts";
 
 export interface PoolInput {
   readonly sources: readonly SourceFile[];
@@ -43,10 +44,20 @@ interface Boot {
 }
 
 /** Every document's reading, in the order of `input.sources`, read by `jobs` workers. */
-export function readInWorkers(input: PoolInput, jobs: number): Promise<DocumentReading[]> {
-  if (input.sources.length === 0) return Promise.resolve([]);
+export async function readInWorkers(input: PoolInput, jobs: number): Promise<DocumentReading[]> {
+  return (await readPiecesInWorkers(input, jobs)).readings;
+}
+
+/** Each document's reading and its serialized bytes (reading-piece.ts), as `readInWorkers`. */
+export function readPiecesInWorkers(input: PoolInput, jobs: number): Promise<PoolReadings> {
+  if (input.sources.length === 0) return Promise.resolve({ readings: [], pieces: [] });
   const setup: WorkerSetup = { lexicon: input.lexicon.parts, curation: input.curation };
   return new ReadingPool(input.sources, { boot: workerBoot(), setup }).run(jobs);
+}
+
+export interface PoolReadings {
+  readonly readings: DocumentReading[];
+  readonly pieces: Uint8Array[];
 }
 
 /** The worker's entry beside this module: the bundle's (here or one folder up) or the source. */
@@ -76,6 +87,7 @@ function tsxLoader(): string {
 /** One run of the pool: its workers, the documents each holds, the readings received. */
 class ReadingPool {
   private readonly readings: (DocumentReading | undefined)[];
+  private readonly pieces: Uint8Array[];
   /** Each worker's documents, sent and not yet answered, in the order sent. */
   private readonly workers = new Map<Worker, number[]>();
   /** The workers that made their lexicon: a failure before that is no document's. */
@@ -83,7 +95,7 @@ class ReadingPool {
   private next = 0;
   private received = 0;
   private settled = false;
-  private done: (readings: DocumentReading[]) => void = () => {};
+  private done: (readings: PoolReadings) => void = () => {};
   private failed: (error: unknown) => void = () => {};
 
   constructor(
@@ -91,10 +103,11 @@ class ReadingPool {
     private readonly start: { readonly boot: Boot; readonly setup: WorkerSetup },
   ) {
     this.readings = new Array(sources.length);
+    this.pieces = new Array(sources.length);
   }
 
-  run(jobs: number): Promise<DocumentReading[]> {
-    const promise = new Promise<DocumentReading[]>((done, failed) => {
+  run(jobs: number): Promise<PoolReadings> {
+    const promise = new Promise<PoolReadings>((done, failed) => {
       this.done = done;
       this.failed = failed;
     });
@@ -131,7 +144,8 @@ class ReadingPool {
       void this.fail(threw(this.fileOf(reply.index), reply.thrown));
       return;
     }
-    this.readings[reply.index] = receivedReading(reply.reading);
+    this.pieces[reply.index] = reply.piece;
+    this.readings[reply.index] = deserializedReading(reply.piece);
     this.received++;
     if (this.received === this.sources.length) void this.finish();
     else this.feed(worker);
@@ -153,7 +167,7 @@ class ReadingPool {
   private async finish(): Promise<void> {
     this.settled = true;
     await this.stopAll();
-    this.done(this.readings as DocumentReading[]);
+    this.done({ readings: this.readings as DocumentReading[], pieces: this.pieces });
   }
 
   private async fail(error: unknown): Promise<void> {

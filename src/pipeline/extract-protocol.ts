@@ -5,7 +5,7 @@
  */
 import type { CurationRows } from "../curation/claims.ts";
 import type { LexiconParts } from "../lexicon/lexicon.ts";
-import type { DocumentReading, SourceFile } from "./document-reading.ts";
+import type { SourceFile } from "./document-reading.ts";
 
 /** Given to every worker when it starts. */
 export interface WorkerSetup {
@@ -26,10 +26,13 @@ export interface Thrown {
   readonly stack: string | undefined;
 }
 
-/** The worker's first message, once it made its lexicon; then one reply per document. */
+/**
+ * The worker's first message, once it made its lexicon; then one reply per document: its
+ * reading serialized (reading-piece.ts), as the build keeps it.
+ */
 export type ReadReply =
   | { readonly ready: true }
-  | { readonly index: number; readonly reading: DocumentReading }
+  | { readonly index: number; readonly piece: Uint8Array }
   | { readonly index: number; readonly thrown: Thrown };
 
 /** An exception as plain data (an Error's own class does not cross). */

@@ -1,13 +1,15 @@
 /**
  * The extraction worker (`build --jobs N`): a worker thread that makes the lexicon from the
  * parts it is given, then reads each document it is sent (document-reading.ts) and sends back
- * the reading, or what the reading threw. Bundled as its own entry, dist/extract-worker.js
+ * the reading serialized — the very bytes the build keeps for the next one (reading-store.ts)
+ * — or what the reading threw. Bundled as its own entry, dist/extract-worker.js
  * (scripts/bundle.mjs); extract-pool.ts starts it, from there or from this source.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { Lexicon } from "../lexicon/lexicon.ts";
-import { portableReading, readDocument } from "./document-reading.ts";
+import { readDocument } from "./document-reading.ts";
 import { type ReadJob, type ReadReply, thrownOf, type WorkerSetup } from "./extract-protocol.ts";
+import { serializedReading } from "./reading-piece.ts";
 
 const port = parentPort;
 if (!port) throw new Error("extract-worker runs in a worker thread (extract-pool.ts starts it)");
@@ -27,7 +29,7 @@ port.on("message", (job: ReadJob) => {
 function answer(job: ReadJob): ReadReply {
   try {
     const reading = readDocument(job.source, lexicon, setup.curation);
-    return { index: job.index, reading: portableReading(reading) };
+    return { index: job.index, piece: serializedReading(reading) };
   } catch (error) {
     return { index: job.index, thrown: thrownOf(error) };
   }

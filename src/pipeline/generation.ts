@@ -23,6 +23,8 @@ interface Piece {
 export class GenerationWriter {
   /** The temporary folder the files are written in. */
   readonly dir: string;
+  /** The build's own files written beside the outputs (not in the digest): `writeFile`'s. */
+  readonly extras: string[] = [];
   private readonly pieces = new Map<OutputName, Piece>();
 
   constructor(outDir: string) {
@@ -53,6 +55,22 @@ export class GenerationWriter {
     piece.pending.push(text);
     piece.pendingBytes += text.length;
     if (piece.pendingBytes > 1 << 22) flush(piece);
+  }
+
+  /**
+   * Writes `name`, a file the next build reads (not an output, not in the digest), whole and
+   * synced.
+   */
+  writeFile(name: string, data: Uint8Array | string): void {
+    const path = join(this.dir, name);
+    const fd = openSync(path, "wx", 0o644);
+    try {
+      writeAll(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data, path);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.extras.push(name);
   }
 
   /** Flushes, syncs and closes `name`; returns its sha256 (hex). */
@@ -111,13 +129,17 @@ function flush(piece: Piece): void {
   const bytes = Buffer.from(text, "utf8");
   piece.hash.update(bytes);
   piece.size += bytes.length;
-  let offset = 0;
-  try {
-    while (offset < bytes.length) offset += writeSync(piece.fd, bytes, offset);
-  } catch (error) {
-    // A full disk or a failing device: the build stops as an output error, not a crash.
-    throw new OutputError(piece.path, (error as NodeJS.ErrnoException).code ?? String(error));
-  }
+  writeAll(piece.fd, bytes, piece.path);
   piece.pending = [];
   piece.pendingBytes = 0;
+}
+
+function writeAll(fd: number, bytes: Uint8Array, path: string): void {
+  let offset = 0;
+  try {
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+  } catch (error) {
+    // A full disk or a failing device: the build stops as an output error, not a crash.
+    throw new OutputError(path, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
 }

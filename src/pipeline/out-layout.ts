@@ -58,18 +58,21 @@ export function checkLayout(outDir: string): void {
 /**
  * Moves the finished generation in `temp` to `kb.generations/<digest>`. When a generation
  * of that name is there already with the same file sizes (the same build, made earlier), it
- * is kept and `temp` removed.
+ * is kept and `temp` removed, its `extras` (the build's own files, such as the readings the
+ * next build reuses, outside the digest) first moved into the kept one.
  */
 export function placeGeneration(
   outDir: string,
   temp: string,
   digest: string,
   sizes: ReadonlyMap<OutputName, number>,
+  extras: readonly string[] = [],
 ): void {
   const generations = join(outDir, GENERATIONS);
   const target = join(generations, digest);
   const found = lstatOrUndefined(target);
   if (found?.isDirectory() && sameSizes(target, sizes)) {
+    for (const name of extras) renameSync(join(temp, name), join(target, name));
     rmSync(temp, { recursive: true, force: true });
     return;
   }

@@ -35,6 +35,7 @@ import {
 } from "./out-layout.ts";
 import { acquireLock } from "./out-lock.ts";
 import { OUTPUT_NAMES, type OutputName } from "./out-names.ts";
+import { READINGS, READINGS_INDEX, type StoredReadings, storeFiles } from "./reading-store.ts";
 import { SLICE_QUADS, writeSliced, writeSubjects } from "./section-slices.ts";
 import { type Summary, summarize } from "./summary.ts";
 
@@ -53,6 +54,8 @@ export interface Prepared {
   readonly manifest: Manifest;
   /** The conflict rules and evidence tiers of the build's ontology folder (the agreement graph). */
   readonly rules: ConflictRules;
+  /** The readings to keep in the generation for the next build (reading-store.ts), if any. */
+  readonly readings?: StoredReadings;
 }
 
 export interface Built extends Prepared {
@@ -227,7 +230,7 @@ export function writeBuild(
     const { summary, written } = writeGeneration(prepared, outDir, generation, onProgress);
     outputStep(outDir, () => {
       placed = written.digest;
-      placeGeneration(outDir, generation.dir, written.digest, written.sizes);
+      placeGeneration(outDir, generation.dir, written.digest, written.sizes, generation.extras);
       lock.verify();
       switchPointer(outDir, written.digest);
       switched = true;
@@ -268,6 +271,11 @@ function writeGeneration(
       [...names.values()].map((name) => [name, outputStep(outDir, () => generation.close(name))]),
     );
     generation.append("kb.manifest.json", manifestText(prepared.manifest, summary, outputs));
+    if (prepared.readings) {
+      const { store, index } = storeFiles(prepared.readings);
+      outputStep(outDir, () => generation.writeFile(READINGS, store));
+      outputStep(outDir, () => generation.writeFile(READINGS_INDEX, index));
+    }
     return { summary, written: outputStep(outDir, () => generation.finish()) };
   } catch (error) {
     generation.abort();

@@ -18,6 +18,8 @@ export interface BuildFlags extends NanopubFlags {
   readonly bibliography?: readonly string[];
   /** Worker threads reading the documents; 1 reads them in this thread. Default: the cores. */
   readonly jobs?: number;
+  /** Read every document again, reusing none of the last build's readings. */
+  readonly full?: boolean;
 }
 
 export function addSourceOptions(command: Command): Command {
@@ -53,6 +55,10 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       `worker threads that read the documents, the same output whatever the number; 1 reads them in this thread (default: one per core)`,
       parseJobs,
     )
+    .option(
+      "--full",
+      "read every document again (default: a document whose bytes, curated rows and lexicon are those of the last build in --out reuses that build's reading; the outputs are byte-identical either way)",
+    )
     .action((flags: BuildFlags) => runBuild(flags, ctx));
 }
 
@@ -80,17 +86,20 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
     ...nanopubFlags(flags),
     bibliographies: flags.bibliography,
   };
-  const prepared = await prepareWithJobs(options, flags.jobs ?? availableParallelism());
+  const jobs = flags.jobs ?? availableParallelism();
+  const prepared = await prepareWithJobs(options, jobs, { outDir: flags.out, full: flags.full });
   for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
   const bar = wantsProgress(flags) ? progressBar() : undefined;
   const { files, summary } = writeBuild(prepared, flags.out, bar);
   bar?.done();
   if (flags.quiet) return;
+  const { reused = 0, read = 0 } = prepared.readings ?? {};
   if (flags.json) {
-    ctx.io.out(JSON.stringify({ summary, files }, null, 2));
+    ctx.io.out(JSON.stringify({ summary, documents: { reused, read }, files }, null, 2));
     return;
   }
-  ctx.io.out(`${formatSummary(summary)}\n\nwrote ${files.join(", ")}`);
+  const documents = `documents read ${read}, reused from the last build ${reused}`;
+  ctx.io.out(`${formatSummary(summary)}\n\n${documents}\nwrote ${files.join(", ")}`);
 }
 
 export function parseJobs(value: string): number {

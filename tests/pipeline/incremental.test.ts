@@ -1,0 +1,181 @@
+// Incremental builds (#16.1): a build reuses the readings the last build in its folder kept
+// for documents whose bytes, curated rows and lexicon did not change, and writes byte for byte
+// what a full build writes — after seeded rounds of random edits, additions and deletions, after
+// the store was damaged or forged, and after the curation or the lexicon changed.
+import { createHash } from "node:crypto";
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../scripts/corpus/generate.ts";
+import { Random } from "../../scripts/corpus/random.ts";
+import { writeBuild } from "../../src/pipeline/pipeline.ts";
+import { prepareWithJobs } from "../../src/pipeline/prepare-jobs.ts";
+import { READINGS, READINGS_INDEX, type StoredReadings } from "../../src/pipeline/reading-store.ts";
+import { ROOT } from "../helpers/build.ts";
+import { removeTempDirs, run, tempDir } from "../helpers/cli.ts";
+
+const FILES = [
+  "kb.ttl",
+  "kb.trig",
+  "kb.nq",
+  "kb.jsonld",
+  "kb.manifest.json",
+  READINGS,
+  READINGS_INDEX,
+];
+const SEED_DOCUMENT = "desipramine-vs-ssris.md";
+
+interface Inputs {
+  readonly sources: string;
+  readonly curation: string;
+  readonly ontology?: string;
+}
+
+/** Builds `inputs` into `out` as `claimgraph build` does; returns what was reused and read. */
+async function buildInto(
+  inputs: Inputs,
+  out: string,
+  reuse: { full?: boolean; jobs?: number } = {},
+): Promise<StoredReadings> {
+  const prepared = await prepareWithJobs(inputs, reuse.jobs ?? 1, { outDir: out, ...reuse });
+  writeBuild(prepared, out);
+  return prepared.readings as StoredReadings;
+}
+
+/** Each file of the current generation by sha256: equal digests are equal bytes. */
+function files(dir: string): Map<string, string> {
+  const sha = (name: string) =>
+    createHash("sha256")
+      .update(readFileSync(join(dir, "kb.current", name)))
+      .digest("hex");
+  return new Map(FILES.map((name) => [name, sha(name)]));
+}
+
+/** A fresh full build of `inputs` in a new folder; its files. */
+async function fullBuild(inputs: Inputs): Promise<Map<string, string>> {
+  const out = join(tempDir(), "full");
+  await buildInto(inputs, out, { full: true });
+  return files(out);
+}
+
+function documents(sources: string): string[] {
+  return readdirSync(sources)
+    .filter((n) => n.endsWith(".md"))
+    .sort();
+}
+
+/** One round of random changes; returns how many documents a build must read again. */
+function change(sources: string, pool: string[], random: Random, round: number): number {
+  const present = documents(sources).filter((n) => n !== SEED_DOCUMENT);
+  const deleted = random.pick(present);
+  rmSync(join(sources, deleted));
+  const edited = new Set<string>();
+  for (let i = random.int(1, 3); i > 0; i--) {
+    const name = random.pick(present.filter((n) => n !== deleted));
+    const text = readFileSync(join(sources, name), "utf8");
+    const line = `Round ${round} adds this sentence to ${name} (${random.int(0, 1e6)}).\n\n`;
+    writeFileSync(join(sources, name), text.replace("## References", `${line}## References`));
+    edited.add(name);
+  }
+  const added = random.int(1, 2);
+  for (let i = 0; i < added; i++) {
+    const from = pool.shift() as string;
+    cpSync(from, join(sources, `added-${round}-${i}.md`));
+  }
+  return edited.size + added;
+}
+
+let inputs: Inputs;
+let pool: string[];
+/** The folder built incrementally round after round. */
+let out: string;
+
+beforeAll(() => {
+  const sources = join(tempDir(), "sources");
+  generateCorpus({ documents: 10, seed: 16, outDir: sources });
+  const extra = join(tempDir(), "pool");
+  generateCorpus({ documents: 8, seed: 61, outDir: extra, seedDocument: false });
+  pool = documents(extra).map((n) => join(extra, n));
+  const curation = join(tempDir(), "curation");
+  cpSync(join(ROOT, "graph", "curation"), curation, { recursive: true });
+  inputs = { sources, curation };
+  out = join(tempDir(), "out");
+});
+afterAll(removeTempDirs);
+
+describe("an incremental build", () => {
+  it("writes what a full build writes, after rounds of random edits, additions and deletions", async () => {
+    const first = await buildInto(inputs, out);
+    expect(first).toMatchObject({ reused: 0, read: 11 });
+    expect(files(out)).toEqual(await fullBuild(inputs));
+    const random = new Random(16);
+    for (let round = 1; round <= 3; round++) {
+      const changed = change(inputs.sources, pool, random, round);
+      const count = documents(inputs.sources).length;
+      const built = await buildInto(inputs, out, { jobs: round === 2 ? 2 : 1 });
+      expect(built, `round ${round}`).toMatchObject({ read: changed, reused: count - changed });
+      expect(files(out), `round ${round}`).toEqual(await fullBuild(inputs));
+    }
+    const again = await buildInto(inputs, out);
+    expect(again.read).toBe(0);
+  });
+
+  it("reads again a document whose stored reading was damaged or forged, and stays correct", async () => {
+    const count = documents(inputs.sources).length;
+    const expected = await fullBuild(inputs);
+    const store = join(out, "kb.current", READINGS);
+    const index = join(out, "kb.current", READINGS_INDEX);
+    const bytes = readFileSync(store);
+    const middle = bytes.length >> 1;
+    bytes[middle] = (bytes[middle] as number) ^ 0x20;
+    writeFileSync(store, bytes);
+    expect(await buildInto(inputs, out)).toMatchObject({ read: 1, reused: count - 1 });
+    expect(files(out)).toEqual(expected);
+
+    // Two pieces swapped, the index rewritten to match: each is another document's reading.
+    const found = JSON.parse(readFileSync(index, "utf8"));
+    const [a, b] = found.pieces;
+    found.pieces[0] = [a[0], ...b.slice(1)];
+    found.pieces[1] = [b[0], ...a.slice(1)];
+    writeFileSync(index, JSON.stringify(found));
+    expect(await buildInto(inputs, out)).toMatchObject({ read: 2, reused: count - 2 });
+    expect(files(out)).toEqual(expected);
+
+    for (const junk of ["not json", '{"format":"claimgraph 0.0.0","pieces":[]}']) {
+      writeFileSync(index, junk);
+      expect(await buildInto(inputs, out)).toMatchObject({ read: count, reused: 0 });
+      expect(files(out)).toEqual(expected);
+    }
+  });
+
+  it("reads again the documents a change of curation or lexicon touches", async () => {
+    const count = documents(inputs.sources).length;
+    const claims = join(inputs.curation, "claims.tsv");
+    const rows = readFileSync(claims, "utf8").trimEnd().split("\n");
+    writeFileSync(claims, `${rows.slice(0, -1).join("\n")}\n`);
+    expect(await buildInto(inputs, out)).toMatchObject({ read: 1, reused: count - 1 });
+    expect(files(out)).toEqual(await fullBuild(inputs));
+
+    const ontology = join(tempDir(), "ontology");
+    cpSync(join(ROOT, "ontology"), ontology, { recursive: true });
+    appendFileSync(
+      join(ontology, "lexicon", "cues.tsv"),
+      "# a comment changes the lexicon's bytes\n",
+    );
+    const changed = { ...inputs, ontology };
+    expect(await buildInto(changed, out)).toMatchObject({ read: count, reused: 0 });
+    expect(files(out)).toEqual(await fullBuild(changed));
+  });
+
+  it("claimgraph build says what it reused, and --full reads every document", async () => {
+    const args = ["build", "--sources", inputs.sources, "--curation", inputs.curation];
+    const cli = join(tempDir(), "cli");
+    const count = documents(inputs.sources).length;
+    const first = await run([...args, "--out", cli, "--jobs", "1"]);
+    expect(first.out).toContain(`documents read ${count}, reused from the last build 0`);
+    const again = await run([...args, "--out", cli, "--json"]);
+    expect(JSON.parse(again.out).documents).toEqual({ reused: count, read: 0 });
+    const full = await run([...args, "--out", cli, "--json", "--full"]);
+    expect(JSON.parse(full.out).documents).toEqual({ reused: 0, read: count });
+  });
+});
