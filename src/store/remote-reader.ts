@@ -63,7 +63,8 @@ export interface ReaderLimits {
 
 export class RemoteReader {
   readonly client: SparqlClient;
-  private readonly pageSize: number;
+  /** Rows (or triples) one query asks for at most. */
+  readonly pageSize: number;
   private readonly batchSize: number;
   private readonly maxTriples: number;
   /** The nodes described so far and the triples read, by key, so nothing is read twice. */
@@ -133,8 +134,8 @@ export class RemoteReader {
     for (let depth = 0; frontier.length > 0 && depth < MAX_DEPTH; depth++) {
       for (const x of frontier) this.described.add(x);
       const next = new Set<string>();
-      for (const batch of batches(frontier, this.batchSize)) {
-        for (const q of await this.triplesOf(batch)) {
+      for (const quads of await this.triplesOfAll(batches(frontier, this.batchSize))) {
+        for (const q of quads) {
           this.quads.set(quadKey(q), q);
           if (
             FOLLOW.has(q.predicate.value) &&
@@ -210,6 +211,17 @@ export class RemoteReader {
       .map(([, q]) => q);
   }
 
+  /**
+   * `triplesOf` each batch, CONCURRENT batches at a time (one round trip for up to that many
+   * batches), the answers in the batches' order.
+   */
+  private async triplesOfAll(list: readonly (readonly string[])[]): Promise<Quad[][]> {
+    const out: Quad[][] = [];
+    for (let i = 0; i < list.length; i += CONCURRENT)
+      out.push(...(await Promise.all(list.slice(i, i + CONCURRENT).map((b) => this.triplesOf(b)))));
+    return out;
+  }
+
   /** Every triple whose subject is in `subjects`, page by page. */
   private async triplesOf(subjects: readonly string[]): Promise<Quad[]> {
     const values = subjects.map(sparqlIri).join(" ");
@@ -224,6 +236,9 @@ export class RemoteReader {
     }
   }
 }
+
+/** Batches a description reads at once. */
+const CONCURRENT = 4;
 
 /** The characters of IRIs one VALUES batch holds at most (one longer IRI goes alone). */
 const MAX_BATCH_CHARS = 16_000;
