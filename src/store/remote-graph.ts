@@ -64,7 +64,12 @@ const NAME_PROPERTIES = [
   .map((t) => sparqlIri(t.value))
   .join("|");
 
-/** The links trace's graph has from a node into another (see graphFromQuads). */
+/**
+ * The links trace's graph has from a node into another (see graphFromQuads), as a UNION of
+ * one branch per link (`?x` links to `?t`): a branch with its predicate written in it is an
+ * index lookup in every store (with the link a variable, Virtuoso took 6.6 s instead of 1 s
+ * over a work's thousand citing claims).
+ */
 const INBOUND_LINKS = [
   RDF.subject,
   RDF.object,
@@ -78,8 +83,8 @@ const INBOUND_LINKS = [
   CG.supportsClaim,
   CG.memberOf,
 ]
-  .map((t) => sparqlIri(t.value))
-  .join(" ");
+  .map((t) => `{ ?x ${sparqlIri(t.value)} ?t }`)
+  .join(" UNION ");
 
 /** The claims a study supports, a document's claims, and the claims about an entity (`?t`). */
 const SUPPORTED_BY = `?t ${sparqlIri(CG.supportsClaim.value)} ?x .`;
@@ -237,7 +242,7 @@ async function restingOn(
     const w = kg.reference(ref)?.work;
     if (!w || !kg.work(w)) starts.add(ref);
   }
-  const inbound = `{ ?x ?link ?t . VALUES ?link { ${INBOUND_LINKS} } }
+  const inbound = `${INBOUND_LINKS}
     UNION { ?x ${sparqlIri(CG.quote.value)}/${sparqlIri(OA.hasSource.value)} ?t }
     UNION { ?c ${sparqlIri(RDF.object.value)} ?t ; ${sparqlIri(RDF.subject.value)} ?x }`;
   const first = await reader.irisFor([...starts], inbound);

@@ -115,12 +115,17 @@ export class RemoteReader {
     return { iris: [...out].sort(), rows: rows.length };
   }
 
-  /** `iris` for a pattern over `?t`, run for the targets in VALUES batches. */
+  /** `iris` for a pattern over `?t`, run for the targets in VALUES batches (CONCURRENT at once). */
   async irisFor(targets: readonly string[], pattern: string): Promise<string[]> {
     const out = new Set<string>();
-    for (const batch of batches(targets.filter(isQueryableIri), this.batchSize)) {
-      for (const x of await this.iris(`VALUES ?t { ${batch.map(sparqlIri).join(" ")} } ${pattern}`))
-        out.add(x);
+    const all = batches(targets.filter(isQueryableIri), this.batchSize);
+    for (let i = 0; i < all.length; i += CONCURRENT) {
+      const found = await Promise.all(
+        all
+          .slice(i, i + CONCURRENT)
+          .map((batch) => this.iris(`VALUES ?t { ${batch.map(sparqlIri).join(" ")} } ${pattern}`)),
+      );
+      for (const x of found.flat()) out.add(x);
     }
     return [...out];
   }
