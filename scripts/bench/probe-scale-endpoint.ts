@@ -7,13 +7,13 @@
  * JSON object.
  */
 import { agreementOf } from "../../src/agreement/agreement.ts";
+import { tracePage } from "../../src/cli/trace-page.ts";
 import { resolve } from "../../src/graph/resolve.ts";
 import { comparison } from "../../src/projection/compare.ts";
 import { withAgreement } from "../../src/projection/compare-agreement.ts";
+import { RemoteQuestions } from "../../src/store/questions.ts";
 import { remoteCompareGraph } from "../../src/store/remote-compare.ts";
-import { remoteGraph } from "../../src/store/remote-graph.ts";
 import { SparqlClient } from "../../src/store/sparql-client.ts";
-import { trace } from "../../src/trace/trace.ts";
 
 interface Options {
   readonly endpoint: string;
@@ -25,24 +25,35 @@ interface Options {
 const options = JSON.parse(process.argv[2] ?? "{}") as Options;
 const now = process.hrtime.bigint;
 
-// Every request to the store goes through these two methods: count them.
+// Every request to the store goes through these two methods: count them, and the rounds
+// (requests sent while none other was under way: those sent together make one round trip).
 let requests = 0;
+let rounds = 0;
+let inFlight = 0;
+function counted<T>(send: () => Promise<T>): Promise<T> {
+  requests += 1;
+  if (inFlight === 0) rounds += 1;
+  inFlight += 1;
+  return send().finally(() => {
+    inFlight -= 1;
+  });
+}
 const client = SparqlClient.prototype;
 const select = client.results;
 const triples = client.triples;
 client.results = function (this: SparqlClient, q: string) {
-  requests += 1;
-  return select.call(this, q);
+  return counted(() => select.call(this, q));
 };
 client.triples = function (this: SparqlClient, q: string) {
-  requests += 1;
-  return triples.call(this, q);
+  return counted(() => triples.call(this, q));
 };
 
 interface Case {
   readonly query: string;
   readonly ms: number[];
   readonly requests: number;
+  /** Round trips: requests sent together count once. */
+  readonly rounds: number;
   /** Nodes of the graph read from the store, and the claims of the answer. */
   readonly nodes: number;
   readonly answered: number;
@@ -56,30 +67,42 @@ async function timed(
   const ms: number[] = [];
   let last = { nodes: 0, answered: 0 };
   let made = 0;
+  let waves = 0;
   // One call first, untimed: the store's caches and the process's code warm up. A query the
   // store cannot answer (a name another corpus lacks) is reported as such, not timed.
   try {
     await call();
   } catch (error) {
-    return { query, ms, requests: 0, nodes: 0, answered: 0, skipped: (error as Error).message };
+    return {
+      query,
+      ms,
+      requests: 0,
+      rounds: 0,
+      nodes: 0,
+      answered: 0,
+      skipped: (error as Error).message,
+    };
   }
   for (let i = 0; i < options.runs; i++) {
     const before = requests;
+    const roundsBefore = rounds;
     const t = now();
     last = await call();
     ms.push(Number(now() - t) / 1e6);
     made = requests - before;
+    waves = rounds - roundsBefore;
   }
-  return { query, ms, requests: made, ...last };
+  return { query, ms, requests: made, rounds: waves, ...last };
 }
 
 const traced: Case[] = [];
 for (const query of options.traces) {
   traced.push(
     await timed(query, async () => {
-      const kg = await remoteGraph(options.endpoint, query);
-      const answer = trace(kg, query, { offset: 0, limit: 100 });
-      return { nodes: kg.graph.order, answered: answer.total };
+      // As `trace --endpoint` reads its first page (an entity's page alone, counted at the store).
+      const source = new RemoteQuestions(options.endpoint);
+      const { kg, result } = await tracePage(source, query, { offset: 0, limit: 100 });
+      return { nodes: kg.graph.order, answered: result.total };
     }),
   );
 }

@@ -529,6 +529,7 @@ function endpointSummary(raw) {
       p50: median,
       p99,
       requests: c.requests,
+      rounds: c.rounds,
       nodes: c.nodes,
       answered: c.answered,
       verdict: verdict(median, TARGETS.endpointP50Ms),

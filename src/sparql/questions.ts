@@ -21,10 +21,47 @@ export interface QuestionSource {
    */
   graphFor(query: string): Promise<KnowledgeGraph>;
   /**
+   * The graph trace answers one page on (`offset`, `limit`), with what it cannot count on that
+   * graph (a store reads an entity's page of claims and counts the rest at the store); a
+   * source without it answers on `graphFor`.
+   */
+  graphForTrace?(query: string, page: TraceWindow): Promise<TraceGraph>;
+  /**
    * The graph `compare` answers on for the drugs `names` names as it would on the whole
    * knowledge base: the whole of it, or the part of a store the comparison needs.
    */
   graphForCompare(names: readonly string[]): Promise<KnowledgeGraph>;
   /** A SPARQL query's answer in `format`; the text is checked before anything runs. */
   query(sparql: string, format: QueryFormat, options?: QueryOptions): Promise<QueryAnswer>;
+}
+
+/** The page of trace's answer asked for. */
+export interface TraceWindow {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** The graph one page of trace's answer is made from, and an entity's counts when read apart. */
+export interface TraceGraph {
+  readonly kg: KnowledgeGraph;
+  /** Set when the graph holds only the page's claims about an entity: its counts, from the store. */
+  readonly entityPage?: EntityPage | undefined;
+}
+
+/** One page of the claims about an entity, with the counts of all of them. */
+export interface EntityPage {
+  readonly entity: string;
+  /** How many claims are about the entity (its subject or object). */
+  readonly total: number;
+  /** The page's claims, in document order. */
+  readonly claims: readonly string[];
+  /** Every group of its claims: the entity's role, the claims' predicate, how many. */
+  readonly groups: ReadonlyArray<{
+    readonly role: "subject" | "object";
+    readonly predicate: string;
+    readonly count: number;
+  }>;
+  /** How many claims only mention it, and the first `limit` of them, in document order. */
+  readonly mentionedInCount: number;
+  readonly mentionedIn: ReadonlyArray<{ readonly id: string; readonly label: string }>;
 }

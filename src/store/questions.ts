@@ -5,10 +5,10 @@
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
-import type { QueryOptions, QuestionSource } from "../sparql/questions.ts";
+import type { QueryOptions, QuestionSource, TraceGraph, TraceWindow } from "../sparql/questions.ts";
 import type { Credentials } from "./http.ts";
 import { remoteCompareGraph } from "./remote-compare.ts";
-import { type RemoteGraphOptions, remoteGraph } from "./remote-graph.ts";
+import { type RemoteGraphOptions, remoteGraph, remoteTraceGraph } from "./remote-graph.ts";
 import { remoteQuery } from "./sparql.ts";
 
 export class RemoteQuestions implements QuestionSource {
@@ -20,6 +20,10 @@ export class RemoteQuestions implements QuestionSource {
 
   graphFor(query: string): Promise<KnowledgeGraph> {
     return remoteGraph(this.endpoint, query, this.auth, this.options);
+  }
+
+  graphForTrace(query: string, page: TraceWindow): Promise<TraceGraph> {
+    return remoteTraceGraph(this.endpoint, query, page, this.auth, this.options);
   }
 
   graphForCompare(names: readonly string[]): Promise<KnowledgeGraph> {

@@ -63,7 +63,8 @@ export interface ReaderLimits {
 
 export class RemoteReader {
   readonly client: SparqlClient;
-  private readonly pageSize: number;
+  /** Rows (or triples) one query asks for at most. */
+  readonly pageSize: number;
   private readonly batchSize: number;
   private readonly maxTriples: number;
   /** The nodes described so far and the triples read, by key, so nothing is read twice. */
@@ -114,12 +115,17 @@ export class RemoteReader {
     return { iris: [...out].sort(), rows: rows.length };
   }
 
-  /** `iris` for a pattern over `?t`, run for the targets in VALUES batches. */
+  /** `iris` for a pattern over `?t`, run for the targets in VALUES batches (CONCURRENT at once). */
   async irisFor(targets: readonly string[], pattern: string): Promise<string[]> {
     const out = new Set<string>();
-    for (const batch of batches(targets.filter(isQueryableIri), this.batchSize)) {
-      for (const x of await this.iris(`VALUES ?t { ${batch.map(sparqlIri).join(" ")} } ${pattern}`))
-        out.add(x);
+    const all = batches(targets.filter(isQueryableIri), this.batchSize);
+    for (let i = 0; i < all.length; i += CONCURRENT) {
+      const found = await Promise.all(
+        all
+          .slice(i, i + CONCURRENT)
+          .map((batch) => this.iris(`VALUES ?t { ${batch.map(sparqlIri).join(" ")} } ${pattern}`)),
+      );
+      for (const x of found.flat()) out.add(x);
     }
     return [...out];
   }
@@ -133,8 +139,8 @@ export class RemoteReader {
     for (let depth = 0; frontier.length > 0 && depth < MAX_DEPTH; depth++) {
       for (const x of frontier) this.described.add(x);
       const next = new Set<string>();
-      for (const batch of batches(frontier, this.batchSize)) {
-        for (const q of await this.triplesOf(batch)) {
+      for (const quads of await this.triplesOfAll(batches(frontier, this.batchSize))) {
+        for (const q of quads) {
           this.quads.set(quadKey(q), q);
           if (
             FOLLOW.has(q.predicate.value) &&
@@ -210,6 +216,17 @@ export class RemoteReader {
       .map(([, q]) => q);
   }
 
+  /**
+   * `triplesOf` each batch, CONCURRENT batches at a time (one round trip for up to that many
+   * batches), the answers in the batches' order.
+   */
+  private async triplesOfAll(list: readonly (readonly string[])[]): Promise<Quad[][]> {
+    const out: Quad[][] = [];
+    for (let i = 0; i < list.length; i += CONCURRENT)
+      out.push(...(await Promise.all(list.slice(i, i + CONCURRENT).map((b) => this.triplesOf(b)))));
+    return out;
+  }
+
   /** Every triple whose subject is in `subjects`, page by page. */
   private async triplesOf(subjects: readonly string[]): Promise<Quad[]> {
     const values = subjects.map(sparqlIri).join(" ");
@@ -224,6 +241,9 @@ export class RemoteReader {
     }
   }
 }
+
+/** Batches a description reads at once. */
+const CONCURRENT = 4;
 
 /** The characters of IRIs one VALUES batch holds at most (one longer IRI goes alone). */
 const MAX_BATCH_CHARS = 16_000;

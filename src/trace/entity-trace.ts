@@ -10,7 +10,7 @@ import { type ClaimJson, claimJson, type Named, type StudyJson } from "./answers
 import { sortClaims } from "./claim-order.ts";
 import type { TraceResult, Window } from "./trace-result.ts";
 
-interface Group {
+export interface Group {
   key: string;
   predicate: Named;
   role: "subject" | "object";
@@ -42,7 +42,10 @@ export function entityTrace(
     total: index.claims.length,
     ...w,
     claims,
-    entity: entityJson(kg, iri, index, byGroup, w.limit),
+    entity: entityJson(kg, iri, index.groups, byGroup, {
+      count: index.mentioning.length,
+      shown: index.mentioning.slice(0, w.limit).map((c) => ({ id: c.iri, label: c.label })),
+    }),
     referenceCount: 0,
     references: [],
     tried: [],
@@ -79,7 +82,7 @@ export function entityIndex(kg: KnowledgeGraph, iri: string): EntityIndex {
 }
 
 /** Groups as subject before groups as object, each by its predicate's label. */
-function ordered(groups: Map<string, Group>): Group[] {
+export function ordered(groups: Map<string, Group>): Group[] {
   return [...groups.values()].sort(
     (a, b) =>
       (a.role === b.role ? 0 : a.role === "subject" ? -1 : 1) ||
@@ -108,13 +111,16 @@ function pageOfClaims(
   return { claims, byGroup };
 }
 
-/** The entity itself: its names and identifiers, its groups with their page of claims. */
-function entityJson(
+/**
+ * The entity itself: its names and identifiers, its groups with their page of claims, and the
+ * claims that only mention it (how many, and those shown).
+ */
+export function entityJson(
   kg: KnowledgeGraph,
   iri: string,
-  index: EntityIndex,
+  groups: readonly Readonly<Group>[],
   byGroup: ReadonlyMap<string, ClaimJson[]>,
-  limit: number,
+  mentioning: { readonly count: number; readonly shown: readonly Named[] },
 ): NonNullable<TraceResult["entity"]> {
   const entity = kg.entity(iri);
   const identifiers = entity?.identifiers ?? [];
@@ -126,13 +132,13 @@ function entityJson(
     identifiers: identifiers.filter((i) => !i.unverified).map((i) => i.curie),
     unverifiedIdentifiers: identifiers.filter((i) => i.unverified).map((i) => i.curie),
     unnormalised: entity?.unnormalised ?? false,
-    groups: index.groups.map((g) => ({
+    groups: groups.map((g) => ({
       predicate: g.predicate,
       role: g.role,
       count: g.count,
       claims: byGroup.get(g.key) ?? [],
     })),
-    mentionedInCount: index.mentioning.length,
-    mentionedIn: index.mentioning.slice(0, limit).map((c) => ({ id: c.iri, label: c.label })),
+    mentionedInCount: mentioning.count,
+    mentionedIn: [...mentioning.shown],
   };
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphFromQuads } from "../../src/graph/from-quads.ts";
 import { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { push } from "../../src/store/push.ts";
-import { remoteGraph } from "../../src/store/remote-graph.ts";
+import { remoteGraph, remoteTraceGraph } from "../../src/store/remote-graph.ts";
+import { entityPageTrace } from "../../src/trace/entity-page.ts";
 import { type TraceResult, trace } from "../../src/trace/trace.ts";
 import { seedBuild } from "../helpers/build.ts";
 import { startVirtuoso, type Virtuoso } from "../helpers/virtuoso.ts";
@@ -100,5 +101,42 @@ describe("remoteGraph + trace", () => {
       batchSize: 3,
     });
     expect(trace(kg, "desipramine")).toEqual(trace(local, "desipramine"));
+  });
+});
+
+describe("remoteTraceGraph: one page of an entity's claims, counted at the store", () => {
+  it.each([
+    ["desipramine", 0, 100],
+    ["desipramine", 7, 5],
+    ["NET", 0, 2],
+    ["NET", 30, 10],
+  ] as const)(
+    "%s, offset %i, limit %i: the same answer as locally",
+    async (query, offset, limit) => {
+      const read = await remoteTraceGraph(store.endpoint, query, { offset, limit });
+      expect(read.entityPage).toBeDefined();
+      if (!read.entityPage) return;
+      // Only the page's claims were read whole.
+      expect(read.entityPage.claims.length).toBeLessThanOrEqual(limit);
+      const answer = entityPageTrace(read.kg, query, read.entityPage, { offset, limit });
+      expect(answer).toEqual(trace(local, query, { offset, limit }));
+    },
+  );
+
+  it("a page longer than the reader's pages is read in several, in order", async () => {
+    const w = { offset: 4, limit: 10 };
+    const read = await remoteTraceGraph(store.endpoint, "desipramine", w, undefined, {
+      pageSize: 3,
+      batchSize: 2,
+    });
+    if (!read.entityPage) throw new Error("no entity page");
+    const answer = entityPageTrace(read.kg, "desipramine", read.entityPage, w);
+    expect(answer).toEqual(trace(local, "desipramine", w));
+  });
+
+  it("a query that names no entity is read as remoteGraph reads it", async () => {
+    const read = await remoteTraceGraph(store.endpoint, "pmid:12183009", { offset: 0, limit: 100 });
+    expect(read.entityPage).toBeUndefined();
+    expect(trace(read.kg, "pmid:12183009")).toEqual(trace(local, "pmid:12183009"));
   });
 });

@@ -9,6 +9,7 @@ import {
   withWarnings,
 } from "../kb-option.ts";
 import { addStoreOptions, questionSource } from "../question-source.ts";
+import { tracePage } from "../trace-page.ts";
 
 /** The options `trace` is given (commander's names for them). */
 interface TraceFlags {
@@ -32,17 +33,16 @@ export function registerTrace(program: Command, ctx: CommandContext): void {
     );
   addTraceOptions(command).action(async (words: string[], flags: TraceFlags) => {
     const query = words.join(" ");
-    const open = async () => (await questionSource(flags)).graphFor(query);
-    const [kg, { trace }, { renderTrace, style }, { withAssertions }, { agreementAbout }] =
+    const open = async () =>
+      tracePage(await questionSource(flags), query, { offset: flags.offset, limit: flags.limit });
+    const [{ kg, result: traced }, { renderTrace, style }, { withAssertions }, { agreementAbout }] =
       await Promise.all([
         open(),
-        import("../../trace/trace.ts"),
         import("../../trace/render.ts"),
         import("../../trace/entity-assertions.ts"),
         import("../../agreement/subject-agreement.ts"),
       ]);
     reportWarnings(kg, ctx.io);
-    const traced = trace(kg, query, { offset: flags.offset, limit: flags.limit });
     // Assertions group the loaded documents' claims about the traced entity (only what is
     // shown); a store answers one entity's part of the graph only, so it shows none.
     const entity = traced.entity?.id;
