@@ -2,7 +2,29 @@
 // run of an hour or two shows where it is; a step that fails is logged and recorded in
 // `failures` (its name → what went wrong), becomes a failed row of the report, and the run goes
 // on with the next step instead of losing the hours already spent. A step whose input another
-// step failed to make is not run, and says which.
+// step failed to make is not run, and says which. While a step runs, a heartbeat says so every
+// two minutes: the steps wait on their child with spawnSync, which blocks this thread, so the
+// heartbeat is a worker thread writing straight to stderr.
+import { Worker } from "node:worker_threads";
+
+const HEARTBEAT = `
+const { workerData } = require("node:worker_threads");
+const { writeSync } = require("node:fs");
+let minutes = 0;
+setInterval(() => {
+  minutes += workerData.everyMs / 60e3;
+  writeSync(2, "bench: scale: " + workerData.name + ": still running (" + minutes.toFixed(0) + " min)\\n");
+}, workerData.everyMs);
+`;
+
+/** Logs "still running" every `everyMs` until the returned function is called. */
+export function heartbeat(name, everyMs = 120e3) {
+  const worker = new Worker(HEARTBEAT, { eval: true, workerData: { name, everyMs } });
+  worker.unref();
+  return () => {
+    worker.terminate();
+  };
+}
 
 /** The first lines of an error's message: enough to say what went wrong in a table cell. */
 export function failureText(error, lines = 6) {
@@ -15,9 +37,9 @@ export function failureText(error, lines = 6) {
 /**
  * `step(name, fn)` runs `fn` (sync or async) and resolves to its value, or to null when it
  * throws (recorded in `failures[name]`). `block(reason)` makes every later step a failure
- * "not run: reason" (the corpus or the build is missing). `now` is for the tests.
+ * "not run: reason" (the corpus or the build is missing). `now` and `beat` are for the tests.
  */
-export function makeSteps({ log, failures, now = () => Date.now() }) {
+export function makeSteps({ log, failures, now = () => Date.now(), beat = heartbeat }) {
   const began = now();
   let blocked = null;
   const minutes = (ms) => `${(ms / 60e3).toFixed(1)} min`;
@@ -29,6 +51,7 @@ export function makeSteps({ log, failures, now = () => Date.now() }) {
     }
     const start = now();
     log(`bench: scale: ${name} (at ${minutes(start - began)})`);
+    const stop = beat(name);
     try {
       const value = await fn();
       log(`bench: scale: ${name}: done in ${((now() - start) / 1e3).toFixed(1)} s`);
@@ -38,6 +61,8 @@ export function makeSteps({ log, failures, now = () => Date.now() }) {
       log(`bench: scale: ${name}: FAILED after ${((now() - start) / 1e3).toFixed(1)} s`);
       log(`  ${failures[name]}`);
       return null;
+    } finally {
+      stop();
     }
   };
   const block = (reason) => {

@@ -192,10 +192,16 @@ describe("bench --scale: a step that failed", () => {
   it("logs the step's start and failure, records it, and runs the next step", async () => {
     const logged: string[] = [];
     const failures: Record<string, string> = {};
+    const beats: string[] = [];
+    const beat = (name: string) => {
+      beats.push(`start ${name}`);
+      return () => beats.push(`stop ${name}`);
+    };
     const { step, block } = makeSteps({
       log: (t: string) => logged.push(t),
       failures,
       now: () => 0,
+      beat,
     });
     const broken = await step("the build", () => {
       throw new Error("exited with 1:\nRangeError: Invalid string length");
@@ -208,6 +214,8 @@ describe("bench --scale: a step that failed", () => {
     expect(failures.export).toBe("not run: the build failed");
     expect(logged).toContain("bench: scale: the build: FAILED after 0.0 s");
     expect(logged).toContain("bench: scale: trace: done in 0.0 s");
+    // A heartbeat for each step that ran, stopped when it ended, failed or not.
+    expect(beats).toEqual(["start the build", "stop the build", "start trace", "stop trace"]);
   });
 });
 
