@@ -290,7 +290,9 @@ async function measureVirtuoso(ctx, step) {
   const { root, work, files, env, options, log, probes, runs } = ctx;
   const skipped = options.virtuoso === false ? "--no-virtuoso" : virtuosoMissing();
   if (skipped) return { skipped };
-  const buffers = virtuosoBuffers(options.virtuosoBuffers, statSync(files.nq).size);
+  // Without kb.nq (the build failed) the step is not run; the buffers are only named.
+  const nqBytes = existsSync(files.nq) ? statSync(files.nq).size : 0;
+  const buffers = virtuosoBuffers(options.virtuosoBuffers, nqBytes);
   const virtuoso = await step(STEPS.virtuoso, () =>
     benchVirtuoso({
       root,
