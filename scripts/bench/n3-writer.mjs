@@ -113,12 +113,24 @@ function throughSink(f, flush) {
   return chars;
 }
 
+/**
+ * The text kept in memory is capped at KEEP characters, here and in probe-scale-build.ts (the
+ * claimgraph side), beyond which the pieces are counted and dropped: at 1,000 documents every
+ * format fits under it; at 10,000 the N-Quads alone (about 6 GB) would not fit in the heap.
+ */
+const KEEP = 2e9;
+
 function toMemory(f) {
   gc();
   const start = performance.now();
   const kept = [];
-  const chars = throughSink(f, (text) => kept.push(text));
-  return { ms: performance.now() - start, chars, pieces: kept.length };
+  let held = 0;
+  const chars = throughSink(f, (text) => {
+    if (held + text.length > KEEP) return;
+    held += text.length;
+    kept.push(text);
+  });
+  return { ms: performance.now() - start, chars, pieces: kept.length, keptChars: held };
 }
 
 function toFile(f) {
