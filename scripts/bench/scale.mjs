@@ -5,21 +5,13 @@
 // measured and removed. Each step runs through scale-steps.mjs: logged, and recorded as a
 // failure instead of ending the run when it fails.
 import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statfsSync,
-  statSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { measureJobs } from "./scale-jobs.mjs";
 import { diskShortfall, makeSteps, STEPS } from "./scale-steps.mjs";
 import { EXPORT_FORMATS } from "./scale-targets.mjs";
-import { CHROMIUM, probeOverview, startServe, timeViewer } from "./viewer.mjs";
+import { benchViewer, CHROMIUM } from "./viewer.mjs";
 import { benchVirtuoso, virtuosoBuffers, virtuosoMissing } from "./virtuoso.mjs";
 
 const HUB_QUERIES = ["desipramine", "fluoxetine", "NET", "[1]", "pmid:12183009"];
@@ -318,44 +310,4 @@ async function measureVirtuoso(ctx, step) {
 
 function cpuMs(usage) {
   return usage ? usage.userMs + usage.systemMs : null;
-}
-
-async function benchViewer({ root, env, kb, work, runs }) {
-  const dir = join(work, "cache-serve");
-  mkdirSync(dir, { recursive: true });
-  const serveEnv = { ...env, CLAIMGRAPH_CACHE_DIR: dir };
-  const rusage = join(work, "serve.rusage.json");
-  const starts = [];
-  let first = null;
-  let server = null;
-  try {
-    for (let i = 0; i <= runs; i++) {
-      server = startServe({ root, kb, env: serveEnv, rusageFile: rusage });
-      const ready = await server.ready;
-      if (i === 0) first = ready;
-      else starts.push(ready);
-      if (i < runs) {
-        const usage = await server.stop();
-        if (i === 0) first.maxRssBytes = usage?.maxRssBytes ?? null;
-        else starts.at(-1).maxRssBytes = usage?.maxRssBytes ?? null;
-        server = null;
-      }
-    }
-    const pages = await timeViewer(starts.at(-1).url, runs);
-    // The overview's screenshot (tests/artifacts/, as the tests' own) and its layout.
-    const shot = join(root, "tests", "artifacts", "graph-overview-1000.png");
-    const overview = await probeOverview(starts.at(-1).url, shot);
-    const usage = await server.stop();
-    server = null;
-    return {
-      skipped: null,
-      first,
-      starts,
-      pages,
-      overview,
-      servedMaxRssBytes: usage?.maxRssBytes ?? null,
-    };
-  } finally {
-    await server?.stop();
-  }
 }
