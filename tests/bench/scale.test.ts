@@ -189,6 +189,25 @@ describe("bench --scale: a step that failed", () => {
     expect(r.verdicts.filter((v) => v === "FAIL").length).toBeGreaterThan(5);
   });
 
+  it("fails the push row when push failed, and says the endpoint was skipped by --no-endpoint", () => {
+    const raw = {
+      ...fakeRaw(10000),
+      virtuoso: {
+        buffers: 250000,
+        bulk: { loaderMs: 60_000, checkpointMs: 1000, added: 1_100_000 },
+        push: { failed: "claimgraph push: exited with 134: heap out of memory" },
+        endpointSkipped: "--no-endpoint",
+      },
+    } as unknown as ReturnType<typeof fakeRaw>;
+    const r = report(raw);
+    expect(r.row("`claimgraph push` to Virtuoso")).toMatch(
+      /\*\*failed\*\*: claimgraph push: exited with 134: heap out of memory .*\| FAIL \|$/,
+    );
+    expect(r.markdown).toContain("`NumberOfBuffers` 250,000");
+    expect(r.markdown).toContain("- Through --endpoint: skipped (--no-endpoint).");
+    expect(r.verdicts).toContain("FAIL");
+  });
+
   it("logs the step's start and failure, records it, and runs the next step", async () => {
     const logged: string[] = [];
     const failures: Record<string, string> = {};
