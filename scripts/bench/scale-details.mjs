@@ -2,7 +2,7 @@
 // building and exporting, the viewer and Virtuoso, the endpoint. A section whose measurement
 // failed says so in one line instead of its tables.
 
-import { cell, mib, ms1, n, s, table, us, x } from "./scale-format.mjs";
+import { cell, mib, ms1, n, overviewShot, s, table, us, x } from "./scale-format.mjs";
 import { renderJobs } from "./scale-jobs.mjs";
 
 export function detailSections(raw, sum) {
@@ -10,7 +10,7 @@ export function detailSections(raw, sum) {
     ...openSection(sum.open),
     ...traceSection(raw, sum),
     ...buildSection(raw, sum),
-    ...viewerLines(sum.viewer),
+    ...viewerLines(sum.viewer, raw.documents),
     ...virtuosoLines(sum.push),
     ...endpointLines(sum.endpoint, sum.targets),
   ];
@@ -188,7 +188,7 @@ function n3ParseLines(raw) {
   ];
 }
 
-function viewerLines(v) {
+function viewerLines(v, documents) {
   const lines = ["### At scale: the viewer and Virtuoso", ""];
   if (v.skipped) return [...lines, `- Viewer: skipped (${v.skipped}).`];
   if (v.failed) return [...lines, `- ${failedLine("Viewer", v.failed)}`];
@@ -203,7 +203,7 @@ function viewerLines(v) {
   const o = v.overview;
   if (o)
     lines.push(
-      `- Viewer overview (screenshot \`tests/artifacts/graph-overview-1000.png\`): ${o.nodes} ` +
+      `- Viewer overview (screenshot \`tests/artifacts/${overviewShot(documents)}\`): ${o.nodes} ` +
         `entities, ${o.overlapping} overlapping pairs, ${Math.round(o.groupedShare * 100)} % of ` +
         `them nearer their own type's centre than another's, ${o.labels} labels at rest.`,
     );

@@ -38,3 +38,9 @@ export const failedRow = (label, why, targetText = "") => [
   targetText,
   "FAIL",
 ];
+
+/**
+ * The overview's screenshot, under tests/artifacts/ (ignored by git): the 1,000-document one is
+ * tracked, and another size writes its own file instead of replacing it.
+ */
+export const overviewShot = (documents) => `graph-overview-${documents}.png`;

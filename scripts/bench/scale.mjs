@@ -275,7 +275,7 @@ async function measureViewer(ctx, step) {
     skipped = "the viewer is not built (npm run build:viewer)";
   if (skipped) return { skipped };
   const viewer = await step(STEPS.viewer, () =>
-    benchViewer({ root, env, kb: files.ttl, work, runs }),
+    benchViewer({ root, env, kb: files.ttl, work, runs, documents: options.documents }),
   );
   return viewer ?? { skipped: null, failed: true };
 }

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { overviewShot } from "./scale-format.mjs";
 
 // The launch options tests/helpers/browser.ts uses too.
 const launch = JSON.parse(readFileSync(new URL("../chromium.json", import.meta.url), "utf8"));
@@ -162,7 +163,7 @@ export async function probeOverview(url, screenshotPath) {
 }
 
 /** The viewer at scale (scale.mjs): serve's start without and with a snapshot, then the page. */
-export async function benchViewer({ root, env, kb, work, runs }) {
+export async function benchViewer({ root, env, kb, work, runs, documents }) {
   const dir = join(work, "cache-serve");
   mkdirSync(dir, { recursive: true });
   const serveEnv = { ...env, CLAIMGRAPH_CACHE_DIR: dir };
@@ -185,7 +186,7 @@ export async function benchViewer({ root, env, kb, work, runs }) {
     }
     const pages = await timeViewer(starts.at(-1).url, runs);
     // The overview's screenshot (tests/artifacts/, as the tests' own) and its layout.
-    const shot = join(root, "tests", "artifacts", "graph-overview-1000.png");
+    const shot = join(root, "tests", "artifacts", overviewShot(documents));
     const overview = await probeOverview(starts.at(-1).url, shot);
     const usage = await server.stop();
     server = null;

@@ -140,6 +140,24 @@ describe("bench --scale: the issue's limits by size", () => {
   });
 });
 
+describe("bench --scale: the viewer's screenshot", () => {
+  it("is named by the size, so a 10,000-document run leaves the tracked 1,000 one alone", () => {
+    const viewer = {
+      skipped: null,
+      first: { ms: 5000, what: "an overview" },
+      starts: [{ ms: 2000 }],
+      pages: [{ ms: 2500, viewMs: 400, viewBytes: 8e5 }],
+      overview: { nodes: 367, overlapping: 0, groupedShare: 1, labels: 14 },
+      servedMaxRssBytes: GiB,
+    };
+    const large = report({ ...fakeRaw(10000), viewer } as unknown as ReturnType<typeof fakeRaw>);
+    expect(large.markdown).toContain("(screenshot `tests/artifacts/graph-overview-10000.png`)");
+    expect(large.row("viewer: `page.goto` → overview drawn")).toMatch(/2\.50 s .*\| PASS \|$/);
+    const small = report({ ...fakeRaw(1000), viewer } as unknown as ReturnType<typeof fakeRaw>);
+    expect(small.markdown).toContain("(screenshot `tests/artifacts/graph-overview-1000.png`)");
+  });
+});
+
 describe("bench --scale: a step that failed", () => {
   it("is a failed row with its reason, and the other figures are still judged", () => {
     const raw = fakeRaw(10000);
