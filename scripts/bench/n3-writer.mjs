@@ -1,40 +1,67 @@
 // The baselines of the build and export ratios: n3's own Writer writing the same data that
-// claimgraph writes. Run by scale.mjs in a process of its own (node --expose-gc); prints one
-// JSON object, times in ms.
+// claimgraph writes. Run by scale.mjs in a process of its own (node --expose-gc, a large heap);
+// prints one JSON object, times in ms, and its progress on stderr.
 //
 // The data: the quads of kb.trig (TriG and N-Quads hold the same dataset) and the triples of
-// kb.ttl (the Turtle view), each parsed once with n3's Parser, prefixes as the files declare
-// them. Then, round after round, for each format, n3's Writer on a sink that gathers its many
-// small chunks into strings of about 1 MiB, which it either
+// kb.ttl (the Turtle view), each parsed once with n3's Parser reading the file as a stream (at
+// 10,000 documents kb.ttl is larger than the longest string V8 makes), prefixes as the files
+// declare them; one dataset at a time, so only one is held. Then, round after round, for each
+// format, n3's Writer on a sink that gathers its many small chunks into strings of about 1 MiB,
+// which it either
 //   - "memory": keeps in an array (as the in-process probe keeps claimgraph's sections), or
 //   - "file": writes with fs.writeSync, as claimgraph's StagedFiles does (removed after).
 // (n3's Writer without a stream builds one string with +=, which is slower at this size: a
 // rope of millions of pieces flattened at the end. "string" times it once per format, for
-// reference; the ratios use the two above.)
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+// reference, or says why it could not (a text longer than V8's longest string); the ratios use
+// the two above.)
+import { closeSync, createReadStream, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { Parser, Writer } from "n3";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const gc = globalThis.gc ?? (() => {});
+const log = (text) => process.stderr.write(`n3-writer: ${text}\n`);
 
+/** The quads of `file`, read as a stream; the time includes reading (not counted anywhere). */
 function parse(file, format) {
-  const text = readFileSync(file, "utf8");
+  const quads = [];
   const prefixes = {};
   const start = performance.now();
-  const quads = new Parser({ format }).parse(text, null, (prefix, iri) => {
-    if (prefix !== "") prefixes[prefix] = iri.value;
+  return new Promise((resolve, reject) => {
+    new Parser({ format }).parse(
+      createReadStream(file, { highWaterMark: 1 << 20 }),
+      (error, quad) => {
+        if (error) reject(error);
+        else if (quad) quads.push(quad);
+        else {
+          const ms = performance.now() - start;
+          resolve({ quads, prefixes, ms, bytes: statSync(file).size });
+        }
+      },
+      (prefix, iri) => {
+        if (prefix !== "") prefixes[prefix] = iri.value;
+      },
+    );
   });
-  return { quads, prefixes, ms: performance.now() - start, chars: text.length };
 }
 
-const trig = parse(options.trig, "TriG");
-const ttl = parse(options.ttl, "Turtle");
-
-const FORMATS = [
-  { name: "trig", n3: "TriG", data: trig, prefixes: true },
-  { name: "nquads", n3: "N-Quads", data: trig, prefixes: false },
-  { name: "turtle", n3: "Turtle", data: ttl, prefixes: true },
+/** The datasets, each with the formats n3 writes from it. */
+const DATASETS = [
+  {
+    name: "trig",
+    file: options.trig,
+    n3: "TriG",
+    formats: [
+      { name: "trig", n3: "TriG", prefixes: true },
+      { name: "nquads", n3: "N-Quads", prefixes: false },
+    ],
+  },
+  {
+    name: "turtle",
+    file: options.ttl,
+    n3: "Turtle",
+    formats: [{ name: "turtle", n3: "Turtle", prefixes: true }],
+  },
 ];
 
 function writerOptions(f) {
@@ -44,15 +71,20 @@ function writerOptions(f) {
 function toOneString(f) {
   gc();
   const start = performance.now();
-  const writer = new Writer(writerOptions(f));
-  writer.addQuads(f.data.quads);
-  let chars = 0;
-  // n3 calls end()'s callback synchronously when it owns the output.
-  writer.end((error, result) => {
-    if (error) throw error;
-    chars = result.length;
-  });
-  return { ms: performance.now() - start, chars };
+  try {
+    const writer = new Writer(writerOptions(f));
+    writer.addQuads(f.data.quads);
+    let chars = 0;
+    // n3 calls end()'s callback synchronously when it owns the output.
+    writer.end((error, result) => {
+      if (error) throw error;
+      chars = result.length;
+    });
+    return { ms: performance.now() - start, chars };
+  } catch (error) {
+    // At 10,000 documents the text is longer than V8's longest string (RangeError).
+    return { ms: null, chars: null, error: String(error?.message ?? error) };
+  }
 }
 
 /** n3's Writer into 1 MiB strings, handed to `flush`; returns the time and the characters. */
@@ -81,12 +113,24 @@ function throughSink(f, flush) {
   return chars;
 }
 
+/**
+ * The text kept in memory is capped at KEEP characters, here and in probe-scale-build.ts (the
+ * claimgraph side), beyond which the pieces are counted and dropped: at 1,000 documents every
+ * format fits under it; at 10,000 the N-Quads alone (about 6 GB) would not fit in the heap.
+ */
+const KEEP = 2e9;
+
 function toMemory(f) {
   gc();
   const start = performance.now();
   const kept = [];
-  const chars = throughSink(f, (text) => kept.push(text));
-  return { ms: performance.now() - start, chars, pieces: kept.length };
+  let held = 0;
+  const chars = throughSink(f, (text) => {
+    if (held + text.length > KEEP) return;
+    held += text.length;
+    kept.push(text);
+  });
+  return { ms: performance.now() - start, chars, pieces: kept.length, keptChars: held };
 }
 
 function toFile(f) {
@@ -104,21 +148,33 @@ function toFile(f) {
   return { ms, bytes };
 }
 
-const rounds = [];
-for (let r = 0; r < options.rounds; r++) {
-  const round = {};
-  for (const f of FORMATS) round[f.name] = { memory: toMemory(f), file: toFile(f) };
-  rounds.push(round);
+const rounds = Array.from({ length: options.rounds }, () => ({}));
+const string = {};
+const parsed = {};
+const counts = {};
+for (const dataset of DATASETS) {
+  log(`parsing ${dataset.file}`);
+  const data = await parse(dataset.file, dataset.n3);
+  parsed[dataset.name] = { ms: data.ms, quads: data.quads.length, bytes: data.bytes };
+  log(`parsed ${data.quads.length} quads in ${(data.ms / 1e3).toFixed(1)} s`);
+  const formats = dataset.formats.map((f) => ({ ...f, data }));
+  for (const f of formats) counts[f.name] = data.quads.length;
+  for (let r = 0; r < options.rounds; r++) {
+    for (const f of formats) {
+      log(`${f.name}, round ${r + 1}/${options.rounds}`);
+      rounds[r][f.name] = { memory: toMemory(f), file: toFile(f) };
+    }
+  }
+  for (const f of formats) string[f.name] = toOneString(f);
 }
-const string = Object.fromEntries(FORMATS.map((f) => [f.name, toOneString(f)]));
 
 process.stdout.write(
   JSON.stringify({
     parse: {
-      trig: { ms: trig.ms, quads: trig.quads.length, chars: trig.chars },
-      turtle: { ms: ttl.ms, triples: ttl.quads.length, chars: ttl.chars },
+      trig: parsed.trig,
+      turtle: { ms: parsed.turtle.ms, triples: parsed.turtle.quads, bytes: parsed.turtle.bytes },
     },
-    counts: { trig: trig.quads.length, nquads: trig.quads.length, turtle: ttl.quads.length },
+    counts,
     rounds,
     string,
   }),

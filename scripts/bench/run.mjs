@@ -14,8 +14,9 @@ import { describeMachine } from "./machine.mjs";
 import { loadedModules } from "./modules.mjs";
 import { buildProbes } from "./probes.mjs";
 import { renderReport } from "./report.mjs";
-import { runScale, summariseScale } from "./scale.mjs";
+import { runScale } from "./scale.mjs";
 import { renderScaleReport, SCALE_END, SCALE_START } from "./scale-report.mjs";
+import { scaleVerdicts, summariseScale } from "./scale-summary.mjs";
 import { summarise } from "./stats.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -88,15 +89,18 @@ function settings(opts) {
     traceBudget: budget,
     viewer: !opts["no-viewer"],
     virtuoso: !opts["no-virtuoso"],
+    endpoint: !opts["no-endpoint"],
     keep: opts.keep,
-    virtuosoBuffers: Number(process.env.VIRTUOSO_BUFFERS ?? 100000),
+    // Unset: scaled to kb.nq (scale.mjs, virtuosoBuffers).
+    virtuosoBuffers: process.env.VIRTUOSO_BUFFERS ? Number(process.env.VIRTUOSO_BUFFERS) : null,
   };
   const scaleDefaults = { documents: 1000, seed: 42, runs: 3, traceBudget: 2 };
   const scaleFlag = { runs: "scale-runs", traceBudget: "trace-budget" };
   const scaleChanged = Object.entries(scaleDefaults)
     .filter(([k, v]) => scaleOptions[k] !== v)
     .map(([k]) => `--${scaleFlag[k] ?? k} ${scaleOptions[k]}`);
-  for (const skip of ["no-viewer", "no-virtuoso"]) if (opts[skip]) scaleChanged.push(`--${skip}`);
+  for (const skip of ["no-viewer", "no-virtuoso", "no-endpoint"])
+    if (opts[skip]) scaleChanged.push(`--${skip}`);
   scaleCommand = [
     "npm run bench --",
     opts["scale-only"] ? "--scale-only" : "--scale",
@@ -139,16 +143,9 @@ async function scale() {
     raw,
     sum,
   });
-  const verdicts = [
-    sum.open.cli.verdict,
-    ...sum.open.rows.flatMap((r) => [r.verdict, r.memoryVerdict]),
-    ...sum.trace.flatMap((t) => [t.p50Verdict, t.vsSeedVerdict, t.p99Verdict]),
-    sum.build.verdict,
-    sum.agreement.verdict,
-    ...sum.exports.flatMap((e) => [e.verdict, e.writeVerdict]),
-    sum.viewer.verdict,
-    sum.push.verdict,
-  ];
+  const verdicts = scaleVerdicts(sum);
+  const failed = Object.keys(sum.failures);
+  if (failed.length > 0) log(`bench: scale: ${failed.length} step(s) failed: ${failed.join("; ")}`);
   // "FAIL (goal)" is a goal missed where the issue sets no limit: reported, not a failure.
   return {
     markdown,

@@ -9,6 +9,8 @@ export function measureJobs({ node, json, probes, buildArgs, corpusDir, runs, lo
   const jobs = availableParallelism();
   log(`bench: scale: extraction on 1 and ${jobs} threads, in process, ${runs} rounds`);
   const extraction = json([
+    // As the other probes: V8's default heap is too small at 10,000 documents.
+    "--max-old-space-size=8192",
     probes.scaleJobs,
     JSON.stringify({ sources: corpusDir, curation: "graph/curation", rounds: runs, jobs }),
   ]);

@@ -1,50 +1,26 @@
 // `npm run bench -- --scale`: the figures of a thousand-document knowledge base (about a
-// million triples), each as a ratio to a baseline measured in the same run on the same
-// machine (see BENCHMARKS.md, "At scale"). The corpus is generated into a temporary folder
-// (never into the repository), built, measured and removed.
+// million triples; `--documents 10000`, about ten million, is issue #16's size), each as a
+// ratio to a baseline measured in the same run on the same machine (see BENCHMARKS.md, "At
+// scale"). The corpus is generated into a temporary folder (never into the repository), built,
+// measured and removed. Each step runs through scale-steps.mjs: logged, and recorded as a
+// failure instead of ending the run when it fails.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { measureJobs, summariseJobs } from "./scale-jobs.mjs";
-import { summarise } from "./stats.mjs";
-import { CHROMIUM, probeOverview, startServe, timeViewer } from "./viewer.mjs";
-import { benchVirtuoso, virtuosoMissing } from "./virtuoso.mjs";
-
-/** The issue's targets. `goal` and `limit` are upper bounds; null when the issue sets none. */
-export const TARGETS = {
-  open: { goal: 0.3, limit: 0.3 },
-  bytesPerTriple: { goal: 100, limit: 100 },
-  traceP50Us: { goal: 100, limit: null },
-  traceVsSeed: { goal: null, limit: 2.0 },
-  traceP99Ms: { goal: null, limit: 10 },
-  build: { goal: 3.0, limit: null },
-  export: { goal: null, limit: 1.2 },
-  viewerMs: { goal: null, limit: 3000 },
-  push: { goal: 2.0, limit: null },
-  /** What grouping and conflict detection (#15) add to the build, over the build without them. */
-  agreement: { goal: null, limit: 0.2 },
-  endpointP50Ms: { goal: null, limit: 50 },
-};
-
-/**
- * "PASS (goal)", "PASS (limit only)" or "FAIL" against a goal and a limit; "PASS (goal)" or
- * "FAIL (goal)" when the issue sets only a goal; "PASS" or "FAIL" when only a limit.
- */
-export function verdict(value, { goal, limit }) {
-  if (value === null || value === undefined || Number.isNaN(value)) return "—";
-  if (goal !== null && limit !== null) {
-    return value <= goal ? "PASS (goal)" : value <= limit ? "PASS (limit only)" : "FAIL";
-  }
-  if (goal !== null) return value <= goal ? "PASS (goal)" : "FAIL (goal)";
-  return value <= limit ? "PASS" : "FAIL";
-}
+import { measureJobs } from "./scale-jobs.mjs";
+import { diskShortfall, makeSteps, STEPS } from "./scale-steps.mjs";
+import { EXPORT_FORMATS } from "./scale-targets.mjs";
+import { benchViewer, CHROMIUM } from "./viewer.mjs";
+import { benchVirtuoso, virtuosoBuffers, virtuosoMissing } from "./virtuoso.mjs";
 
 const HUB_QUERIES = ["desipramine", "fluoxetine", "NET", "[1]", "pmid:12183009"];
 const SEED_CLAIM = "claim:desipramine-vs-ssris.desipramine.primary-target.61c699f8f9d0";
-const EXPORT_FORMATS = ["turtle", "trig", "nquads"];
 
 export async function runScale({ root, probes, env, log, options }) {
+  // Checked before the hours start, not when the disk fills at the end.
+  const short = diskShortfall({ dir: tmpdir(), documents: options.documents, statfs: statfsSync });
+  if (short) throw new Error(short);
   const work = mkdtempSync(join(tmpdir(), "claimgraph-bench-scale-"));
   log(`bench: scale: working in ${work}`);
   try {
@@ -66,6 +42,80 @@ async function measure({ root, probes, env, log, options, work }) {
     jsonld: join(out, "kb.jsonld"),
   };
   const runs = options.runs;
+  const failures = {};
+  const { step, block } = makeSteps({ log, failures });
+  const { node, json } = nodeRunner(root, env);
+  const ctx = { root, probes, env, log, options, work, corpusDir, out, files, runs, node, json };
+
+  const corpus = await step(STEPS.corpus, () => generateCorpus(ctx));
+  if (!corpus) block("the corpus was not generated");
+  const buildArgs = [
+    ...["bin/claimgraph.js", "build", "--sources", corpusDir, "--curation", "graph/curation"],
+    // Every run a full build: the first run's readings would otherwise be reused (#16.1).
+    ...["--out", out, "--full", "-q"],
+  ];
+  const builds = await step(STEPS.builds, () => timeBuilds(ctx, buildArgs));
+  const sizes = builds
+    ? Object.fromEntries(
+        Object.entries(files).map(([k, f]) => [k, existsSync(f) ? statSync(f).size : null]),
+      )
+    : null;
+  if (!builds) block("the build failed");
+  const jobs = await step(STEPS.jobs, () =>
+    measureJobs({ node, json, probes, buildArgs, corpusDir, runs, log }),
+  );
+  const n3 = await step(STEPS.n3, () =>
+    json(
+      [
+        "--expose-gc",
+        `--max-old-space-size=${N3_HEAP_MIB}`,
+        "scripts/bench/n3-writer.mjs",
+        JSON.stringify({ trig: files.trig, ttl: files.ttl, outDir: work, rounds: runs }),
+      ],
+      { stderr: log },
+    ),
+  );
+  const phases = await step(STEPS.phases, () =>
+    json([
+      "--expose-gc",
+      `--max-old-space-size=${PROBE_HEAP_MIB}`,
+      probes.scaleBuild,
+      JSON.stringify({ sources: corpusDir, curation: "graph/curation", rounds: runs }),
+    ]),
+  );
+  const exports = await step(STEPS.exports, () => timeExports(ctx));
+  const opens = await measureOpens(ctx, step, failures);
+  const cli = await step(STEPS.cli, () => timeCliTrace(ctx));
+  const trace = await step(STEPS.trace, () => traceProbe(ctx));
+  const viewer = await measureViewer(ctx, step);
+  const virtuoso = await measureVirtuoso(ctx, step);
+  return {
+    documents: options.documents,
+    seed: options.seed,
+    runs,
+    corpus,
+    sizes,
+    builds,
+    jobs,
+    n3,
+    phases,
+    exports,
+    opens,
+    cli,
+    trace,
+    viewer,
+    virtuoso,
+    failures,
+    seconds: Number(process.hrtime.bigint() - began) / 1e9,
+  };
+}
+
+/** The probes' and n3's heaps: the default (about 4 GiB) is too small at 10,000 documents. */
+const PROBE_HEAP_MIB = 8192;
+const N3_HEAP_MIB = 12288;
+
+/** `node(args)` runs node in `root`, throwing on failure; `json(args)` parses what it prints. */
+function nodeRunner(root, env) {
   const node = (args, { childEnv = env, rusage } = {}) => {
     const start = process.hrtime.bigint();
     const child = spawnSync(
@@ -80,74 +130,51 @@ async function measure({ root, probes, env, log, options, work }) {
     );
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (child.status !== 0) {
+      const why = child.error ? child.error.message : (child.status ?? child.signal);
       throw new Error(
-        `bench: scale: \`node ${args.join(" ")}\` exited with ${child.status ?? child.signal}:\n${child.stderr}`,
+        `\`node ${args.join(" ").slice(0, 200)}\` exited with ${why}:\n${tail(child.stderr)}`,
       );
     }
     const usage = rusage && existsSync(rusage) ? JSON.parse(readFileSync(rusage, "utf8")) : null;
-    return { ms, stdout: child.stdout, usage };
+    return { ms, stdout: child.stdout, stderr: child.stderr, usage };
   };
-  const json = (args, opts) => JSON.parse(node(args, opts).stdout);
+  const json = (args, opts = {}) => {
+    const r = node(args, opts);
+    // A child's own progress lines, logged once it is done (spawnSync holds them until then).
+    if (opts.stderr)
+      for (const line of r.stderr.trim().split("\n")) if (line) opts.stderr(`  ${line}`);
+    return JSON.parse(r.stdout);
+  };
+  return { node, json };
+}
 
-  // 1. The corpus.
-  log(`bench: scale: generating ${options.documents} documents (seed ${options.seed})`);
+/** The last lines of a child's stderr: where a crash says what it was. */
+function tail(text, lines = 20) {
+  return (text ?? "").trim().split("\n").slice(-lines).join("\n");
+}
+
+async function generateCorpus({ node, options, corpusDir }) {
   const gen = node([
-    "--import",
-    "tsx",
-    "scripts/corpus/generate.ts",
-    "--documents",
-    String(options.documents),
-    "--seed",
-    String(options.seed),
-    "--out",
-    corpusDir,
+    ...["--import", "tsx", "scripts/corpus/generate.ts"],
+    ...["--documents", String(options.documents), "--seed", String(options.seed)],
+    ...["--out", corpusDir],
   ]);
-  const corpus = { ...JSON.parse(gen.stdout.trim().split("\n").at(-1)), ms: gen.ms };
+  return { ...JSON.parse(gen.stdout.trim().split("\n").at(-1)), ms: gen.ms };
+}
 
-  // 2. Build, as a person runs it.
-  const buildArgs = [
-    "bin/claimgraph.js",
-    "build",
-    "--sources",
-    corpusDir,
-    "--curation",
-    "graph/curation",
-    "--out",
-    out,
-    // Every run a full build: the first run's readings would otherwise be reused (#16.1).
-    "--full",
-    "-q",
-  ];
+/** `claimgraph build`, as a person runs it, `runs` times: wall time, peak RSS and CPU. */
+function timeBuilds({ node, runs, work, log }, buildArgs) {
   const builds = [];
   for (let i = 0; i < runs; i++) {
     log(`bench: scale: claimgraph build, run ${i + 1}/${runs}`);
     const r = node(buildArgs, { rusage: join(work, "build.rusage.json") });
     builds.push({ ms: r.ms, maxRssBytes: r.usage?.maxRssBytes ?? null, cpuMs: cpuMs(r.usage) });
   }
-  const sizes = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, statSync(f).size]));
+  return builds;
+}
 
-  // 2b. The same build on one thread and on every core (`--jobs`).
-  const jobs = measureJobs({ node, json, probes, buildArgs, corpusDir, runs, log });
-
-  // 3. n3's writer on the same data (the build and export baselines).
-  log(`bench: scale: n3's writer on the same quads, ${runs} rounds`);
-  const n3 = json([
-    "--expose-gc",
-    "--max-old-space-size=8192",
-    "scripts/bench/n3-writer.mjs",
-    JSON.stringify({ trig: files.trig, ttl: files.ttl, outDir: work, rounds: runs }),
-  ]);
-
-  // 4. Where build and export spend their time, in process.
-  log(`bench: scale: build and export phases in process, ${runs} rounds`);
-  const phases = json([
-    "--expose-gc",
-    "--max-old-space-size=8192",
-    probes.scaleBuild,
-    JSON.stringify({ sources: corpusDir, curation: "graph/curation", rounds: runs }),
-  ]);
-
-  // 5. export, as a person runs it, one format at a time.
+/** `claimgraph export`, as a person runs it, one format at a time. */
+function timeExports({ node, runs, work, log, corpusDir }) {
   const exportsRuns = Object.fromEntries(EXPORT_FORMATS.map((f) => [f, []]));
   for (let i = 0; i < runs; i++) {
     log(`bench: scale: claimgraph export, round ${i + 1}/${runs}`);
@@ -155,16 +182,8 @@ async function measure({ root, probes, env, log, options, work }) {
       const target = join(work, `export.${f}`);
       const r = node(
         [
-          "bin/claimgraph.js",
-          "export",
-          "--format",
-          f,
-          "--sources",
-          corpusDir,
-          "--curation",
-          "graph/curation",
-          "--out",
-          target,
+          ...["bin/claimgraph.js", "export", "--format", f, "--sources", corpusDir],
+          ...["--curation", "graph/curation", "--out", target],
         ],
         { rusage: join(work, "export.rusage.json") },
       );
@@ -172,48 +191,70 @@ async function measure({ root, probes, env, log, options, work }) {
       rmSync(target, { force: true });
     }
   }
+  return exportsRuns;
+}
 
-  // 6. Opening the knowledge base, each in a fresh process, rounds interleaved.
+const openEnv = ({ env }, dir) => ({ ...env, CLAIMGRAPH_CACHE_DIR: dir });
+
+/**
+ * Opening the knowledge base, each in a fresh process, rounds interleaved. A mode that fails
+ * is recorded (`open: <mode>`) and not run again; the other modes go on.
+ */
+async function measureOpens(ctx, step, failures) {
+  const { json, probes, files, work, runs } = ctx;
   const cache = join(work, "cache");
-  const withCache = (dir) => ({ ...env, CLAIMGRAPH_CACHE_DIR: dir });
+  // n3's quads take about 450 bytes a triple: its baseline gets n3's heap.
+  const heap = (mode) => (mode === "n3" ? N3_HEAP_MIB : PROBE_HEAP_MIB);
   const open = (mode, dir = cache) =>
-    json(["--expose-gc", probes.scaleOpen, mode, files.ttl], { childEnv: withCache(dir) });
-  log("bench: scale: opening the knowledge base (priming the snapshot)");
-  const opens = { n3: [], nocache: [], first: [open("first")], snapshot: [] };
+    json(["--expose-gc", `--max-old-space-size=${heap(mode)}`, probes.scaleOpen, mode, files.ttl], {
+      childEnv: openEnv(ctx, dir),
+    });
+  const opens = { n3: [], nocache: [], first: [], snapshot: [] };
+  const once = async (mode, dir) => {
+    if (failures[`open: ${mode}`]) return;
+    const r = await step(`open: ${mode}`, () => open(mode, dir));
+    if (r) opens[mode].push(r);
+  };
+  await once("first");
   for (let i = 0; i < runs; i++) {
-    log(`bench: scale: opening, round ${i + 1}/${runs}`);
-    opens.n3.push(open("n3"));
-    opens.nocache.push(open("nocache"));
+    ctx.log(`bench: scale: opening, round ${i + 1}/${runs}`);
+    await once("n3");
+    await once("nocache");
     if (i > 0) {
       const empty = join(work, `cache-empty-${i}`);
-      opens.first.push(open("first", empty));
+      await once("first", empty);
       rmSync(empty, { recursive: true, force: true });
     }
-    opens.snapshot.push(open("snapshot"));
+    await once("snapshot");
   }
+  return opens;
+}
 
-  // 6b. What a person waits for: `claimgraph trace` on the large knowledge base, a whole
-  // process, with the CLI's own snapshot (primed by a first run, which is timed too).
-  const cliCache = join(work, "cache-cli");
-  const cliTrace = (query) => {
-    const r = node(["bin/claimgraph.js", "trace", query, "--kb", files.ttl], {
-      childEnv: withCache(cliCache),
-    });
-    return r.ms;
-  };
-  log("bench: scale: `claimgraph trace` as a whole process");
+/**
+ * What a person waits for: `claimgraph trace` on the large knowledge base, a whole process,
+ * with the CLI's own snapshot (primed by a first run, which is timed too).
+ */
+function timeCliTrace(ctx) {
+  const cliCache = join(ctx.work, "cache-cli");
+  const cliTrace = (query) =>
+    ctx.node(["bin/claimgraph.js", "trace", query, "--kb", ctx.files.ttl], {
+      childEnv: openEnv(ctx, cliCache),
+    }).ms;
   const cli = { query: "desipramine", first: cliTrace("desipramine"), runs: [] };
-  for (let i = 0; i < runs; i++) cli.runs.push(cliTrace("desipramine"));
+  for (let i = 0; i < ctx.runs; i++) cli.runs.push(cliTrace("desipramine"));
+  return cli;
+}
 
-  // 7. trace on the open graph, beside the seed in the same process.
-  log("bench: scale: trace at scale and on the seed, in one process");
-  const trace = json(
+/** trace on the open graph, beside the seed in the same process. */
+function traceProbe(ctx) {
+  return ctx.json(
     [
-      probes.scaleTrace,
+      `--max-old-space-size=${PROBE_HEAP_MIB}`,
+      ctx.probes.scaleTrace,
       JSON.stringify({
         seedKb: "graph/kb.ttl",
-        kb: files.ttl,
-        budget: options.traceBudget,
+        kb: ctx.files.ttl,
+        budget: ctx.options.traceBudget,
         iterations: 20000,
         minCalls: 30,
         limit: 50,
@@ -222,321 +263,52 @@ async function measure({ root, probes, env, log, options, work }) {
         claim: SEED_CLAIM,
       }),
     ],
-    { childEnv: withCache(cache) },
+    { childEnv: openEnv(ctx, join(ctx.work, "cache")) },
   );
+}
 
-  // 8. The viewer.
-  let viewer = { skipped: null };
-  if (options.viewer === false) viewer.skipped = "--no-viewer";
-  else if (!existsSync(CHROMIUM)) viewer.skipped = `${CHROMIUM} is missing`;
+async function measureViewer(ctx, step) {
+  const { root, env, files, work, runs, options } = ctx;
+  let skipped = null;
+  if (options.viewer === false) skipped = "--no-viewer";
+  else if (!existsSync(CHROMIUM)) skipped = `${CHROMIUM} is missing`;
   else if (!existsSync(join(root, "dist/viewer/index.html")))
-    viewer.skipped = "the viewer is not built (npm run build:viewer)";
-  if (!viewer.skipped) {
-    log("bench: scale: the viewer (claimgraph serve, then Chromium)");
-    viewer = await benchViewer({ root, env, kb: files.ttl, work, runs });
-  }
+    skipped = "the viewer is not built (npm run build:viewer)";
+  if (skipped) return { skipped };
+  const viewer = await step(STEPS.viewer, () =>
+    benchViewer({ root, env, kb: files.ttl, work, runs, documents: options.documents }),
+  );
+  return viewer ?? { skipped: null, failed: true };
+}
 
-  // 9. Virtuoso.
-  let virtuoso = { skipped: null };
-  if (options.virtuoso === false) virtuoso.skipped = "--no-virtuoso";
-  else virtuoso.skipped = virtuosoMissing();
-  if (!virtuoso.skipped) {
-    virtuoso = await benchVirtuoso({
+/** Virtuoso's bulk loader against `claimgraph push`, and the endpoint unless --no-endpoint. */
+async function measureVirtuoso(ctx, step) {
+  const { root, work, files, env, options, log, probes, runs } = ctx;
+  const skipped = options.virtuoso === false ? "--no-virtuoso" : virtuosoMissing();
+  if (skipped) return { skipped };
+  // Without kb.nq (the build failed) the step is not run; the buffers are only named.
+  const nqBytes = existsSync(files.nq) ? statSync(files.nq).size : 0;
+  const buffers = virtuosoBuffers(options.virtuosoBuffers, nqBytes);
+  const virtuoso = await step(STEPS.virtuoso, () =>
+    benchVirtuoso({
       root,
       work,
       nq: files.nq,
       trig: files.trig,
       env,
-      buffers: options.virtuosoBuffers,
+      buffers,
       log,
-      endpoint: { probe: probes.scaleEndpoint, runs: Math.max(5, runs) },
-    });
-  }
-
-  return {
-    documents: options.documents,
-    seed: options.seed,
-    runs,
-    corpus,
-    sizes,
-    builds,
-    jobs,
-    n3,
-    phases,
-    exports: exportsRuns,
-    opens,
-    cli,
-    trace,
-    viewer,
-    virtuoso,
-    seconds: Number(process.hrtime.bigint() - began) / 1e9,
-  };
+      endpoint:
+        options.endpoint === false
+          ? null
+          : { probe: probes.scaleEndpoint, runs: Math.max(5, runs) },
+    }),
+  );
+  if (!virtuoso) return { skipped: null, failed: true, buffers };
+  if (options.endpoint === false) virtuoso.endpointSkipped = "--no-endpoint";
+  return virtuoso;
 }
 
 function cpuMs(usage) {
   return usage ? usage.userMs + usage.systemMs : null;
-}
-
-async function benchViewer({ root, env, kb, work, runs }) {
-  const dir = join(work, "cache-serve");
-  mkdirSync(dir, { recursive: true });
-  const serveEnv = { ...env, CLAIMGRAPH_CACHE_DIR: dir };
-  const rusage = join(work, "serve.rusage.json");
-  const starts = [];
-  let first = null;
-  let server = null;
-  try {
-    for (let i = 0; i <= runs; i++) {
-      server = startServe({ root, kb, env: serveEnv, rusageFile: rusage });
-      const ready = await server.ready;
-      if (i === 0) first = ready;
-      else starts.push(ready);
-      if (i < runs) {
-        const usage = await server.stop();
-        if (i === 0) first.maxRssBytes = usage?.maxRssBytes ?? null;
-        else starts.at(-1).maxRssBytes = usage?.maxRssBytes ?? null;
-        server = null;
-      }
-    }
-    const pages = await timeViewer(starts.at(-1).url, runs);
-    // The overview's screenshot (tests/artifacts/, as the tests' own) and its layout.
-    const shot = join(root, "tests", "artifacts", "graph-overview-1000.png");
-    const overview = await probeOverview(starts.at(-1).url, shot);
-    const usage = await server.stop();
-    server = null;
-    return {
-      skipped: null,
-      first,
-      starts,
-      pages,
-      overview,
-      servedMaxRssBytes: usage?.maxRssBytes ?? null,
-    };
-  } finally {
-    await server?.stop();
-  }
-}
-
-/** The verdicts and ratios, from the raw measurements. */
-export function summariseScale(raw) {
-  const med = (xs) => summarise(xs).median;
-  const n3File = (f) => med(raw.n3.rounds.map((r) => r[f].file.ms));
-  const n3Memory = (f) => med(raw.n3.rounds.map((r) => r[f].memory.ms));
-  const phase = (name) => med(raw.phases.rounds.map((r) => r[name].ms));
-  const serialise = (name) => med(raw.phases.rounds.map((r) => r[name].ms - r.quads.ms));
-
-  const n3Parse = med(raw.opens.n3.map((o) => o.phases["n3 Parser.parse (Turtle)"]));
-  const triples = raw.opens.n3[0]?.triples ?? null;
-  const openRow = (mode, label) => {
-    const list = raw.opens[mode];
-    const ms = med(list.map((o) => o.totalMs));
-    // The snapshot's buffer is memory outside the heap (external): it counts as held too.
-    const heap = med(list.map((o) => o.heapBytes));
-    const held = med(list.map((o) => o.heapBytes + (o.externalBytes ?? 0)));
-    const rss = med(list.map((o) => o.rssBytes));
-    return {
-      mode,
-      label,
-      runs: list.length,
-      ms,
-      ratio: ms / n3Parse,
-      verdict: verdict(ms / n3Parse, TARGETS.open),
-      heapBytes: heap,
-      heldBytes: held,
-      rssBytes: rss,
-      bytesPerTriple: triples ? held / triples : null,
-      memoryVerdict: triples ? verdict(held / triples, TARGETS.bytesPerTriple) : "—",
-      phases: Object.fromEntries(
-        Object.keys(list[0].phases).map((k) => [k, med(list.map((o) => o.phases[k] ?? 0))]),
-      ),
-      afterwards: Object.fromEntries(
-        Object.keys(list[0].afterwards ?? {}).map((k) => [
-          k,
-          med(list.map((o) => o.afterwards?.[k] ?? 0)),
-        ]),
-      ),
-    };
-  };
-  const cliMs = med(raw.cli.runs);
-  const open = {
-    cli: {
-      query: raw.cli.query,
-      firstMs: raw.cli.first,
-      ms: cliMs,
-      ratio: cliMs / n3Parse,
-      verdict: verdict(cliMs / n3Parse, TARGETS.open),
-    },
-    n3Parse,
-    n3Read: med(raw.opens.n3.map((o) => o.phases["read the file"])),
-    n3HeapBytes: med(raw.opens.n3.map((o) => o.heapBytes)),
-    triples,
-    nodes: raw.opens.snapshot[0]?.nodes ?? null,
-    edges: raw.opens.snapshot[0]?.edges ?? null,
-    rows: [
-      openRow("snapshot", "open from the snapshot (every run after the first)"),
-      openRow("nocache", "open without a snapshot (parse, build the graph)"),
-      openRow(
-        "first",
-        "first open, as the CLI does it (parse, build the graph; the snapshot is written after the answer)",
-      ),
-    ],
-  };
-
-  const trace = raw.trace.results.map((r) => {
-    const scale = summarise(r.scale.perCallNs.map((ns) => ns / 1e3));
-    const seed = r.seed.perCallNs ? summarise(r.seed.perCallNs.map((ns) => ns / 1e3)) : null;
-    const samePage = r.samePage ? summarise(r.samePage.perCallNs.map((ns) => ns / 1e3)) : null;
-    // Judged at the same page size as the seed's answer (the same work); the ratio of the
-    // full page to the seed's whole answer is shown beside it.
-    const vsSeed = seed ? (samePage ?? scale).median / seed.median : null;
-    return {
-      query: r.query,
-      hub: r.hub,
-      minted: r.minted ?? false,
-      scaleAnswer: r.scale.answer,
-      seedAnswer: r.seed.answer,
-      firstUs: r.scale.firstUs,
-      scale,
-      seed,
-      samePage,
-      samePageLimit: r.samePage?.limit ?? null,
-      vsSeed,
-      vsSeedFullPage: seed ? scale.median / seed.median : null,
-      p50Verdict: verdict(scale.median, TARGETS.traceP50Us),
-      vsSeedVerdict: verdict(vsSeed, TARGETS.traceVsSeed),
-      p99Verdict: verdict(scale.p99 / 1e3, TARGETS.traceP99Ms),
-    };
-  });
-
-  const buildMs = med(raw.builds.map((b) => b.ms));
-  const n3AllFile = EXPORT_FORMATS.reduce((s, f) => s + n3File(f), 0);
-  const n3AllMemory = EXPORT_FORMATS.reduce((s, f) => s + n3Memory(f), 0);
-  const build = {
-    ms: buildMs,
-    maxRssBytes: med(raw.builds.map((b) => b.maxRssBytes ?? Number.NaN)),
-    cpuMs: med(raw.builds.map((b) => b.cpuMs ?? Number.NaN)),
-    n3AllFile,
-    n3AllMemory,
-    ratio: buildMs / n3AllFile,
-    verdict: verdict(buildMs / n3AllFile, TARGETS.build),
-    prepareMs: raw.phases.prepareMs,
-    quadsMs: phase("quads"),
-    allMs: phase("all"),
-    allSerialiseMs: serialise("all"),
-  };
-
-  // The agreement's part of the in-process build (prepare, then the four writers), against the
-  // rest of it: the build as it would run without the agreement. The limit is the issue's, on
-  // grouping and conflict detection; writing the agreement graph (its quads, its text in four
-  // formats) is shown beside it, for scale.
-  const agreementMs = med(raw.phases.agreements.map((a) => a.ms));
-  const groupMs = med(raw.phases.agreements.map((a) => a.groupMs));
-  const withoutMs = raw.phases.prepareMs + phase("all") - agreementMs;
-  const agreement = {
-    ms: agreementMs,
-    groupMs,
-    quadsMs: med(raw.phases.agreements.map((a) => a.quadsMs)),
-    writeMs: med(raw.phases.agreements.map((a) => a.writeMs)),
-    quads: raw.phases.agreements[0]?.quads ?? null,
-    assertions: raw.phases.agreements[0]?.assertions ?? null,
-    conflicts: raw.phases.agreements[0]?.conflicts ?? null,
-    withoutMs,
-    ratio: groupMs / withoutMs,
-    verdict: verdict(groupMs / withoutMs, TARGETS.agreement),
-    writtenRatio: agreementMs / withoutMs,
-  };
-
-  const exports = EXPORT_FORMATS.map((f) => {
-    const ms = med(raw.exports[f].map((e) => e.ms));
-    const writeMs = serialise(f);
-    return {
-      format: f,
-      ms,
-      maxRssBytes: med(raw.exports[f].map((e) => e.maxRssBytes ?? Number.NaN)),
-      n3File: n3File(f),
-      n3Memory: n3Memory(f),
-      n3OneString: raw.n3.string[f].ms,
-      ratio: ms / n3File(f),
-      // The issue compares writers on the same quads (writeVerdict); the whole command also
-      // reads and extracts every document, which n3 does not, and is shown for scale.
-      verdict: "— (for scale)",
-      quadsMs: phase("quads"),
-      writeMs,
-      withQuadsMs: phase(f),
-      writeRatio: writeMs / n3Memory(f),
-      writeVerdict: verdict(writeMs / n3Memory(f), TARGETS.export),
-      withQuadsRatio: phase(f) / n3Memory(f),
-      chars: raw.phases.rounds[0][f].chars[f],
-    };
-  });
-  const jsonld = { writeMs: serialise("jsonld"), withQuadsMs: phase("jsonld") };
-
-  let viewer = { skipped: raw.viewer.skipped };
-  if (!raw.viewer.skipped) {
-    const pageMs = med(raw.viewer.pages.map((p) => p.ms));
-    viewer = {
-      skipped: null,
-      firstStartMs: raw.viewer.first.ms,
-      startMs: med(raw.viewer.starts.map((s) => s.ms)),
-      what: raw.viewer.first.what,
-      pageMs,
-      pages: raw.viewer.pages,
-      viewMs: med(raw.viewer.pages.map((p) => p.viewMs ?? Number.NaN)),
-      viewBytes: raw.viewer.pages[0]?.viewBytes ?? null,
-      verdict: verdict(pageMs, TARGETS.viewerMs),
-      maxRssBytes: raw.viewer.servedMaxRssBytes,
-      overview: raw.viewer.overview ?? null,
-    };
-  }
-
-  let push = { skipped: raw.virtuoso.skipped };
-  if (!raw.virtuoso.skipped) {
-    const v = raw.virtuoso;
-    push = {
-      skipped: null,
-      ...v,
-      ratio: v.push.ms / v.bulk.loaderMs,
-      verdict: verdict(v.push.ms / v.bulk.loaderMs, TARGETS.push),
-      durableRatio: (v.push.ms + v.push.checkpointMs) / (v.bulk.loaderMs + v.bulk.checkpointMs),
-    };
-  }
-
-  const jobs = raw.jobs ? summariseJobs(raw.jobs) : null;
-  return {
-    open,
-    trace,
-    build,
-    jobs,
-    agreement,
-    exports,
-    jsonld,
-    viewer,
-    push,
-    endpoint: endpointSummary(raw),
-  };
-}
-
-/** Each query through --endpoint: p50 and p99 against the 50 ms limit, and its round trips. */
-function endpointSummary(raw) {
-  const measured = raw.virtuoso.endpoint;
-  if (!measured) return { skipped: raw.virtuoso.skipped ?? "not measured" };
-  const row = (command) => (c) => {
-    if (c.skipped) return { command, query: c.query, skipped: c.skipped };
-    const { median, p99 } = summarise(c.ms);
-    return {
-      command,
-      query: c.query,
-      p50: median,
-      p99,
-      requests: c.requests,
-      rounds: c.rounds,
-      nodes: c.nodes,
-      answered: c.answered,
-      verdict: verdict(median, TARGETS.endpointP50Ms),
-    };
-  };
-  return {
-    skipped: null,
-    rows: [...measured.trace.map(row("trace")), ...measured.compare.map(row("compare"))],
-  };
 }

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { overviewShot } from "./scale-format.mjs";
 
 // The launch options tests/helpers/browser.ts uses too.
 const launch = JSON.parse(readFileSync(new URL("../chromium.json", import.meta.url), "utf8"));
@@ -158,5 +159,46 @@ export async function probeOverview(url, screenshotPath) {
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The viewer at scale (scale.mjs): serve's start without and with a snapshot, then the page. */
+export async function benchViewer({ root, env, kb, work, runs, documents }) {
+  const dir = join(work, "cache-serve");
+  mkdirSync(dir, { recursive: true });
+  const serveEnv = { ...env, CLAIMGRAPH_CACHE_DIR: dir };
+  const rusage = join(work, "serve.rusage.json");
+  const starts = [];
+  let first = null;
+  let server = null;
+  try {
+    for (let i = 0; i <= runs; i++) {
+      server = startServe({ root, kb, env: serveEnv, rusageFile: rusage });
+      const ready = await server.ready;
+      if (i === 0) first = ready;
+      else starts.push(ready);
+      if (i < runs) {
+        const usage = await server.stop();
+        if (i === 0) first.maxRssBytes = usage?.maxRssBytes ?? null;
+        else starts.at(-1).maxRssBytes = usage?.maxRssBytes ?? null;
+        server = null;
+      }
+    }
+    const pages = await timeViewer(starts.at(-1).url, runs);
+    // The overview's screenshot (tests/artifacts/, as the tests' own) and its layout.
+    const shot = join(root, "tests", "artifacts", overviewShot(documents));
+    const overview = await probeOverview(starts.at(-1).url, shot);
+    const usage = await server.stop();
+    server = null;
+    return {
+      skipped: null,
+      first,
+      starts,
+      pages,
+      overview,
+      servedMaxRssBytes: usage?.maxRssBytes ?? null,
+    };
+  } finally {
+    await server?.stop();
   }
 }

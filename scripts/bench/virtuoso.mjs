@@ -12,7 +12,9 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { totalmem } from "node:os";
 import { basename, join } from "node:path";
+import { failureText } from "./scale-steps.mjs";
 
 export function virtuosoMissing() {
   for (const tool of ["virtuoso-t", "isql-vt"]) {
@@ -20,6 +22,19 @@ export function virtuosoMissing() {
     if (found.status !== 0) return `${tool} is not installed (Debian: virtuoso-opensource-7-bin)`;
   }
   return null;
+}
+
+/**
+ * Virtuoso's NumberOfBuffers (8 KiB pages; MaxDirtyBuffers is three quarters of it, see
+ * scripts/virtuoso/start.sh): `given` (VIRTUOSO_BUFFERS) when set, else one page per 4 KiB of
+ * `kb.nq` (its indexes take about half the text), at least 100,000 (800 MB, the 1,000-document
+ * setting) and at most a third of the machine's memory.
+ */
+export function virtuosoBuffers(given, nqBytes, memoryBytes = totalmem()) {
+  if (given) return given;
+  const wanted = Math.ceil(nqBytes / 4096);
+  const most = Math.floor(memoryBytes / 3 / 8192);
+  return Math.max(100000, Math.min(wanted, most));
 }
 
 function freePort() {
@@ -154,8 +169,9 @@ export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log, e
   const result = { buffers };
 
   log("bench: scale: Virtuoso bulk loader (ld_dir + rdf_loader_run) on kb.nq");
-  const a = await startStore(root, join(work, "virtuoso-bulk"), buffers);
+  let a = null;
   try {
+    a = await startStore(root, join(work, "virtuoso-bulk"), buffers);
     const batch = join(a.dir, "load", "bench");
     mkdirSync(batch, { recursive: true });
     copyFileSync(nq, join(batch, basename(nq)));
@@ -180,14 +196,26 @@ export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log, e
       checkpointMs: checkpoint.ms,
       added: after !== null && before !== null ? after - before : null,
     };
-    if (endpoint) result.endpoint = benchEndpoint(a, { ...endpoint, env, log });
+    if (endpoint) {
+      try {
+        result.endpoint = benchEndpoint(a, { ...endpoint, env, log });
+      } catch (error) {
+        result.endpoint = { failed: failureText(error) };
+        log(`bench: scale: the endpoint FAILED: ${result.endpoint.failed}`);
+      }
+    }
+  } catch (error) {
+    // The push is still measured: a failed side is a failed row, not a lost run.
+    result.bulk = { failed: `the bulk loader: ${failureText(error)}` };
+    log(`bench: scale: ${result.bulk.failed}`);
   } finally {
-    stopStore(root, a);
+    if (a) stopStore(root, a);
   }
 
   log("bench: scale: claimgraph push (Graph Store HTTP Protocol) of kb.trig");
-  const b = await startStore(root, join(work, "virtuoso-push"), buffers);
+  let b = null;
   try {
+    b = await startStore(root, join(work, "virtuoso-push"), buffers);
     isql(b, `DB.DBA.USER_CREATE('cgbench', 'cgbench'); GRANT SPARQL_UPDATE TO "cgbench";`);
     const before = countQuads(b);
     const rusage = join(work, "push.rusage.json");
@@ -219,7 +247,9 @@ export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log, e
       },
     );
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (child.status !== 0) throw new Error(`bench: push failed:\n${child.stderr}`);
+    if (child.status !== 0) {
+      throw new Error(`exited with ${child.status ?? child.signal}:\n${child.stderr.slice(-4000)}`);
+    }
     const storeCpu = spent(b, cpu);
     const report = JSON.parse(child.stdout);
     const checkpoint = timedIsql(b, "checkpoint;");
@@ -236,8 +266,11 @@ export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log, e
       added: after !== null && before !== null ? after - before : null,
       rusage: existsSync(rusage) ? JSON.parse(readFileSync(rusage, "utf8")) : null,
     };
+  } catch (error) {
+    result.push = { failed: `claimgraph push: ${failureText(error)}` };
+    log(`bench: scale: ${result.push.failed}`);
   } finally {
-    stopStore(root, b);
+    if (b) stopStore(root, b);
   }
   return result;
 }
