@@ -11,6 +11,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { UsageError } from "../base/errors.ts";
 import { formatOf, readKnowledgeBaseSources } from "../graph/load.ts";
+import { storeTexts } from "../graph/store-texts.ts";
 import { MEDIA } from "../query/sparql.ts";
 import { type QueryForm, readSparql } from "../sparql/form.ts";
 import { predeclaredPrefixes } from "../sparql/prefixes.ts";
@@ -199,10 +200,10 @@ function refuse(res: ServerResponse, refusal: Refusal): void {
 /** The knowledge-base files' texts, each with the media type oxigraph reads it as. */
 function storeSources(files: readonly string[]): StoreSource[] {
   const texts = readKnowledgeBaseSources(files);
-  return files.map((file, i) => ({
-    text: texts[i] ?? "",
-    format: MEDIA[formatOf(file) as string] as string,
-  }));
+  return files.flatMap((file, i) => {
+    const format = MEDIA[formatOf(file) as string] as string;
+    return storeTexts(file, texts[i] ?? "").map((text) => ({ text, format }));
+  });
 }
 
 function header(value: string | string[] | undefined): string | undefined {
