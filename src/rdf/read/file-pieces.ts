@@ -30,39 +30,51 @@ export function pieceBytes(env: NodeJS.ProcessEnv = process.env): number {
 const LF = 0x0a;
 
 /**
- * The file's bytes in pieces of at least `size` bytes, each ending just after a line feed (the
- * last piece holds the rest), read `block` bytes at a time. A line longer than `size` stays
- * whole in its piece; a line longer than the longest string throws.
+ * The file's bytes in pieces of at most `size` bytes, each ending after its last line feed (the
+ * last piece holds the rest), read `block` bytes at a time. A line longer than `size` makes a
+ * piece of its own; a line longer than the longest string throws LineTooLong.
  */
 export function* bytePieces(path: string, size: number, block = size): Generator<Buffer> {
   const fd = openSync(path, "r");
   try {
-    // A small file is read in one block of its own size (and one more byte, to see its end).
-    const blockBytes = Math.max(1, Math.min(block, fstatSync(fd).size + 1));
-    let held: Buffer[] = [];
-    let heldBytes = 0;
+    let left = fstatSync(fd).size;
+    let carry = Buffer.alloc(0);
     for (;;) {
-      const buffer = Buffer.allocUnsafe(blockBytes);
-      const read = readSync(fd, buffer, 0, buffer.length, null);
-      if (read === 0) break;
-      held.push(buffer.subarray(0, read));
-      heldBytes += read;
-      if (heldBytes < size) continue;
-      const bytes = Buffer.concat(held, heldBytes);
+      // One byte more than the file holds is asked for, to see its end.
+      const room = Math.min(Math.max(size, carry.length + block), carry.length + left + 1);
+      const buffer = Buffer.allocUnsafe(room);
+      carry.copy(buffer);
+      const { filled, end } = fill(fd, buffer, carry.length, block);
+      left = Math.max(left - (filled - carry.length), 0);
+      const bytes = buffer.subarray(0, filled);
+      if (end) {
+        if (filled > 0) yield bytes;
+        return;
+      }
       const lf = bytes.lastIndexOf(LF);
       if (lf === -1) {
-        if (heldBytes > constants.MAX_STRING_LENGTH) throw new LineTooLong(heldBytes);
-        held = [bytes];
+        if (filled > constants.MAX_STRING_LENGTH) throw new LineTooLong(filled);
+        carry = bytes;
         continue;
       }
       yield bytes.subarray(0, lf + 1);
-      held = [bytes.subarray(lf + 1)];
-      heldBytes = bytes.length - lf - 1;
+      carry = Buffer.from(bytes.subarray(lf + 1));
     }
-    if (heldBytes > 0) yield Buffer.concat(held, heldBytes);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads into `buffer` from `from`, `block` bytes at a time, until it is full or the file ends. */
+function fill(fd: number, buffer: Buffer, from: number, block: number) {
+  let filled = from;
+  while (filled < buffer.length) {
+    const want = Math.min(Math.max(block, 1), buffer.length - filled);
+    const read = readSync(fd, buffer, filled, want, null);
+    if (read === 0) return { filled, end: true };
+    filled += read;
+  }
+  return { filled, end: false };
 }
 
 /** A line too long for any string: the file cannot be read. */
