@@ -1,43 +1,58 @@
 /**
- * Whether the knowledge-base files can be read in the memory the process may use. A file is
- * held as text while it is parsed, and the graph built from it takes a few times more: a file
- * too large for the JavaScript heap would end the process with V8's "heap out of memory"
- * crash, after minutes of reading. It is refused at once instead, naming the file and the
- * heap size to run with. The estimate is a low one (HEAP_PER_FILE_BYTE), so a refused file
- * would not have fitted.
+ * Whether a knowledge graph can be built from the knowledge-base files in the memory the
+ * process may use. A file is held as text while it is parsed, and the graph built from it takes
+ * several times more: a file too large for the JavaScript heap would end the process with V8's
+ * "heap out of memory" crash, after minutes of reading. It is refused at once instead, naming
+ * the file and the heap size to run with. The estimate is a low one (HEAP_PER_FILE_BYTE), so
+ * a refused file would not have fitted.
  */
+import { statSync } from "node:fs";
 import v8 from "node:v8";
 import { UsageError } from "../base/errors.ts";
+import type { RdfFormat } from "../rdf/read/guarded-parser.ts";
+import { formatOf } from "./load.ts";
 
 /**
- * Heap bytes that reading a file takes at least, per byte of the file: its text, its quads
- * and its graph (measured on Turtle, N-Quads and TriG written by `claimgraph build`; see
- * BENCHMARKS.md, "Large knowledge-base files").
+ * Heap bytes that building the graph from a file takes at least, per byte of the file, by its
+ * syntax. Measured on the seed's files repeated under new names (BENCHMARKS.md, "Large
+ * knowledge-base files"): Turtle took 6.5–7 heap bytes per byte, N-Quads 2–3, TriG (Turtle's
+ * statements in 1.4 times the bytes) lies between; each is rounded down.
  */
-export const HEAP_PER_FILE_BYTE = 2;
+export const HEAP_PER_FILE_BYTE: Readonly<Record<RdfFormat, number>> = {
+  Turtle: 6,
+  TriG: 4,
+  "N-Triples": 2,
+  "N-Quads": 2,
+};
 
 const MIB = 1024 * 1024;
 
 /**
- * Throws a UsageError when the files, of `sizes` bytes, need more heap than `limit` bytes
- * (by default the process's own limit, which --max-old-space-size sets).
+ * Throws a UsageError when building the graph from `files` needs more heap than `limit` bytes
+ * (by default the process's own limit, which --max-old-space-size sets). `sizes` are the files'
+ * sizes in bytes (by default, as they are on disk).
  */
 export function checkHeap(
   files: readonly string[],
-  sizes: readonly number[],
   limit: number = v8.getHeapStatistics().heap_size_limit,
+  sizes: readonly number[] = files.map((file) => statSync(file).size),
 ): void {
-  const total = sizes.reduce((n, s) => n + s, 0);
-  const need = total * HEAP_PER_FILE_BYTE;
+  const needs = files.map((file, i) => (sizes[i] ?? 0) * perByte(file));
+  const need = needs.reduce((n, s) => n + s, 0);
   if (need <= limit) return;
   let largest = 0;
-  for (const [i, size] of sizes.entries()) if (size > (sizes[largest] ?? 0)) largest = i;
+  for (const [i, n] of needs.entries()) if (n > (needs[largest] ?? 0)) largest = i;
   const others = files.length > 1 ? ` and ${files.length - 1} more file(s)` : "";
   const suggest = Math.ceil((need * 1.5) / 1024 / MIB) * 1024;
   throw new UsageError(
-    `knowledge base file "${files[largest]}" (${mb(sizes[largest] ?? 0)} MB${others}) needs at least ${mb(need)} MB of memory to read; this process may use ${mb(limit)} MB`,
+    `knowledge base file "${files[largest]}" (${mb(sizes[largest] ?? 0)} MB${others}) needs at least ${mb(need)} MB of memory to open; this process may use ${mb(limit)} MB`,
     `give Node.js more memory: NODE_OPTIONS=--max-old-space-size=${suggest} claimgraph …; or split the knowledge base`,
   );
+}
+
+function perByte(file: string): number {
+  const format = formatOf(file);
+  return format === undefined ? 0 : HEAP_PER_FILE_BYTE[format];
 }
 
 function mb(bytes: number): number {

@@ -14,14 +14,13 @@ import { parseRdf, type QuadPlace, type RdfFormat } from "../rdf/read/guarded-pa
 import { parseErrorMessage, parseErrorPlace, type RdfParseError } from "../rdf/read/read-errors.ts";
 import type { RdfText } from "../rdf/read/text-pieces.ts";
 import { CG } from "../rdf/vocab/vocabulary.ts";
-import { checkHeap } from "./heap-check.ts";
 import type { QuadSource } from "./quad-source.ts";
 
 /**
  * The largest knowledge-base file read, in bytes (8 GiB). A file longer than the longest
  * string the JavaScript engine can hold (2^29 − 24 characters) is read in pieces
  * (src/rdf/read/file-pieces.ts); what bounds a file is then the memory its text and its graph
- * take (./heap-check.ts). A larger knowledge base can be split into several --kb files.
+ * take (./heap-check.ts, which `openKnowledgeGraph` asks first). A larger knowledge base can be split into several --kb files.
  */
 export const MAX_KB_FILE_BYTES: number = 8 * 1024 * 1024 * 1024;
 
@@ -62,8 +61,8 @@ export function readKnowledgeBaseFiles(files: readonly string[]): KnowledgeBaseF
 
 /**
  * The text of each file, decoded as UTF-8: one string, or pieces for a file too long for one.
- * Throws a UsageError for a file that is missing or not a file, or too large for the memory
- * the process may use, and an InputError for files too large, binary or not UTF-8.
+ * Throws a UsageError for a file that is missing or not a file, and an InputError for files
+ * too large, binary or not UTF-8.
  */
 export function readKnowledgeBaseSources(files: readonly string[]): RdfText[] {
   const sizes = files.map((path) => fileSize(path));
@@ -73,7 +72,6 @@ export function readKnowledgeBaseSources(files: readonly string[]): RdfText[] {
     return [tooLarge(path, `the file has ${size} bytes; the limit is ${MAX_KB_FILE_BYTES}`)];
   });
   if (over.length > 0) throw new InputError(over);
-  checkHeap(files, sizes);
   const diagnostics: Diagnostic[] = [];
   const texts = files.map((path) => {
     const decoded = readText(path);
