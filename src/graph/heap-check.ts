@@ -15,8 +15,8 @@ import { formatOf } from "./load.ts";
 
 /**
  * Heap bytes that building the graph from a file takes, per byte of the file, by its syntax.
- * Measured on the seed's files repeated under new names (BENCHMARKS.md, "Large knowledge-base
- * files"): 66 MB of Turtle failed in a 400 MB heap and opened in 480 MB, 100 MB of N-Quads
+ * Measured on the seed's files repeated under new names (README.md, "Large
+ * knowledge-base files"): 66 MB of Turtle failed in a 400 MB heap and opened in 480 MB, 100 MB of N-Quads
  * failed in 200 MB and opened in 300 MB; 670 MB of Turtle in the default 4 GB heap (6 bytes
  * per byte) collected garbage for over ten minutes. TriG holds Turtle's statements in 1.4
  * times the bytes.

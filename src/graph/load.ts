@@ -1,8 +1,8 @@
 /**
  * Reading knowledge-base files: Turtle, TriG, N-Triples or N-Quads, chosen by file
- * extension. Files are decoded strictly and parsed by the guarded parser
- * (src/rdf/read/guarded-parser.ts, which holds the limits on nesting, literals and IRIs); all are
- * parsed before anything is built, so a broken or hostile file fails the whole load with its
+ * extension. Files are decoded strictly (in pieces when too long for one string) and parsed by
+ * the guarded parser (src/rdf/read/guarded-parser.ts, which holds the limits on nesting,
+ * literals and IRIs); all are parsed before anything is built, so a broken or hostile file fails the whole load with its
  * line and column and nothing is half-loaded.
  */
 import { type Stats, statSync } from "node:fs";
@@ -20,7 +20,8 @@ import type { QuadSource } from "./quad-source.ts";
  * The largest knowledge-base file read, in bytes (8 GiB). A file longer than the longest
  * string the JavaScript engine can hold (2^29 − 24 characters) is read in pieces
  * (src/rdf/read/file-pieces.ts); what bounds a file is then the memory its text and its graph
- * take (./heap-check.ts, which `openKnowledgeGraph` asks first). A larger knowledge base can be split into several --kb files.
+ * take (./heap-check.ts, which `openKnowledgeGraph` asks first). A larger knowledge base can
+ * be split into several --kb files.
  */
 export const MAX_KB_FILE_BYTES: number = 8 * 1024 * 1024 * 1024;
 
