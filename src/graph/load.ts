@@ -2,8 +2,8 @@
  * Reading knowledge-base files: Turtle, TriG, N-Triples or N-Quads, chosen by file
  * extension. Files are decoded strictly (in pieces when too long for one string) and parsed by
  * the guarded parser (src/rdf/read/guarded-parser.ts, which holds the limits on nesting,
- * literals and IRIs); all are parsed before anything is built, so a broken or hostile file fails the whole load with its
- * line and column and nothing is half-loaded.
+ * literals and IRIs); all are parsed before anything is built, so a broken or hostile file
+ * fails the whole load with its line and column and nothing is half-loaded.
  */
 import { type Stats, statSync } from "node:fs";
 import type { Quad } from "@rdfjs/types";
