@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import v8 from "node:v8";
 import { UsageError } from "../base/errors.ts";
 import type { RdfFormat } from "../rdf/read/guarded-parser.ts";
-import { formatOf } from "./load.ts";
+import { formatOf, MAX_KB_FILE_BYTES } from "./load.ts";
 
 /**
  * Heap bytes that building the graph from a file takes, per byte of the file, by its syntax.
@@ -31,6 +31,13 @@ export const HEAP_PER_FILE_BYTE: Readonly<Record<RdfFormat, number>> = {
 const MIB = 1024 * 1024;
 
 /**
+ * Files of this many bytes or fewer in all are not estimated: their graph fits the default heap
+ * of any machine (2 GB or more), and a hostile file that small is refused by the reader, at its
+ * line and column, before it builds anything.
+ */
+export const ESTIMATED_ABOVE = 64 * MIB;
+
+/**
  * Throws a UsageError when building the graph from `files` needs more heap than `limit` bytes
  * (by default the process's own limit, which --max-old-space-size sets). `sizes` are the files'
  * sizes in bytes (by default, as they are on disk).
@@ -40,7 +47,10 @@ export function checkHeap(
   limit: number = v8.getHeapStatistics().heap_size_limit,
   sizes: readonly number[] = files.map((file) => statSync(file).size),
 ): void {
-  const needs = files.map((file, i) => (sizes[i] ?? 0) * perByte(file));
+  // A file over MAX_KB_FILE_BYTES is refused by the reader, with its own diagnostic.
+  const counted = sizes.map((size) => (size > MAX_KB_FILE_BYTES ? 0 : size));
+  if (counted.reduce((n, s) => n + s, 0) <= ESTIMATED_ABOVE) return;
+  const needs = files.map((file, i) => (counted[i] ?? 0) * perByte(file));
   const need = needs.reduce((n, s) => n + s, 0);
   if (need <= limit) return;
   let largest = 0;
