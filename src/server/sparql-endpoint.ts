@@ -61,13 +61,23 @@ export class SparqlEndpoint {
   private readonly worker: SparqlWorker;
   private readonly prefixes = predeclaredPrefixes();
   private readonly declared: string;
+  /** Why the endpoint does not answer, when the store could not be given the files. */
+  private readonly unavailable: Refusal | undefined;
 
   constructor(
     files: readonly string[],
     private readonly settings: EndpointSettings = DEFAULT_ENDPOINT,
   ) {
-    // Read now: the endpoint answers over the files the viewer was opened from.
-    const sources = storeSources(files);
+    // Read now: the endpoint answers over the files the viewer was opened from. A Turtle or
+    // TriG file too long for one string cannot be loaded into the store: the viewer still
+    // serves its graph, and /sparql says why it does not answer.
+    let sources: StoreSource[] = [];
+    try {
+      sources = storeSources(files);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      this.unavailable = { status: 501, message: `${error.message}\nhint: ${error.hint}\n` };
+    }
     this.worker = new SparqlWorker(() => sources, {
       timeoutMs: settings.timeoutMs,
       maxWaiting: MAX_WAITING_QUERIES,
@@ -90,6 +100,7 @@ export class SparqlEndpoint {
       res.setHeader(name, value);
     if (req.method === "OPTIONS")
       return this.preflight(res, origin, req.headers["access-control-request-private-network"]);
+    if (this.unavailable) return refuse(res, this.unavailable);
     const request = await readProtocolRequest(req, search);
     if (!("query" in request)) return refuse(res, request);
     const kind = this.kindOf(request.query);
