@@ -14,13 +14,14 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic:
 /**
  * Decodes a file's bytes as UTF-8, refusing binary data (NUL bytes) and invalid
  * sequences with a located diagnostic. A byte-order mark is kept, so offsets stay
- * those of the raw file.
+ * those of the raw file. `bytes` may be a part of a file that starts a line: `firstLine` is
+ * that line's number, so places are those in the whole file.
  */
-export function decodeDocument(file: string, bytes: Uint8Array): DecodeResult {
+export function decodeDocument(file: string, bytes: Uint8Array, firstLine = 1): DecodeResult {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     // The whole file is refused, so the error points at its start; the message says where.
-    const at = locateByte(bytes, nul);
+    const at = locateByte(bytes, nul, firstLine);
     return {
       ok: false,
       diagnostic: {
@@ -39,7 +40,7 @@ export function decodeDocument(file: string, bytes: Uint8Array): DecodeResult {
     return { ok: true, text };
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    const at = locateByte(bytes, bad);
+    const at = locateByte(bytes, bad, firstLine);
     return {
       ok: false,
       diagnostic: {
@@ -56,8 +57,8 @@ export function decodeDocument(file: string, bytes: Uint8Array): DecodeResult {
 }
 
 /** Line and column (counting decoded characters before it) of a byte offset. */
-function locateByte(bytes: Uint8Array, offset: number): BytePosition {
-  let line = 1;
+function locateByte(bytes: Uint8Array, offset: number, firstLine: number): BytePosition {
+  let line = firstLine;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
     if (bytes[i] === 10) {

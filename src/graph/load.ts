@@ -1,27 +1,29 @@
 /**
  * Reading knowledge-base files: Turtle, TriG, N-Triples or N-Quads, chosen by file
- * extension. Files are decoded strictly and parsed by the guarded parser
- * (src/rdf/read/guarded-parser.ts, which holds the limits on nesting, literals and IRIs); all are
- * parsed before anything is built, so a broken or hostile file fails the whole load with its
- * line and column and nothing is half-loaded.
+ * extension. Files are decoded strictly (in pieces when too long for one string) and parsed by
+ * the guarded parser (src/rdf/read/guarded-parser.ts, which holds the limits on nesting,
+ * literals and IRIs); all are parsed before anything is built, so a broken or hostile file
+ * fails the whole load with its line and column and nothing is half-loaded.
  */
-import { constants } from "node:buffer";
-import { readFileSync, statSync } from "node:fs";
+import { type Stats, statSync } from "node:fs";
 import type { Quad } from "@rdfjs/types";
-import { decodeDocument } from "../base/decode-utf8.ts";
 import { displayPath } from "../base/display-path.ts";
 import { type Diagnostic, InputError, UsageError } from "../base/errors.ts";
+import { LineTooLong, readTextPieces } from "../rdf/read/file-pieces.ts";
 import { parseRdf, type QuadPlace, type RdfFormat } from "../rdf/read/guarded-parser.ts";
 import { parseErrorMessage, parseErrorPlace, type RdfParseError } from "../rdf/read/read-errors.ts";
+import type { RdfText } from "../rdf/read/text-pieces.ts";
 import { CG } from "../rdf/vocab/vocabulary.ts";
 import type { QuadSource } from "./quad-source.ts";
 
 /**
- * The largest knowledge-base file read, in bytes: the longest string the JavaScript engine
- * can hold (2^29 − 24 on 64-bit Node), as each file is parsed as one string. A larger
- * knowledge base can be split into several --kb files, or pushed to a store.
+ * The largest knowledge-base file read, in bytes (8 GiB). A file longer than the longest
+ * string the JavaScript engine can hold (2^29 − 24 characters) is read in pieces
+ * (src/rdf/read/file-pieces.ts); what bounds a file is then the memory its text and its graph
+ * take (./heap-check.ts, which `openKnowledgeGraph` asks first). A larger knowledge base can
+ * be split into several --kb files.
  */
-export const MAX_KB_FILE_BYTES: number = constants.MAX_STRING_LENGTH;
+export const MAX_KB_FILE_BYTES: number = 8 * 1024 * 1024 * 1024;
 
 const FORMATS: Readonly<Record<string, RdfFormat>> = {
   ".ttl": "Turtle",
@@ -59,57 +61,86 @@ export function readKnowledgeBaseFiles(files: readonly string[]): KnowledgeBaseF
 }
 
 /**
- * The text of each file, decoded as UTF-8. Throws a UsageError for a file that is missing or
- * not a file, and an InputError for files too large, binary or not UTF-8.
+ * The text of each file, decoded as UTF-8: one string, or pieces for a file too long for one.
+ * Throws a UsageError for a file that is missing or not a file, and an InputError for files
+ * too large, binary or not UTF-8.
  */
-export function readKnowledgeBaseSources(files: readonly string[]): string[] {
+export function readKnowledgeBaseSources(files: readonly string[]): RdfText[] {
+  const sizes = files.map((path) => fileSize(path));
+  const over = files.flatMap((path, i) => {
+    const size = sizes[i] ?? 0;
+    if (size <= MAX_KB_FILE_BYTES) return [];
+    return [tooLarge(path, `the file has ${size} bytes; the limit is ${MAX_KB_FILE_BYTES}`)];
+  });
+  if (over.length > 0) throw new InputError(over);
   const diagnostics: Diagnostic[] = [];
   const texts = files.map((path) => {
-    requireFormat(path);
-    const problem = (message: string, hint: string) =>
-      new UsageError(`knowledge base file "${path}" ${message}`, hint);
-    let bytes: Buffer;
-    try {
-      const stat = statSync(path);
-      if (!stat.isFile()) throw problem("is not a file", "pass --kb FILE with an RDF file");
-      if (stat.size > MAX_KB_FILE_BYTES) {
-        diagnostics.push({
-          code: "RdfLimit",
-          severity: "error",
-          file: displayPath(path),
-          line: 1,
-          column: 1,
-          message: `the file has ${stat.size} bytes; the limit is ${MAX_KB_FILE_BYTES}`,
-          hint: "split the knowledge base into several files (--kb is repeatable)",
-        });
-        return "";
-      }
-      bytes = readFileSync(path);
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      if ((error as NodeJS.ErrnoException).code === "ENOENT")
-        throw problem("does not exist", "run `claimgraph build` first, or pass --kb FILE");
-      throw problem(`cannot be read: ${(error as Error).message}`, "check its permissions");
-    }
-    const decoded = decodeDocument(displayPath(path), bytes);
+    const decoded = readText(path);
     if (decoded.ok) return decoded.text;
-    diagnostics.push({
-      ...decoded.diagnostic,
-      hint:
-        decoded.diagnostic.code === "BinaryInput"
-          ? "a knowledge base is a text file: Turtle, TriG, N-Triples or N-Quads"
-          : "RDF files are UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
-    });
+    diagnostics.push({ ...decoded.diagnostic, hint: decodeHint(decoded.diagnostic) });
     return "";
   });
   if (diagnostics.length > 0) throw new InputError(diagnostics);
   return texts;
 }
 
+function decodeHint(diagnostic: Diagnostic): string {
+  if (diagnostic.code === "BinaryInput")
+    return "a knowledge base is a text file: Turtle, TriG, N-Triples or N-Quads";
+  if (diagnostic.code === "RdfLimit") return diagnostic.hint;
+  return "RDF files are UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)";
+}
+
+function tooLarge(path: string, message: string): Diagnostic {
+  return {
+    code: "RdfLimit",
+    severity: "error",
+    file: displayPath(path),
+    line: 1,
+    column: 1,
+    message,
+    hint: "split the knowledge base into several files (--kb is repeatable)",
+  };
+}
+
+function usageProblem(path: string, message: string, hint: string): UsageError {
+  return new UsageError(`knowledge base file "${path}" ${message}`, hint);
+}
+
+/** The size of a knowledge-base file; a UsageError when it is not a readable file. */
+function fileSize(path: string): number {
+  requireFormat(path);
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    throw missingOrUnreadable(path, error);
+  }
+  if (!stat.isFile()) throw usageProblem(path, "is not a file", "pass --kb FILE with an RDF file");
+  return stat.size;
+}
+
+function missingOrUnreadable(path: string, error: unknown): UsageError {
+  if ((error as NodeJS.ErrnoException).code === "ENOENT")
+    return usageProblem(path, "does not exist", "run `claimgraph build` first, or pass --kb FILE");
+  return usageProblem(path, `cannot be read: ${(error as Error).message}`, "check its permissions");
+}
+
+/** The file's text in pieces of `pieceBytes()` bytes (one string when it fits in one). */
+function readText(path: string): ReturnType<typeof readTextPieces> {
+  try {
+    return readTextPieces(path, displayPath(path));
+  } catch (error) {
+    if (error instanceof LineTooLong)
+      return { ok: false, diagnostic: tooLarge(path, `${error.message}: no string holds it`) };
+    throw missingOrUnreadable(path, error);
+  }
+}
+
 /** Parses the texts of the given files (the files name them and choose the syntax). */
 export function readKnowledgeBaseTexts(
   files: readonly string[],
-  texts: readonly string[],
+  texts: readonly RdfText[],
 ): KnowledgeBaseFiles {
   const quads: Quad[] = [];
   const prefixes = parseTexts(files, texts, (q) => quads.push(q));
@@ -124,7 +155,7 @@ export function readKnowledgeBaseTexts(
  */
 export async function parseKnowledgeBaseTexts(
   files: readonly string[],
-  texts: readonly string[],
+  texts: readonly RdfText[],
   onQuad: (quad: Quad, source: QuadSource) => void,
   onWarning?: (warning: Diagnostic) => void,
 ): Promise<Record<string, string>> {
@@ -133,7 +164,7 @@ export async function parseKnowledgeBaseTexts(
 
 function parseTexts(
   files: readonly string[],
-  texts: readonly string[],
+  texts: readonly RdfText[],
   onQuad: (quad: Quad, source: QuadSource) => void,
   onWarning?: (warning: Diagnostic) => void,
 ): Record<string, string> {
@@ -191,7 +222,7 @@ function noVocabulary(file: string, quads: number): Diagnostic {
 }
 
 /** Where a parse failed, as a diagnostic (see `parseErrorPlace` for the column). */
-export function syntaxDiagnostic(file: string, text: string, error: Error): Diagnostic {
+export function syntaxDiagnostic(file: string, text: RdfText, error: Error): Diagnostic {
   const { code = "RdfSyntax", hint } = error as RdfParseError;
   return {
     code,

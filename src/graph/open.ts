@@ -36,6 +36,8 @@ export interface OpenOptions {
    * and its printing — is done. The process does not exit before; `snapshotsWritten()` waits.
    */
   readonly snapshot?: "now" | "later";
+  /** The heap the graph may take, in bytes (default: the process's heap limit). */
+  readonly heapLimit?: number;
   /** Where a refused cache folder is reported (default: standard error, once per process). */
   readonly warn?: (message: string) => void;
 }
@@ -58,6 +60,9 @@ export async function openKnowledgeGraph(
   }
   const { parseKnowledgeBaseTexts, readKnowledgeBaseSources } = await import("./load.ts");
   const { QuadGrouper, graphFromGroups, ownPrefixes } = await import("./from-quads.ts");
+  const { checkHeap } = await import("./heap-check.ts");
+  // Refused at once, rather than by V8's "heap out of memory" after minutes of reading.
+  checkHeap(files, options.heapLimit);
   const texts = readKnowledgeBaseSources(files);
   // The graph keeps copies of the strings it is built from, so that the files' texts are
   // freed once it is built; below a few megabytes the copies cost more than they save.

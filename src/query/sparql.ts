@@ -6,6 +6,7 @@
 import { displayPath } from "../base/display-path.ts";
 import { type Diagnostic, InputError, SparqlSyntaxError, UsageError } from "../base/errors.ts";
 import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
+import { storeTexts } from "../graph/store-texts.ts";
 import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
 import { checkSparql } from "../sparql/form.ts";
 import { resultsTable, type TableOptions } from "../sparql/table.ts";
@@ -126,12 +127,13 @@ async function loadStore(files: readonly string[]) {
   // claimgraph's own reader checks the files first (nesting, sizes, IRIs; errors located at
   // their line and column) and reads them strictly; oxigraph then loads what passed.
   const texts = readKnowledgeBaseSources(files);
+  const loads = files.map((file, i) => storeTexts(file, texts[i] ?? ""));
   await parseKnowledgeBaseTexts(files, texts, () => {});
   const diagnostics: Diagnostic[] = [];
   for (const [i, file] of files.entries()) {
     const f = formatOf(file) as string;
     try {
-      store.load(texts[i] ?? "", { format: MEDIA[f] as string });
+      for (const text of loads[i] ?? []) store.load(text, { format: MEDIA[f] as string });
     } catch (error) {
       const message = String((error as Error).message ?? error);
       const at = /line (\d+) column (\d+)/.exec(message);

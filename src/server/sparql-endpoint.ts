@@ -11,6 +11,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { UsageError } from "../base/errors.ts";
 import { formatOf, readKnowledgeBaseSources } from "../graph/load.ts";
+import { storeTexts } from "../graph/store-texts.ts";
 import { MEDIA } from "../query/sparql.ts";
 import { type QueryForm, readSparql } from "../sparql/form.ts";
 import { predeclaredPrefixes } from "../sparql/prefixes.ts";
@@ -60,13 +61,23 @@ export class SparqlEndpoint {
   private readonly worker: SparqlWorker;
   private readonly prefixes = predeclaredPrefixes();
   private readonly declared: string;
+  /** Why the endpoint does not answer, when the store could not be given the files. */
+  private readonly unavailable: Refusal | undefined;
 
   constructor(
     files: readonly string[],
     private readonly settings: EndpointSettings = DEFAULT_ENDPOINT,
   ) {
-    // Read now: the endpoint answers over the files the viewer was opened from.
-    const sources = storeSources(files);
+    // Read now: the endpoint answers over the files the viewer was opened from. A Turtle or
+    // TriG file too long for one string cannot be loaded into the store: the viewer still
+    // serves its graph, and /sparql says why it does not answer.
+    let sources: StoreSource[] = [];
+    try {
+      sources = storeSources(files);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      this.unavailable = { status: 501, message: `${error.message}\nhint: ${error.hint}\n` };
+    }
     this.worker = new SparqlWorker(() => sources, {
       timeoutMs: settings.timeoutMs,
       maxWaiting: MAX_WAITING_QUERIES,
@@ -89,6 +100,7 @@ export class SparqlEndpoint {
       res.setHeader(name, value);
     if (req.method === "OPTIONS")
       return this.preflight(res, origin, req.headers["access-control-request-private-network"]);
+    if (this.unavailable) return refuse(res, this.unavailable);
     const request = await readProtocolRequest(req, search);
     if (!("query" in request)) return refuse(res, request);
     const kind = this.kindOf(request.query);
@@ -199,10 +211,10 @@ function refuse(res: ServerResponse, refusal: Refusal): void {
 /** The knowledge-base files' texts, each with the media type oxigraph reads it as. */
 function storeSources(files: readonly string[]): StoreSource[] {
   const texts = readKnowledgeBaseSources(files);
-  return files.map((file, i) => ({
-    text: texts[i] ?? "",
-    format: MEDIA[formatOf(file) as string] as string,
-  }));
+  return files.flatMap((file, i) => {
+    const format = MEDIA[formatOf(file) as string] as string;
+    return storeTexts(file, texts[i] ?? "").map((text) => ({ text, format }));
+  });
 }
 
 function header(value: string | string[] | undefined): string | undefined {

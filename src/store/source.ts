@@ -6,6 +6,7 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
+import { piecesOf, type RdfText } from "../rdf/read/text-pieces.ts";
 import { type GraphGroup, GraphGrouper } from "./graphs.ts";
 
 /** Reads and checks every file (an InputError names each broken one), then groups the quads. */
@@ -33,8 +34,13 @@ export async function readGraphGroups(
 export class NQuadsLines {
   private position = 0;
   private stopped = false;
+  /** The piece being walked: a text in pieces is cut at line breaks, so no line spans two. */
+  private piece = 0;
+  private readonly pieces: readonly string[];
 
-  constructor(private readonly text: string) {}
+  constructor(text: RdfText) {
+    this.pieces = piecesOf(text);
+  }
 
   /** The quad's triple as an N-Triples line ("… .\n"), or undefined when it cannot be cut out. */
   next(q: Quad): string | undefined {
@@ -46,13 +52,15 @@ export class NQuadsLines {
   }
 
   private nextLine(): string | undefined {
-    const text = this.text;
-    while (this.position < text.length) {
-      let end = text.indexOf("\n", this.position);
-      if (end === -1) end = text.length;
-      const line = text.slice(this.position, end).trim();
-      this.position = end + 1;
-      if (line !== "" && !line.startsWith("#")) return line;
+    for (; this.piece < this.pieces.length; this.piece++, this.position = 0) {
+      const text = this.pieces[this.piece] ?? "";
+      while (this.position < text.length) {
+        let end = text.indexOf("\n", this.position);
+        if (end === -1) end = text.length;
+        const line = text.slice(this.position, end).trim();
+        this.position = end + 1;
+        if (line !== "" && !line.startsWith("#")) return line;
+      }
     }
     return undefined;
   }

@@ -201,6 +201,27 @@ describe("the row limit", () => {
   });
 });
 
+describe("a Turtle file too long for one string", () => {
+  it("is served by the viewer, and /sparql answers 501 saying to use the N-Quads file", async () => {
+    const saved = process.env.CLAIMGRAPH_KB_PIECE_BYTES;
+    // Read in pieces of 1000 bytes, the seed's Turtle is as a file over 512 MiB would be.
+    process.env.CLAIMGRAPH_KB_PIECE_BYTES = "1000";
+    let pieces: RunningServer | undefined;
+    try {
+      pieces = await serveKb();
+      const answer = await get("ASK {}", {}, pieces);
+      expectRefused(answer, 501, /too long \(\d+ characters\) for the local SPARQL store/);
+      expect(answer.body).toContain("hint: use the N-Quads file");
+      const page = await rawRequest(pieces.url, "/");
+      expect(page.status).toBe(200);
+    } finally {
+      if (saved === undefined) delete process.env.CLAIMGRAPH_KB_PIECE_BYTES;
+      else process.env.CLAIMGRAPH_KB_PIECE_BYTES = saved;
+      await pieces?.close();
+    }
+  });
+});
+
 describe("the time limit", () => {
   it("stops a runaway query with 503 while the server answers other requests", async () => {
     let settled = false;

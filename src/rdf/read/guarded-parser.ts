@@ -7,6 +7,8 @@
  * Parsing is synchronous and streams each quad to a callback, with where its object stands in
  * the text; nothing is collected in an array. Its errors and their hints are in
  * ./read-errors.ts. Only n3's public API is used (tests/rdf/read/n3-public-api.test.ts checks it).
+ * A text too long for one string comes in pieces (./text-pieces.ts), each ending after a line
+ * break: n3 reads them as one stream, so lines, columns and limits are those of the whole text.
  */
 import { EventEmitter } from "node:events";
 import type { Quad } from "@rdfjs/types";
@@ -15,6 +17,7 @@ import { LineOffsets } from "./line-offsets.ts";
 import { pendingLiteralProblem } from "./pending-literal.ts";
 import { MAX_LITERAL_LENGTH, NAME_HINT } from "./rdf-limits.ts";
 import { hintFor, type RdfParseError, type RdfToken, type TextPlace } from "./read-errors.ts";
+import { piecesOf, type RdfText, type TextLike } from "./text-pieces.ts";
 import { TextPlaces } from "./text-places.ts";
 import { TokenGuard } from "./token-guard.ts";
 
@@ -57,7 +60,7 @@ const STOP = Symbol("stop parsing");
  * throws the first problem as an RdfParseError with a code and a hint.
  */
 export function parseRdf(
-  text: string,
+  text: RdfText,
   format: RdfFormat,
   onQuad: (quad: Quad, place: QuadPlace) => void,
   onPrefix?: (prefix: string, iri: string) => void,
@@ -94,32 +97,60 @@ export function parseRdf(
 }
 
 /**
- * Hands `text` to the parser in chunks, stopping when `failed`; returns the guard's refusal of
- * a literal left open for longer than any literal may be, before n3 buffers all of it.
+ * Hands `text` to the parser in chunks, piece after piece, stopping when `failed`; returns the
+ * guard's refusal of a literal left open for longer than any literal may be, before n3 buffers
+ * all of it.
  */
 function feed(
-  text: string,
+  text: RdfText,
   input: EventEmitter,
   watch: TokenWatch,
   failed: () => boolean,
 ): RdfParseError | undefined {
   let examined = -1;
-  for (let fed = 0; fed < text.length && !failed(); ) {
-    const from = fed;
-    fed = chunkEnd(text, from);
-    input.emit("data", text.slice(from, fed));
-    // Where the last token ended is looked up only once more text is fed than a literal
-    // may hold: in a shorter text no literal can be too long.
-    if (fed <= MAX_LITERAL_LENGTH || failed()) continue;
-    const end = watch.end();
-    if (fed - end > MAX_LITERAL_LENGTH && end !== examined) {
-      examined = end;
-      const problem = pendingLiteralProblem(text, end, fed, watch.lines);
-      if (problem) return problem;
+  let start = 0;
+  for (const piece of piecesOf(text)) {
+    for (let at = 0; at < piece.length && !failed(); ) {
+      const from = at;
+      at = chunkEnd(piece, from);
+      input.emit("data", piece.slice(from, at));
+      // Where the last token ended is looked up only once more text is fed than a literal
+      // may hold: in a shorter text no literal can be too long.
+      const fed = start + at;
+      if (fed <= MAX_LITERAL_LENGTH || failed()) continue;
+      const end = watch.end();
+      if (fed - end > MAX_LITERAL_LENGTH && end !== examined) {
+        examined = end;
+        const problem = pendingLiteral(text, end, fed, watch);
+        if (problem) return problem;
+      }
     }
+    start += piece.length;
   }
   if (!failed()) input.emit("end");
   return undefined;
+}
+
+/**
+ * How much of a text in pieces is joined, from where the last token ended, to measure the
+ * literal left open there. It is first measured once the text fed runs more than
+ * MAX_LITERAL_LENGTH past that token, by at most one chunk or one short piece (at most
+ * MAX_LITERAL_LENGTH): the literal opens within 2 MAX_LITERAL_LENGTH + CHUNK of it, and is
+ * too long or not within MAX_LITERAL_LENGTH more.
+ */
+const PENDING_WINDOW = 4 * MAX_LITERAL_LENGTH;
+
+/** `pendingLiteralProblem` on a text held as one string or as pieces. */
+function pendingLiteral(
+  text: RdfText,
+  end: number,
+  fed: number,
+  watch: TokenWatch,
+): RdfParseError | undefined {
+  if (typeof text === "string") return pendingLiteralProblem(text, end, fed, watch.lines);
+  const to = Math.min(text.length, end + PENDING_WINDOW);
+  const window = text.slice(end, to);
+  return pendingLiteralProblem(window, 0, Math.min(fed, to) - end, watch.lines, end);
 }
 
 /**
@@ -155,7 +186,7 @@ class TokenWatch {
   private current: RdfToken | undefined;
   object: RdfToken | undefined;
 
-  constructor(text: string) {
+  constructor(text: TextLike) {
     this.lines = new LineOffsets(text);
     this.guard = new TokenGuard((token) => this.writtenLength(token));
   }

@@ -3,15 +3,18 @@
  * code units. Places are asked for in text order, so each line start is found by moving
  * forward from the last one: the whole text is scanned once however many places are asked for.
  * Line breaks are CR LF, LF or CR, as n3 counts them; they are found with `indexOf`, which
- * allocates nothing (a regular expression's match would, once per line).
+ * allocates nothing (a regular expression's match would, once per line). The text may be held
+ * in pieces (./text-pieces.ts): offsets are then offsets into the whole text.
  */
+import type { TextLike } from "./text-pieces.ts";
+
 export class LineOffsets {
   private line = 1;
   /** Where `line` starts in the text. */
   private start = 0;
   private readonly breaks: LineBreaks;
 
-  constructor(text: string) {
+  constructor(text: TextLike) {
     this.breaks = new LineBreaks(text);
   }
 
@@ -52,7 +55,7 @@ export class LineBreaks {
   private cr = -2;
   private from = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: TextLike) {}
 
   /** Where the line after the break that ends the line starting at `from` starts; -1 at the end. */
   after(from: number): number {

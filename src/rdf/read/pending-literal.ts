@@ -11,20 +11,22 @@ const SPACE_OR_COMMENT = /(?:\s+|#[^\r\n]*)*/y;
 
 /**
  * The refusal of the literal opening at the first token after `from` (past whitespace and
- * comments, before `fed`), if it is too long; undefined for anything else.
+ * comments, before `fed`), if it is too long; undefined for anything else. `text` may be a part
+ * of the whole text, starting `shift` characters into it (`lines` places whole-text offsets).
  */
 export function pendingLiteralProblem(
   text: string,
   from: number,
   fed: number,
   lines: LineOffsets,
+  shift = 0,
 ): RdfParseError | undefined {
   SPACE_OR_COMMENT.lastIndex = from;
   SPACE_OR_COMMENT.exec(text);
   const at = SPACE_OR_COMMENT.lastIndex;
   if (at >= fed || (text[at] !== '"' && text[at] !== "'")) return undefined;
   if (literalExtent(text, at, MAX_LITERAL_LENGTH) !== "too long") return undefined;
-  const { line, units } = lines.placeOf(at);
+  const { line, units } = lines.placeOf(shift + at);
   const token = { type: "literal", value: "", prefix: "", line, start: units, end: units };
   return refuse(token, "RdfLimit", LITERAL_TOO_LONG, LITERAL_HINT);
 }

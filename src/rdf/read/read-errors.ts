@@ -3,6 +3,8 @@
  * guard's own), its diagnostic code and hint, and how offending input is quoted in a message.
  */
 import type { RdfFormat } from "../vocab/rdf-format.ts";
+import { LineBreaks } from "./line-offsets.ts";
+import type { RdfText } from "./text-pieces.ts";
 
 /** A token as n3's lexer makes it: 1-based line, 0-based UTF-16 columns, end exclusive. */
 export interface RdfToken {
@@ -99,7 +101,7 @@ export interface TextPlace {
  * lexer error (no token) just after the token before it, past any whitespace, as that is where
  * n3 stopped. An error with no context at all (JSON-LD's) is placed at 1:1.
  */
-export function parseErrorPlace(text: string, error: Error): TextPlace {
+export function parseErrorPlace(text: RdfText, error: Error): TextPlace {
   const { context = {} } = error as RdfParseError;
   const token = context.token;
   const line = token?.line ?? context.line ?? 1;
@@ -115,16 +117,16 @@ export function parseErrorPlace(text: string, error: Error): TextPlace {
 }
 
 /** Line `line` (1-based) of `text`, with n3's line breaks (CR LF, LF or CR). */
-function lineOf(text: string, line: number): string {
-  const breaks = /\r\n?|\n/g;
+function lineOf(text: RdfText, line: number): string {
+  const breaks = new LineBreaks(text);
   let start = 0;
   for (let n = 1; n < line; n++) {
-    const found = breaks.exec(text);
-    if (!found) return "";
-    start = breaks.lastIndex;
+    const next = breaks.after(start);
+    if (next === -1) return "";
+    start = next;
   }
-  const end = breaks.exec(text);
-  return text.slice(start, end ? end.index : text.length);
+  const end = breaks.after(start) === -1 ? text.length : breaks.found;
+  return text.slice(start, end);
 }
 
 /** Code points in the first `units` UTF-16 code units of `s`. */

@@ -6,6 +6,7 @@
  */
 import { LineBreaks } from "./line-offsets.ts";
 import type { TextPlace } from "./read-errors.ts";
+import type { TextLike } from "./text-pieces.ts";
 
 export class TextPlaces {
   private line = 1;
@@ -13,7 +14,7 @@ export class TextPlaces {
   private offset = 0;
   private readonly breaks: LineBreaks;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: TextLike) {
     this.breaks = new LineBreaks(text);
   }
 
