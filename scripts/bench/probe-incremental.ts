@@ -10,6 +10,7 @@ import { assembleKnowledgeBase } from "../../src/pipeline/knowledge-base.ts";
 import { beginPrepare, finishPrepare, writeBuild } from "../../src/pipeline/pipeline.ts";
 import { readingKeys } from "../../src/pipeline/reading-key.ts";
 import { serializedReading } from "../../src/pipeline/reading-piece.ts";
+import { userSeal } from "../../src/pipeline/reading-seal.ts";
 import { loadReadings } from "../../src/pipeline/reading-store.ts";
 import { PREFIXES } from "../../src/rdf/vocab/namespaces.ts";
 import { documentQuads, sharedData, sharedQuads } from "../../src/rdf/write/quads.ts";
@@ -32,8 +33,9 @@ const { input } = begun;
 const keys = timed("reading keys", () =>
   readingKeys(input.documents, input.curation, begun.manifest),
 );
+const seal = timed("the user's readings key", () => userSeal());
 const stored = timed("load and check the stored readings", () =>
-  loadReadings(out, keys, input.documents),
+  loadReadings(out, keys, input.documents, seal),
 );
 const fresh = timed("read the documents not stored, in this thread", () =>
   input.documents.map((d, i) =>
@@ -49,7 +51,14 @@ const pieces = timed("serialize the fresh readings", () =>
 const read = fresh.filter(Boolean).length;
 const prepared = timed("assemble the knowledge base", () => ({
   ...finishPrepare(begun, assembleKnowledgeBase(input, readings)),
-  readings: { keys, pieces, read, reused: keys.length - read },
+  readings: {
+    keys,
+    files: input.documents.map((d) => d.file),
+    pieces,
+    read,
+    reused: keys.length - read,
+    seal,
+  },
 }));
 const nanopubs = new Map<string, string>();
 const sections = timed("document sections (quads)", () =>

@@ -6,7 +6,8 @@
  * Given the output folder, a document whose key (reading-key.ts: its bytes, its curated rows,
  * the lexicon, the code) matches a reading the last build there kept is not read again: its
  * stored reading is used (reading-store.ts), and what is built from the readings is byte for
- * byte what a full build makes. `full` reads every document.
+ * byte what a full build makes. `full` reads every document. Stored readings are sealed under
+ * the user's own key (reading-seal.ts): only those this user's claimgraph stored are used.
  */
 import { type DocumentReading, readDocument, type SourceFile } from "./document-reading.ts";
 import { type PoolReadings, readPiecesInWorkers } from "./extract-pool.ts";
@@ -14,6 +15,7 @@ import { assembleKnowledgeBase, type KnowledgeBaseInput } from "./knowledge-base
 import { type BuildOptions, beginPrepare, finishPrepare, type Prepared } from "./pipeline.ts";
 import { readingKeys } from "./reading-key.ts";
 import { serializedReading } from "./reading-piece.ts";
+import { userSeal } from "./reading-seal.ts";
 import { loadReadings, type Reused } from "./reading-store.ts";
 
 export interface ReuseOptions {
@@ -31,9 +33,10 @@ export async function prepareWithJobs(
   const begun = beginPrepare(options);
   const { input } = begun;
   const keys = readingKeys(input.documents, input.curation, begun.manifest);
+  const seal = userSeal();
   const stored: Map<string, Reused> =
     reuse.outDir !== undefined && !reuse.full
-      ? loadReadings(reuse.outDir, keys, input.documents)
+      ? loadReadings(reuse.outDir, keys, input.documents, seal)
       : new Map();
   const missing = input.documents.filter((_, i) => !stored.has(keys[i] as string));
   const fresh = await readSources(input, missing, jobs);
@@ -55,7 +58,8 @@ export async function prepareWithJobs(
   }
   const prepared = finishPrepare(begun, assembleKnowledgeBase(input, readings));
   const read = missing.length;
-  return { ...prepared, readings: { keys, pieces, reused: keys.length - read, read } };
+  const files = input.documents.map((d) => d.file);
+  return { ...prepared, readings: { keys, files, pieces, reused: keys.length - read, read, seal } };
 }
 
 /**

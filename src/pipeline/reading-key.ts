@@ -17,7 +17,7 @@ declare const CLAIMGRAPH_BUILD_ID: string | undefined;
 const BUILD = typeof CLAIMGRAPH_BUILD_ID === "string" ? CLAIMGRAPH_BUILD_ID : "source";
 
 /** Bumped whenever what a stored reading holds, or how it is written, changes. */
-export const READINGS_FORMAT = 1;
+export const READINGS_FORMAT = 2;
 
 /** The code's part of every key. */
 export function codeKey(): string {

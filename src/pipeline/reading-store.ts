@@ -1,10 +1,12 @@
 /**
  * The readings a build keeps for the next one (incremental builds, #16.1): each document's
  * reading, serialized (reading-piece.ts), in `kb.readings`
- * inside the generation, and `kb.readings.json` naming each piece's key, place and sha256.
- * The output folder is no safer than any input, so nothing stored is trusted: a piece is used
- * only when the index is of this code's format, the piece's sha256 matches, it deserializes
- * to a reading's shape, and that reading is of the very file and bytes it is now used for.
+ * inside the generation, and `kb.readings.json` naming each piece's key, place, sha256 and
+ * seal (reading-seal.ts: an HMAC under the user's own key). The output folder is no safer than
+ * any input, so nothing stored is trusted: a piece is deserialized only when the index is of
+ * this code's format and the piece's seal checks out for its key and document (so only this
+ * user's claimgraph wrote it), and used only when its sha256 matches, it deserializes to a
+ * reading's shape, and that reading is of the very file and bytes it is now used for.
  * Anything else is read again from the document, as a full build would.
  */
 import { createHash } from "node:crypto";
@@ -14,6 +16,7 @@ import { deserialize } from "node:v8";
 import { type DocumentReading, receivedReading, type SourceFile } from "./document-reading.ts";
 import { POINTER } from "./out-names.ts";
 import { codeKey } from "./reading-key.ts";
+import type { ReadingSeal } from "./reading-seal.ts";
 
 export const READINGS = "kb.readings";
 export const READINGS_INDEX = "kb.readings.json";
@@ -25,11 +28,15 @@ const STORE_LIMIT = 2 * 1024 * 1024 * 1024 - 1;
 /** What a build keeps of its readings: each document's key and piece, in document order. */
 export interface StoredReadings {
   readonly keys: readonly string[];
+  /** Each document's file, in the same order (what its piece's seal names). */
+  readonly files: readonly string[];
   /** The serialized reading; undefined for a document that is no text (never kept). */
   readonly pieces: readonly (Uint8Array | undefined)[];
   /** How many documents' readings came from the store, and how many were read. */
   readonly reused: number;
   readonly read: number;
+  /** The seal the pieces are stored under. */
+  readonly seal: ReadingSeal;
 }
 
 /** A reading found in the store, with its piece (kept as it is in the next store). */
@@ -38,7 +45,13 @@ export interface Reused {
   readonly piece: Uint8Array;
 }
 
-type IndexEntry = readonly [key: string, offset: number, length: number, sha256: string];
+type IndexEntry = readonly [
+  key: string,
+  offset: number,
+  length: number,
+  sha256: string,
+  seal: string,
+];
 
 interface IndexFile {
   readonly format: string;
@@ -53,7 +66,8 @@ export function storeFiles(stored: StoredReadings): { store: Buffer; index: stri
   stored.keys.forEach((key, i) => {
     const piece = stored.pieces[i];
     if (!piece) return;
-    entries.push([key, offset, piece.length, sha256(piece)]);
+    const seal = stored.seal.seal(key, stored.files[i] as string, piece);
+    entries.push([key, offset, piece.length, sha256(piece), seal]);
     pieces.push(piece);
     offset += piece.length;
   });
@@ -62,15 +76,18 @@ export function storeFiles(stored: StoredReadings): { store: Buffer; index: stri
 }
 
 /**
- * The stored readings of the build in `outDir` that fit `sources` (keyed by `keys[i]`), by
- * key; none when there is no store, or it is unreadable, of another format or too large.
+ * The stored readings of the build in `outDir` that fit `sources` (keyed by `keys[i]`) and
+ * carry `seal`'s seal, by key; none when there is no store, or it is unreadable, of another
+ * format or too large, or `seal`'s key is not a kept one (nothing stored can check out).
  */
 export function loadReadings(
   outDir: string,
   keys: readonly string[],
   sources: readonly SourceFile[],
+  seal: ReadingSeal,
 ): Map<string, Reused> {
   const found = new Map<string, Reused>();
+  if (!seal.kept) return found;
   const dir = join(outDir, POINTER);
   const index = parseIndex(readBounded(join(dir, READINGS_INDEX), INDEX_LIMIT));
   if (!index) return found;
@@ -78,11 +95,12 @@ export function loadReadings(
   if (!index.pieces.some((e) => wanted.has(e[0]))) return found;
   const store = readBounded(join(dir, READINGS), STORE_LIMIT);
   if (!store) return found;
-  for (const [key, offset, length, sha] of index.pieces) {
+  for (const [key, offset, length, sha, mac] of index.pieces) {
     const source = wanted.get(key);
     if (!source || found.has(key) || offset + length > store.length) continue;
     const piece = store.subarray(offset, offset + length);
-    if (sha256(piece) !== sha) continue;
+    // The seal first: nothing another account may have written is deserialized.
+    if (!seal.opens(mac, key, source.file, piece) || sha256(piece) !== sha) continue;
     const reading = boundReading(piece, source);
     if (reading) found.set(key, { reading, piece });
   }
@@ -104,11 +122,11 @@ function parseIndex(bytes: Buffer | undefined): IndexFile | undefined {
 }
 
 function wellFormed(entry: unknown): boolean {
-  if (!Array.isArray(entry) || entry.length !== 4) return false;
-  const [key, offset, length, sha] = entry;
+  if (!Array.isArray(entry) || entry.length !== 5) return false;
+  const [key, offset, length, sha, mac] = entry;
   const hex = (s: unknown) => typeof s === "string" && /^[0-9a-f]{64}$/.test(s);
   const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  return hex(key) && count(offset) && count(length) && hex(sha);
+  return hex(key) && count(offset) && count(length) && hex(sha) && hex(mac);
 }
 
 /**

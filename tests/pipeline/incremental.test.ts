@@ -1,15 +1,28 @@
 // Incremental builds (#16.1): a build reuses the readings the last build in its folder kept
 // for documents whose bytes, curated rows and lexicon did not change, and writes byte for byte
 // what a full build writes — after seeded rounds of random edits, additions and deletions, after
-// the store was damaged or forged, and after the curation or the lexicon changed.
-import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// the store was damaged or forged, and after the curation or the lexicon changed. The file runs
+// with a cache folder of its own (the user's readings key), and trusts only stored readings
+// sealed under that key: not a forgery, not another key's store.
+import { createHash, randomBytes } from "node:crypto";
+import {
+  appendFileSync,
+  chmodSync,
+  cpSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus/generate.ts";
 import { Random } from "../../scripts/corpus/random.ts";
 import { writeBuild } from "../../src/pipeline/pipeline.ts";
 import { prepareWithJobs } from "../../src/pipeline/prepare-jobs.ts";
+import { READINGS_KEY, ReadingSeal } from "../../src/pipeline/reading-seal.ts";
 import { READINGS, READINGS_INDEX, type StoredReadings } from "../../src/pipeline/reading-store.ts";
 import { ROOT } from "../helpers/build.ts";
 import { removeTempDirs, run, tempDir } from "../helpers/cli.ts";
@@ -85,12 +98,53 @@ function change(sources: string, pool: string[], random: Random, round: number):
   return edited.size + added;
 }
 
+/** What `forge` does to the reading it forges, and how it seals it. */
+type Sealer = (key: string, file: string, piece: Uint8Array) => string;
+
+/**
+ * Forges the stored reading of the first document with claims in `dir`'s store: a claim fewer,
+ * its index entry's place and sha256 made right and its seal made by `sealWith`.
+ */
+function forge(dir: string, sealWith: Sealer): void {
+  const indexPath = join(dir, "kb.current", READINGS_INDEX);
+  const storePath = join(dir, "kb.current", READINGS);
+  const index = JSON.parse(readFileSync(indexPath, "utf8"));
+  const store = readFileSync(storePath);
+  const pieces: Buffer[] = index.pieces.map(([, start, length]: [string, number, number]) =>
+    store.subarray(start, start + length),
+  );
+  const at = pieces.findIndex((p) => deserialize(p).extracted?.claims.length > 0);
+  const reading = deserialize(pieces[at] as Buffer);
+  reading.extracted.claims.pop();
+  pieces[at] = serialize(reading);
+  let offset = 0;
+  index.pieces = index.pieces.map((entry: [string, number, number, string, string], i: number) => {
+    const piece = pieces[i] as Buffer;
+    const sha = createHash("sha256").update(piece).digest("hex");
+    const seal = i === at ? sealWith(entry[0], reading.document.source.file, piece) : entry[4];
+    offset += piece.length;
+    return [entry[0], offset - piece.length, piece.length, sha, seal];
+  });
+  writeFileSync(storePath, Buffer.concat(pieces));
+  writeFileSync(indexPath, JSON.stringify(index));
+}
+
+/** `files` without the readings index, whose seals differ from one key to another. */
+function sealFree(built: Map<string, string>): Map<string, string> {
+  return new Map([...built].filter(([name]) => name !== READINGS_INDEX));
+}
+
 let inputs: Inputs;
 let pool: string[];
 /** The folder built incrementally round after round. */
 let out: string;
+/** This file's own cache folder, where the user's readings key is kept. */
+let cache: string;
+const savedCache = process.env.CLAIMGRAPH_CACHE_DIR;
 
 beforeAll(() => {
+  cache = join(tempDir(), "cache");
+  process.env.CLAIMGRAPH_CACHE_DIR = cache;
   const sources = join(tempDir(), "sources");
   generateCorpus({ documents: 10, seed: 16, outDir: sources });
   const extra = join(tempDir(), "pool");
@@ -101,7 +155,10 @@ beforeAll(() => {
   inputs = { sources, curation };
   out = join(tempDir(), "out");
 });
-afterAll(removeTempDirs);
+afterAll(() => {
+  process.env.CLAIMGRAPH_CACHE_DIR = savedCache;
+  removeTempDirs();
+});
 
 describe("an incremental build", () => {
   it("writes what a full build writes, after rounds of random edits, additions and deletions", async () => {
@@ -148,6 +205,43 @@ describe("an incremental build", () => {
     }
   });
 
+  it("deserializes no reading whose seal is not the user's, though its sha256 matches", async () => {
+    const count = documents(inputs.sources).length;
+    const expected = await fullBuild(inputs);
+    expect(await buildInto(inputs, out)).toMatchObject({ read: 0, reused: count });
+    // The forger's seal is made under a key of their own: the forged reading is read again.
+    const forger = new ReadingSeal(randomBytes(32));
+    forge(out, (key, file, piece) => forger.seal(key, file, piece));
+    expect(await buildInto(inputs, out)).toMatchObject({ read: 1, reused: count - 1 });
+    expect(files(out)).toEqual(expected);
+    // Sealed under the user's key, the same forgery would be used: the seal alone kept it out.
+    const user = new ReadingSeal(readFileSync(join(cache, READINGS_KEY)));
+    forge(out, (key, file, piece) => user.seal(key, file, piece));
+    expect(await buildInto(inputs, out)).toMatchObject({ read: 0, reused: count });
+    expect(files(out).get("kb.nq")).not.toBe(expected.get("kb.nq"));
+    await buildInto(inputs, out, { full: true });
+    expect(files(out)).toEqual(expected);
+  });
+
+  it("reuses nothing of a store sealed under another key, or under a key removed since", async () => {
+    const count = documents(inputs.sources).length;
+    const expected = await fullBuild(inputs);
+    process.env.CLAIMGRAPH_CACHE_DIR = join(tempDir(), "another-user");
+    try {
+      expect(await buildInto(inputs, out)).toMatchObject({ read: count, reused: 0 });
+      expect(sealFree(files(out))).toEqual(sealFree(expected));
+      expect(files(out).get(READINGS_INDEX)).not.toBe(expected.get(READINGS_INDEX));
+    } finally {
+      process.env.CLAIMGRAPH_CACHE_DIR = cache;
+    }
+    expect(await buildInto(inputs, out)).toMatchObject({ read: count, reused: 0 });
+    expect(files(out)).toEqual(expected);
+    rmSync(join(cache, READINGS_KEY));
+    expect(await buildInto(inputs, out)).toMatchObject({ read: count, reused: 0 });
+    expect(sealFree(files(out))).toEqual(sealFree(expected));
+    expect(await buildInto(inputs, out)).toMatchObject({ read: 0, reused: count });
+  });
+
   it("reads again the documents a change of curation or lexicon touches", async () => {
     const count = documents(inputs.sources).length;
     const claims = join(inputs.curation, "claims.tsv");
@@ -177,5 +271,39 @@ describe("an incremental build", () => {
     expect(JSON.parse(again.out).documents).toEqual({ reused: count, read: 0 });
     const full = await run([...args, "--out", cli, "--json", "--full"]);
     expect(JSON.parse(full.out).documents).toEqual({ reused: 0, read: count });
+    expect(full.err).not.toContain("ReadingsKey");
+  });
+
+  it("claimgraph build refuses a key file open to others or a link, says so, and reuses nothing", async () => {
+    const args = ["build", "--sources", inputs.sources, "--curation", inputs.curation];
+    const cli = join(tempDir(), "cli");
+    const count = documents(inputs.sources).length;
+    const expected = sealFree(await fullBuild(inputs));
+    const key = join(cache, READINGS_KEY);
+    const spoilers: [string, () => void][] = [
+      ["mode 644", () => chmodSync(key, 0o644)],
+      [
+        "symbolic link",
+        () => {
+          writeFileSync(`${key}.elsewhere`, randomBytes(32), { mode: 0o600 });
+          rmSync(key);
+          symlinkSync(`${key}.elsewhere`, key);
+        },
+      ],
+    ];
+    for (const [why, spoil] of spoilers) {
+      await run([...args, "--out", cli, "--json"]);
+      spoil();
+      const refused = await run([...args, "--out", cli, "--json"]);
+      expect(refused.err, why).toMatch(/warning\[ReadingsKey\]: the readings key .* is not used/);
+      expect(refused.err, why).toContain(why);
+      expect(JSON.parse(refused.out).documents, why).toEqual({ reused: 0, read: count });
+      expect(sealFree(files(cli)), why).toEqual(expected);
+      rmSync(key);
+      // The refused build's store was sealed under a key of its own: the next one reads again.
+      const next = await run([...args, "--out", cli, "--json"]);
+      expect(JSON.parse(next.out).documents, why).toEqual({ reused: 0, read: count });
+      expect(next.err, why).not.toContain("ReadingsKey");
+    }
   });
 });

@@ -1,6 +1,8 @@
 /** `claimgraph build`: sources → knowledge base files, with a summary. */
 import { availableParallelism } from "node:os";
 import { type Command, InvalidArgumentError } from "commander";
+import { displayPath } from "../../base/display-path.ts";
+import type { Refusal } from "../../pipeline/reading-seal.ts";
 import { DEFAULT_BASE_IRI } from "../../rdf/vocab/namespaces.ts";
 import type { CommandContext } from "../context.ts";
 import { DEFAULT_OUT, DEFAULT_SOURCES } from "../defaults.ts";
@@ -89,6 +91,8 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
   const jobs = flags.jobs ?? availableParallelism();
   const prepared = await prepareWithJobs(options, jobs, { outDir: flags.out, full: flags.full });
   for (const text of renderDiagnostics(prepared.diagnostics)) ctx.io.err(text);
+  const refusal = prepared.readings?.seal.refusal;
+  if (refusal) ctx.io.err(keyWarning(refusal));
   const bar = wantsProgress(flags) ? progressBar() : undefined;
   const { files, summary } = writeBuild(prepared, flags.out, bar);
   bar?.done();
@@ -100,6 +104,15 @@ export async function runBuild(flags: BuildFlags, ctx: CommandContext): Promise<
   }
   const documents = `documents read ${read}, reused from the last build ${reused}`;
   ctx.io.out(`${formatSummary(summary)}\n\n${documents}\nwrote ${files.join(", ")}`);
+}
+
+/** Why the build reused, and stored for the next one, no reading it can trust. */
+export function keyWarning(refusal: Refusal): string {
+  return (
+    `warning[ReadingsKey]: the readings key ${displayPath(refusal.path)} is not used: ` +
+    `${refusal.reason}; no stored reading is reused by this build, nor will its own be\n` +
+    `  hint: ${refusal.hint}`
+  );
 }
 
 export function parseJobs(value: string): number {
