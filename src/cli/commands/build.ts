@@ -59,7 +59,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     )
     .option(
       "--full",
-      "read every document again (default: a document whose bytes, curated rows and lexicon are those of the last build in --out reuses that build's reading; the outputs are byte-identical either way)",
+      "read every document again (default: a document whose bytes, curated rows and lexicon are those of the last build in --out reuses that build's reading when it carries the seal of your own key, kept in the cache folder; the outputs are byte-identical either way)",
     )
     .action((flags: BuildFlags) => runBuild(flags, ctx));
 }
