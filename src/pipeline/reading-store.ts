@@ -10,7 +10,7 @@
  * Anything else is read again from the document, as a full build would.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize } from "node:v8";
 import { type DocumentReading, receivedReading, type SourceFile } from "./document-reading.ts";
@@ -155,11 +155,15 @@ function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** A regular file's bytes when it is at most `limit` long; undefined for anything else. */
+/**
+ * A regular file's bytes when it is at most `limit` long; undefined for anything else. Opened
+ * as read-limited.ts opens inputs: no link followed, and without blocking, so a FIFO put in
+ * the output folder cannot hang the build.
+ */
 function readBounded(path: string, limit: number): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
     return undefined;
   }

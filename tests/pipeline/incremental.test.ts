@@ -4,6 +4,7 @@
 // the store was damaged or forged, and after the curation or the lexicon changed. The file runs
 // with a cache folder of its own (the user's readings key), and trusts only stored readings
 // sealed under that key: not a forgery, not another key's store.
+import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import {
   appendFileSync,
@@ -203,6 +204,25 @@ describe("an incremental build", () => {
       expect(await buildInto(inputs, out)).toMatchObject({ read: count, reused: 0 });
       expect(files(out)).toEqual(expected);
     }
+  });
+
+  it("reads again every document when the store is a FIFO or a link, without hanging", async () => {
+    const count = documents(inputs.sources).length;
+    await buildInto(inputs, out);
+    const expected = files(out);
+    const store = join(out, "kb.current", READINGS);
+    const copy = join(tempDir(), "readings-copy");
+    cpSync(store, copy);
+    rmSync(store);
+    execFileSync("mkfifo", [store]);
+    expect(await buildInto(inputs, out)).toMatchObject({ read: count, reused: 0 });
+    expect(files(out)).toEqual(expected);
+
+    // A link to a well-formed store (the build's own, copied) is not followed either.
+    rmSync(join(out, "kb.current", READINGS));
+    symlinkSync(copy, join(out, "kb.current", READINGS));
+    expect(await buildInto(inputs, out)).toMatchObject({ read: count, reused: 0 });
+    expect(files(out)).toEqual(expected);
   });
 
   it("deserializes no reading whose seal is not the user's, though its sha256 matches", async () => {
