@@ -165,6 +165,7 @@ function buildRows(raw, sum, T) {
     b.failed
       ? failedRow(rssLabel, b.failed, rssTarget)
       : [rssLabel, mib(b.maxRssBytes), "", "", rssTarget, b.rssVerdict],
+    incrementalRow(sum.incremental, b, T),
     a.failed
       ? failedRow("grouping and conflict detection in the build", a.failed, target(T.agreement))
       : [agreementLabel, s(a.groupMs), without, x(a.ratio), target(T.agreement), a.verdict],
@@ -180,6 +181,21 @@ function buildRows(raw, sum, T) {
             "— (for scale)",
           ],
         ]),
+  ];
+}
+
+/** The build after one document changed, against the full build (#16.1). */
+function incrementalRow(inc, b, T) {
+  const label = "`claimgraph build` after one document changed (its readings reused)";
+  const limit = `limit ≤ ${T.incremental.limit}×`;
+  if (inc.failed) return failedRow(label, inc.failed, limit);
+  return [
+    `${label}: ${n(inc.reused)} reused, 1 read`,
+    `${s(inc.ms)} (CPU ${x(inc.cpuRatio)} of the full build's)`,
+    `the full build (\`--full\`): ${s(b.ms)}`,
+    x(inc.ratio),
+    limit,
+    inc.verdict,
   ];
 }
 

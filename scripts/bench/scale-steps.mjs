@@ -95,6 +95,7 @@ export function diskShortfall({ dir, documents, statfs }) {
 export const STEPS = {
   corpus: "generating the corpus",
   builds: "claimgraph build",
+  incremental: "claimgraph build after one document changed",
   jobs: "build --jobs",
   n3: "n3's writer on the same quads (the build and export baselines)",
   phases: "build and export phases in process",

@@ -3,6 +3,7 @@
 // as failed rows and the run counts them as missed limits, and every other figure is still
 // summarised.
 
+import { summariseIncremental } from "./scale-incremental.mjs";
 import { summariseJobs } from "./scale-jobs.mjs";
 import { failureText, whyMissing } from "./scale-steps.mjs";
 import { EXPORT_FORMATS, targetsFor, verdict } from "./scale-targets.mjs";
@@ -34,6 +35,9 @@ export function summariseScale(raw) {
     open: openSummary(raw, targets),
     trace: section(raw, ["trace"], () => traceRows(raw, targets)),
     build: section(raw, ["builds"], () => buildSummary(raw, targets, n3, phases)),
+    incremental: section(raw, ["builds", "incremental"], () =>
+      summariseIncremental(raw.incremental, buildSummary(raw, targets, n3, phases), targets),
+    ),
     jobs: present(raw.jobs) ? summariseJobs(raw.jobs) : null,
     agreement: section(raw, ["phases"], () => agreementSummary(raw, targets, phases)),
     exports: section(raw, ["exports", "n3", "phases"], () => exportRows(raw, targets, n3, phases)),
@@ -277,6 +281,7 @@ export function scaleVerdicts(sum) {
       ? ["FAIL"]
       : sum.trace.flatMap((t) => [t.p50Verdict, t.vsSeedVerdict, t.p99Verdict])),
     ...(sum.build.failed ? ["FAIL"] : [sum.build.verdict, sum.build.rssVerdict]),
+    sum.incremental.failed ? "FAIL" : sum.incremental.verdict,
     sum.agreement.failed ? "FAIL" : sum.agreement.verdict,
     ...(sum.exports.failed ? ["FAIL"] : sum.exports.flatMap((e) => [e.verdict, e.writeVerdict])),
     ...failed(sum.viewer),

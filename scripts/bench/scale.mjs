@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { measureIncremental } from "./scale-incremental.mjs";
 import { measureJobs } from "./scale-jobs.mjs";
 import { diskShortfall, makeSteps, STEPS } from "./scale-steps.mjs";
 import { EXPORT_FORMATS } from "./scale-targets.mjs";
@@ -61,6 +62,7 @@ async function measure({ root, probes, env, log, options, work }) {
       )
     : null;
   if (!builds) block("the build failed");
+  const incremental = await step(STEPS.incremental, () => measureIncremental(ctx, buildArgs));
   const jobs = await step(STEPS.jobs, () =>
     measureJobs({ node, json, probes, buildArgs, corpusDir, runs, log }),
   );
@@ -96,6 +98,7 @@ async function measure({ root, probes, env, log, options, work }) {
     corpus,
     sizes,
     builds,
+    incremental,
     jobs,
     n3,
     phases,

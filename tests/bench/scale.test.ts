@@ -1,7 +1,12 @@
 // The scale report from fake measurements (#16.4): the issue's limits for 10,000 documents, the
 // build's peak RSS row, a step that failed as a failed row (the run goes on), and the check of
 // the temporary disk before the hours start. Nothing here runs a measurement.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+// @ts-expect-error: idem
+import { changedDocument, measureIncremental } from "../../scripts/bench/scale-incremental.mjs";
 // @ts-expect-error: the bench's scripts are plain JavaScript, without declarations
 import { renderScaleReport } from "../../scripts/bench/scale-report.mjs";
 // @ts-expect-error: idem
@@ -41,6 +46,10 @@ function fakeRaw(documents: number, p99Ns = 500_000, buildRss = 1 * GiB) {
     corpus: { files: documents + 1, bytes: 5e6, unknownShare: 0.5 },
     sizes: { ttl: 1e8, trig: 1.2e8, nq: 3e8, jsonld: 2e8 },
     builds: [{ ms: 20_000, maxRssBytes: buildRss, cpuMs: 25_000 }],
+    incremental: {
+      document: "doc-0500.md",
+      rounds: [{ ms: 1000, cpuMs: 1250, maxRssBytes: GiB, reused: documents }],
+    },
     jobs: null,
     n3: {
       parse: { trig: { ms: 3000 }, turtle: { ms: 2500 } },
@@ -137,6 +146,51 @@ describe("bench --scale: the issue's limits by size", () => {
     expect(over.markdown).toMatch(
       /^- `claimgraph build`: peak RSS .*: 5120 MiB against limit < 4 GiB\.$/m,
     );
+  });
+});
+
+describe("bench --scale: the build after one document changed", () => {
+  const label = "`claimgraph build` after one document changed";
+
+  it("is judged by the issue's 5% of the full build's wall time", () => {
+    const at5 = report(fakeRaw(1000));
+    expect(at5.row(label)).toMatch(
+      /1,000 reused, 1 read \| 1\.00 s \(CPU 0\.05× of the full build's\) \| the full build \(`--full`\): 20\.00 s \| 0\.05× \| limit ≤ 0\.05× \| PASS \|$/,
+    );
+    const raw = fakeRaw(1000);
+    raw.incremental.rounds = [{ ms: 16_800, cpuMs: 21_000, maxRssBytes: GiB, reused: 1000 }];
+    const slow = report(raw);
+    expect(slow.row(label)).toMatch(/\| 0\.84× \| limit ≤ 0\.05× \| FAIL \|$/);
+    expect(slow.verdicts).toContain("FAIL");
+  });
+
+  it("changes the middle document each round and checks the build read only that one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "claimgraph-bench-incremental-"));
+    try {
+      for (const name of ["c.md", "a.md", "b.md", "notes.txt"]) writeFileSync(join(dir, name), "x");
+      expect(changedDocument(dir)).toBe("b.md");
+      const calls: string[][] = [];
+      let read = 1;
+      const node = (args: string[]) => {
+        calls.push(args);
+        const stdout = JSON.stringify({ documents: { read, reused: 3 - read } });
+        return { ms: 10, stdout, usage: { userMs: 4, systemMs: 1, maxRssBytes: 99 } };
+      };
+      const ctx = { node, runs: 2, work: dir, log: () => {}, corpusDir: dir };
+      const raw = measureIncremental(ctx, ["build", "--out", "o", "--full", "-q"]);
+      expect(readFileSync(join(dir, "b.md"), "utf8")).toBe("x\n\n");
+      expect(calls[0]).toEqual(["build", "--out", "o", "--json"]);
+      expect(raw).toEqual({
+        document: "b.md",
+        rounds: [0, 1].map(() => ({ ms: 10, cpuMs: 5, maxRssBytes: 99, reused: 2 })),
+      });
+      read = 3;
+      expect(() => measureIncremental(ctx, ["build"])).toThrow(
+        "the build read 3 documents again, not the 1 changed",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
