@@ -7,7 +7,7 @@
  */
 
 import { constants } from "node:buffer";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants as fs, fstatSync, openSync, readSync } from "node:fs";
 import { type DecodeResult, decodeDocument } from "../../base/decode-utf8.ts";
 import type { Diagnostic } from "../../base/errors.ts";
 import { type RdfText, TextPieces } from "./text-pieces.ts";
@@ -32,12 +32,18 @@ const LF = 0x0a;
 /**
  * The file's bytes in pieces of at most `size` bytes, each ending after its last line feed (the
  * last piece holds the rest), read `block` bytes at a time. A line longer than `size` makes a
- * piece of its own; a line longer than the longest string throws LineTooLong.
+ * piece of its own; a line longer than the longest string throws LineTooLong. Anything but a
+ * regular file throws.
  */
 export function* bytePieces(path: string, size: number, block = size): Generator<Buffer> {
-  const fd = openSync(path, "r");
+  // Non-blocking, so a FIFO put in the file's place after it was checked does not hang the
+  // open; it is then refused, as anything that is not a regular file is.
+  const fd = openSync(path, fs.O_RDONLY | fs.O_NONBLOCK);
   try {
-    let left = fstatSync(fd).size;
+    const stats = fstatSync(fd);
+    if (!stats.isFile())
+      throw new Error("it is not a regular file (it was replaced after it was checked)");
+    let left = stats.size;
     let carry = Buffer.alloc(0);
     for (;;) {
       // One byte more than the file holds is asked for, to see its end.

@@ -1,6 +1,7 @@
 // Reading a file in byte pieces (src/rdf/read/file-pieces.ts): pieces end after line feeds, the
 // text decoded piece by piece is the file's text even when the blocks read split a multi-byte
 // character, and a bad byte in a later piece is placed at its line in the whole file.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,6 +53,14 @@ describe("bytePieces", () => {
     ]);
     expect([...bytePieces(file(long), 1000)].map((p) => p.toString())).toEqual([long]);
     expect([...bytePieces(file(""), 10)]).toEqual([]);
+  });
+
+  it("refuses a FIFO at once instead of waiting for a writer, and a folder", () => {
+    const fifo = join(dir, "kb-fifo.ttl");
+    execFileSync("mkfifo", [fifo]);
+    // The old open ("r") blocked here for ever: no process ever writes into this FIFO.
+    expect(() => [...bytePieces(fifo, 10)]).toThrow("it is not a regular file");
+    expect(() => [...bytePieces(dir, 10)]).toThrow("it is not a regular file");
   });
 });
 
