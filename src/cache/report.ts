@@ -3,9 +3,12 @@
  * not), what it holds and the eviction limits; and clearing it, which removes only
  * claimgraph's own files and only from a folder that is safely the user's.
  */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { type CacheState, cacheState, folderState } from "./dir.ts";
 import { cacheEntries, removeEntry } from "./entries.ts";
 import { EVICTION_LIMITS } from "./evict.ts";
+import { secretFileState } from "./secret-key.ts";
 
 export interface CacheReport {
   readonly dir: string;
@@ -15,6 +18,11 @@ export interface CacheReport {
   readonly snapshots: number;
   readonly temporaryFiles: number;
   readonly bytes: number;
+  /**
+   * The secret keys kept in the folder (`*.key`: `readings.key` seals the readings a build
+   * stores), each in use or refused and why; `--clear` leaves them.
+   */
+  readonly keys: readonly { readonly name: string; readonly state: string }[];
   readonly limits: {
     readonly maxBytes: number;
     readonly maxAgeDays: number;
@@ -34,12 +42,30 @@ export function cacheReport(env: NodeJS.ProcessEnv = process.env): CacheReport {
     snapshots: entries.filter((e) => e.kind === "snapshot").length,
     temporaryFiles: entries.filter((e) => e.kind === "temporary").length,
     bytes: entries.reduce((n, e) => n + e.bytes, 0),
+    keys: keyFiles(state.dir),
     limits: {
       maxBytes: EVICTION_LIMITS.maxBytes,
       maxAgeDays: EVICTION_LIMITS.maxAgeMs / 86_400_000,
       temporaryAgeHours: EVICTION_LIMITS.tempAgeMs / 3_600_000,
     },
   };
+}
+
+/** The `*.key` files of `dir`, sorted by name, each with its state (secret-key.ts). */
+function keyFiles(dir: string): { name: string; state: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith(".key"))
+    .map((name) => {
+      const state = secretFileState(join(dir, name));
+      return { name, state: typeof state === "string" ? state : `refused: ${state.refused}` };
+    })
+    .filter((key) => key.state !== "absent");
 }
 
 /**
@@ -69,6 +95,7 @@ export function renderCacheReport(r: CacheReport): string {
     `cache    ${r.dir}`,
     `status   ${status}`,
     `holds    ${plural(r.snapshots, "snapshot")}, ${plural(r.temporaryFiles, "temporary file")}; ${size(r.bytes)}`,
+    `keys     ${r.keys.length === 0 ? "none" : r.keys.map((k) => `${k.name} (${k.state})`).join(", ")}; --clear keeps them (remove one by hand to replace it; what it signed is then read again)`,
     `evicts   older snapshots of the same files; snapshots unused for ${r.limits.maxAgeDays} days; beyond ${size(r.limits.maxBytes)}, the least recently used; temporary files after ${r.limits.temporaryAgeHours} hour${r.limits.temporaryAgeHours === 1 ? "" : "s"}`,
   ];
   if (r.cleared) {

@@ -58,6 +58,19 @@ export function userSecret(name: string, env: NodeJS.ProcessEnv = process.env): 
   return { secret, kept: true, path };
 }
 
+/**
+ * What `claimgraph cache` says of the key file at `path`, without making one: "absent", "in use"
+ * (it would be used as it is), or why it would be refused.
+ */
+export function secretFileState(path: string): "absent" | "in use" | { readonly refused: string } {
+  const found = lstatOrUndefined(path);
+  if (!found) return "absent";
+  const why = unsafeKeyFile(found);
+  if (why) return { refused: why };
+  if (found.size !== SECRET_BYTES) return { refused: `it does not hold ${SECRET_BYTES} bytes` };
+  return "in use";
+}
+
 /** A new key written to `path`; the one there when another process wrote first. */
 function made(path: string): UserSecret {
   const secret = randomBytes(SECRET_BYTES);

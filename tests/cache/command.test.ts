@@ -1,10 +1,12 @@
 // `claimgraph cache [--clear] [--json]`: where the cache is, whether it is used (or why not),
 // what it holds; `--clear` removes claimgraph's files only, and only from the user's folder.
-import { chownSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { userSecret } from "../../src/cache/secret-key.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
+import { READINGS_KEY } from "../../src/pipeline/reading-seal.ts";
 import { cachePerTest } from "../helpers/cache-per-test.ts";
 import { run } from "../helpers/cli.ts";
 import { snapshotFiles } from "../helpers/snapshot.ts";
@@ -62,6 +64,20 @@ describe("claimgraph cache", () => {
     expect(report).toMatchObject({ snapshots: 0, temporaryFiles: 0, bytes: 0 });
     expect((report.cleared as { files: number }).files).toBe(2);
     expect(readdirSync(cacheDir()).sort()).toEqual(["notes.txt", "sub"]);
+  });
+
+  it("lists the readings key, in use or refused and why, and --clear keeps it", async () => {
+    expect((await json([])).report.keys).toEqual([]);
+    expect((await run(["cache"])).out).toMatch(/^keys {5}none;/m);
+    const key = userSecret(READINGS_KEY);
+    expect(key.kept).toBe(true);
+    const { report } = await json(["--clear"]);
+    expect(report.keys).toEqual([{ name: "readings.key", state: "in use" }]);
+    expect(readdirSync(cacheDir())).toContain("readings.key");
+    chmodSync(key.path, 0o644);
+    expect((await run(["cache"])).out).toMatch(
+      /^keys {5}readings\.key \(refused: others may read or write it \(mode 644\)\); --clear keeps them/m,
+    );
   });
 
   it("is listed in --help", async () => {

@@ -18,9 +18,12 @@ Environment:
     .command("cache")
     .summary("show where the snapshot cache is, whether it is used and what it holds")
     .description(
-      "show where the snapshot cache is ($CLAIMGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/claimgraph, else ~/.cache/claimgraph), whether it is used or why not, and what it holds; CLAIMGRAPH_NO_CACHE=1 turns it off",
+      "show where the snapshot cache is ($CLAIMGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/claimgraph, else ~/.cache/claimgraph), whether it is used or why not, what it holds and the secret keys it keeps (readings.key seals the readings builds store); CLAIMGRAPH_NO_CACHE=1 turns it off",
     )
-    .option("--clear", "remove every snapshot and temporary file from it (nothing else)")
+    .option(
+      "--clear",
+      "remove every snapshot and temporary file from it (nothing else: the keys stay)",
+    )
     .option("--json", "print the report as JSON")
     .action((flags: { clear?: boolean; json?: boolean }) => {
       let report = cacheReport();
