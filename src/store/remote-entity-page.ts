@@ -8,7 +8,9 @@
  * document order, the count and first page of the claims mentioning it), then one read of the
  * page's claims, the mentioning ones shown and the groups' predicates (for their labels).
  * The page is ordered at the store as trace orders claims (`sortClaims`): by the document
- * the claim's quote stands in (else the claim's document), line, column, then IRI.
+ * the claim's quote stands in (else the claim's document), line, column, then IRI; a claim
+ * given several places (a file edited by hand) is one row, at the least of each, so that a page
+ * never repeats a claim nor skips one.
  */
 import { CG, OA, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
 import type { EntityPage, TraceWindow } from "../sparql/questions.ts";
@@ -114,8 +116,10 @@ async function inDocumentOrder(
     const size = Math.min(reader.pageSize, limit - out.length);
     reader.queries += 1;
     const rows = await reader.client.select(
-      `SELECT DISTINCT ?c ?doc ?line ?col WHERE { ${pattern} ${DOCUMENT_ORDER} FILTER(isIRI(?c)) }
-       ORDER BY ?doc ?line ?col STR(?c) LIMIT ${size} OFFSET ${offset + out.length}`,
+      // One row per claim (its least place, should it have several), so OFFSET counts claims.
+      `SELECT ?c (MIN(?doc) AS ?d) (MIN(?line) AS ?ln) (MIN(?col) AS ?cn)
+       WHERE { ${pattern} ${DOCUMENT_ORDER} FILTER(isIRI(?c)) } GROUP BY ?c
+       ORDER BY ?d ?ln ?cn STR(?c) LIMIT ${size} OFFSET ${offset + out.length}`,
     );
     for (const r of rows) {
       const c = r.get("c")?.value;
