@@ -115,7 +115,8 @@ async function measure({ root, probes, env, log, options, work }) {
 
 /** The probes' and n3's heaps: the default (about 4 GiB) is too small at 10,000 documents. */
 const PROBE_HEAP_MIB = 8192;
-const N3_HEAP_MIB = 12288;
+// 18 million quads of n3's terms and up to 2e9 characters of its text kept in memory (KEEP).
+const N3_HEAP_MIB = 16384;
 
 /** `node(args)` runs node in `root`, throwing on failure; `json(args)` parses what it prints. */
 function nodeRunner(root, env) {
