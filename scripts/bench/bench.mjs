@@ -25,7 +25,7 @@ export const HELP = `usage: npm run bench [-- options]   (or node scripts/bench/
                    reported and the exit code is 0
 
 At scale (a generated corpus in a temporary folder, removed after; about 6 minutes at 1,000
-documents; 1-2 hours and about 60 GB of temporary disk at 10,000, checked before it starts; a
+documents; about 2.5 hours and 60 GB of temporary disk at 10,000, checked before it starts; a
 step that fails is reported as a failed row and the run goes on):
   --scale          also measure the scale figures (open, memory, trace, build, export,
                    viewer, push) and write them into their own block of BENCHMARKS.md
