@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: idem
+import { largeHeapEnv } from "../../scripts/bench/scale.mjs";
+// @ts-expect-error: idem
 import { changedDocument, measureIncremental } from "../../scripts/bench/scale-incremental.mjs";
 // @ts-expect-error: the bench's scripts are plain JavaScript, without declarations
 import { renderScaleReport } from "../../scripts/bench/scale-report.mjs";
@@ -320,6 +322,16 @@ describe("bench --scale: what the run needs first", () => {
     expect(why).toContain("TMPDIR");
     expect(diskShortfall({ dir: "/tmp", documents: 10000, statfs: statfs(61e9) })).toBeNull();
     expect(diskShortfall({ dir: "/tmp", documents: 200, statfs: statfs(20e9) })).toBeNull();
+  });
+
+  it("gives the first open a heap for kb.ttl's graph from 10,000 documents on, as the CLI asks", () => {
+    const env = { PATH: "/bin", NODE_OPTIONS: "--trace-warnings" };
+    expect(largeHeapEnv(env, 1000)).toBe(env);
+    expect(largeHeapEnv(env, 10000)).toEqual({
+      PATH: "/bin",
+      NODE_OPTIONS: "--trace-warnings --max-old-space-size=10240",
+    });
+    expect(largeHeapEnv({}, 20000).NODE_OPTIONS).toBe("--max-old-space-size=10240");
   });
 
   it("scales Virtuoso's buffers with kb.nq, within a third of the memory, unless set", () => {
