@@ -46,10 +46,10 @@ export function userSecret(name: string, env: NodeJS.ProcessEnv = process.env): 
   if (state.status === "refused") {
     return fresh(path, `the cache folder ${dir} is refused: ${state.reason}`, FOLDER_HINT);
   }
-  const found = lstatOrUndefined(path);
-  if (!found) return made(path);
-  const why = unsafeKeyFile(found);
-  if (why) return fresh(path, why, UNSAFE_HINT);
+  const file = secretFileState(path);
+  if (file === "absent") return made(path);
+  if (file !== "in use") return fresh(path, file.refused, UNSAFE_HINT);
+  // Read back and measured again: the file may have changed since it was looked at.
   const secret = readPrivateFile(path);
   if (secret?.length !== SECRET_BYTES) {
     const why = secret ? `it does not hold ${SECRET_BYTES} bytes` : "it cannot be read";
