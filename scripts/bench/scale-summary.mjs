@@ -29,14 +29,15 @@ export function summariseScale(raw) {
   const targets = targetsFor(raw.documents);
   const n3 = section(raw, ["n3"], () => n3Baselines(raw));
   const phases = section(raw, ["phases"], () => phaseTimes(raw));
+  const build = section(raw, ["builds"], () => buildSummary(raw, targets, n3, phases));
   return {
     targets,
     failures: raw.failures ?? {},
     open: openSummary(raw, targets),
     trace: section(raw, ["trace"], () => traceRows(raw, targets)),
-    build: section(raw, ["builds"], () => buildSummary(raw, targets, n3, phases)),
+    build,
     incremental: section(raw, ["builds", "incremental"], () =>
-      summariseIncremental(raw.incremental, buildSummary(raw, targets, n3, phases), targets),
+      summariseIncremental(raw.incremental, build, targets),
     ),
     jobs: present(raw.jobs) ? summariseJobs(raw.jobs) : null,
     agreement: section(raw, ["phases"], () => agreementSummary(raw, targets, phases)),
