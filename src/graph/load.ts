@@ -66,6 +66,23 @@ export function readKnowledgeBaseFiles(files: readonly string[]): KnowledgeBaseF
  * too large, binary or not UTF-8.
  */
 export function readKnowledgeBaseSources(files: readonly string[]): RdfText[] {
+  checkKnowledgeBaseFiles(files);
+  const diagnostics: Diagnostic[] = [];
+  const texts = files.map((path) => {
+    const decoded = readKnowledgeBaseText(path);
+    if (decoded.ok) return decoded.text;
+    diagnostics.push(decoded.diagnostic);
+    return "";
+  });
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  return texts;
+}
+
+/**
+ * Checks, before any is read, that each file is a knowledge-base file by its extension and a
+ * file within the size limit: a UsageError, or an InputError naming every file too large.
+ */
+export function checkKnowledgeBaseFiles(files: readonly string[]): void {
   const sizes = files.map((path) => fileSize(path));
   const over = files.flatMap((path, i) => {
     const size = sizes[i] ?? 0;
@@ -73,15 +90,25 @@ export function readKnowledgeBaseSources(files: readonly string[]): RdfText[] {
     return [tooLarge(path, `the file has ${size} bytes; the limit is ${MAX_KB_FILE_BYTES}`)];
   });
   if (over.length > 0) throw new InputError(over);
-  const diagnostics: Diagnostic[] = [];
-  const texts = files.map((path) => {
-    const decoded = readText(path);
-    if (decoded.ok) return decoded.text;
-    diagnostics.push({ ...decoded.diagnostic, hint: decodeHint(decoded.diagnostic) });
-    return "";
-  });
-  if (diagnostics.length > 0) throw new InputError(diagnostics);
-  return texts;
+}
+
+/** One file's text (see `readKnowledgeBaseSources`), or the diagnostic, with its hint, of why not. */
+export function readKnowledgeBaseText(
+  path: string,
+): { ok: true; text: RdfText } | { ok: false; diagnostic: Diagnostic } {
+  const decoded = readText(path);
+  if (decoded.ok) return decoded;
+  return { ok: false, diagnostic: withDecodeHint(decoded.diagnostic) };
+}
+
+/** A diagnostic of reading a file's bytes, with the hint for its kind. */
+export function withDecodeHint(diagnostic: Diagnostic): Diagnostic {
+  return { ...diagnostic, hint: decodeHint(diagnostic) };
+}
+
+/** A line too long for any string, as a diagnostic of the file. */
+export function lineTooLong(path: string, error: LineTooLong): Diagnostic {
+  return tooLarge(path, `${error.message}: no string holds it`);
 }
 
 function decodeHint(diagnostic: Diagnostic): string {
@@ -131,8 +158,7 @@ function readText(path: string): ReturnType<typeof readTextPieces> {
   try {
     return readTextPieces(path, displayPath(path));
   } catch (error) {
-    if (error instanceof LineTooLong)
-      return { ok: false, diagnostic: tooLarge(path, `${error.message}: no string holds it`) };
+    if (error instanceof LineTooLong) return { ok: false, diagnostic: lineTooLong(path, error) };
     throw missingOrUnreadable(path, error);
   }
 }

@@ -2,15 +2,15 @@
  * How a knowledge base is laid out in a triple store: one named graph per document, holding
  * the document's own graph and every graph of its claims' nanopublications, and the shared
  * graph (entities, works), and the agreement graph (assertions and conflicts across documents,
- * #15) last, after the claims it names. A store then holds a handful of graphs, not four per claim, and
- * replacing a document replaces all of it. Each graph is written as distinct N-Triples lines
- * (in the order first read) cut into request bodies of bounded size.
+ * #15) last, after the claims it names. A store then holds a handful of graphs, not four per
+ * claim, and replacing a document replaces all of it. Each graph is written as distinct
+ * N-Triples lines, in the order first read. Where each graph goes is `graph-routes.ts`; a push
+ * reads the data twice (`graph-survey.ts`, `graph-stream.ts`) so as never to hold all of it.
+ * Here, the same layout held in memory: for data that is in memory already, and for `pushed`.
  */
 import type { Quad } from "@rdfjs/types";
-import { Writer } from "n3";
-import { AGREEMENT_GRAPH_NAME } from "../agreement/rdf.ts";
-import { DEFAULT_BASE_IRI, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
-import { StoreError } from "./errors.ts";
+import { type GraphSink, streamGraphs } from "./graph-stream.ts";
+import { drain, type QuadPass, surveyGraphs } from "./graph-survey.ts";
 
 export interface GraphGroup {
   /** The graph's name in the store. */
@@ -21,205 +21,61 @@ export interface GraphGroup {
   readonly blankNodes: boolean;
 }
 
-/** `<base>np/<claim>.head`, or with a trusty URI `<base>np/<claim>.RA<code>#head` (rdf/write/trusty.ts). */
-const NANOPUB_GRAPH =
-  /^(.+\/)np\/([^/#]+?)(\.RA[A-Za-z0-9_-]{43})?[.#](?:head|assertion|provenance|pubinfo)$/;
-const KB_GRAPH = /^(.+\/)graph\/([^/]+)$/;
+/** How many steps of quads in memory are read between two waits. */
+const QUADS_PER_STEP = 65_536;
 
-/** Where a named graph's triples go, decided once per graph name. */
-type Route =
-  /** A nanopublication's graph: its document is known only once its provenance is read. */
-  | {
-      readonly kind: "nanopub";
-      readonly base: string;
-      readonly node: string;
-      readonly claim: string;
+/** Quads in memory as a pass (`QuadPass`): read again on each reading. */
+export function quadsPass(quads: readonly Quad[]): QuadPass {
+  return function* (onQuad) {
+    for (const [i, q] of quads.entries()) {
+      onQuad(q, undefined);
+      if ((i + 1) % QUADS_PER_STEP === 0) yield;
     }
-  /** Any other named graph, under the target's name. */
-  | { readonly kind: "graph"; readonly target: string };
-
-interface Lines {
-  readonly lines: Set<string>;
-  blankNodes: boolean;
+  };
 }
 
 /**
- * Gathers quads, one at a time, into the graphs a store is given (see `groupGraphs`).
- * `add` takes the quad and, when the caller has it, the quad's N-Triples line: the line of
- * an N-Quads file without its graph term, which spares serialising the terms again.
+ * Groups `quads` into the graphs to write, sorted by name, the agreement graph last.
+ * `baseGraph` is the prefix of their names (default: the data's own `<base>graph/`).
+ * Nanopublication graphs go to their document's graph; other named graphs under `<base>graph/`
+ * keep their local name; any other named graph keeps its name; triples in the default graph go
+ * to `<baseGraph>default`.
  */
-export class GraphGrouper {
-  private readonly writer = new Writer({ format: "N-Triples" });
-  private readonly routes = new Map<string, Route>();
-  /** Lines by nanopublication node (`<base>np/<claim>`) or by target graph name. */
-  private readonly nanopubs = new Map<
-    string,
-    Lines & { readonly route: Route & { kind: "nanopub" } }
-  >();
-  private readonly targets = new Map<string, Lines>();
-  private readonly defaults: Lines = { lines: new Set(), blankNodes: false };
-  /** `np → document` from publication info, and from the claims' provenance (the fallback). */
-  private readonly documents = new Map<string, string>();
-  private readonly documentsFromClaims = new Map<string, string>();
-  private defaultBase: string | undefined;
-  /** The agreement graphs' names in the store (`<base>graph/agreement`). */
-  private readonly agreements = new Set<string>();
-
-  constructor(private readonly baseGraph?: string | undefined) {}
-
-  add(q: Quad, line?: string): void {
-    const text =
-      line ?? `${this.writer.quadToString(q.subject, q.predicate, q.object).trimEnd()}\n`;
-    const blank = q.subject.termType === "BlankNode" || q.object.termType === "BlankNode";
-    if (q.graph.termType !== "NamedNode") {
-      this.defaults.lines.add(text);
-      if (blank) this.defaults.blankNodes = true;
-      return;
-    }
-    const route = this.route(q.graph.value);
-    let into: Lines;
-    if (route.kind === "nanopub") {
-      let np = this.nanopubs.get(route.node);
-      if (!np) {
-        np = { lines: new Set(), blankNodes: false, route };
-        this.nanopubs.set(route.node, np);
-      }
-      into = np;
-      if (q.predicate.value === PROV.wasDerivedFrom.value && q.object.termType === "NamedNode")
-        this.noteDocument(route, q.subject.value, q.object.value);
-    } else {
-      let target = this.targets.get(route.target);
-      if (!target) {
-        target = { lines: new Set(), blankNodes: false };
-        this.targets.set(route.target, target);
-      }
-      into = target;
-    }
-    into.lines.add(text);
-    if (blank) into.blankNodes = true;
-  }
-
-  /** The graphs, sorted by name (the agreement graph last), each with its lines in the order first read. */
-  groups(): GraphGroup[] {
-    const out = new Map<string, Lines>();
-    const merge = (name: string, from: Lines) => {
-      const into = out.get(name);
-      if (!into) {
-        out.set(name, { lines: new Set(from.lines), blankNodes: from.blankNodes });
-        return;
-      }
-      for (const l of from.lines) into.lines.add(l);
-      if (from.blankNodes) into.blankNodes = true;
-    };
-    for (const [name, lines] of this.targets) merge(name, lines);
-    for (const [node, np] of this.nanopubs) {
-      const doc =
-        this.documents.get(node) ??
-        this.documentsFromClaims.get(node) ??
-        np.route.claim.split(".")[0] ??
-        np.route.claim;
-      merge(`${this.baseGraph ?? `${np.route.base}graph/`}${doc}`, np);
-    }
-    if (this.defaults.lines.size > 0) {
-      merge(
-        `${this.baseGraph ?? this.defaultBase ?? `${DEFAULT_BASE_IRI}graph/`}default`,
-        this.defaults,
-      );
-    }
-    // The agreement graph names the claims of the others: it lands after them.
-    const last = (name: string) => (this.agreements.has(name) ? 1 : 0);
-    return [...out]
-      .sort((a, b) => last(a[0]) - last(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([graph, g]) => ({ graph, lines: [...g.lines], blankNodes: g.blankNodes }));
-  }
-
-  private route(graph: string): Route {
-    let route = this.routes.get(graph);
-    if (route) return route;
-    const np = NANOPUB_GRAPH.exec(graph);
-    if (np) {
-      const base = np[1] as string;
-      const claim = np[2] as string;
-      this.defaultBase ??= `${base}graph/`;
-      route = { kind: "nanopub", base, node: `${base}np/${claim}${np[3] ?? ""}`, claim };
-    } else {
-      const kb = KB_GRAPH.exec(graph);
-      if (kb) this.defaultBase ??= `${kb[1]}graph/`;
-      route = {
-        kind: "graph",
-        target: kb ? `${this.baseGraph ?? `${kb[1]}graph/`}${kb[2]}` : graph,
-      };
-      if (kb?.[2] === AGREEMENT_GRAPH_NAME) this.agreements.add(route.target);
-    }
-    this.routes.set(graph, route);
-    return route;
-  }
-
-  /**
-   * The document of a nanopublication, from its publication info (`np prov:wasDerivedFrom
-   * <base>doc/<id>`) or, failing that, its claim's provenance (`<base>claim/<claim> …`).
-   */
-  private noteDocument(route: Route & { kind: "nanopub" }, subject: string, object: string): void {
-    const prefix = `${route.base}doc/`;
-    if (!object.startsWith(prefix)) return;
-    const doc = object.slice(prefix.length);
-    if (doc === "" || doc.includes("/") || doc.includes(".")) return;
-    if (subject === route.node) this.documents.set(route.node, doc);
-    else if (subject === `${route.base}claim/${route.claim}`)
-      this.documentsFromClaims.set(route.node, doc);
-  }
+export function groupGraphs(quads: readonly Quad[], baseGraph?: string): GraphGroup[] {
+  return collectGraphs(quadsPass(quads), baseGraph);
 }
 
-/**
- * Groups `quads` into the graphs to write. `baseGraph` is the prefix of their names
- * (default: the data's own `<base>graph/`). Nanopublication graphs go to their document's
- * graph; other named graphs under `<base>graph/` keep their local name; any other named
- * graph keeps its name; triples in the default graph go to `<baseGraph>default`.
- */
-export function groupGraphs(quads: Iterable<Quad>, baseGraph?: string): GraphGroup[] {
-  const grouper = new GraphGrouper(baseGraph);
-  for (const q of quads) grouper.add(q);
-  return grouper.groups();
+/** A pass's graphs, each with all of its lines: the whole knowledge base in memory. */
+export function collectGraphs(pass: QuadPass, baseGraph?: string): GraphGroup[] {
+  const survey = surveyGraphs(pass, { baseGraph, maxBytes: Number.POSITIVE_INFINITY, url: "" });
+  const lines = new Map<string, string[]>();
+  const sink: GraphSink = {
+    body: (graph, body) => {
+      const into = lines.get(graph);
+      if (into) for (const line of body) into.push(line);
+      else lines.set(graph, [...body]);
+    },
+    end: () => {},
+  };
+  drain(streamGraphs(pass, survey, sink, Number.POSITIVE_INFINITY));
+  return [...survey.graphs].map(([graph, g]) => ({
+    graph,
+    lines: lines.get(graph) ?? [],
+    blankNodes: g.blankNodes,
+  }));
 }
 
-/**
- * The first line of every body: it makes the body Turtle (N-Triples lines are Turtle) and
- * lets Virtuoso, which sniffs a body's start, tell it from plain text.
- */
-export const BODY_HEADER = `@prefix rdf: <${RDF.iri}> .\n`;
+/** The bodies `countGraphs` cuts and drops, so that no graph is held whole. */
+const COUNTING_BODY_BYTES = 1_000_000;
 
-/** Cuts a graph's lines into bodies of at most `maxBytes` bytes, each starting with the header. */
-export function chunkLines(group: GraphGroup, maxBytes: number, url: string): string[] {
-  const header = Buffer.byteLength(BODY_HEADER);
-  const bodies: string[] = [];
-  let current: string[] = [];
-  let size = header;
-  for (const line of group.lines) {
-    const bytes = Buffer.byteLength(line);
-    if (header + bytes > maxBytes) {
-      throw new StoreError(
-        `graph <${group.graph}> holds a triple of ${bytes} bytes, more than the ${maxBytes} bytes a request may carry`,
-        { url, graph: group.graph, hint: "raise the request size limit (maxBytes)" },
-      );
-    }
-    if (size + bytes > maxBytes && current.length > 0) {
-      bodies.push(BODY_HEADER + current.join(""));
-      current = [];
-      size = header;
-    }
-    current.push(line);
-    size += bytes;
-  }
-  if (current.length > 0) bodies.push(BODY_HEADER + current.join(""));
-  if (bodies.length > 1 && group.blankNodes) {
-    throw new StoreError(
-      `graph <${group.graph}> holds blank nodes and needs ${bodies.length} requests: a blank node split across requests would become several`,
-      {
-        url,
-        graph: group.graph,
-        hint: "raise maxBytes so the graph goes in one request, or name the nodes with IRIs",
-      },
-    );
-  }
-  return bodies;
+/** Each graph's distinct triples, sorted as `groupGraphs` sorts them. */
+export function countGraphs(
+  pass: QuadPass,
+  baseGraph?: string,
+): Array<{ readonly graph: string; readonly triples: number }> {
+  const survey = surveyGraphs(pass, { baseGraph, maxBytes: Number.POSITIVE_INFINITY, url: "" });
+  const counts = new Map<string, number>();
+  const sink: GraphSink = { body: () => {}, end: (graph, triples) => counts.set(graph, triples) };
+  drain(streamGraphs(pass, survey, sink, COUNTING_BODY_BYTES));
+  return [...survey.graphs.keys()].map((graph) => ({ graph, triples: counts.get(graph) ?? 0 }));
 }

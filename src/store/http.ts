@@ -43,6 +43,8 @@ export interface HttpRequest {
   readonly what: string;
   /** The graph the request writes, for errors. */
   readonly graph?: string | undefined;
+  /** Told before each retry: the attempt about to start (2 for the first retry) and why. */
+  readonly onRetry?: ((attempt: number, reason: string) => void) | undefined;
 }
 
 export interface HttpResponse {
@@ -89,7 +91,10 @@ export class HttpClient {
     const shown = redactUrl(`${url.origin}${url.pathname}`);
     let last = "";
     for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await sleep(this.backoffMs * 2 ** (attempt - 1));
+      if (attempt > 0) {
+        request.onRetry?.(attempt + 1, last);
+        await sleep(this.backoffMs * 2 ** (attempt - 1));
+      }
       let response: HttpResponse;
       try {
         response = await this.attempt(request, url);

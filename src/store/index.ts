@@ -7,7 +7,7 @@ export {
   StoreRefusedError,
   StoreUnavailableError,
 } from "./errors.ts";
-export { type GraphGroup, GraphGrouper, groupGraphs } from "./graphs.ts";
+export { countGraphs, type GraphGroup, groupGraphs, quadsPass } from "./graphs.ts";
 export { checkUrl, credentialsFromEnv, HttpClient, type HttpOptions } from "./http.ts";
 export {
   countTriples,
@@ -26,6 +26,6 @@ export {
 } from "./push.ts";
 export { RemoteQuestions } from "./questions.ts";
 export { type RemoteGraphOptions, remoteGraph } from "./remote-graph.ts";
-export { NQuadsLines, readGraphGroups } from "./source.ts";
+export { filesPass, NQuadsLines } from "./source.ts";
 export { type RemoteQueryOptions, remoteQuery } from "./sparql.ts";
 export { type RemoteOptions, SparqlClient } from "./sparql-client.ts";

@@ -2,18 +2,23 @@
  * `push`: writes a knowledge base into a triple store with the SPARQL 1.1 Graph Store HTTP
  * Protocol, one named graph per document plus the shared graph (see `graphs.ts`). A graph's
  * first request is a PUT (replace) and the rest POSTs (append), so pushing again replaces
- * and never duplicates; when any request of a graph fails in a way that may pass, the whole
- * graph is written again from its PUT. `listGraphs` and `countTriples` show what a store holds.
+ * and never duplicates. The data is read twice and never held whole: first to check it all
+ * and learn where each graph ends (`graph-survey.ts`), before anything is sent; then to send
+ * each graph as it goes by (`graph-stream.ts`, `graph-requests.ts`). `listGraphs`,
+ * `countTriples` and `pushStatus` show what a store holds.
  */
 import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../base/errors.ts";
 import { redactUrl } from "./errors.ts";
-import { chunkLines, type GraphGroup, groupGraphs } from "./graphs.ts";
+import { type GraphReport, GraphRequests, type PushEvent } from "./graph-requests.ts";
+import { streamGraphs } from "./graph-stream.ts";
+import { type QuadPass, surveyGraphs } from "./graph-survey.ts";
+import { quadsPass } from "./graphs.ts";
 import { type Credentials, checkUrl, HttpClient } from "./http.ts";
+import { filesPass } from "./source.ts";
 import { type RemoteOptions, SparqlClient, sparqlIri } from "./sparql-client.ts";
-import { type GraphReport, type PushEvent, writeWithRetries } from "./write-graph.ts";
 
-export type { GraphReport, PushEvent } from "./write-graph.ts";
+export type { GraphReport, PushEvent } from "./graph-requests.ts";
 
 /** Virtuoso's limit in practice: bigger request bodies hang. */
 export const DEFAULT_MAX_BYTES = 10_000_000;
@@ -21,9 +26,9 @@ export const DEFAULT_MAX_BYTES = 10_000_000;
 export interface PushOptions {
   /** The store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql. */
   readonly endpoint: string;
-  /** What to write: quads, or graphs already grouped (`readGraphGroups`, `groupGraphs`). */
-  readonly quads?: Iterable<Quad> | undefined;
-  readonly groups?: readonly GraphGroup[] | undefined;
+  /** What to write: knowledge-base files (read twice, never whole), or quads in memory. */
+  readonly files?: readonly string[] | undefined;
+  readonly quads?: readonly Quad[] | undefined;
   /**
    * The Graph Store endpoint. Default: Virtuoso's next to the SPARQL endpoint,
    * `/sparql-graph-crud-auth` with credentials, `/sparql-graph-crud` without.
@@ -37,7 +42,7 @@ export interface PushOptions {
   readonly maxBytes?: number | undefined;
   /** Milliseconds a request may take (default 120 s). */
   readonly timeoutMs?: number | undefined;
-  /** How many times a graph is written again after a failure that may pass (default 3). */
+  /** How many times a request is sent again after a failure that may pass (default 3). */
   readonly retries?: number | undefined;
   /**
    * How many graphs are written at once (default 1). Requests of one graph always go one
@@ -45,7 +50,7 @@ export interface PushOptions {
    * no faster at 1,000 documents; other stores may take them side by side.
    */
   readonly parallel?: number | undefined;
-  /** The wait before the first rewrite, doubled for each next one (default 500 ms). */
+  /** The wait before the first retry, doubled for each next one (default 500 ms). */
   readonly backoffMs?: number | undefined;
   /** Answer a Basic challenge over plain http, sending the password in clear (default no). */
   readonly allowInsecureBasic?: boolean | undefined;
@@ -68,78 +73,38 @@ export async function push(options: PushOptions): Promise<PushReport> {
   checkUrl(options.endpoint, "--endpoint");
   if (options.graphStore !== undefined) checkUrl(options.graphStore, "--graph-store");
   const graphStore = options.graphStore ?? defaultGraphStore(options.endpoint, auth !== undefined);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const pass: QuadPass = options.files ? filesPass(options.files) : quadsPass(options.quads ?? []);
+  // Everything is read and checked before the first request.
+  const survey = surveyGraphs(pass, { baseGraph: options.baseGraph, maxBytes, url: graphStore });
+  options.onProgress?.({ kind: "plan", graphs: survey.graphs.size, quads: survey.quads });
   const http = new HttpClient({
     auth,
     timeoutMs: options.timeoutMs ?? 120_000,
-    retries: 0,
-    allowInsecureBasic: options.allowInsecureBasic,
-  });
-  const groups = options.groups ?? groupGraphs(options.quads ?? [], options.baseGraph);
-  const plan = planWrites(groups, graphStore, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  // The first request of a push learns the store's authentication challenge alone, so that
-  // the requests running beside each other afterwards do not all meet it at once.
-  if (auth && plan.length > 0) await http.prime(plan[0]?.url as string);
-  const settings = {
-    graphStore,
     retries: options.retries ?? 3,
     backoffMs: options.backoffMs ?? 500,
+    allowInsecureBasic: options.allowInsecureBasic,
+  });
+  const parallel = Math.max(1, options.parallel ?? 1);
+  const requests = new GraphRequests(http, {
+    urlOf: (graph) => graphUrl(graphStore, graph),
+    parallel,
+    queuedBytes: (parallel + 1) * maxBytes,
     onProgress: options.onProgress,
-  };
-  const reports = await inParallel(plan, Math.max(1, options.parallel ?? 1), (write) =>
-    writeWithRetries(http, write.url, write.group, write.bodies, settings),
-  );
+  });
+  // The first request of a push learns the store's authentication challenge alone, so that
+  // the requests running beside each other afterwards do not all meet it at once.
+  const first = survey.graphs.keys().next();
+  if (auth && first.done !== true) await http.prime(graphUrl(graphStore, first.value));
+  requests.start();
+  try {
+    for (const _step of streamGraphs(pass, survey, requests, maxBytes)) await requests.room();
+  } catch (error) {
+    await requests.abort(error);
+    throw error;
+  }
+  const reports = await requests.finish(survey.graphs.keys());
   return pushReport(graphStore, reports, started);
-}
-
-interface GraphWrite {
-  readonly group: GraphGroup;
-  readonly url: string;
-  readonly bodies: readonly string[];
-}
-
-/** Each graph's address and request bodies. */
-function planWrites(
-  groups: readonly GraphGroup[],
-  graphStore: string,
-  maxBytes: number,
-): GraphWrite[] {
-  // Every body is cut before anything is written, so a triple too big fails the push at once.
-  return groups.map((group) => ({
-    group,
-    url: graphUrl(graphStore, group.graph),
-    bodies: chunkLines(group, maxBytes, graphStore),
-  }));
-}
-
-/**
- * Writes every graph, `parallel` at a time, the reports in the plan's order. The first
- * failure stops the workers from taking more graphs, and is thrown once they are done.
- */
-async function inParallel(
-  plan: readonly GraphWrite[],
-  parallel: number,
-  write: (graph: GraphWrite) => Promise<GraphReport>,
-): Promise<GraphReport[]> {
-  const reports: GraphReport[] = new Array(plan.length);
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < plan.length) {
-      const index = next++;
-      try {
-        reports[index] = await write(plan[index] as GraphWrite);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const outcomes = await Promise.allSettled(
-    Array.from({ length: Math.min(parallel, plan.length) }, worker),
-  );
-  const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
-  if (rejected) throw rejected.reason;
-  return reports;
 }
 
 function pushReport(graphStore: string, reports: GraphReport[], started: number): PushReport {
@@ -246,7 +211,7 @@ export interface PushStatus {
  */
 export async function pushStatus(
   endpoint: string,
-  groups: readonly GraphGroup[],
+  groups: ReadonlyArray<{ readonly graph: string; readonly triples: number }>,
   options: StoreReadOptions = {},
 ): Promise<PushStatus> {
   const client = new SparqlClient(endpoint, options.auth, options);
@@ -259,7 +224,7 @@ export async function pushStatus(
     if (g?.termType === "NamedNode") stored.set(g.value, Number(row.get("n")?.value ?? 0));
   }
   const graphs = groups.map((group) => {
-    const local = group.lines.length;
+    const local = group.triples;
     const n = stored.get(group.graph) ?? 0;
     const state: GraphState =
       n === 0 ? "missing" : n === local ? "complete" : n < local ? "partial" : "differs";

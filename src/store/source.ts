@@ -1,27 +1,86 @@
 /**
- * Reading the knowledge base to push, straight into the graphs a store is given: quads are
- * grouped as they are parsed, and never kept in an array. From an N-Quads file (the default,
- * `graph/kb.nq`) each line already is the N-Triples line a request carries, plus its graph:
- * the line is used as it is once the parser has checked it, so nothing is serialised again.
+ * Reading the knowledge base to push, as a pass (`QuadPass`) that each of a push's two readings
+ * makes again, holding only what it reads at the moment. An N-Quads or N-Triples file is read
+ * piece by piece (each piece ends after a line, and one line is one statement, so each piece
+ * parses on its own): a file of any size, up to the 8 GiB limit, never is in memory whole. A
+ * Turtle or TriG file is read whole (a statement may span lines) and parsed chunk by chunk.
+ * From an N-Quads file (`graph/kb.nq`) each line already is the N-Triples line a request
+ * carries, plus its graph: the line is used as it is once the parser has checked it, so
+ * nothing is serialised again.
  */
 import type { Quad } from "@rdfjs/types";
-import { formatOf, parseKnowledgeBaseTexts, readKnowledgeBaseSources } from "../graph/load.ts";
+import { displayPath } from "../base/display-path.ts";
+import { type Diagnostic, InputError } from "../base/errors.ts";
+import {
+  checkKnowledgeBaseFiles,
+  formatOf,
+  lineTooLong,
+  readKnowledgeBaseText,
+  syntaxDiagnostic,
+  withDecodeHint,
+} from "../graph/load.ts";
+import { decodedPieces, LineTooLong } from "../rdf/read/file-pieces.ts";
+import { parseRdfSteps, type RdfFormat } from "../rdf/read/guarded-parser.ts";
 import { piecesOf, type RdfText } from "../rdf/read/text-pieces.ts";
-import { type GraphGroup, GraphGrouper } from "./graphs.ts";
+import type { QuadPass } from "./graph-survey.ts";
 
-/** Reads and checks every file (an InputError names each broken one), then groups the quads. */
-export async function readGraphGroups(
-  files: readonly string[],
-  baseGraph?: string,
-): Promise<GraphGroup[]> {
-  const grouper = new GraphGrouper(baseGraph);
-  const texts = readKnowledgeBaseSources(files);
-  for (const [i, file] of files.entries()) {
-    const text = texts[i] ?? "";
-    const lines = formatOf(file) === "N-Quads" ? new NQuadsLines(text) : undefined;
-    await parseKnowledgeBaseTexts([file], [text], (q) => grouper.add(q, lines?.next(q)));
+/**
+ * The files as a pass. The files are checked (format, size) at once; a reading throws an
+ * InputError naming every broken file, with its line and column, once it has read them all.
+ */
+export function filesPass(files: readonly string[]): QuadPass {
+  checkKnowledgeBaseFiles(files);
+  return function* (onQuad) {
+    const diagnostics: Diagnostic[] = [];
+    for (const [i, file] of files.entries()) {
+      const problem = yield* readFile(file, i, onQuad);
+      if (problem) diagnostics.push(problem);
+    }
+    if (diagnostics.length > 0) throw new InputError(diagnostics);
+  };
+}
+
+/** One file, part after part; returns the diagnostic of its first problem. */
+function* readFile(
+  file: string,
+  index: number,
+  onQuad: (quad: Quad, line: string | undefined) => void,
+): Generator<void, Diagnostic | undefined, undefined> {
+  const format = formatOf(file) as RdfFormat;
+  const lineByLine = format === "N-Quads" || format === "N-Triples";
+  // Parsed in parts, a file keeps one blank node per label only with a prefix of its own.
+  const options = lineByLine ? { blankNodePrefix: `f${index}_` } : {};
+  for (const part of fileParts(file, lineByLine)) {
+    if (!part.ok) return part.diagnostic;
+    const lines = format === "N-Quads" ? new NQuadsLines(part.text) : undefined;
+    try {
+      yield* parseRdfSteps(part.text, format, (q) => onQuad(q, lines?.next(q)), undefined, options);
+    } catch (error) {
+      const at = syntaxDiagnostic(displayPath(file), part.text, error as Error);
+      return { ...at, line: at.line + part.line - 1 };
+    }
   }
-  return grouper.groups();
+  return undefined;
+}
+
+type FilePart =
+  | { readonly ok: true; readonly text: RdfText; readonly line: number }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+/** A line-by-line file's pieces, decoded one at a time; any other file's whole text. */
+function* fileParts(file: string, lineByLine: boolean): Generator<FilePart, void, undefined> {
+  if (!lineByLine) {
+    const read = readKnowledgeBaseText(file);
+    yield read.ok ? { ok: true, text: read.text, line: 1 } : read;
+    return;
+  }
+  try {
+    for (const piece of decodedPieces(file, displayPath(file)))
+      yield piece.ok ? piece : { ok: false, diagnostic: withDecodeHint(piece.diagnostic) };
+  } catch (error) {
+    if (!(error instanceof LineTooLong)) throw error;
+    yield { ok: false, diagnostic: lineTooLong(file, error) };
+  }
 }
 
 /**

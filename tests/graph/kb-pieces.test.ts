@@ -11,7 +11,8 @@ import { readKnowledgeBaseFiles, readKnowledgeBaseSources } from "../../src/grap
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import { encodeSnapshot } from "../../src/graph/snapshot.ts";
 import { TextPieces } from "../../src/rdf/read/text-pieces.ts";
-import { readGraphGroups } from "../../src/store/source.ts";
+import { collectGraphs } from "../../src/store/graphs.ts";
+import { filesPass } from "../../src/store/source.ts";
 import { run } from "../helpers/cli.ts";
 import { FRESH_GRAPH } from "../helpers/fresh-kb.ts";
 
@@ -64,7 +65,7 @@ describe.each(FILES)("%s in pieces", (file) => {
   });
 
   it("gives the same graphs to push", async () => {
-    const [whole, cut] = await wholeAndInPieces(300, () => readGraphGroups([file]));
+    const [whole, cut] = await wholeAndInPieces(300, () => collectGraphs(filesPass([file])));
     expect(whole.reduce((n, g) => n + g.lines.length, 0)).toBeGreaterThan(1000);
     expect(cut).toEqual(whole);
   });

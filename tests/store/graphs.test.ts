@@ -5,7 +5,9 @@ import type { Quad } from "@rdfjs/types";
 import { DataFactory, Parser } from "n3";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/pipeline.ts";
-import { BODY_HEADER, chunkLines, groupGraphs } from "../../src/store/graphs.ts";
+import { streamGraphs } from "../../src/store/graph-stream.ts";
+import { BODY_HEADER, drain, surveyGraphs } from "../../src/store/graph-survey.ts";
+import { countGraphs, groupGraphs, quadsPass } from "../../src/store/graphs.ts";
 import { SEED_SOURCES, secondBuild, seedBuild } from "../helpers/build.ts";
 
 const { namedNode, literal, blankNode, quad, defaultGraph } = DataFactory;
@@ -85,35 +87,108 @@ describe("groupGraphs", () => {
   });
 });
 
-describe("chunkLines", () => {
-  const group = groupGraphs(seedBuild().quads)[0];
-  if (!group) throw new Error("no graph");
+/** What a sink is handed, in order. */
+type Event =
+  | { kind: "body"; graph: string; lines: readonly string[]; first: boolean }
+  | {
+      kind: "end";
+      graph: string;
+      triples: number;
+    };
 
-  it.each([20_000, 50_000, 1_000_000])("cuts a graph into bodies of at most %i bytes", (max) => {
-    const bodies = chunkLines(group, max, "http://store");
-    for (const b of bodies) {
-      expect(Buffer.byteLength(b)).toBeLessThanOrEqual(max);
-      expect(b.startsWith(BODY_HEADER)).toBe(true);
+function streamed(quads: readonly Quad[], maxBytes: number): Event[] {
+  const pass = quadsPass(quads);
+  const survey = surveyGraphs(pass, { maxBytes, url: "http://store" });
+  const events: Event[] = [];
+  drain(
+    streamGraphs(
+      pass,
+      survey,
+      {
+        body: (graph, lines, first) => events.push({ kind: "body", graph, lines, first }),
+        end: (graph, triples) => events.push({ kind: "end", graph, triples }),
+      },
+      maxBytes,
+    ),
+  );
+  return events;
+}
+
+describe("streamGraphs", () => {
+  const quads = seedBuild().quads;
+  const groups = groupGraphs(quads);
+
+  it.each([20_000, 50_000, 1_000_000])("cuts each graph into bodies of at most %i bytes", (max) => {
+    const events = streamed(quads, max);
+    for (const g of groups) {
+      const bodies = events.flatMap((e) => (e.kind === "body" && e.graph === g.graph ? [e] : []));
+      for (const b of bodies)
+        expect(Buffer.byteLength(BODY_HEADER + b.lines.join(""))).toBeLessThanOrEqual(max);
+      expect(bodies.map((b) => b.first)).toEqual(bodies.map((_, i) => i === 0));
+      expect(bodies.flatMap((b) => b.lines)).toEqual(g.lines);
+      expect(events).toContainEqual({ kind: "end", graph: g.graph, triples: g.lines.length });
+      if (max === 1_000_000 && g.graph.endsWith("/shared")) expect(bodies).toHaveLength(1);
     }
-    expect(bodies.map((b) => b.slice(BODY_HEADER.length)).join("")).toBe(group.lines.join(""));
-    if (max === 1_000_000) expect(bodies).toHaveLength(1);
   });
 
-  it("refuses a triple bigger than a request may be", () => {
-    expect(() => chunkLines(group, 2_000, "http://store")).toThrow(
-      expect.objectContaining({ name: "StoreError", graph: group.graph }),
+  it("ends each graph as soon as its last quad has gone by", () => {
+    const events = streamed(quads, 50_000);
+    const at = (kind: string, graph: string) =>
+      events.findIndex((e) => e.kind === kind && e.graph.endsWith(graph));
+    // The document's graph comes first in the data: it has ended before the shared graph's
+    // first body is handed over.
+    expect(at("end", "/desipramine-vs-ssris")).toBeGreaterThan(-1);
+    expect(at("end", "/desipramine-vs-ssris")).toBeLessThan(at("body", "/shared"));
+  });
+
+  it("holds the agreement graph until every other graph has ended, wherever the data puts it", () => {
+    const agreement = (q: Quad) => q.graph.value.endsWith("/graph/agreement");
+    const first = [...quads.filter(agreement), ...quads.filter((q) => !agreement(q))];
+    const events = streamed(first, 50_000);
+    const firstAgreement = events.findIndex((e) => e.graph.endsWith("/agreement"));
+    const lastOther = events.reduce((n, e, i) => (e.graph.endsWith("/agreement") ? n : i), -1);
+    expect(firstAgreement).toBeGreaterThan(lastOther);
+    const lines = events.flatMap((e) =>
+      e.kind === "body" && e.graph.endsWith("/agreement") ? e.lines : [],
+    );
+    expect(lines).toEqual(groups.at(-1)?.lines);
+  });
+
+  it("refuses, on the first reading, a triple bigger than a request may be", () => {
+    expect(() => surveyGraphs(quadsPass(quads), { maxBytes: 2_000, url: "http://store" })).toThrow(
+      expect.objectContaining({ name: "StoreError", graph: expect.stringContaining("/graph/") }),
     );
   });
 
-  it("refuses to split blank nodes across requests", () => {
+  it("refuses to split blank nodes across requests, and sends a graph with them in one body", () => {
     const lines = Array.from({ length: 50 }, (_, i) =>
       quad(blankNode(`b${i}`), namedNode("https://example.org/p"), literal("x".repeat(100))),
     );
     const [blank] = groupGraphs(lines);
     expect(blank?.blankNodes).toBe(true);
-    expect(chunkLines(blank as NonNullable<typeof blank>, 100_000, "http://store")).toHaveLength(1);
-    expect(() => chunkLines(blank as NonNullable<typeof blank>, 1_000, "http://store")).toThrow(
+    const bodies = streamed(lines, 100_000).filter((e) => e.kind === "body");
+    expect(bodies).toHaveLength(1);
+    expect(() => surveyGraphs(quadsPass(lines), { maxBytes: 1_000, url: "http://store" })).toThrow(
       /blank nodes/,
+    );
+  });
+
+  it("refuses data that changed between the two readings", () => {
+    const pass = quadsPass(quads);
+    const survey = surveyGraphs(pass, { maxBytes: 50_000, url: "http://store" });
+    const shorter = quadsPass(quads.slice(0, -1));
+    const sink = { body: () => {}, end: () => {} };
+    expect(() => drain(streamGraphs(shorter, survey, sink, 50_000))).toThrow(
+      /changed while it was being pushed/,
+    );
+  });
+});
+
+describe("countGraphs", () => {
+  it("counts each graph's distinct triples as groupGraphs holds them", () => {
+    const quads = [...seedBuild().quads, ...secondBuild().quads];
+    expect(countGraphs(quadsPass(quads))).toEqual(
+      groupGraphs(quads).map((g) => ({ graph: g.graph, triples: g.lines.length })),
     );
   });
 });

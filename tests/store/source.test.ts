@@ -2,10 +2,10 @@
 // parser agrees with them, and anything else (comments, other spacing, escapes, other
 // formats) is serialised again — the graphs are the same either way.
 import { Parser } from "n3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { render } from "../../src/pipeline/pipeline.ts";
-import { groupGraphs } from "../../src/store/graphs.ts";
-import { NQuadsLines, readGraphGroups } from "../../src/store/source.ts";
+import { collectGraphs, groupGraphs } from "../../src/store/graphs.ts";
+import { filesPass, NQuadsLines } from "../../src/store/source.ts";
 import { removeTemp, secondBuild, seedBuild, writeTemp } from "../helpers/build.ts";
 
 afterAll(removeTemp);
@@ -13,7 +13,7 @@ afterAll(removeTemp);
 const sets = (groups: ReturnType<typeof groupGraphs>) =>
   groups.map((g) => ({ graph: g.graph, lines: new Set(g.lines), blankNodes: g.blankNodes }));
 
-describe("readGraphGroups", () => {
+describe("filesPass", () => {
   const seed = seedBuild();
   const second = secondBuild();
 
@@ -23,7 +23,7 @@ describe("readGraphGroups", () => {
       const ext = { nquads: "nq", trig: "trig", turtle: "ttl" }[format];
       const a = writeTemp(`a/kb.${ext}`, render(seed, format));
       const b = writeTemp(`b/kb.${ext}`, render(second, format));
-      const read = await readGraphGroups([a, b]);
+      const read = collectGraphs(filesPass([a, b]));
       const quads = [
         ...new Parser({
           format: format === "nquads" ? "N-Quads" : format === "trig" ? "TriG" : "Turtle",
@@ -57,7 +57,7 @@ describe("readGraphGroups", () => {
     expect(cut.slice(3)).toEqual(quads.slice(3).map(() => undefined));
     // The graphs come out the same as from the quads alone.
     const file = writeTemp("odd/kb.nq", text);
-    expect(sets(await readGraphGroups([file]))).toEqual(sets(groupGraphs(quads)));
+    expect(sets(collectGraphs(filesPass([file])))).toEqual(sets(groupGraphs(quads)));
   });
 
   it("does not take a line that is not its quad's", () => {
@@ -84,9 +84,49 @@ describe("readGraphGroups", () => {
       "broken/kb.nq",
       [...good.slice(0, 5), "<urn:a> <urn:b> .", ...good.slice(5)].join("\n"),
     );
-    await expect(readGraphGroups([file])).rejects.toMatchObject({
-      name: "InputError",
-      diagnostics: [expect.objectContaining({ line: 6, file: expect.stringContaining("kb.nq") })],
-    });
+    expect(() => collectGraphs(filesPass([file]))).toThrow(
+      expect.objectContaining({
+        name: "InputError",
+        diagnostics: [expect.objectContaining({ line: 6, file: expect.stringContaining("kb.nq") })],
+      }),
+    );
+  });
+});
+
+describe("filesPass on an N-Quads file read piece by piece", () => {
+  const PIECE = "CLAIMGRAPH_KB_PIECE_BYTES";
+  const saved = process.env[PIECE];
+  afterEach(() => {
+    if (saved === undefined) delete process.env[PIECE];
+    else process.env[PIECE] = saved;
+  });
+
+  it("keeps a blank node one node across pieces, and each piece's quads once", () => {
+    const g = "<https://example.org/g>";
+    const lines = Array.from(
+      { length: 40 },
+      (_, i) => `_:b${i % 3} <https://example.org/p> "value ${i}" ${g} .`,
+    );
+    const file = writeTemp("blank/kb.nq", `${lines.join("\n")}\n`);
+    process.env[PIECE] = "200";
+    const pieces = collectGraphs(filesPass([file]));
+    delete process.env[PIECE];
+    const whole = collectGraphs(filesPass([file]));
+    expect(pieces).toEqual(whole);
+    const subjects = new Set(pieces[0]?.lines.map((l) => l.slice(0, l.indexOf(" "))));
+    expect(pieces[0]?.lines).toHaveLength(40);
+    expect(subjects.size).toBe(3);
+  });
+
+  it("places an error in a later piece at its line in the whole file", () => {
+    const good = render(seedBuild(), "nquads").split("\n").filter(Boolean);
+    const text = [...good.slice(0, 60), "<urn:a> <urn:b> .", ...good.slice(60, 80)].join("\n");
+    const file = writeTemp("broken-late/kb.nq", `${text}\n`);
+    process.env[PIECE] = "2000";
+    expect(() => collectGraphs(filesPass([file]))).toThrow(
+      expect.objectContaining({
+        diagnostics: [expect.objectContaining({ line: 61, column: 17 })],
+      }),
+    );
   });
 });

@@ -3,8 +3,9 @@
 // downgrade, also when it offers a Digest claimgraph cannot answer); and credentials written
 // into an address are refused before anything is sent, never echoed — whether or not the
 // address parses.
+
+import { DataFactory } from "n3";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { GraphGroup } from "../../src/store/graphs.ts";
 import { push } from "../../src/store/push.ts";
 import { remoteQuery } from "../../src/store/sparql.ts";
 import { removeTemp, writeTemp } from "../helpers/build.ts";
@@ -16,6 +17,8 @@ import {
   type FakeRequest,
   fakeSparql,
 } from "../helpers/fake-sparql.ts";
+
+const { namedNode, literal, quad } = DataFactory;
 
 afterEach(closeFakeSparql);
 afterAll(removeTemp);
@@ -71,11 +74,15 @@ describe("Basic authentication over plain http", () => {
 });
 
 describe("no downgrade from Digest", () => {
-  const groups: GraphGroup[] = ["a", "b"].map((g) => ({
-    graph: `https://example.org/graph/${g}`,
-    lines: [`<urn:s> <urn:p> "${g}" .\n`],
-    blankNodes: false,
-  }));
+  // Two graphs of one triple each.
+  const quads = ["a", "b"].map((g) =>
+    quad(
+      namedNode("urn:s"),
+      namedNode("urn:p"),
+      literal(g),
+      namedNode(`https://example.org/graph/${g}`),
+    ),
+  );
 
   it("a store that took a Digest answer and then asks for Basic gets no Basic answer", async () => {
     let digestTaken = false;
@@ -89,7 +96,7 @@ describe("no downgrade from Digest", () => {
     const error = await push({
       endpoint: store.endpoint,
       graphStore: `http://127.0.0.1:${store.port}/graph-store`,
-      groups,
+      quads,
       ...WRITER,
       allowInsecureBasic: true,
       backoffMs: 1,

@@ -74,10 +74,9 @@ async function checkAddresses(flags: StoreFlags) {
   if (flags.graphStore !== undefined) checkUrl(flags.graphStore, "--graph-store");
 }
 
-/** The knowledge base files' graph groups; a missing file is a usage error. */
-async function readGroups(flags: StoreFlags) {
-  const [{ readGraphGroups }, { UsageError }, { existsSync }] = await Promise.all([
-    import("../../store/index.ts"),
+/** The knowledge base files to read; a missing file is a usage error. */
+async function kbFiles(flags: StoreFlags): Promise<string[]> {
+  const [{ UsageError }, { existsSync }] = await Promise.all([
     import("../../base/errors.ts"),
     import("node:fs"),
   ]);
@@ -89,7 +88,7 @@ async function readGroups(flags: StoreFlags) {
         "run `claimgraph build` first, or pass --kb FILE",
       );
   }
-  return readGraphGroups(files, flags.graph);
+  return files;
 }
 
 /** Registers `push` (send the knowledge base to a store) and `pushed` (what a store holds of it). */
@@ -117,7 +116,7 @@ function pushOptions(command: Command): Command {
     .option("--max-bytes <n>", "largest request body", positive("--max-bytes"), 10_000_000)
     .option(
       "--retries <n>",
-      "attempts per graph when the store fails or drops the connection",
+      "times a request is sent again when the store fails, drops the connection or does not answer in time",
       positive("--retries"),
       3,
     )
@@ -134,13 +133,14 @@ function pushOptions(command: Command): Command {
 async function runPush(flags: PushFlags, ctx: CommandContext): Promise<void> {
   await checkAddresses(flags);
   const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
-  const [groups, store] = await Promise.all([readGroups(flags), import("../../store/index.ts")]);
+  const [files, store] = await Promise.all([kbFiles(flags), import("../../store/index.ts")]);
   // On a terminal, each graph is named as it lands: a push that fails half-way has said
   // what it wrote (and `claimgraph pushed` says it again later).
   const live = !flags.quiet && !flags.json && process.stderr.isTTY === true;
   const report = await store.push({
     endpoint: flags.endpoint,
-    groups,
+    files,
+    baseGraph: flags.graph,
     ...(flags.graphStore ? { graphStore: flags.graphStore } : {}),
     ...(auth ? { user: auth.user, password: auth.password } : {}),
     maxBytes: flags.maxBytes,
@@ -148,7 +148,7 @@ async function runPush(flags: PushFlags, ctx: CommandContext): Promise<void> {
     retries: flags.retries,
     parallel: flags.parallel,
     allowInsecureBasic: flags.allowInsecureBasic,
-    onProgress: live ? progressPrinter(groups.length, ctx) : () => {},
+    onProgress: live ? progressPrinter(ctx) : () => {},
   });
   if (flags.json) {
     ctx.io.out(JSON.stringify(report, null, 2));
@@ -157,15 +157,21 @@ async function runPush(flags: PushFlags, ctx: CommandContext): Promise<void> {
   ctx.io.out(pushText(report, store.redactUrl));
 }
 
-/** Names each graph on standard error as it lands, and each retry. */
-function progressPrinter(total: number, ctx: CommandContext): (event: PushEvent) => void {
+/** Says what the push will write once it is read, then names each graph as it lands, and each retry. */
+function progressPrinter(ctx: CommandContext): (event: PushEvent) => void {
   let done = 0;
+  let total = 0;
   return (event) => {
-    if (event.kind === "graph") {
+    if (event.kind === "plan") {
+      total = event.graphs;
+      ctx.io.err(`  read ${event.quads} quads: ${total} graphs to write`);
+    } else if (event.kind === "graph") {
       done += 1;
       ctx.io.err(`  [${done}/${total}] ${event.report.graph}`);
     } else if (event.kind === "retry") {
-      ctx.io.err(`  writing <${event.graph}> again (attempt ${event.attempt}): ${event.reason}`);
+      ctx.io.err(
+        `  sending a request of <${event.graph}> again (attempt ${event.attempt}): ${event.reason}`,
+      );
     }
   };
 }
@@ -186,7 +192,8 @@ function pushText(report: PushReport, redactUrl: (url: string) => string): strin
 async function runPushed(flags: StoreFlags, ctx: CommandContext): Promise<void> {
   await checkAddresses(flags);
   const auth = await storeCredentials({ passwordStdin: flags.passwordStdin });
-  const [groups, store] = await Promise.all([readGroups(flags), import("../../store/index.ts")]);
+  const [files, store] = await Promise.all([kbFiles(flags), import("../../store/index.ts")]);
+  const groups = store.countGraphs(store.filesPass(files), flags.graph);
   const status = await store.pushStatus(flags.endpoint, groups, {
     auth,
     timeoutMs: flags.timeout,

@@ -97,6 +97,33 @@ function lineFeeds(bytes: Buffer): number {
   return n;
 }
 
+/** A piece of a file's text, and the line it starts on; or the diagnostic of its first bad byte. */
+export type DecodedPiece =
+  | { readonly ok: true; readonly text: string; readonly line: number }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+/**
+ * The file's text piece after piece, each decoded strictly as UTF-8 when it is reached: only
+ * one piece is held at a time. Stops after the first piece that does not decode.
+ */
+export function* decodedPieces(
+  path: string,
+  file: string,
+  size: number = pieceBytes(),
+  block?: number,
+): Generator<DecodedPiece, void, undefined> {
+  let line = 1;
+  for (const bytes of bytePieces(path, size, block)) {
+    const decoded: DecodeResult = decodeDocument(file, bytes, line);
+    if (!decoded.ok) {
+      yield decoded;
+      return;
+    }
+    yield { ok: true, text: decoded.text, line };
+    line += lineFeeds(bytes);
+  }
+}
+
 /**
  * The file's text, decoded strictly as UTF-8 piece by piece: one string when it fits in one
  * piece, pieces otherwise; or the diagnostic of its first bad byte (`decodeDocument`).
@@ -108,12 +135,9 @@ export function readTextPieces(
   block?: number,
 ): { ok: true; text: RdfText } | { ok: false; diagnostic: Diagnostic } {
   const pieces: string[] = [];
-  let line = 1;
-  for (const bytes of bytePieces(path, size, block)) {
-    const decoded: DecodeResult = decodeDocument(file, bytes, line);
-    if (!decoded.ok) return decoded;
-    pieces.push(decoded.text);
-    line += lineFeeds(bytes);
+  for (const piece of decodedPieces(path, file, size, block)) {
+    if (!piece.ok) return piece;
+    pieces.push(piece.text);
   }
   return { ok: true, text: pieces.length <= 1 ? (pieces[0] ?? "") : new TextPieces(pieces) };
 }

@@ -65,28 +65,59 @@ export function parseRdf(
   onQuad: (quad: Quad, place: QuadPlace) => void,
   onPrefix?: (prefix: string, iri: string) => void,
 ): void {
+  const steps = parseRdfSteps(text, format, onQuad, onPrefix);
+  // Each step is one chunk read; nothing waits between them here.
+  while (steps.next().done !== true);
+}
+
+export interface ParseStepOptions {
+  /**
+   * The prefix of the parser's blank node labels (n3's `blankNodePrefix`). Given, a label
+   * reads the same in every parse of every part of one file: a file parsed in parts (an
+   * N-Quads file piece by piece) keeps `_:x` one node. Default: a prefix new to each parse.
+   */
+  readonly blankNodePrefix?: string | undefined;
+}
+
+/**
+ * `parseRdf` one chunk at a time: the generator reads a chunk of about CHUNK characters per
+ * step and yields, so that its caller may wait between chunks (for a store to take what the
+ * chunk gave, say). Throws, from the step that meets it, as `parseRdf` does.
+ */
+export function* parseRdfSteps(
+  text: RdfText,
+  format: RdfFormat,
+  onQuad: (quad: Quad, place: QuadPlace) => void,
+  onPrefix?: (prefix: string, iri: string) => void,
+  options: ParseStepOptions = {},
+): Generator<void, void, undefined> {
   const watch = new TokenWatch(text);
   const places = new TextPlaces(text);
   const place: QuadPlace = () => places.at(watch.object?.line ?? 1, watch.object?.start ?? 0);
   let failure: RdfParseError | undefined;
   let finished = false;
   const input = new EventEmitter();
-  new Parser({ format }).parse(input, {
-    onQuad: (error: RdfParseError | null, quad: Quad | null) => {
-      if (error) failure ??= error;
-      else if (quad) onQuad(quad, place);
-      else finished = true;
-    },
-    onPrefix: onPrefix && ((prefix: string, iri: { value: string }) => onPrefix(prefix, iri.value)),
-    onToken: (token: RdfToken) => {
-      const problem = watch.read(token);
-      if (!problem) return;
-      failure ??= problem;
-      throw STOP;
-    },
-  } satisfies ParseCallbacks as Parameters<Parser["parse"]>[1]);
+  const prefix = options.blankNodePrefix;
+  new Parser({ format, ...(prefix === undefined ? {} : { blankNodePrefix: prefix }) }).parse(
+    input,
+    {
+      onQuad: (error: RdfParseError | null, quad: Quad | null) => {
+        if (error) failure ??= error;
+        else if (quad) onQuad(quad, place);
+        else finished = true;
+      },
+      onPrefix:
+        onPrefix && ((prefix: string, iri: { value: string }) => onPrefix(prefix, iri.value)),
+      onToken: (token: RdfToken) => {
+        const problem = watch.read(token);
+        if (!problem) return;
+        failure ??= problem;
+        throw STOP;
+      },
+    } satisfies ParseCallbacks as Parameters<Parser["parse"]>[1],
+  );
   try {
-    const open = feed(text, input, watch, () => failure !== undefined);
+    const open = yield* feed(text, input, watch, () => failure !== undefined);
     failure ??= open;
   } catch (error) {
     if (error !== STOP) throw error;
@@ -97,16 +128,16 @@ export function parseRdf(
 }
 
 /**
- * Hands `text` to the parser in chunks, piece after piece, stopping when `failed`; returns the
- * guard's refusal of a literal left open for longer than any literal may be, before n3 buffers
- * all of it.
+ * Hands `text` to the parser in chunks, piece after piece, yielding after each, stopping when
+ * `failed`; returns the guard's refusal of a literal left open for longer than any literal
+ * may be, before n3 buffers all of it.
  */
-function feed(
+function* feed(
   text: RdfText,
   input: EventEmitter,
   watch: TokenWatch,
   failed: () => boolean,
-): RdfParseError | undefined {
+): Generator<void, RdfParseError | undefined, undefined> {
   let examined = -1;
   let start = 0;
   for (const piece of piecesOf(text)) {
@@ -117,13 +148,15 @@ function feed(
       // Where the last token ended is looked up only once more text is fed than a literal
       // may hold: in a shorter text no literal can be too long.
       const fed = start + at;
-      if (fed <= MAX_LITERAL_LENGTH || failed()) continue;
-      const end = watch.end();
-      if (fed - end > MAX_LITERAL_LENGTH && end !== examined) {
-        examined = end;
-        const problem = pendingLiteral(text, end, fed, watch);
-        if (problem) return problem;
+      if (fed > MAX_LITERAL_LENGTH && !failed()) {
+        const end = watch.end();
+        if (fed - end > MAX_LITERAL_LENGTH && end !== examined) {
+          examined = end;
+          const problem = pendingLiteral(text, end, fed, watch);
+          if (problem) return problem;
+        }
       }
+      if (!failed()) yield;
     }
     start += piece.length;
   }
