@@ -8,6 +8,7 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { AGREEMENT_GRAPH_NAME } from "../agreement/rdf.ts";
+import { ownString } from "../base/own-string.ts";
 import { DEFAULT_BASE_IRI, PROV } from "../rdf/vocab/vocabulary.ts";
 
 /** `<base>np/<claim>.head`, or with a trusty URI `<base>np/<claim>.RA<code>#head` (rdf/write/trusty.ts). */
@@ -73,18 +74,20 @@ export class GraphRouter {
   private routeOf(graph: string): Route {
     if (this.last?.graph === graph) return this.last.route;
     let route: Route;
+    // Routes, and the names they hold, outlive the text they were read from: each is a string
+    // of its own (`ownString`), so that a router keeps no piece of a file alive.
     const np = NANOPUB_GRAPH.exec(graph);
     if (np) {
-      const base = np[1] as string;
-      const claim = np[2] as string;
-      this.base ??= `${base}graph/`;
-      route = { kind: "nanopub", base, node: `${base}np/${claim}${np[3] ?? ""}`, claim };
+      const base = ownString(np[1] as string);
+      const claim = ownString(np[2] as string);
+      this.base ??= ownString(`${base}graph/`);
+      route = { kind: "nanopub", base, node: ownString(`${base}np/${claim}${np[3] ?? ""}`), claim };
     } else {
       const kb = KB_GRAPH.exec(graph);
-      if (kb) this.base ??= `${kb[1]}graph/`;
+      if (kb) this.base ??= ownString(`${kb[1]}graph/`);
       route = {
         kind: "graph",
-        target: kb ? `${this.baseGraph ?? `${kb[1]}graph/`}${kb[2]}` : graph,
+        target: ownString(kb ? `${this.baseGraph ?? `${kb[1]}graph/`}${kb[2]}` : graph),
         agreement: kb?.[2] === AGREEMENT_GRAPH_NAME,
       };
     }
@@ -99,7 +102,7 @@ export class GraphRouter {
   private noteDocument(route: Route & { kind: "nanopub" }, subject: string, object: string): void {
     const prefix = `${route.base}doc/`;
     if (!object.startsWith(prefix)) return;
-    const doc = object.slice(prefix.length);
+    const doc = ownString(object.slice(prefix.length));
     if (doc === "" || doc.includes("/") || doc.includes(".")) return;
     if (subject === route.node) this.documents.set(route.node, doc);
     else if (subject === `${route.base}claim/${route.claim}`)

@@ -19,7 +19,7 @@ import {
   syntaxDiagnostic,
   withDecodeHint,
 } from "../graph/load.ts";
-import { decodedPieces, LineTooLong } from "../rdf/read/file-pieces.ts";
+import { decodedPieces, LineTooLong, pieceBytes } from "../rdf/read/file-pieces.ts";
 import { parseRdfSteps, type RdfFormat } from "../rdf/read/guarded-parser.ts";
 import { piecesOf, type RdfText } from "../rdf/read/text-pieces.ts";
 import type { QuadPass } from "./graph-survey.ts";
@@ -63,6 +63,13 @@ function* readFile(
   return undefined;
 }
 
+/**
+ * The size of the pieces a line-by-line file is read in: small, since each is held while it is
+ * parsed (with its text decoded, about twice its size), and a piece costs little more than
+ * a new parser.
+ */
+export const PUSH_PIECE_BYTES = 16 * 1024 * 1024;
+
 type FilePart =
   | { readonly ok: true; readonly text: RdfText; readonly line: number }
   | { readonly ok: false; readonly diagnostic: Diagnostic };
@@ -75,7 +82,8 @@ function* fileParts(file: string, lineByLine: boolean): Generator<FilePart, void
     return;
   }
   try {
-    for (const piece of decodedPieces(file, displayPath(file)))
+    const size = Math.min(pieceBytes(), PUSH_PIECE_BYTES);
+    for (const piece of decodedPieces(file, displayPath(file), size))
       yield piece.ok ? piece : { ok: false, diagnostic: withDecodeHint(piece.diagnostic) };
   } catch (error) {
     if (!(error instanceof LineTooLong)) throw error;
