@@ -220,9 +220,10 @@ function virtuosoLines(p) {
       `took ${s(p.bulk.loaderMs)} for ${n(p.bulk.added)} quads (the store used ` +
       `${s(p.bulk.storeCpuMs ?? Number.NaN)} of CPU), then \`checkpoint\` ` +
       `${s(p.bulk.checkpointMs)}. \`claimgraph push\` took ${s(p.push.ms)} ` +
-      `(${s(p.push.httpMs)} of it sending ${n(p.push.requests)} requests, ` +
-      `${(p.push.bytes / 1e6).toFixed(0)} MB, for ${n(p.push.graphs)} graphs; ` +
-      `${s(cpu(p.push.rusage))} CPU in claimgraph, ${s(p.push.storeCpuMs ?? Number.NaN)} in the ` +
+      `(${s(p.push.httpMs)} of it from its first reading of the data to its last answer, ` +
+      `${n(p.push.requests)} requests, ${(p.push.bytes / 1e6).toFixed(0)} MB, for ` +
+      `${n(p.push.graphs)} graphs; ${s(cpu(p.push.rusage))} CPU in claimgraph, peak RSS ` +
+      `${mib(p.push.rusage?.maxRssBytes)}, ${s(p.push.storeCpuMs ?? Number.NaN)} CPU in the ` +
       `store), the store gained ${n(p.push.added)} triples, then \`checkpoint\` ` +
       `${s(p.push.checkpointMs)}. With the checkpoints on both sides: ${x(p.durableRatio)}.`,
   ];

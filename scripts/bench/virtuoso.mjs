@@ -6,9 +6,9 @@
 //              `ld_dir(…); rdf_loader_run();` timed from outside, then `checkpoint;` timed
 //              on its own (the loader writes no transaction log; a checkpoint makes it durable);
 //   push:      `claimgraph push --endpoint … --kb kb.trig --json` as a process, timed from
-//              outside (it parses kb.trig, groups the triples by document as they are read,
-//              then sends one graph per document over HTTP: push's defaults), then
-//              `checkpoint;` timed on its own.
+//              outside (it reads kb.trig twice: once to check it and learn where each graph
+//              ends, then to send one graph per document over HTTP as it goes by: push's
+//              defaults), then `checkpoint;` timed on its own.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
