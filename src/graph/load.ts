@@ -147,7 +147,8 @@ function fileSize(path: string): number {
   return stat.size;
 }
 
-function missingOrUnreadable(path: string, error: unknown): UsageError {
+/** Why a knowledge-base file cannot be opened, as a UsageError naming it. */
+export function missingOrUnreadable(path: string, error: unknown): UsageError {
   if ((error as NodeJS.ErrnoException).code === "ENOENT")
     return usageProblem(path, "does not exist", "run `claimgraph build` first, or pass --kb FILE");
   return usageProblem(path, `cannot be read: ${(error as Error).message}`, "check its permissions");

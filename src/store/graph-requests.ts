@@ -160,12 +160,13 @@ export class GraphRequests implements GraphSink {
       g.busy = true;
       try {
         await this.send(g);
-      } catch (error) {
-        this.failure ??= { error };
-        return;
-      } finally {
         g.busy = false;
         this.settle(g);
+      } catch (error) {
+        // The request's failure, or the progress callback's.
+        this.failure ??= { error };
+      } finally {
+        g.busy = false;
         this.notify();
       }
     }

@@ -37,14 +37,24 @@ export class GraphRouter {
   private readonly documents = new Map<string, string>();
   private readonly documentsFromClaims = new Map<string, string>();
   private base: string | undefined;
+  /** Frozen once the first reading is done: the documents are known, and stay as they are. */
+  private frozen = false;
+  /** The bases met, each kept once. */
+  private readonly bases = new Map<string, string>();
 
   constructor(private readonly baseGraph?: string | undefined) {}
+
+  /** From now on, the documents learnt stay as they are. */
+  freeze(): void {
+    this.frozen = true;
+  }
 
   /** The quad's route; learns, from a nanopublication's provenance, the document it is from. */
   route(q: Quad): Route {
     if (q.graph.termType !== "NamedNode") return { kind: "default" };
     const route = this.routeOf(q.graph.value);
     if (
+      !this.frozen &&
       route.kind === "nanopub" &&
       q.predicate.value === PROV.wasDerivedFrom.value &&
       q.object.termType === "NamedNode"
@@ -78,7 +88,7 @@ export class GraphRouter {
     // of its own (`ownString`), so that a router keeps no piece of a file alive.
     const np = NANOPUB_GRAPH.exec(graph);
     if (np) {
-      const base = ownString(np[1] as string);
+      const base = this.baseOf(np[1] as string);
       const claim = ownString(np[2] as string);
       this.base ??= ownString(`${base}graph/`);
       route = { kind: "nanopub", base, node: ownString(`${base}np/${claim}${np[3] ?? ""}`), claim };
@@ -91,8 +101,18 @@ export class GraphRouter {
         agreement: kb?.[2] === AGREEMENT_GRAPH_NAME,
       };
     }
-    this.last = { graph, route };
+    this.last = { graph: ownString(graph), route };
     return route;
+  }
+
+  /** The base, one string for all its nanopublications. */
+  private baseOf(text: string): string {
+    let base = this.bases.get(text);
+    if (base === undefined) {
+      base = ownString(text);
+      this.bases.set(base, base);
+    }
+    return base;
   }
 
   /**

@@ -9,6 +9,7 @@
 
 import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../base/errors.ts";
+import { ownString } from "../base/own-string.ts";
 import type { Route } from "./graph-routes.ts";
 import {
   BODY_HEADER,
@@ -84,13 +85,19 @@ class GraphCutter {
     const name = this.name;
     const extent = this.survey.graphs.get(name);
     if (!extent) throw changedBetweenReadings(`graph <${name}> was not in it on the first reading`);
+    // Past its end, the graph would be replaced by a PUT of what comes now.
+    if (this.index > extent.last)
+      throw changedBetweenReadings(`graph <${name}> runs on past where it ended before`);
     const g = this.graph(name, extent);
     const line = this.lines.of(q, given);
     if (!g.seen.has(line)) {
-      g.seen.add(line);
-      const bytes = Buffer.byteLength(line);
+      // A line cut from the file's text is copied: kept, it would keep the text alive.
+      const kept = given === undefined ? line : ownString(line);
+      g.seen.add(kept);
+      const bytes = Buffer.byteLength(kept);
+      this.check(name, g, q, bytes);
       if (!g.whole && g.size + bytes > this.maxBytes && g.lines.length > 0) this.cut(name, g);
-      g.lines.push(line);
+      g.lines.push(kept);
       g.size += bytes;
     }
     if (this.index === extent.last) {
@@ -108,6 +115,18 @@ class GraphCutter {
       throw changedBetweenReadings(
         `${this.survey.quads} quads on the first reading, ${this.index} on the second`,
       );
+  }
+
+  /**
+   * What the first reading checked holds for this quad too: a graph cut into several bodies
+   * has no blank node, and no body grows over the limit.
+   */
+  private check(name: string, g: OpenGraph, q: Quad, bytes: number): void {
+    const blank = q.subject.termType === "BlankNode" || q.object.termType === "BlankNode";
+    if (blank && !g.whole)
+      throw changedBetweenReadings(`graph <${name}> holds a blank node it did not hold before`);
+    if ((g.whole ? g.size : this.header) + bytes > this.maxBytes)
+      throw changedBetweenReadings(`graph <${name}> holds more than one request carries`);
   }
 
   private graph(name: string, extent: SurveyedGraph): OpenGraph {

@@ -7,6 +7,7 @@
  */
 import type { Quad } from "@rdfjs/types";
 import { Writer } from "n3";
+import { ownString } from "../base/own-string.ts";
 import { RDF } from "../rdf/vocab/vocabulary.ts";
 import { StoreError } from "./errors.ts";
 import { GraphRouter, type Route, routeKey } from "./graph-routes.ts";
@@ -64,7 +65,8 @@ interface Tally {
 
 /**
  * Reads the data once (throwing the files' errors, and a StoreError for a triple or a graph
- * that no request could carry) and tells each graph's extent.
+ * that no request could carry) and tells each graph's extent. The router is then frozen: the
+ * second reading sends each quad where the first one counted it.
  */
 export function surveyGraphs(
   pass: QuadPass,
@@ -75,42 +77,61 @@ export function surveyGraphs(
   },
 ): GraphSurvey {
   const router = new GraphRouter(options.baseGraph);
-  const lines = new TripleLines();
   const header = Buffer.byteLength(BODY_HEADER);
-  // Counted by the route's key: a nanopublication's document is not known until its end.
+  const { tallies, quads, biggest } = tallyQuads(pass, router);
+  if (biggest && header + biggest.bytes > options.maxBytes)
+    throw tooBig(router.target(biggest.route), biggest.bytes, options);
+  const graphs = graphsOf(tallies, router);
+  for (const [graph, g] of graphs)
+    if (g.blankNodes && header + g.bytes > options.maxBytes)
+      throw splitBlankNodes(graph, g, options);
+  router.freeze();
+  return { router, graphs: sortGraphs(graphs), quads };
+}
+
+/**
+ * Each route's last quad, bytes and blank nodes, counted by the route's key (a
+ * nanopublication's document is not known until the data's end), and the biggest triple.
+ */
+function tallyQuads(pass: QuadPass, router: GraphRouter) {
+  const lines = new TripleLines();
   const tallies = new Map<string, Tally>();
+  let biggest: { bytes: number; route: Route } | undefined;
   let index = 0;
-  const read = pass((q, given) => {
-    const route = router.route(q);
-    const bytes = Buffer.byteLength(lines.of(q, given));
-    if (header + bytes > options.maxBytes) throw tooBig(router.target(route), bytes, options);
-    const key = routeKey(route);
-    let tally = tallies.get(key);
-    if (!tally) {
-      tally = { last: index, bytes: 0, blankNodes: false, route };
-      tallies.set(key, tally);
-    }
-    tally.last = index++;
-    tally.bytes += bytes;
-    if (q.subject.termType === "BlankNode" || q.object.termType === "BlankNode")
-      tally.blankNodes = true;
-  });
-  drain(read);
+  drain(
+    pass((q, given) => {
+      const route = router.route(q);
+      const bytes = Buffer.byteLength(lines.of(q, given));
+      if (bytes > (biggest?.bytes ?? 0)) biggest = { bytes, route };
+      const key = routeKey(route);
+      let tally = tallies.get(key);
+      if (!tally) {
+        tally = { last: index, bytes: 0, blankNodes: false, route };
+        tallies.set(key, tally);
+      }
+      tally.last = index++;
+      tally.bytes += bytes;
+      if (q.subject.termType === "BlankNode" || q.object.termType === "BlankNode")
+        tally.blankNodes = true;
+    }),
+  );
+  return { tallies, quads: index, biggest };
+}
+
+/** The routes' tallies gathered by the graph of the store each goes to. */
+function graphsOf(tallies: Map<string, Tally>, router: GraphRouter): Map<string, SurveyedGraph> {
   const graphs = new Map<string, SurveyedGraph>();
   for (const tally of tallies.values()) {
-    const name = router.target(tally.route);
+    const name = ownString(router.target(tally.route));
     const seen = graphs.get(name);
     graphs.set(name, {
       last: Math.max(seen?.last ?? -1, tally.last),
       bytes: (seen?.bytes ?? 0) + tally.bytes,
       blankNodes: (seen?.blankNodes ?? false) || tally.blankNodes,
-      agreement: router.isAgreement(tally.route),
+      agreement: (seen?.agreement ?? false) || router.isAgreement(tally.route),
     });
   }
-  for (const [graph, g] of graphs)
-    if (g.blankNodes && header + g.bytes > options.maxBytes)
-      throw splitBlankNodes(graph, g, options);
-  return { router, graphs: sortGraphs(graphs), quads: index };
+  return graphs;
 }
 
 /** By name, the agreement graphs last (they name the claims of the others). */

@@ -65,9 +65,6 @@ export function collectGraphs(pass: QuadPass, baseGraph?: string): GraphGroup[] 
   }));
 }
 
-/** The bodies `countGraphs` cuts and drops, so that no graph is held whole. */
-const COUNTING_BODY_BYTES = 1_000_000;
-
 /** Each graph's distinct triples, sorted as `groupGraphs` sorts them. */
 export function countGraphs(
   pass: QuadPass,
@@ -76,6 +73,8 @@ export function countGraphs(
   const survey = surveyGraphs(pass, { baseGraph, maxBytes: Number.POSITIVE_INFINITY, url: "" });
   const counts = new Map<string, number>();
   const sink: GraphSink = { body: () => {}, end: (graph, triples) => counts.set(graph, triples) };
-  drain(streamGraphs(pass, survey, sink, COUNTING_BODY_BYTES));
+  // Not cut into bodies: a graph's lines are held while it is open in any case (to count
+  // each once), and the bodies are dropped.
+  drain(streamGraphs(pass, survey, sink, Number.POSITIVE_INFINITY));
   return [...survey.graphs.keys()].map((graph) => ({ graph, triples: counts.get(graph) ?? 0 }));
 }

@@ -8,13 +8,15 @@
  * carries, plus its graph: the line is used as it is once the parser has checked it, so
  * nothing is serialised again.
  */
+import { statSync } from "node:fs";
 import type { Quad } from "@rdfjs/types";
 import { displayPath } from "../base/display-path.ts";
-import { type Diagnostic, InputError } from "../base/errors.ts";
+import { ClaimgraphError, type Diagnostic, InputError, UsageError } from "../base/errors.ts";
 import {
   checkKnowledgeBaseFiles,
   formatOf,
   lineTooLong,
+  missingOrUnreadable,
   readKnowledgeBaseText,
   syntaxDiagnostic,
   withDecodeHint,
@@ -27,17 +29,72 @@ import type { QuadPass } from "./graph-survey.ts";
 /**
  * The files as a pass. The files are checked (format, size) at once; a reading throws an
  * InputError naming every broken file, with its line and column, once it has read them all.
+ * A file must be the same file, unchanged, on every reading (`FileIdentities`): a reading after
+ * the first checks every file before it reads anything, and each file again once read.
  */
 export function filesPass(files: readonly string[]): QuadPass {
   checkKnowledgeBaseFiles(files);
+  const identities = new FileIdentities(files);
   return function* (onQuad) {
+    identities.checkAll();
     const diagnostics: Diagnostic[] = [];
     for (const [i, file] of files.entries()) {
+      const before = identities.check(i);
       const problem = yield* readFile(file, i, onQuad);
       if (problem) diagnostics.push(problem);
+      identities.checkUnchanged(i, before);
     }
     if (diagnostics.length > 0) throw new InputError(diagnostics);
   };
+}
+
+/**
+ * What tells a file from another or from itself changed: its device, inode, size and time of
+ * last change, the link followed (a build that switched `graph/kb.trig` to a new generation
+ * gives another inode). The first reading of each file records it.
+ */
+class FileIdentities {
+  private readonly seen: Array<string | undefined>;
+
+  constructor(private readonly files: readonly string[]) {
+    this.seen = files.map(() => undefined);
+  }
+
+  /** Throws when any file read before is not the same now. */
+  checkAll(): void {
+    for (const i of this.files.keys()) if (this.seen[i] !== undefined) this.check(i);
+  }
+
+  /** The file's identity now, recorded on its first reading; throws when it differs from it. */
+  check(i: number): string {
+    const now = this.identity(i);
+    const seen = this.seen[i];
+    if (seen === undefined) this.seen[i] = now;
+    else if (seen !== now) throw this.changed(i);
+    return now;
+  }
+
+  /** Throws when the file changed while it was read. */
+  checkUnchanged(i: number, before: string): void {
+    if (this.identity(i) !== before) throw this.changed(i);
+  }
+
+  private identity(i: number): string {
+    const file = this.files[i] as string;
+    try {
+      const s = statSync(file, { bigint: true });
+      return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    } catch (error) {
+      throw missingOrUnreadable(file, error);
+    }
+  }
+
+  private changed(i: number): UsageError {
+    return new UsageError(
+      `knowledge base file "${this.files[i]}" changed while it was being pushed (another file, size or time than on the first reading)`,
+      "push again once nothing writes the files (a build, say); `claimgraph pushed` shows what the store holds now",
+    );
+  }
 }
 
 /** One file, part after part; returns the diagnostic of its first problem. */
@@ -48,14 +105,26 @@ function* readFile(
 ): Generator<void, Diagnostic | undefined, undefined> {
   const format = formatOf(file) as RdfFormat;
   const lineByLine = format === "N-Quads" || format === "N-Triples";
-  // Parsed in parts, a file keeps one blank node per label only with a prefix of its own.
-  const options = lineByLine ? { blankNodePrefix: `f${index}_` } : {};
+  // A blank node label reads the same in each part and on each reading of a file, and
+  // differently in another file.
+  const options = { blankNodePrefix: `f${index}_` };
+  // What the caller throws from a quad is its own error, not the file's syntax.
+  let thrown: { readonly error: unknown } | undefined;
+  const take = (q: Quad, line: string | undefined) => {
+    try {
+      onQuad(q, line);
+    } catch (error) {
+      thrown = { error };
+      throw error;
+    }
+  };
   for (const part of fileParts(file, lineByLine)) {
     if (!part.ok) return part.diagnostic;
     const lines = format === "N-Quads" ? new NQuadsLines(part.text) : undefined;
     try {
-      yield* parseRdfSteps(part.text, format, (q) => onQuad(q, lines?.next(q)), undefined, options);
+      yield* parseRdfSteps(part.text, format, (q) => take(q, lines?.next(q)), undefined, options);
     } catch (error) {
+      if (thrown) throw thrown.error;
       const at = syntaxDiagnostic(displayPath(file), part.text, error as Error);
       return { ...at, line: at.line + part.line - 1 };
     }
@@ -86,8 +155,10 @@ function* fileParts(file: string, lineByLine: boolean): Generator<FilePart, void
     for (const piece of decodedPieces(file, displayPath(file), size))
       yield piece.ok ? piece : { ok: false, diagnostic: withDecodeHint(piece.diagnostic) };
   } catch (error) {
-    if (!(error instanceof LineTooLong)) throw error;
-    yield { ok: false, diagnostic: lineTooLong(file, error) };
+    if (error instanceof LineTooLong) yield { ok: false, diagnostic: lineTooLong(file, error) };
+    else if (error instanceof ClaimgraphError) throw error;
+    // Missing, unreadable, or no longer a regular file when opened.
+    else throw missingOrUnreadable(file, error);
   }
 }
 
@@ -138,7 +209,10 @@ export class NQuadsLines {
  * (`<s> <p> o <g> .`, one space apart), so that equal triples give equal lines.
  */
 function tripleOf(line: string, q: Quad): string | undefined {
+  // A blank node is written with the parser's label (which keeps it one node per file), not
+  // the file's: any line with one is serialised again.
   if (q.graph.termType !== "NamedNode" || q.subject.termType !== "NamedNode") return undefined;
+  if (q.object.termType === "BlankNode") return undefined;
   const head = `<${q.subject.value}> <${q.predicate.value}> `;
   const tail = ` <${q.graph.value}> .`;
   if (!line.startsWith(head) || !line.endsWith(tail)) return undefined;

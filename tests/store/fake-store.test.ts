@@ -257,6 +257,17 @@ describe("push to a store that misbehaves", () => {
     },
   );
 
+  it("stops with the error of a progress callback that throws", async () => {
+    const store = await fakeStore();
+    const error = await pushTo(store, {
+      onProgress: (e) => {
+        if (e.kind === "graph") throw new Error("progress broke");
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe("progress broke");
+  });
+
   it("does not retry what the store refuses (4xx), and names the graph and the status", async () => {
     const store = await fakeStore(() => 415);
     const error = await pushTo(store).catch((e: unknown) => e);

@@ -173,6 +173,41 @@ describe("streamGraphs", () => {
     );
   });
 
+  it("refuses a graph that runs on past its end on the second reading, before replacing it", () => {
+    const pass = quadsPass(quads);
+    const survey = surveyGraphs(pass, { maxBytes: 20_000, url: "http://store" });
+    const name = `${KB}graph/desipramine-vs-ssris`;
+    const docQuads = quads.filter((q) => q.graph.value === name);
+    expect(docQuads.length).toBeGreaterThan(200);
+    // As many quads: the document's graph ends where it ended, and 200 of its quads come
+    // again at the end, in place of the agreement's last 200.
+    const moved = [...quads.slice(0, -200), ...docQuads.slice(0, 200)];
+    const events: Event[] = [];
+    const sink = {
+      body: (graph: string, lines: readonly string[], first: boolean) =>
+        events.push({ kind: "body", graph, lines, first }),
+      end: (graph: string, triples: number) => events.push({ kind: "end", graph, triples }),
+    };
+    expect(() => drain(streamGraphs(quadsPass(moved), survey, sink, 20_000))).toThrow(
+      /runs on past where it ended/,
+    );
+    // Its one PUT, from the first time round: none that would replace it with the 200.
+    const puts = events.filter((e) => e.kind === "body" && e.first && e.graph === name);
+    expect(puts).toHaveLength(1);
+  });
+
+  it("refuses a blank node the first reading did not see", () => {
+    const pass = quadsPass(quads);
+    const survey = surveyGraphs(pass, { maxBytes: 50_000, url: "http://store" });
+    const [first, ...rest] = quads;
+    if (!first) throw new Error("no quad");
+    const blank = quad(blankNode("x"), first.predicate, first.object, first.graph);
+    const sink = { body: () => {}, end: () => {} };
+    expect(() => drain(streamGraphs(quadsPass([blank, ...rest]), survey, sink, 50_000))).toThrow(
+      /blank node it did not hold before/,
+    );
+  });
+
   it("refuses data that changed between the two readings", () => {
     const pass = quadsPass(quads);
     const survey = surveyGraphs(pass, { maxBytes: 50_000, url: "http://store" });

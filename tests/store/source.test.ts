@@ -1,9 +1,12 @@
 // Reading what to push straight from the files: the N-Quads lines go as they are when the
 // parser agrees with them, and anything else (comments, other spacing, escapes, other
 // formats) is serialised again — the graphs are the same either way.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Parser } from "n3";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { render } from "../../src/pipeline/pipeline.ts";
+import { streamGraphs } from "../../src/store/graph-stream.ts";
+import { drain, surveyGraphs } from "../../src/store/graph-survey.ts";
 import { collectGraphs, groupGraphs } from "../../src/store/graphs.ts";
 import { filesPass, NQuadsLines } from "../../src/store/source.ts";
 import { removeTemp, secondBuild, seedBuild, writeTemp } from "../helpers/build.ts";
@@ -128,5 +131,48 @@ describe("filesPass on an N-Quads file read piece by piece", () => {
         diagnostics: [expect.objectContaining({ line: 61, column: 17 })],
       }),
     );
+  });
+});
+
+describe("filesPass read twice, as push reads it", () => {
+  const seed = seedBuild();
+
+  it("lets the caller's own errors through: a triple too big is a StoreError naming its document's graph", () => {
+    const file = writeTemp("big/kb.nq", render(seed, "nquads"));
+    expect(() => surveyGraphs(filesPass([file]), { maxBytes: 2_000, url: "http://store" })).toThrow(
+      expect.objectContaining({
+        name: "StoreError",
+        graph: expect.stringMatching(/\/graph\/[a-z-]+$/),
+      }),
+    );
+  });
+
+  it("stops before anything is handed over when a file changed after the first reading", () => {
+    const file = writeTemp("changing/kb.nq", render(seed, "nquads"));
+    const pass = filesPass([file]);
+    const survey = surveyGraphs(pass, { maxBytes: 50_000, url: "http://store" });
+    // The same bytes again, but another file: as a build's new generation would be.
+    const text = readFileSync(file, "utf8");
+    rmSync(file);
+    writeFileSync(file, text);
+    const events: string[] = [];
+    const sink = { body: (g: string) => events.push(g), end: (g: string) => events.push(g) };
+    expect(() => drain(streamGraphs(pass, survey, sink, 50_000))).toThrow(
+      /changed while it was being pushed/,
+    );
+    expect(events).toEqual([]);
+  });
+
+  it("keeps a blank node one node when it is an object on one line and a subject on another", () => {
+    const g = "<https://example.org/g>";
+    const file = writeTemp(
+      "blank-object/kb.nq",
+      `<https://example.org/s> <https://example.org/p> _:x ${g} .\n_:x <https://example.org/q> "v" ${g} .\n`,
+    );
+    const [graph] = collectGraphs(filesPass([file]));
+    const labels = (graph?.lines ?? []).map((l) => /_:\S+/.exec(l)?.[0]);
+    expect(labels).toHaveLength(2);
+    expect(labels[0]).toBeDefined();
+    expect(labels[0]).toBe(labels[1]);
   });
 });
