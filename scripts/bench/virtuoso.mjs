@@ -5,10 +5,11 @@
 //   bulk load: kb.nq copied into the store's load folder (not timed), then one isql call
 //              `ld_dir(…); rdf_loader_run();` timed from outside, then `checkpoint;` timed
 //              on its own (the loader writes no transaction log; a checkpoint makes it durable);
-//   push:      `claimgraph push --endpoint … --kb kb.trig --json` as a process, timed from
-//              outside (it reads kb.trig twice: once to check it and learn where each graph
-//              ends, then to send one graph per document over HTTP as it goes by: push's
-//              defaults), then `checkpoint;` timed on its own.
+//   push:      `claimgraph push --endpoint … --kb kb.nq --json` as a process, timed from
+//              outside (it reads kb.nq, the loader's very file, twice and piece by piece: once
+//              to check it and learn where each graph ends, then to send one graph per
+//              document over HTTP as it goes by: push's defaults), then `checkpoint;` timed on
+//              its own.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -163,9 +164,9 @@ export const ENDPOINT_COMPARES = [["desipramine", "fluoxetine"], ["bexadazepine"
 
 /**
  * Bulk-loads `nq` into one fresh store (and, given `endpoint`, times trace and compare
- * through it), pushes `trig` into another; returns the timings.
+ * through it), pushes `nq` into another; returns the timings.
  */
-export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log, endpoint }) {
+export async function benchVirtuoso({ root, work, nq, env, buffers, log, endpoint }) {
   const result = { buffers };
 
   log("bench: scale: Virtuoso bulk loader (ld_dir + rdf_loader_run) on kb.nq");
@@ -212,7 +213,7 @@ export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log, e
     if (a) stopStore(root, a);
   }
 
-  log("bench: scale: claimgraph push (Graph Store HTTP Protocol) of kb.trig");
+  log("bench: scale: claimgraph push (Graph Store HTTP Protocol) of kb.nq");
   let b = null;
   try {
     b = await startStore(root, join(work, "virtuoso-push"), buffers);
@@ -231,7 +232,7 @@ export async function benchVirtuoso({ root, work, nq, trig, env, buffers, log, e
         "--endpoint",
         b.endpoint,
         "--kb",
-        trig,
+        nq,
         "--json",
       ],
       {

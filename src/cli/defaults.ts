@@ -13,5 +13,8 @@ export const DEFAULT_SOURCES = `${DEFAULT_OUT}/sources`;
 /** The knowledge base the reading commands open. */
 export const DEFAULT_KB = `${DEFAULT_OUT}/kb.ttl`;
 
-/** The knowledge base `push` sends: TriG, so each document keeps its named graphs. */
-export const DEFAULT_PUSH_KB = `${DEFAULT_OUT}/kb.trig`;
+/**
+ * The knowledge base `push` and `pushed` read: N-Quads, which keeps every graph and is read
+ * piece by piece, so a push never holds it (TriG and Turtle are read whole).
+ */
+export const DEFAULT_PUSH_KB = `${DEFAULT_OUT}/kb.nq`;

@@ -12,7 +12,6 @@ import type { CommandContext } from "../context.ts";
 import { storeCredentials } from "../credentials.ts";
 import { DEFAULT_PUSH_KB } from "../defaults.ts";
 
-/** What `push` and `pushed` read by default: the TriG export, the smallest that keeps the graphs. */
 
 const CREDENTIALS =
   "Credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, or with a prompt on a terminal, or --password-stdin";
