@@ -12,7 +12,6 @@ import type { CommandContext } from "../context.ts";
 import { storeCredentials } from "../credentials.ts";
 import { DEFAULT_PUSH_KB } from "../defaults.ts";
 
-
 const CREDENTIALS =
   "Credentials: CLAIMGRAPH_USER with CLAIMGRAPH_PASSWORD, or with a prompt on a terminal, or --password-stdin";
 
