@@ -265,8 +265,14 @@ function identifiersOf(store: GraphStore): Map<string, string[]> {
   return ids;
 }
 
+/**
+ * Adds `value` under `key` once. Every node is visited once and pushes all its keys before the
+ * next node, so a repeat can only be the list's last value: checking that one keeps a key
+ * shared by 10,000 nodes (reference number 1 of every document) linear, where `includes` made
+ * it quadratic (seconds at 10,000 documents).
+ */
 function push<K>(map: Map<K, string[]>, key: K, value: string): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
+  else if (list[list.length - 1] !== value) list.push(value);
 }
