@@ -1,6 +1,6 @@
-// The lookups a KnowledgeGraph builds on first use (names, reference numbers, identifiers) list
-// each node once per key, in the graph's node order: checked against the same lists worked out
-// apart from the nodes' attributes, on the seed's graph.
+// Two of the lookups a KnowledgeGraph builds on first use, reference numbers and identifiers,
+// list each node once per key, in the graph's node order: checked against the same lists worked
+// out apart from the nodes' attributes, on the seed's graph.
 import { describe, expect, it } from "vitest";
 import { graphFromQuads } from "../../src/graph/from-quads.ts";
 import { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
