@@ -71,7 +71,7 @@ export function graphOf(view: ViewModel): ExportGraph {
       claims: n.claims,
       evidence: n.evidence,
       uncited: n.uncited,
-      documents: n.documents.join(" | "),
+      documents: n.documents.map((i) => view.documents[i]?.id).join(" | "),
     });
   }
   for (const e of view.edges)

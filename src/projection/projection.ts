@@ -11,7 +11,9 @@ import Graph from "graphology";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode, NodeAttributes, NodeKind } from "../graph/types.ts";
 import { claimEvidence, type Evidence } from "./claim-evidence.ts";
+import { documentsByTitle } from "./document-list.ts";
 import { layout } from "./layout.ts";
+import { overviewLinks } from "./overview-links.ts";
 
 export type { Evidence } from "./claim-evidence.ts";
 
@@ -29,8 +31,12 @@ export interface ViewNode {
   /** For claims: how well supported; for other nodes: "none". */
   readonly evidence: Evidence;
   readonly uncited: boolean;
-  /** Documents the node stands in (claims, references) or is said in (entities). */
-  readonly documents: readonly string[];
+  /**
+   * Documents the node stands in (claims, references) or is said in (entities), as positions
+   * in the answer's `documents`, ascending: at scale an entity is said in thousands of
+   * documents, and their IRIs would be most of the answer.
+   */
+  readonly documents: readonly number[];
 }
 
 export interface ViewEdge {
@@ -48,6 +54,9 @@ export interface ViewModel {
   readonly overview: boolean;
   readonly totalNodes: number;
   readonly totalEdges: number;
+  /** In the overview, how many pairs of its entities claims link with no line drawn (overview-links.ts). */
+  readonly linksLeftOut: number;
+  /** Every document of the knowledge base, by title (then IRI): the nodes' `documents` point here. */
   readonly documents: ReadonlyArray<{ readonly id: string; readonly label: string }>;
   readonly types: readonly string[];
 }
@@ -69,13 +78,22 @@ export function project(
   const overview = g.order > threshold;
   const keep = overview ? overviewNodes(kg) : new Set(g.nodes());
   const view = new Graph({ multi: false, type: "undirected" });
+  const documents = documentsByTitle(kg);
+  const position = new Map(documents.map((d, i) => [d.id, i]));
   const attrs = new Map<string, NodeView>();
   for (const key of [...keep].sort()) {
-    attrs.set(key, describe(kg, key, g.getNodeAttributes(key)));
+    const { documents: iris, ...a } = describe(kg, key, g.getNodeAttributes(key));
+    attrs.set(key, { ...a, documents: documentPositions(iris, position) });
     view.addNode(key);
   }
   const edges = viewEdges(kg, keep, view);
-  if (overview) edges.push(...overviewEdges(kg, keep, view));
+  const links = overview ? overviewLinks(kg, keep) : { links: [], pairs: 0 };
+  for (const link of links.links) {
+    if (view.hasEdge(link.source, link.target)) continue;
+    view.addEdge(link.source, link.target, { weight: 1 });
+    const { key, source, target, predicate } = link;
+    edges.push({ key, source, target, kind: "asserts", label: kg.predicateLabel(predicate) });
+  }
   const sizeOf = (key: string) => nodeSize(attrs.get(key)?.claims ?? 0);
   const positions = place
     ? layout({
@@ -93,17 +111,30 @@ export function project(
     size: sizeOf(key),
   }));
   const types = [...new Set(nodes.map((n) => `${n.kind}:${n.type}`))].sort();
-  const documents = documentList(kg);
-  return { nodes, edges, overview, totalNodes: g.order, totalEdges: g.size, documents, types };
+  const linksLeftOut = links.pairs - links.links.length;
+  return {
+    nodes,
+    edges,
+    overview,
+    totalNodes: g.order,
+    totalEdges: g.size,
+    linksLeftOut,
+    documents,
+    types,
+  };
 }
 
-/** The documents of the knowledge graph, by title. */
-function documentList(kg: KnowledgeGraph): Array<{ id: string; label: string }> {
-  const documents: Array<{ id: string; label: string }> = [];
-  kg.graph.forEachNode((iri, a) => {
-    if (a.kind === "document") documents.push({ id: iri, label: a.label });
-  });
-  return documents.sort((a, b) => (a.label < b.label ? -1 : 1));
+/** The positions of documents `iris` in the list, ascending (a document not in it is left out). */
+function documentPositions(
+  iris: readonly string[],
+  position: ReadonlyMap<string, number>,
+): number[] {
+  const out: number[] = [];
+  for (const iri of iris) {
+    const at = position.get(iri);
+    if (at !== undefined) out.push(at);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /**
@@ -114,12 +145,11 @@ function documentList(kg: KnowledgeGraph): Array<{ id: string; label: string }> 
 function viewEdges(kg: KnowledgeGraph, keep: ReadonlySet<string>, view: Graph): ViewEdge[] {
   const g = kg.graph;
   const edges: ViewEdge[] = [];
-  for (const e of [...g.edges()].sort()) {
+  for (const e of keptEdges(kg, keep)) {
     const source = g.source(e);
     const target = g.target(e);
     const ea = g.getEdgeAttributes(e);
-    if (ea.kind === "asserts" || !keep.has(source) || !keep.has(target) || source === target)
-      continue;
+    if (ea.kind === "asserts" || source === target) continue;
     const label =
       ea.kind === "subject" || ea.kind === "object" ? ea.kind : kg.predicateLabel(ea.predicate);
     edges.push({ key: e, source, target, kind: ea.kind, label });
@@ -129,10 +159,27 @@ function viewEdges(kg: KnowledgeGraph, keep: ReadonlySet<string>, view: Graph): 
   return edges;
 }
 
+/**
+ * The keys of the edges between kept nodes, sorted. Only the kept nodes' edges are read: the
+ * overview keeps a few hundred nodes of hundreds of thousands.
+ */
+function keptEdges(kg: KnowledgeGraph, keep: ReadonlySet<string>): string[] {
+  const g = kg.graph;
+  const out: string[] = [];
+  for (const key of keep)
+    g.forEachOutEdge(key, (e, _a, _source, target) => {
+      if (keep.has(target)) out.push(e);
+    });
+  return out.sort();
+}
+
 /** What the viewer shows of a node, but where it is drawn and how large. */
 type NodeView = Omit<ViewNode, "x" | "y" | "size" | "key">;
 
-function describe(kg: KnowledgeGraph, key: string, a: NodeAttributes): NodeView {
+/** A node as `describe` tells it: its documents by IRI. */
+type Described = Omit<NodeView, "documents"> & { readonly documents: readonly string[] };
+
+function describe(kg: KnowledgeGraph, key: string, a: NodeAttributes): Described {
   switch (a.kind) {
     case "claim":
       return describeClaim(kg, a);
@@ -156,7 +203,7 @@ function describe(kg: KnowledgeGraph, key: string, a: NodeAttributes): NodeView 
 }
 
 /** A claim: how well its citations support it. */
-function describeClaim(kg: KnowledgeGraph, a: ClaimNode): NodeView {
+function describeClaim(kg: KnowledgeGraph, a: ClaimNode): Described {
   const evidence: Evidence = claimEvidence(kg, a);
   return {
     kind: a.kind,
@@ -176,7 +223,7 @@ function describeOther(
   label: string,
   claims: number,
   documents: readonly string[],
-): NodeView {
+): Described {
   return { kind, type, label, claims, evidence: "none", uncited: false, documents };
 }
 
@@ -219,19 +266,6 @@ function overviewNodes(kg: KnowledgeGraph): Set<string> {
   });
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return new Set(scored.slice(0, OVERVIEW_SIZE).map(([iri]) => iri));
-}
-
-/** In the overview, two entities are linked when claims link them ("asserts" edges). */
-function overviewEdges(kg: KnowledgeGraph, keep: ReadonlySet<string>, view: Graph): ViewEdge[] {
-  const out: ViewEdge[] = [];
-  kg.graph.forEachEdge((e, ea, source, target) => {
-    if (ea.kind !== "asserts" || !keep.has(source) || !keep.has(target) || source === target)
-      return;
-    if (view.hasEdge(source, target)) return;
-    view.addEdge(source, target, { weight: 1 });
-    out.push({ key: e, source, target, kind: "asserts", label: kg.predicateLabel(ea.predicate) });
-  });
-  return out;
 }
 
 /** A node's radius, in the layout's units: grows with the claims touching it. */

@@ -64,7 +64,7 @@ export type NodeDetails =
     }
   | { readonly kind: "document"; readonly document: DocumentDetails };
 
-/** A node and the neighbours drawn around it. */
+/** A node and the neighbours drawn around it; nodes' `documents` point into `/api/view`'s. */
 export type Neighbourhood = Pick<ViewModel, "nodes" | "edges">;
 
 /** A claim as the reader marks it in its document's display text. */
@@ -95,8 +95,6 @@ export interface DocumentText {
     readonly number: number;
     readonly reference: string;
   }>;
-  /** Every document of the knowledge base, for the picker. */
-  readonly documents: ReadonlyArray<{ readonly id: string; readonly label: string }>;
 }
 
 /** Each API path's query parameters. */

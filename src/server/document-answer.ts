@@ -10,15 +10,14 @@ import { claimEvidence } from "../projection/claim-evidence.ts";
 import type { DocumentText, ReaderClaim } from "./contract.ts";
 import { type DisplayDocument, displayDocument, spansOf, utf16Offsets } from "./document-text.ts";
 
-/** The document `id` (the first one when empty), or undefined when there is none. */
-export function documentText(kg: KnowledgeGraph, id: string): DocumentText | undefined {
-  const documents = documentList(kg);
-  const chosen = kg.document(id === "" ? documents[0]?.id : id);
+/** The document `id`, or undefined when the knowledge base has none of that IRI. */
+export function documentText(kg: KnowledgeGraph, id: string | undefined): DocumentText | undefined {
+  const chosen = kg.document(id);
   if (!chosen) return undefined;
   const claims = claimsOf(kg, chosen.iri);
   const raw = chosen.text;
   if (raw === undefined) {
-    return { id: chosen.iri, title: chosen.title, text: null, claims: [], markers: [], documents };
+    return { id: chosen.iri, title: chosen.title, text: null, claims: [], markers: [] };
   }
   const display = displayDocument(raw);
   const toUtf16 = utf16Offsets(raw);
@@ -35,16 +34,7 @@ export function documentText(kg: KnowledgeGraph, id: string): DocumentText | und
       const reference = refs.get(m.number);
       return reference ? [{ ...m, reference }] : [];
     }),
-    documents,
   };
-}
-
-function documentList(kg: KnowledgeGraph): DocumentText["documents"] {
-  const out: Array<{ id: string; label: string }> = [];
-  kg.graph.forEachNode((iri, a) => {
-    if (a.kind === "document") out.push({ id: iri, label: a.title });
-  });
-  return out.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id));
 }
 
 /** The document's claims in the order of their place in it. */

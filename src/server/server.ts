@@ -206,8 +206,10 @@ function apiAnswer(
       return { status: 200, body: matrixAnswer(ctx.kg) };
     case "/api/conflict":
       return found(conflictOf(ctx.kg, q("id")), "conflict");
-    case "/api/document":
-      return found(documentText(ctx.kg, q("id")), "document");
+    case "/api/document": {
+      const id = q("id");
+      return found(documentText(ctx.kg, id === "" ? ctx.view.documents[0]?.id : id), "document");
+    }
   }
   return undefined;
 }

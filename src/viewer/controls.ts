@@ -5,7 +5,7 @@
  * FILTERS_CHANGED is sent (the legend's and status line's counts follow it).
  */
 import type { ViewModel } from "../projection/projection.ts";
-import { h } from "./dom.ts";
+import { DocumentPicker } from "./document-picker.ts";
 import { downloadExport } from "./export-png.ts";
 import { FILTERS_CHANGED, Legend } from "./legend.ts";
 import type { DisplayGraph, Renderer } from "./render.ts";
@@ -40,10 +40,10 @@ export function setupFilters(view: ViewModel, state: ViewerState, renderer: Rend
   const hideWeak = $<HTMLInputElement>("hide-weak");
   const uncitedOnly = $<HTMLInputElement>("uncited-only");
   const doc = $<HTMLSelectElement>("document");
-  for (const d of view.documents) doc.append(h("option", { attrs: { value: d.id } }, d.label));
+  const picker = new DocumentPicker(doc, view.documents, "Find a document");
   hideWeak.checked = state.filters.hideWeak;
   uncitedOnly.checked = state.filters.uncitedOnly;
-  doc.value = state.filters.document ?? "";
+  picker.choose(state.filters.document ?? "");
   const onFilter = () => {
     state.setFilters({
       hideWeak: hideWeak.checked,

@@ -4,10 +4,12 @@
  * change with the filters. Pure: over the display graph's nodes and links.
  */
 
+import { OVERVIEW_LINKS } from "../projection/overview-links.ts";
 import { typeKey } from "../projection/palette.ts";
-import type { Evidence, ViewNode } from "../projection/projection.ts";
+import type { Evidence, ViewModel } from "../projection/projection.ts";
 import { type Filters, isVisible } from "./filters.ts";
 import type { DisplayGraph } from "./render.ts";
+import type { ShownNode } from "./shown-node.ts";
 
 export interface Count {
   readonly shown: number;
@@ -33,8 +35,8 @@ function add(tally: Tally, key: string, shown: boolean): void {
 }
 
 export function countShown(
-  nodes: Iterable<ViewNode>,
-  links: Iterable<readonly [ViewNode, ViewNode]>,
+  nodes: Iterable<ShownNode>,
+  links: Iterable<readonly [ShownNode, ShownNode]>,
   filters: Filters,
 ): Counts {
   const types: Tally = new Map();
@@ -64,7 +66,7 @@ export function countShown(
 export function countGraph(graph: DisplayGraph, filters: Filters): Counts {
   return countShown(
     graph.mapNodes((_, a) => a),
-    graph.mapEdges((_e, _a, _s, _t, sa, ta): readonly [ViewNode, ViewNode] => [sa, ta]),
+    graph.mapEdges((_e, _a, _s, _t, sa, ta): readonly [ShownNode, ShownNode] => [sa, ta]),
     filters,
   );
 }
@@ -75,13 +77,30 @@ export function countText(c: Count): string {
 }
 
 /** The status line: what is drawn, and in the overview what it is drawn from. */
-export function statusText(
-  counts: Counts,
-  overview: { readonly entities: number; readonly totalNodes: number } | null,
-): string {
+/** What the overview is drawn from. */
+export interface OverviewOf {
+  readonly entities: number;
+  readonly totalNodes: number;
+  readonly linksLeftOut: number;
+}
+
+/** What the status line says the overview is drawn from; null when the whole graph is drawn. */
+export function overviewOf(
+  view: Pick<ViewModel, "overview" | "nodes" | "totalNodes" | "linksLeftOut">,
+): OverviewOf | null {
+  return view.overview
+    ? { entities: view.nodes.length, totalNodes: view.totalNodes, linksLeftOut: view.linksLeftOut }
+    : null;
+}
+
+export function statusText(counts: Counts, overview: OverviewOf | null): string {
   if (overview) {
     const shown = counts.nodes.shown === counts.nodes.total ? "" : ` (${counts.nodes.shown} shown)`;
-    return `Overview: the ${overview.entities} most connected entities of ${overview.totalNodes} nodes${shown}. Select one to draw its neighbourhood.`;
+    const links =
+      overview.linksLeftOut > 0
+        ? `, each with its ${OVERVIEW_LINKS} strongest links (${overview.linksLeftOut} weaker ones not drawn)`
+        : "";
+    return `Overview: the ${overview.entities} most connected entities of ${overview.totalNodes} nodes${shown}${links}. Select one to draw its neighbourhood.`;
   }
   return counts.nodes.shown === counts.nodes.total && counts.links.shown === counts.links.total
     ? `${counts.nodes.total} nodes, ${counts.links.total} links.`

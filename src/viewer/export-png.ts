@@ -7,7 +7,7 @@ import { drawOnCanvas } from "@sigma/export-image";
 import type Sigma from "sigma";
 import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "../projection/palette.ts";
 import type { ViewModel } from "../projection/projection.ts";
-import { type Counts, countGraph, countText, statusText } from "./counts.ts";
+import { type Counts, countGraph, countText, overviewOf, statusText } from "./counts.ts";
 import type { DisplayGraph, Renderer } from "./render.ts";
 import type { ViewerState } from "./state.ts";
 
@@ -46,10 +46,7 @@ export async function composeExport(
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.drawImage(drawn, 0, TITLE_HEIGHT * ratio);
   ctx.scale(ratio, ratio);
-  const overview = view.overview
-    ? { entities: view.nodes.length, totalNodes: view.totalNodes }
-    : null;
-  drawHeading(ctx, out.width / ratio, kbTitle(view), statusText(counts, overview));
+  drawHeading(ctx, out.width / ratio, kbTitle(view), statusText(counts, overviewOf(view)));
   drawLegend(ctx, drawn.width / ratio + PAD, rows);
   return out;
 }

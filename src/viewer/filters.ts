@@ -1,7 +1,7 @@
 /** Filters of the view: pure predicates over display nodes. */
 
 import { typeKey } from "../projection/palette.ts";
-import type { ViewNode } from "../projection/projection.ts";
+import type { ShownNode } from "./shown-node.ts";
 
 export interface Filters {
   /** Legend keys (see `typeKey`) whose nodes are hidden. */
@@ -21,7 +21,7 @@ export const NO_FILTERS: Filters = {
   document: null,
 };
 
-export function isVisible(node: ViewNode, f: Filters): boolean {
+export function isVisible(node: ShownNode, f: Filters): boolean {
   if (f.hiddenTypes.has(typeKey(node.kind, node.type))) return false;
   if (node.kind === "claim") {
     if (f.hideWeak && node.evidence === "weak") return false;

@@ -7,7 +7,7 @@
 
 import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "../projection/palette.ts";
 import type { ViewModel } from "../projection/projection.ts";
-import { type Count, countGraph, countText, statusText } from "./counts.ts";
+import { type Count, countGraph, countText, overviewOf, statusText } from "./counts.ts";
 import { h } from "./dom.ts";
 import type { DisplayGraph } from "./render.ts";
 import type { ViewerState } from "./state.ts";
@@ -52,12 +52,7 @@ export class Legend {
     for (const [key, span] of this.#evidence) {
       span.textContent = `(${countText(counts.evidence.get(key as never) ?? { shown: 0, total: 0 })})`;
     }
-    $("status").textContent = statusText(
-      counts,
-      this.view.overview
-        ? { entities: this.view.nodes.length, totalNodes: this.view.totalNodes }
-        : null,
-    );
+    $("status").textContent = statusText(counts, overviewOf(this.view));
   }
 
   #row(key: string): HTMLElement {

@@ -4,6 +4,7 @@
  * an edge; the address's fragment holds the selection and the filters. This module only
  * wires the parts: state, rendering, selection and details, controls, search.
  */
+import type { ViewModel } from "../projection/projection.ts";
 import { api } from "./api.ts";
 import { setupExport, setupFilters, setupLegend, setupTraceMode } from "./controls.ts";
 import { DetailsPanel } from "./details.ts";
@@ -30,18 +31,25 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 async function boot(): Promise<void> {
   const view = await api.view();
   const graph = displayGraph();
-  addAll(graph, view);
+  addAll(graph, view, view.documents);
   const initial = decodeState(location.hash);
   const state = new ViewerState(initial);
   const renderer = createRenderer(graph, $("graph"), state);
-  const reader = setupReader(state, (id) => void select(id));
+  const reader = setupReader(state, view.documents, (id) => void select(id));
   const select = (id: string | null, moveCamera = true) => {
     views.selected(id);
     void reader.show(id);
     return selection.select(id, moveCamera);
   };
   const panel = new DetailsPanel($("details"), { select: (id) => void select(id) });
-  const selection = new Selection({ graph, renderer, state, panel, overview: view.overview });
+  const selection = new Selection({
+    graph,
+    renderer,
+    state,
+    panel,
+    overview: view.overview,
+    documents: view.documents,
+  });
 
   bindGraphEvents(graph, renderer, state, panel, (id) => void select(id));
   setupLegend(graph, view, state, renderer);
@@ -123,14 +131,22 @@ function setupPanels(reader: Reader, views: Views, state: ViewerState): Panels {
 }
 
 /** The reader, its moves written into the state and the address. */
-function setupReader(state: ViewerState, select: (id: string) => void): Reader {
-  return new Reader($("reader"), {
-    select,
-    moved: (position) => {
-      state.setReader(position);
-      writeAddress(state);
+function setupReader(
+  state: ViewerState,
+  documents: ViewModel["documents"],
+  select: (id: string) => void,
+): Reader {
+  return new Reader(
+    $("reader"),
+    {
+      select,
+      moved: (position) => {
+        state.setReader(position);
+        writeAddress(state);
+      },
     },
-  });
+    documents,
+  );
 }
 
 boot().catch((error: unknown) => {

@@ -6,8 +6,10 @@
  * claims citing or reporting it) and scrolls to the first. With several documents a picker
  * chooses one; the document and the display offset at the top go into the address.
  */
+import type { ListedDocument } from "../projection/document-list.ts";
 import type { DocumentText } from "../server/contract.ts";
 import { api } from "./api.ts";
+import { DocumentPicker } from "./document-picker.ts";
 import { h } from "./dom.ts";
 import { buildReaderText, type ReaderText } from "./reader-text.ts";
 import type { ReaderPosition } from "./url-state.ts";
@@ -40,10 +42,16 @@ export class Reader {
   readonly #body = h("div", { className: "reader-body" });
   readonly #head = h("div", { className: "reader-head" });
 
+  /** The IRIs of `documents`, to tell a document from a claim. */
+  readonly #documentIds: ReadonlySet<string>;
+
+  /** `documents`: every document of the knowledge base by title (`/api/view`'s), for the picker. */
   constructor(
     private readonly root: HTMLElement,
     private readonly hooks: ReaderHooks,
+    private readonly documents: readonly ListedDocument[],
   ) {
+    this.#documentIds = new Set(documents.map((d) => d.id));
     root.replaceChildren(this.#head, this.#body);
     root.addEventListener("click", (e) => this.#clicked(e));
     root.addEventListener("keydown", (e) => this.#arrowed(e));
@@ -74,7 +82,7 @@ export class Reader {
 
   /** Where the reader stands: its document (null when it is the first), the offset at its top. */
   position(): ReaderPosition {
-    const first = this.#doc?.documents[0]?.id;
+    const first = this.documents[0]?.id;
     const document = this.#doc && this.#doc.id !== first ? this.#doc.id : null;
     return { document, at: this.#open ? this.#offsetAtTop() : this.#shownAt, open: this.#open };
   }
@@ -86,7 +94,7 @@ export class Reader {
     this.#keepPositionFor = null;
     this.#selected = id;
     if (id !== null && this.#doc && !this.#holds(this.#doc, id)) {
-      const elsewhere = await documentOf(this.#doc, id);
+      const elsewhere = await this.#documentOf(id);
       if (elsewhere && this.#selected === id) {
         this.#show(await api.document(elsewhere));
         this.hooks.moved(this.position());
@@ -108,7 +116,7 @@ export class Reader {
     this.#doc = doc;
     this.#head.replaceChildren(
       h("h2", {}, doc.title),
-      ...(doc.documents.length > 1 ? [this.#picker(doc)] : []),
+      ...(this.documents.length > 1 ? [this.#picker(doc)] : []),
       h(
         "ul",
         { className: "reader-key", attrs: { "aria-label": "Marks" } },
@@ -131,15 +139,27 @@ export class Reader {
     this.#mark(this.#selected);
   }
 
-  #picker(doc: DocumentText): HTMLSelectElement {
+  #picker(doc: DocumentText): HTMLElement {
     const select = h("select", { attrs: { "aria-label": "Text to read" } });
-    for (const d of doc.documents) select.append(h("option", { attrs: { value: d.id } }, d.label));
-    select.value = doc.id;
+    const box = h("span", { className: "reader-picker" }, select);
+    new DocumentPicker(select, this.documents, "Find a text to read").choose(doc.id);
     select.addEventListener("change", async () => {
       this.#show(await api.document(select.value));
       this.hooks.moved(this.position());
     });
-    return select;
+    return box;
+  }
+
+  /** The document holding claim or document `id`, when another of the knowledge base does. */
+  async #documentOf(id: string): Promise<string | undefined> {
+    if (this.documents.length < 2) return undefined;
+    if (this.#documentIds.has(id)) return id;
+    try {
+      const answer = await api.node(id);
+      return answer.kind === "claim" ? answer.claim.location.document.id : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Marks the spans of the claims `id` selects; the first of them in the text. */
@@ -243,18 +263,6 @@ export class Reader {
     range.setEnd(hit.node, Math.min(k + 1, hit.node.length));
     this.#body.scrollTop +=
       range.getBoundingClientRect().top - this.#body.getBoundingClientRect().top;
-  }
-}
-
-/** The document holding claim or document `id`, when another of the knowledge base does. */
-async function documentOf(doc: DocumentText, id: string): Promise<string | undefined> {
-  if (doc.documents.length < 2) return undefined;
-  if (doc.documents.some((d) => d.id === id)) return id;
-  try {
-    const answer = await api.node(id);
-    return answer.kind === "claim" ? answer.claim.location.document.id : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -6,9 +6,9 @@
  */
 
 import { DIMMED, HIGHLIGHT, nodeColour } from "../projection/palette.ts";
-import type { ViewNode } from "../projection/projection.ts";
 import { shownText } from "./dom.ts";
 import { type Filters, isVisible } from "./filters.ts";
+import type { ShownNode } from "./shown-node.ts";
 
 export interface ViewState {
   readonly filters: Filters;
@@ -41,7 +41,7 @@ export interface DisplayEdge {
   readonly zIndex: number;
 }
 
-export function nodeReducer(key: string, node: ViewNode, state: ViewState): DisplayNode {
+export function nodeReducer(key: string, node: ShownNode, state: ViewState): DisplayNode {
   const hidden = !isVisible(node, state.filters);
   const focus = state.traced ?? state.hoverSet;
   const inFocus = focus === null || focus.has(key);

@@ -6,24 +6,33 @@
  */
 import Graph from "graphology";
 import Sigma from "sigma";
-import type { ViewNode } from "../projection/projection.ts";
+import type { ViewModel } from "../projection/projection.ts";
 import type { Neighbourhood } from "../server/contract.ts";
 import { isVisible } from "./filters.ts";
 import { drawHover, drawLabel, newFrame } from "./label-drawing.ts";
 import { hoverLabels } from "./labels.ts";
 import { edgeReducer, nodeReducer } from "./reducers.ts";
+import { type ShownNode, shownNode } from "./shown-node.ts";
 import type { ViewerState } from "./state.ts";
 
-export type DisplayGraph = Graph<ViewNode>;
-export type Renderer = Sigma<ViewNode>;
+export type DisplayGraph = Graph<ShownNode>;
+export type Renderer = Sigma<ShownNode>;
 
 export function displayGraph(): DisplayGraph {
-  return new Graph<ViewNode>({ multi: true, type: "directed", allowSelfLoops: false });
+  return new Graph<ShownNode>({ multi: true, type: "directed", allowSelfLoops: false });
 }
 
-/** Adds the nodes and edges not drawn yet (an edge only when both its ends are). */
-export function addAll(graph: DisplayGraph, part: Neighbourhood): void {
-  for (const n of part.nodes) if (!graph.hasNode(n.key)) graph.addNode(n.key, { ...n });
+/**
+ * Adds the nodes and edges not drawn yet (an edge only when both its ends are); the nodes'
+ * document positions are read in `documents`, `/api/view`'s list.
+ */
+export function addAll(
+  graph: DisplayGraph,
+  part: Neighbourhood,
+  documents: ViewModel["documents"],
+): void {
+  for (const n of part.nodes)
+    if (!graph.hasNode(n.key)) graph.addNode(n.key, shownNode(n, documents));
   for (const e of part.edges) {
     if (!graph.hasEdge(e.key) && graph.hasNode(e.source) && graph.hasNode(e.target)) {
       graph.addEdgeWithKey(e.key, e.source, e.target, { kind: e.kind, label: e.label });
@@ -36,8 +45,8 @@ export function createRenderer(
   container: HTMLElement,
   state: ViewerState,
 ): Renderer {
-  const renderer: Renderer = new Sigma<ViewNode>(graph, container, {
-    nodeReducer: (key, attrs) => nodeReducer(key, attrs as unknown as ViewNode, state.view()),
+  const renderer: Renderer = new Sigma<ShownNode>(graph, container, {
+    nodeReducer: (key, attrs) => nodeReducer(key, attrs as unknown as ShownNode, state.view()),
     edgeReducer: (key) => drawnEdge(graph, key, state),
     renderEdgeLabels: false,
     enableEdgeEvents: true,

@@ -4,6 +4,7 @@
  * the overview holds the entities, not what is around them), the camera moves to it, and the panel shows the server's
  * answer — unless another node was selected while it was on its way.
  */
+import type { ViewModel } from "../projection/projection.ts";
 import type { NodeDetails } from "../server/contract.ts";
 import { api } from "./api.ts";
 import type { DetailsPanel } from "./details.ts";
@@ -18,6 +19,8 @@ export interface SelectionParts {
   readonly panel: DetailsPanel;
   /** The page shows the overview of a large knowledge base (neighbourhoods drawn on demand). */
   readonly overview: boolean;
+  /** `/api/view`'s documents, where a neighbourhood's document positions point. */
+  readonly documents: ViewModel["documents"];
 }
 
 export class Selection {
@@ -55,7 +58,7 @@ export class Selection {
 
   private async drawAround(id: string): Promise<void> {
     try {
-      addAll(this.parts.graph, await api.neighbourhood(id));
+      addAll(this.parts.graph, await api.neighbourhood(id), this.parts.documents);
       this.#around.add(id);
     } catch {
       // Not drawable (e.g. a node the projection leaves out): the panel still shows it.

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus/generate.ts";
 import { OVERVIEW_THRESHOLD } from "../../src/projection/projection.ts";
 import type { RunningServer } from "../../src/server/server.ts";
+import { PICKER_OPTIONS } from "../../src/viewer/document-picker.ts";
 import { HOVER_LABEL_BUDGET } from "../../src/viewer/labels.ts";
 import {
   type Browser,
@@ -421,5 +422,34 @@ describe("at scale: generated documents above the overview threshold", () => {
       drug.key,
     );
     expect(await drawn(around)).toBe(around.length);
+  });
+
+  it("lists at most 100 documents in each picker, and finds the others by title", async () => {
+    expect(scaled.view.documents.length).toBeGreaterThan(PICKER_OPTIONS);
+    // The last document by title: not among the 100 listed before anything is typed.
+    const last = scaled.view.documents.at(-1);
+    if (!last) throw new Error("no documents");
+    const filter = page3.getByRole("combobox", { name: "Document" });
+    const listed = () => filter.locator("option:not([disabled])").evaluateAll((os) => os.length);
+    expect(await listed()).toBe(PICKER_OPTIONS + 1); // and "All documents"
+    expect(await filter.locator(`option[value="${last.id}"]`).count()).toBe(0);
+    const more = scaled.view.documents.length - PICKER_OPTIONS;
+    expect(await filter.locator("option[disabled]").textContent()).toContain(`${more} more`);
+
+    await page3.getByRole("searchbox", { name: "Find a document" }).fill(last.id.slice(-12));
+    expect(await filter.locator(`option[value="${last.id}"]`).count()).toBe(1);
+    expect(await listed()).toBeLessThan(10);
+    await filter.selectOption(last.id);
+    await page3.waitForFunction((id) => location.hash.includes(encodeURIComponent(id)), last.id);
+
+    const reader = page3.getByRole("combobox", { name: "Text to read" });
+    await page3.getByRole("searchbox", { name: "Find a text to read" }).fill(last.id.slice(-12));
+    await reader.selectOption(last.id);
+    await page3.waitForFunction(
+      (title) => document.querySelector("#reader h2")?.textContent === title,
+      last.label,
+    );
+    expect(await reader.inputValue()).toBe(last.id);
+    await filter.selectOption("");
   });
 });

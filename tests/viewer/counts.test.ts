@@ -2,22 +2,28 @@
 // evidence, nodes and links, on the seed's display nodes; and how they are written.
 import { beforeAll, describe, expect, it } from "vitest";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
-import { project, type ViewModel, type ViewNode } from "../../src/projection/projection.ts";
+import { OVERVIEW_LINKS } from "../../src/projection/overview-links.ts";
+import { project, type ViewModel } from "../../src/projection/projection.ts";
 import { countShown, countText, statusText } from "../../src/viewer/counts.ts";
 import { type Filters, NO_FILTERS } from "../../src/viewer/filters.ts";
+import { type ShownNode, shownNode } from "../../src/viewer/shown-node.ts";
 import { SEED_KB } from "../helpers/serve.ts";
 
 let seed: ViewModel;
-let links: Array<readonly [ViewNode, ViewNode]>;
+let nodes: ShownNode[];
+let links: Array<readonly [ShownNode, ShownNode]>;
 
 beforeAll(async () => {
   seed = project(await openKnowledgeGraph([SEED_KB]));
-  const byKey = new Map(seed.nodes.map((n) => [n.key, n]));
-  links = seed.edges.map((e) => [byKey.get(e.source) as ViewNode, byKey.get(e.target) as ViewNode]);
+  nodes = seed.nodes.map((n) => shownNode(n, seed.documents));
+  const byKey = new Map(nodes.map((n) => [n.key, n]));
+  links = seed.edges.map((e) => [
+    byKey.get(e.source) as ShownNode,
+    byKey.get(e.target) as ShownNode,
+  ]);
 });
 
-const counts = (over: Partial<Filters>) =>
-  countShown(seed.nodes, links, { ...NO_FILTERS, ...over });
+const counts = (over: Partial<Filters>) => countShown(nodes, links, { ...NO_FILTERS, ...over });
 
 describe("countShown on the seed", () => {
   it("counts everything with no filter: 84 claims, 21 of them uncited", () => {
@@ -67,14 +73,15 @@ describe("countText and statusText", () => {
     expect(statusText(counts({ uncitedOnly: true }), null)).toMatch(
       /^95 of 158 nodes, \d+ of \d+ links shown\.$/,
     );
-    expect(statusText(counts({}), { entities: 262, totalNodes: 33447 })).toBe(
+    const overview = { entities: 262, totalNodes: 33447, linksLeftOut: 0 };
+    expect(statusText(counts({}), overview)).toBe(
       "Overview: the 262 most connected entities of 33447 nodes. Select one to draw its neighbourhood.",
     );
-    expect(
-      statusText(counts({ hiddenTypes: new Set(["entity:Drug"]) }), {
-        entities: 262,
-        totalNodes: 33447,
-      }),
-    ).toContain("(155 shown)");
+    expect(statusText(counts({ hiddenTypes: new Set(["entity:Drug"]) }), overview)).toContain(
+      "(155 shown)",
+    );
+    expect(statusText(counts({}), { ...overview, linksLeftOut: 9000 })).toBe(
+      `Overview: the 262 most connected entities of 33447 nodes, each with its ${OVERVIEW_LINKS} strongest links (9000 weaker ones not drawn). Select one to draw its neighbourhood.`,
+    );
   });
 });

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import { typeKey } from "../../src/projection/palette.ts";
-import { project, type ViewModel, type ViewNode } from "../../src/projection/projection.ts";
+import { project, type ViewModel } from "../../src/projection/projection.ts";
 import { type Filters, isVisible, NO_FILTERS } from "../../src/viewer/filters.ts";
+import { type ShownNode, shownNode } from "../../src/viewer/shown-node.ts";
 import { type BuiltKb, buildSecond, SEED_KB } from "../helpers/serve.ts";
 
 const SEED_DOC = "https://w3id.org/claimgraph/kb/doc/desipramine-vs-ssris";
@@ -15,16 +16,23 @@ const SECOND_DOC = "https://w3id.org/claimgraph/kb/doc/nortriptyline-vs-sertrali
 const WEAK_TYPES = new Set(["TertiaryReferenceWork", "ConsumerHealthPage"]);
 
 let kg: KnowledgeGraph;
-let seed: ViewModel;
+/** A projection as the viewer holds it: its nodes' documents by IRI. */
+type ShownView = Omit<ViewModel, "nodes"> & { readonly nodes: readonly ShownNode[] };
+const shown = (view: ViewModel): ShownView => ({
+  ...view,
+  nodes: view.nodes.map((n) => shownNode(n, view.documents)),
+});
+
+let seed: ShownView;
 
 beforeAll(async () => {
   kg = await openKnowledgeGraph([SEED_KB]);
-  seed = project(kg);
+  seed = shown(project(kg));
 });
 
-const visible = (nodes: readonly ViewNode[], f: Filters) => nodes.filter((n) => isVisible(n, f));
-const hidden = (nodes: readonly ViewNode[], f: Filters) => nodes.filter((n) => !isVisible(n, f));
-const keys = (nodes: readonly ViewNode[]) => nodes.map((n) => n.key).sort();
+const visible = (nodes: readonly ShownNode[], f: Filters) => nodes.filter((n) => isVisible(n, f));
+const hidden = (nodes: readonly ShownNode[], f: Filters) => nodes.filter((n) => !isVisible(n, f));
+const keys = (nodes: readonly ShownNode[]) => nodes.map((n) => n.key).sort();
 const with_ = (over: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...over });
 
 describe("each filter alone, on the seed", () => {
@@ -104,10 +112,10 @@ describe("each filter alone, on the seed", () => {
 
 describe("the document filter, on the seed with the second document", () => {
   let second: BuiltKb;
-  let both: ViewModel;
+  let both: ShownView;
   beforeAll(async () => {
     second = await buildSecond();
-    both = project(await openKnowledgeGraph([SEED_KB, second.kb]));
+    both = shown(project(await openKnowledgeGraph([SEED_KB, second.kb])));
   });
   afterAll(() => second?.remove());
 
@@ -190,7 +198,7 @@ describe("filters combined", () => {
   });
 });
 
-function nodeOf(view: ViewModel, key: string): ViewNode {
+function nodeOf(view: ShownView, key: string): ShownNode {
   const n = view.nodes.find((x) => x.key === key);
   if (!n) throw new Error(`${key} is not in the view`);
   return n;

@@ -13,7 +13,6 @@ import {
   nodeColour,
   typeKey,
 } from "../../src/projection/palette.ts";
-import type { ViewNode } from "../../src/projection/projection.ts";
 import { project } from "../../src/projection/projection.ts";
 import { type Filters, NO_FILTERS } from "../../src/viewer/filters.ts";
 import {
@@ -23,9 +22,10 @@ import {
   shorten,
   type ViewState,
 } from "../../src/viewer/reducers.ts";
+import { type ShownNode, shownNode } from "../../src/viewer/shown-node.ts";
 import { SEED_KB } from "../helpers/serve.ts";
 
-function node(key: string, kind: ViewNode["kind"], type: string, label = key): ViewNode {
+function node(key: string, kind: ShownNode["kind"], type: string, label = key): ShownNode {
   return {
     key,
     kind,
@@ -268,9 +268,10 @@ describe("shorten", () => {
 });
 
 describe("on the seed's display nodes", () => {
-  let nodes: readonly ViewNode[] = [];
+  let nodes: readonly ShownNode[] = [];
   beforeAll(async () => {
-    nodes = project(await openKnowledgeGraph([SEED_KB])).nodes;
+    const view = project(await openKnowledgeGraph([SEED_KB]));
+    nodes = view.nodes.map((n) => shownNode(n, view.documents));
   });
 
   it("labels every node out of focus within the length limit, forcing none", () => {
