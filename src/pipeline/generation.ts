@@ -59,13 +59,14 @@ export class GenerationWriter {
 
   /**
    * Writes `name`, a file the next build reads (not an output, not in the digest), whole and
-   * synced.
+   * synced: `data`, or its chunks one after another.
    */
-  writeFile(name: string, data: Uint8Array | string): void {
+  writeFile(name: string, data: Uint8Array | string | readonly Uint8Array[]): void {
     const path = join(this.dir, name);
     const fd = openSync(path, "wx", 0o644);
     try {
-      writeAll(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data, path);
+      const chunks = typeof data === "string" ? [Buffer.from(data, "utf8")] : [data].flat();
+      for (const chunk of chunks) writeAll(fd, chunk, path);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -35,7 +35,7 @@ import {
 } from "./out-layout.ts";
 import { acquireLock } from "./out-lock.ts";
 import { OUTPUT_NAMES, type OutputName } from "./out-names.ts";
-import { READINGS, READINGS_INDEX, type StoredReadings, storeFiles } from "./reading-store.ts";
+import { READINGS, READINGS_INDEX, type StoredReadings, takeStore } from "./reading-store.ts";
 import { SLICE_QUADS, writeSliced, writeSubjects } from "./section-slices.ts";
 import { type Summary, summarize } from "./summary.ts";
 
@@ -259,6 +259,12 @@ function writeGeneration(
   onProgress?: (p: Progress) => void,
 ): { summary: Summary; written: ReturnType<GenerationWriter["finish"]> } {
   try {
+    // The readings first: their pieces are freed before the outputs are made.
+    if (prepared.readings) {
+      const { store, index } = takeStore(prepared.readings);
+      outputStep(outDir, () => generation.writeFile(READINGS, store));
+      outputStep(outDir, () => generation.writeFile(READINGS_INDEX, index));
+    }
     const names = new Map(FORMATS.map((f) => [f, `kb.${EXTENSIONS[f]}` as OutputName]));
     const quads = streamSections(
       prepared,
@@ -271,11 +277,6 @@ function writeGeneration(
       [...names.values()].map((name) => [name, outputStep(outDir, () => generation.close(name))]),
     );
     generation.append("kb.manifest.json", manifestText(prepared.manifest, summary, outputs));
-    if (prepared.readings) {
-      const { store, index } = storeFiles(prepared.readings);
-      outputStep(outDir, () => generation.writeFile(READINGS, store));
-      outputStep(outDir, () => generation.writeFile(READINGS_INDEX, index));
-    }
     return { summary, written: outputStep(outDir, () => generation.finish()) };
   } catch (error) {
     generation.abort();
