@@ -71,7 +71,7 @@ describe("sectionSlices", () => {
     expect(slices.some((s) => s.length === 3)).toBe(true);
     expect(sectionSlices(quads, quads.length)).toEqual([quads]);
     expect(sectionSlices([], 2)).toEqual([[]]);
-    expect(SLICE_QUADS).toBe(500_000);
+    expect(SLICE_QUADS).toBe(100_000);
   });
 
   it("writes a section of several graphs whole (Turtle merges a subject across graphs)", () => {
