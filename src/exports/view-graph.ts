@@ -71,7 +71,10 @@ export function graphOf(view: ViewModel): ExportGraph {
       claims: n.claims,
       evidence: n.evidence,
       uncited: n.uncited,
-      documents: n.documents.map((i) => view.documents[i]?.id).join(" | "),
+      documents: n.documents
+        .flatMap((i) => view.documents[i]?.id ?? [])
+        .sort()
+        .join(" | "),
     });
   }
   for (const e of view.edges)

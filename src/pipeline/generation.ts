@@ -65,7 +65,12 @@ export class GenerationWriter {
     const path = join(this.dir, name);
     const fd = openSync(path, "wx", 0o644);
     try {
-      const chunks = typeof data === "string" ? [Buffer.from(data, "utf8")] : [data].flat();
+      const chunks =
+        typeof data === "string"
+          ? [Buffer.from(data, "utf8")]
+          : Array.isArray(data)
+            ? data
+            : [data];
       for (const chunk of chunks) writeAll(fd, chunk, path);
       fsyncSync(fd);
     } finally {

@@ -67,6 +67,9 @@ interface IndexFile {
  * index. Takes the pieces out of `stored`, which holds none after.
  */
 export function takeStore(stored: StoredReadings): { store: Uint8Array[]; index: string } {
+  // A second take would write an empty store, and the next build would read every document.
+  if (stored.pieces.length !== stored.keys.length)
+    throw new Error("takeStore: the readings were taken already (write a prepared build once)");
   const entries: IndexEntry[] = [];
   const store: Uint8Array[] = [];
   let offset = 0;

@@ -1,5 +1,6 @@
 /** The documents of a knowledge base as the viewer lists them: by title, then by IRI. */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { compare } from "./claim-rows.ts";
 
 export interface ListedDocument {
   readonly id: string;
@@ -12,8 +13,4 @@ export function documentsByTitle(kg: KnowledgeGraph): ListedDocument[] {
     if (a.kind === "document") documents.push({ id: iri, label: a.title });
   });
   return documents.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,10 +3,12 @@
  * are linked when claims link them, but at ten thousand documents nearly every pair is, and
  * twenty-five thousand lines make a hairball that takes the browser seconds to draw. So each
  * entity keeps its OVERVIEW_LINKS strongest links — the partners the most claims link it to,
- * ties by IRI — and the overview draws their union: a backbone in which every entity keeps its
- * strongest ties. A link left out is still there: choosing an entity draws its neighbourhood.
+ * ties by the key of the edge between them — and the overview draws their union: a backbone in
+ * which every entity keeps its strongest ties. Nothing is lost: choosing an entity draws its
+ * neighbourhood, and Details lists its claims.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
+import { compare } from "./claim-rows.ts";
 
 export const OVERVIEW_LINKS = 4;
 
@@ -85,7 +87,3 @@ function claimsLinking(kg: KnowledgeGraph, keep: ReadonlySet<string>): Map<strin
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

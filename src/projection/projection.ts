@@ -11,7 +11,7 @@ import Graph from "graphology";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { ClaimNode, NodeAttributes, NodeKind } from "../graph/types.ts";
 import { claimEvidence, type Evidence } from "./claim-evidence.ts";
-import { documentsByTitle } from "./document-list.ts";
+import { documentsByTitle, type ListedDocument } from "./document-list.ts";
 import { layout } from "./layout.ts";
 import { overviewLinks } from "./overview-links.ts";
 
@@ -54,10 +54,10 @@ export interface ViewModel {
   readonly overview: boolean;
   readonly totalNodes: number;
   readonly totalEdges: number;
-  /** In the overview, how many pairs of its entities claims link with no line drawn (overview-links.ts). */
+  /** In the overview, the pairs of its entities claims link with no line drawn. */
   readonly linksLeftOut: number;
-  /** Every document of the knowledge base, by title (then IRI): the nodes' `documents` point here. */
-  readonly documents: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+  /** Every document of the knowledge base, by title, then IRI: nodes' `documents` point here. */
+  readonly documents: readonly ListedDocument[];
   readonly types: readonly string[];
 }
 
@@ -87,13 +87,7 @@ export function project(
     view.addNode(key);
   }
   const edges = viewEdges(kg, keep, view);
-  const links = overview ? overviewLinks(kg, keep) : { links: [], pairs: 0 };
-  for (const link of links.links) {
-    if (view.hasEdge(link.source, link.target)) continue;
-    view.addEdge(link.source, link.target, { weight: 1 });
-    const { key, source, target, predicate } = link;
-    edges.push({ key, source, target, kind: "asserts", label: kg.predicateLabel(predicate) });
-  }
+  const linksLeftOut = overview ? addOverviewLinks(kg, keep, view, edges) : 0;
   const sizeOf = (key: string) => nodeSize(attrs.get(key)?.claims ?? 0);
   const positions = place
     ? layout({
@@ -111,7 +105,6 @@ export function project(
     size: sizeOf(key),
   }));
   const types = [...new Set(nodes.map((n) => `${n.kind}:${n.type}`))].sort();
-  const linksLeftOut = links.pairs - links.links.length;
   return {
     nodes,
     edges,
@@ -173,6 +166,26 @@ function keptEdges(kg: KnowledgeGraph, keep: ReadonlySet<string>): string[] {
   return out.sort();
 }
 
+/**
+ * In the overview, two entities are linked when claims link them: each one's strongest links
+ * (overview-links.ts), added to `edges` and to `view` for the layout. Returns how many linked
+ * pairs are left out.
+ */
+function addOverviewLinks(
+  kg: KnowledgeGraph,
+  keep: ReadonlySet<string>,
+  view: Graph,
+  edges: ViewEdge[],
+): number {
+  const { links, pairs } = overviewLinks(kg, keep);
+  for (const { key, source, target, predicate } of links) {
+    if (view.hasEdge(source, target)) continue;
+    view.addEdge(source, target, { weight: 1 });
+    edges.push({ key, source, target, kind: "asserts", label: kg.predicateLabel(predicate) });
+  }
+  return pairs - links.length;
+}
+
 /** What the viewer shows of a node, but where it is drawn and how large. */
 type NodeView = Omit<ViewNode, "x" | "y" | "size" | "key">;
 
@@ -185,7 +198,7 @@ function describe(kg: KnowledgeGraph, key: string, a: NodeAttributes): Described
       return describeClaim(kg, a);
     case "entity": {
       const { claims, documents } = claimsTouching(kg, key);
-      return describeOther(a.kind, a.type, a.label, claims, [...documents].sort());
+      return describeOther(a.kind, a.type, a.label, claims, [...documents]);
     }
     case "reference": {
       const { claims } = claimsTouching(kg, key);

@@ -76,7 +76,6 @@ export function countText(c: Count): string {
   return c.shown === c.total ? `${c.total}` : `${c.shown} of ${c.total}`;
 }
 
-/** The status line: what is drawn, and in the overview what it is drawn from. */
 /** What the overview is drawn from. */
 export interface OverviewOf {
   readonly entities: number;
@@ -93,6 +92,7 @@ export function overviewOf(
     : null;
 }
 
+/** The status line: what is drawn, and in the overview what it is drawn from. */
 export function statusText(counts: Counts, overview: OverviewOf | null): string {
   if (overview) {
     const shown = counts.nodes.shown === counts.nodes.total ? "" : ` (${counts.nodes.shown} shown)`;

@@ -1,6 +1,6 @@
 /**
  * Choosing a document at any count. A `<select>` (the filter's "Document", the reader's
- * "Text to read") never lists more than PICKER_OPTIONS documents: a select of ten thousand
+ * "Text to read") lists at most PICKER_OPTIONS documents, and the chosen one: a select of ten thousand
  * options takes the browser a second to build, and nobody finds one in it. With more documents
  * than that, a search field before the select says which it lists — those whose title or IRI
  * holds what is typed, in any case — and a last, disabled option says how many more match.
@@ -52,6 +52,7 @@ export class DocumentPicker {
     readonly select: HTMLSelectElement,
     private readonly documents: readonly ListedDocument[],
     findLabel: string,
+    chosen = "",
   ) {
     this.#fixed = [...select.options];
     if (documents.length > PICKER_OPTIONS) {
@@ -62,7 +63,7 @@ export class DocumentPicker {
       this.#find.addEventListener("input", () => this.#fill(select.value));
       select.before(this.#find);
     }
-    this.#fill("");
+    this.#fill(chosen);
   }
 
   /** Lists and selects document `id` (or a fixed option's value, such as ""). */

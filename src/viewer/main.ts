@@ -22,7 +22,7 @@ import {
 import { bindSearchKeys, setupSearch } from "./search.ts";
 import { Selection } from "./selection.ts";
 import { ViewerState, writeAddress } from "./state.ts";
-import { decodeState } from "./url-state.ts";
+import { decodeState, withKnownDocuments } from "./url-state.ts";
 import { setupViews, type Views } from "./views.ts";
 import { setupZoom } from "./zoom.ts";
 
@@ -32,7 +32,10 @@ async function boot(): Promise<void> {
   const view = await api.view();
   const graph = displayGraph();
   addAll(graph, view, view.documents);
-  const initial = decodeState(location.hash);
+  const initial = withKnownDocuments(
+    decodeState(location.hash),
+    new Set(view.documents.map((d) => d.id)),
+  );
   const state = new ViewerState(initial);
   const renderer = createRenderer(graph, $("graph"), state);
   const reader = setupReader(state, view.documents, (id) => void select(id));

@@ -142,7 +142,7 @@ export class Reader {
   #picker(doc: DocumentText): HTMLElement {
     const select = h("select", { attrs: { "aria-label": "Text to read" } });
     const box = h("span", { className: "reader-picker" }, select);
-    new DocumentPicker(select, this.documents, "Find a text to read").choose(doc.id);
+    new DocumentPicker(select, this.documents, "Find a text to read", doc.id);
     select.addEventListener("change", async () => {
       this.#show(await api.document(select.value));
       this.hooks.moved(this.position());

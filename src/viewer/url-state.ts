@@ -67,3 +67,19 @@ export function decodeState(hash: string): UrlState {
     ...(table ? { table } : {}),
   };
 }
+
+/**
+ * `state` without the documents the knowledge base does not have (`known`): an old link's
+ * document filter filters nothing, and its reader opens the first document at its top.
+ */
+export function withKnownDocuments(state: UrlState, known: ReadonlySet<string>): UrlState {
+  const { filters, reader } = state;
+  const filter = filters.document !== null && !known.has(filters.document);
+  const read = reader?.document != null && !known.has(reader.document);
+  if (!filter && !read) return state;
+  return {
+    ...state,
+    filters: filter ? { ...filters, document: null } : filters,
+    ...(reader && read ? { reader: { ...reader, document: null, at: 0 } } : {}),
+  };
+}

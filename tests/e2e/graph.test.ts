@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus/generate.ts";
+import { OVERVIEW_LINKS } from "../../src/projection/overview-links.ts";
 import { OVERVIEW_THRESHOLD } from "../../src/projection/projection.ts";
 import type { RunningServer } from "../../src/server/server.ts";
 import { PICKER_OPTIONS } from "../../src/viewer/document-picker.ts";
@@ -383,6 +384,15 @@ describe("at scale: generated documents above the overview threshold", () => {
     expect(overlaps(nodes)).toEqual([]);
   });
 
+  it("draws each entity's strongest links and says how many weaker pairs it leaves out", async () => {
+    const links = scaled.view.edges.filter((e) => e.kind === "asserts");
+    expect(links.length).toBeLessThanOrEqual(OVERVIEW_LINKS * scaled.view.nodes.length);
+    expect(scaled.view.linksLeftOut).toBeGreaterThan(0);
+    expect(await page3.locator("#status").textContent()).toContain(
+      `${scaled.view.linksLeftOut} weaker ones not drawn`,
+    );
+  });
+
   it("lays the entity types apart and labels by density", async () => {
     const type = new Map(scaled.view.nodes.map((n) => [n.key, n.type]));
     expect(groupedShare(scaled.view.nodes, (k) => type.get(k) ?? "")).toBeGreaterThan(0.8);
@@ -424,7 +434,7 @@ describe("at scale: generated documents above the overview threshold", () => {
     expect(await drawn(around)).toBe(around.length);
   });
 
-  it("lists at most 100 documents in each picker, and finds the others by title", async () => {
+  it("lists at most 100 documents in each picker, and finds the others by name", async () => {
     expect(scaled.view.documents.length).toBeGreaterThan(PICKER_OPTIONS);
     // The last document by title: not among the 100 listed before anything is typed.
     const last = scaled.view.documents.at(-1);

@@ -257,6 +257,20 @@ describe("the reader with two documents", () => {
     expect(await hash()).not.toContain("read=");
     expect((await hitSpans()).firstInView).toBe(true);
   });
+
+  it("opens the first document, filtering nothing, from a link to documents it no longer has", async () => {
+    const gone = encodeURIComponent(`${KB}doc/no-longer-here`);
+    // From another page: a change of the fragment alone would not load the viewer again.
+    await page.goto("about:blank");
+    await openViewer(page, `${both.url}#read=${gone}&at=500&doc=${gone}`);
+    const first = await documentAnswer(both);
+    expect(await picker().inputValue()).toBe(first.id);
+    expect(await page.locator("#reader h2").textContent()).toBe(first.title);
+    expect(await page.locator(".reader-body").evaluate((b) => b.scrollTop)).toBe(0);
+    expect(await page.getByRole("combobox", { name: "Document" }).inputValue()).toBe("");
+    const status = (await page.locator("#status").textContent()) ?? "";
+    expect(status).toMatch(/^\d+ nodes, \d+ links\.$/);
+  });
 });
 
 describe("the reader on the hostile document", () => {

@@ -13,6 +13,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -176,6 +177,16 @@ describe("an incremental build", () => {
     }
     const again = await buildInto(inputs, out);
     expect(again.read).toBe(0);
+  });
+
+  it("writes a prepared build's readings once: a second write fails rather than store none", async () => {
+    const prepared = await prepareWithJobs(inputs, 1, { outDir: out });
+    const twice = join(tempDir(), "twice");
+    writeBuild(prepared, twice);
+    const stored = statSync(join(twice, "kb.current", READINGS)).size;
+    expect(stored).toBeGreaterThan(0);
+    expect(() => writeBuild(prepared, twice)).toThrow(/taken already/);
+    expect(statSync(join(twice, "kb.current", READINGS)).size).toBe(stored);
   });
 
   it("reads again a document whose stored reading was damaged or forged, and stays correct", async () => {

@@ -45,8 +45,14 @@ describe("overviewLinks on the seed's entities", () => {
         const linked = list.filter(([other]) => kept.has(pair(entity, other)));
         expect(linked.length).toBeGreaterThanOrEqual(Math.min(perEntity, list.length));
       }
-      // A link is kept only as one of its ends' K strongest: at most K per entity in all.
-      expect(links.length).toBeLessThanOrEqual(perEntity * entities.size);
+      // A link is kept only as one of its ends' K strongest: at that end, fewer than K partners
+      // have more claims.
+      const byEntity = partners();
+      for (const l of links) {
+        const stronger = (end: string) =>
+          (byEntity.get(end) ?? []).filter(([, n]) => n > l.claims).length;
+        expect(Math.min(stronger(l.source), stronger(l.target)), l.key).toBeLessThan(perEntity);
+      }
       if (perEntity === 1) expect(links.length).toBeLessThan(pairs);
     },
   );

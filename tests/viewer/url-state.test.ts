@@ -4,7 +4,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NO_FILTERS } from "../../src/viewer/filters.ts";
-import { decodeState, encodeState, type UrlState } from "../../src/viewer/url-state.ts";
+import {
+  decodeState,
+  encodeState,
+  type UrlState,
+  withKnownDocuments,
+} from "../../src/viewer/url-state.ts";
 
 const TYPE_KEYS = [
   "claim",
@@ -143,5 +148,36 @@ describe("url-state", () => {
       uncitedOnly: false,
       document: null,
     });
+  });
+});
+
+describe("withKnownDocuments", () => {
+  const KNOWN = "https://w3id.org/claimgraph/kb/doc/a";
+  const GONE = "https://w3id.org/claimgraph/kb/doc/gone";
+  const known = new Set([KNOWN]);
+  const state = (doc: string | null, read: string | null): UrlState => ({
+    selected: "x",
+    trace: true,
+    filters: { ...NO_FILTERS, uncitedOnly: true, document: doc },
+    reader: { document: read, at: 120, open: false },
+  });
+
+  it("keeps a state whose documents the knowledge base has, as it is", () => {
+    const s = state(KNOWN, KNOWN);
+    expect(withKnownDocuments(s, known)).toBe(s);
+    expect(withKnownDocuments(state(null, null), known)).toEqual(state(null, null));
+  });
+
+  it("drops a filter on a document it lacks, keeping the other filters", () => {
+    const s = withKnownDocuments(state(GONE, KNOWN), known);
+    expect(s.filters).toEqual({ ...NO_FILTERS, uncitedOnly: true, document: null });
+    expect(s.reader).toEqual({ document: KNOWN, at: 120, open: false });
+  });
+
+  it("opens the first document at its top instead of one it lacks, hidden as it was", () => {
+    const s = withKnownDocuments(state(KNOWN, GONE), known);
+    expect(s.reader).toEqual({ document: null, at: 0, open: false });
+    expect(s.filters.document).toBe(KNOWN);
+    expect(s.selected).toBe("x");
   });
 });
