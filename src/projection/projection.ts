@@ -118,7 +118,7 @@ export function project(
 }
 
 /** The positions of documents `iris` in the list, ascending (a document not in it is left out). */
-function documentPositions(
+export function documentPositions(
   iris: readonly string[],
   position: ReadonlyMap<string, number>,
 ): number[] {
@@ -238,6 +238,27 @@ function describeOther(
   documents: readonly string[],
 ): Described {
   return { kind, type, label, claims, evidence: "none", uncited: false, documents };
+}
+
+/**
+ * The documents node `key` stands in (a claim, reference, study or document) or is said in (an
+ * entity), by IRI, as `project` gives them: for a node drawn around a selection at scale.
+ */
+export function nodeDocuments(kg: KnowledgeGraph, key: string): string[] {
+  const a = kg.graph.getNodeAttributes(key);
+  switch (a.kind) {
+    case "claim":
+      return [a.location.document];
+    case "entity":
+      return [...claimsTouching(kg, key).documents];
+    case "reference":
+    case "study":
+      return a.document ? [a.document] : [];
+    case "document":
+      return [key];
+    case "work":
+      return [];
+  }
 }
 
 /** How many claims name a node (as subject, object, citation or mention), and their documents. */

@@ -14,7 +14,13 @@ import {
   entityAgreement,
 } from "../projection/agreement-details.ts";
 import { claimEvidence } from "../projection/claim-evidence.ts";
-import type { ViewEdge, ViewModel, ViewNode } from "../projection/projection.ts";
+import {
+  documentPositions,
+  nodeDocuments,
+  type ViewEdge,
+  type ViewModel,
+  type ViewNode,
+} from "../projection/projection.ts";
 import type { ClaimJson } from "../trace/answers.ts";
 import { claimJson, studyJson } from "../trace/answers.ts";
 import { entityGroups } from "../trace/group-page.ts";
@@ -103,7 +109,8 @@ export function neighbourhood(
   if (!kg.graph.hasNode(id)) return undefined;
   const byKey = new Map(view.nodes.map((n) => [n.key, n]));
   const centre = byKey.get(id);
-  const around = { id, x: centre?.x ?? 0, y: centre?.y ?? 0 };
+  const position = new Map(view.documents.map((d, i) => [d.id, i]));
+  const around = { id, x: centre?.x ?? 0, y: centre?.y ?? 0, position };
   const neighbours = kg.graph.neighbors(id).sort().slice(0, limit);
   const placed = (key: string, i: number) => byKey.get(key) ?? placedNode(kg, key, around, i);
   const nodes = [placed(id, 0), ...neighbours.map((key, i) => placed(key, i))];
@@ -124,7 +131,13 @@ export function neighbourhood(
 function placedNode(
   kg: KnowledgeGraph,
   key: string,
-  centre: { readonly id: string; readonly x: number; readonly y: number },
+  centre: {
+    readonly id: string;
+    readonly x: number;
+    readonly y: number;
+    /** Where each document stands in `/api/view`'s list. */
+    readonly position: ReadonlyMap<string, number>;
+  },
   i: number,
 ): ViewNode {
   const a = kg.graph.getNodeAttributes(key);
@@ -149,6 +162,6 @@ function placedNode(
     claims: 0,
     evidence: a.kind === "claim" ? claimEvidence(kg, a) : "none",
     uncited: a.kind === "claim" && a.citations.length === 0,
-    documents: [],
+    documents: documentPositions(nodeDocuments(kg, key), centre.position),
   };
 }

@@ -1,7 +1,8 @@
 // A neighbourhood drawn into the overview (graphs too large to draw whole) carries each
 // claim's evidence, as the whole projection does, so the viewer colours those claims by it
-// (uncited, only tertiary or consumer support, primary support) rather than all alike; and
-// the nodes it places around the chosen one do not overlap.
+// (uncited, only tertiary or consumer support, primary support) rather than all alike, and the
+// documents each node stands in, for the document filter; and the nodes it places around the
+// chosen one do not overlap.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
@@ -27,6 +28,21 @@ describe("neighbourhood in the overview", () => {
     const whole = new Map(project(kg).nodes.map((n) => [n.key, n.evidence]));
     for (const c of claims) expect(c.evidence, c.key).toBe(whole.get(c.key));
     expect(new Set(claims.map((c) => c.evidence))).toEqual(new Set(["strong", "weak", "uncited"]));
+  });
+
+  it("gives every node it places the documents the whole projection gives it", () => {
+    const overview = project(kg, 50);
+    const whole = project(kg);
+    const iris = (view: typeof whole, positions: readonly number[]) =>
+      positions.map((i) => view.documents[i]?.id);
+    const byKey = new Map(whole.nodes.map((n) => [n.key, n]));
+    const placed = neighbourhood(kg, overview, DESIPRAMINE)?.nodes ?? [];
+    const withDocuments = placed.filter((n) => n.documents.length > 0);
+    expect(withDocuments.length).toBeGreaterThan(20);
+    for (const n of placed) {
+      const expected = byKey.get(n.key);
+      expect(iris(overview, n.documents), n.key).toEqual(iris(whole, expected?.documents ?? []));
+    }
   });
 
   it("places the claims it draws around the node without overlapping each other or it", () => {
