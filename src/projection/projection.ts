@@ -197,21 +197,32 @@ function describe(kg: KnowledgeGraph, key: string, a: NodeAttributes): Described
     case "claim":
       return describeClaim(kg, a);
     case "entity": {
+      // Its documents are those of the claims touching it (nodeDocuments), counted at once.
       const { claims, documents } = claimsTouching(kg, key);
       return describeOther(a.kind, a.type, a.label, claims, [...documents]);
     }
     case "reference": {
       const { claims } = claimsTouching(kg, key);
-      return describeOther(a.kind, "Reference", a.label, claims, a.document ? [a.document] : []);
+      return describeOther(a.kind, "Reference", a.label, claims, nodeDocuments(kg, key));
     }
     case "work":
-      return describeOther(a.kind, a.evidenceType, a.label, claimsTouching(kg, key).claims, []);
+      return describeOther(
+        a.kind,
+        a.evidenceType,
+        a.label,
+        claimsTouching(kg, key).claims,
+        nodeDocuments(kg, key),
+      );
     case "document":
-      return describeOther(a.kind, "Document", a.label, kg.graph.inDegree(key), [key]);
-    case "study": {
-      const documents = a.document ? [a.document] : [];
-      return describeOther(a.kind, "Study", a.label, a.supports.length, documents);
-    }
+      return describeOther(
+        a.kind,
+        "Document",
+        a.label,
+        kg.graph.inDegree(key),
+        nodeDocuments(kg, key),
+      );
+    case "study":
+      return describeOther(a.kind, "Study", a.label, a.supports.length, nodeDocuments(kg, key));
   }
 }
 
@@ -225,7 +236,7 @@ function describeClaim(kg: KnowledgeGraph, a: ClaimNode): Described {
     claims: 1,
     evidence,
     uncited: a.citations.length === 0,
-    documents: [a.location.document],
+    documents: nodeDocuments(kg, a.iri),
   };
 }
 
