@@ -22,7 +22,7 @@ import {
 import { bindSearchKeys, setupSearch } from "./search.ts";
 import { Selection } from "./selection.ts";
 import { ViewerState, writeAddress } from "./state.ts";
-import { decodeState, withKnownDocuments } from "./url-state.ts";
+import { decodeState, type UrlState, withKnownDocuments } from "./url-state.ts";
 import { setupViews, type Views } from "./views.ts";
 import { setupZoom } from "./zoom.ts";
 
@@ -32,10 +32,7 @@ async function boot(): Promise<void> {
   const view = await api.view();
   const graph = displayGraph();
   addAll(graph, view, view.documents);
-  const initial = withKnownDocuments(
-    decodeState(location.hash),
-    new Set(view.documents.map((d) => d.id)),
-  );
+  const initial = initialState(view);
   const state = new ViewerState(initial);
   const renderer = createRenderer(graph, $("graph"), state);
   const reader = setupReader(state, view.documents, (id) => void select(id));
@@ -45,14 +42,7 @@ async function boot(): Promise<void> {
     return selection.select(id, moveCamera);
   };
   const panel = new DetailsPanel($("details"), { select: (id) => void select(id) });
-  const selection = new Selection({
-    graph,
-    renderer,
-    state,
-    panel,
-    overview: view.overview,
-    documents: view.documents,
-  });
+  const selection = new Selection({ graph, renderer, state, panel, view });
 
   bindGraphEvents(graph, renderer, state, panel, (id) => void select(id));
   setupLegend(graph, view, state, renderer);
@@ -85,6 +75,12 @@ async function boot(): Promise<void> {
     labelsDrawn: () => [...drawnLabels],
   };
   if (initial.selected) await select(initial.selected);
+}
+
+/** The address's state, less the documents the knowledge base lacks (an old link's). */
+function initialState(view: ViewModel): UrlState {
+  const known = new Set(view.documents.map((d) => d.id));
+  return withKnownDocuments(decodeState(location.hash), known);
 }
 
 /** A matrix badge's conflicts, both sides of each, in Details. */

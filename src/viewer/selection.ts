@@ -17,10 +17,11 @@ export interface SelectionParts {
   readonly renderer: Renderer;
   readonly state: ViewerState;
   readonly panel: DetailsPanel;
-  /** The page shows the overview of a large knowledge base (neighbourhoods drawn on demand). */
-  readonly overview: boolean;
-  /** `/api/view`'s documents, where a neighbourhood's document positions point. */
-  readonly documents: ViewModel["documents"];
+  /**
+   * `/api/view`: whether it is the overview of a large knowledge base (neighbourhoods drawn on
+   * demand), and its documents, where a neighbourhood's document positions point.
+   */
+  readonly view: Pick<ViewModel, "overview" | "documents">;
 }
 
 export class Selection {
@@ -39,7 +40,7 @@ export class Selection {
       renderer.refresh();
       return;
     }
-    if (!graph.hasNode(id) || (this.parts.overview && !this.#around.has(id))) {
+    if (!graph.hasNode(id) || (this.parts.view.overview && !this.#around.has(id))) {
       await this.drawAround(id);
     }
     if (moveCamera && graph.hasNode(id)) focusOn(renderer, id);
@@ -58,7 +59,7 @@ export class Selection {
 
   private async drawAround(id: string): Promise<void> {
     try {
-      addAll(this.parts.graph, await api.neighbourhood(id), this.parts.documents);
+      addAll(this.parts.graph, await api.neighbourhood(id), this.parts.view.documents);
       this.#around.add(id);
     } catch {
       // Not drawable (e.g. a node the projection leaves out): the panel still shows it.
