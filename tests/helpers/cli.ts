@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { main } from "../../src/cli/main.ts";
 import type { Io } from "../../src/cli/output.ts";
+import { snapshotsWritten } from "../../src/graph/open.ts";
 
 export interface RunResult {
   readonly code: number;
@@ -13,7 +14,11 @@ export interface RunResult {
   readonly err: string;
 }
 
-/** Runs the CLI in this process, as `claimgraph <argv...>` would, and captures what it prints. */
+/**
+ * Runs the CLI in this process, as `claimgraph <argv...>` would, and captures what it prints.
+ * Like the process, it ends once the snapshots the command scheduled are written: else one
+ * could land in a cache folder after the test file removed it, and leave it behind.
+ */
 export async function run(argv: readonly string[]): Promise<RunResult> {
   let out = "";
   let err = "";
@@ -27,6 +32,7 @@ export async function run(argv: readonly string[]): Promise<RunResult> {
     },
   };
   const code = await main(argv, io);
+  await snapshotsWritten();
   return { code, out, err };
 }
 
