@@ -109,8 +109,7 @@ export function neighbourhood(
   if (!kg.graph.hasNode(id)) return undefined;
   const byKey = new Map(view.nodes.map((n) => [n.key, n]));
   const centre = byKey.get(id);
-  const position = new Map(view.documents.map((d, i) => [d.id, i]));
-  const around = { id, x: centre?.x ?? 0, y: centre?.y ?? 0, position };
+  const around = { id, x: centre?.x ?? 0, y: centre?.y ?? 0, position: documentIndex(view) };
   const neighbours = kg.graph.neighbors(id).sort().slice(0, limit);
   const placed = (key: string, i: number) => byKey.get(key) ?? placedNode(kg, key, around, i);
   const nodes = [placed(id, 0), ...neighbours.map((key, i) => placed(key, i))];
@@ -121,6 +120,18 @@ export function neighbourhood(
     edges.push({ key: e, source: s, target: t, kind: ea.kind, label: ea.kind });
   });
   return { nodes, edges };
+}
+
+const documentIndexes = new WeakMap<ViewModel, ReadonlyMap<string, number>>();
+
+/** Where each document stands in the view's list: made once per view, not per request. */
+function documentIndex(view: ViewModel): ReadonlyMap<string, number> {
+  let index = documentIndexes.get(view);
+  if (!index) {
+    index = new Map(view.documents.map((d, i) => [d.id, i]));
+    documentIndexes.set(view, index);
+  }
+  return index;
 }
 
 /**
