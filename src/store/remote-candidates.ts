@@ -29,7 +29,7 @@ export const IS_ENTITY = `?x a ?type . VALUES ?type { ${["Entity" as const, ...E
 
 /**
  * The nodes the query names exactly, found by index in one query: the query as an IRI,
- * entities with the query as a name or synonym, works and entities with it as an
+ * entities (only they answer by name) with the query as a name or synonym, works and entities with it as an
  * identifier (a CURIE, a local id, a PMID or DOI), each written as typed, in lower case, in
  * upper case and capitalised. A numbered reference ("[2]") is left to `answerCandidates`.
  */
@@ -45,9 +45,13 @@ export async function exactCandidates(reader: RemoteReader, query: string): Prom
       sparqlString,
     ),
   );
-  const direct = [RDFS.label, SKOS.altLabel, BIBO.pmid, BIBO.doi];
+  // Names answer only for entities (trace's `byName`): a study arm or a claim labelled with a
+  // drug's name, thousands at scale, would fill the lookup and send trace to the full one.
+  const names = [RDFS.label, SKOS.altLabel];
+  const direct = [BIBO.pmid, BIBO.doi];
   const viaIdentifier = [DCTERMS.identifier, CG.localId];
   const branches = [...spellings].flatMap((s) => [
+    ...names.map((p) => `{ ?x ${sparqlIri(p.value)} ${s} . ${IS_ENTITY} }`),
     ...direct.map((p) => `{ ?x ${sparqlIri(p.value)} ${s} }`),
     ...viaIdentifier.map(
       (p) => `{ ?x ${sparqlIri(CG.identifier.value)} ?i . ?i ${sparqlIri(p.value)} ${s} }`,

@@ -151,7 +151,7 @@ async function resolveAt(
   await reader.describe(await exactCandidates(reader, query));
   let kg = graphOf(reader);
   let found = resolve(kg, query);
-  if (!ANSWERED_EXACTLY.has(found.kind)) {
+  if (!ANSWERED_EXACTLY.has(found.kind) && !namedByIri(kg, query)) {
     // Everything that could answer before free text, then trace's own choice among it.
     await reader.describe(await answerCandidates(reader, query));
     kg = graphOf(reader);
@@ -162,6 +162,25 @@ async function resolveAt(
 
 /** What trace may answer with from exact lookups alone. */
 const ANSWERED_EXACTLY: ReadonlySet<string> = new Set(["entity", "reference", "work"]);
+
+/**
+ * Whether the query is the IRI of a node read already: trace's first step (`byIri`) answers
+ * with it, so nothing a later step would find can change the answer.
+ */
+function namedByIri(kg: KnowledgeGraph, query: string): boolean {
+  const kind = kg.node(iriOf(query))?.kind;
+  return kind !== undefined && ANSWERED_BY_IRI.has(kind);
+}
+
+/** The kinds of node trace answers with when the query is its IRI (`byIri` in resolve.ts). */
+const ANSWERED_BY_IRI: ReadonlySet<string> = new Set([
+  "claim",
+  "entity",
+  "reference",
+  "work",
+  "study",
+  "document",
+]);
 
 /** Reads what trace's answer `r` shows (`kind`: what the query's IRI names, if anything). */
 async function readAnswer(
