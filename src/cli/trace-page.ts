@@ -1,10 +1,10 @@
 /**
  * The graph and the answer of one page of `trace`: from the source's page read when it has one
- * (a store reads an entity's page of claims and counts the rest: `graphForTrace`), else trace
- * on the graph the source reads for the query.
+ * (a store reads the page of claims about an entity, or resting on a work or references, and
+ * counts the rest: `graphForTrace`), else trace on the graph the source reads for the query.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
-import type { QuestionSource, TraceWindow } from "../sparql/questions.ts";
+import type { QuestionSource, TraceGraph, TraceWindow } from "../sparql/questions.ts";
 import type { TraceResult } from "../trace/trace-result.ts";
 
 export interface TracedPage {
@@ -22,14 +22,19 @@ export async function tracePage(
     offset: Math.max(0, Math.floor(window.offset)),
     limit: Math.max(1, Math.floor(window.limit)),
   };
-  const [read, { trace }, { entityPageTrace }] = await Promise.all([
+  const [read, { trace }, { entityPageTrace }, { referencePageTrace }] = await Promise.all([
     source.graphForTrace
       ? source.graphForTrace(query, w)
-      : source.graphFor(query).then((kg) => ({ kg, entityPage: undefined })),
+      : source.graphFor(query).then((kg): TraceGraph => ({ kg })),
     import("../trace/trace.ts"),
     import("../trace/entity-page.ts"),
+    import("../trace/reference-page.ts"),
   ]);
-  const { kg, entityPage } = read;
-  const result = entityPage ? entityPageTrace(kg, query, entityPage, w) : trace(kg, query, w);
+  const { kg, entityPage, restingPage } = read;
+  const result = entityPage
+    ? entityPageTrace(kg, query, entityPage, w)
+    : restingPage
+      ? referencePageTrace(kg, query, restingPage, w)
+      : trace(kg, query, w);
   return { kg, result };
 }

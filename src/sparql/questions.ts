@@ -41,11 +41,24 @@ export interface TraceWindow {
   readonly limit: number;
 }
 
-/** The graph one page of trace's answer is made from, and an entity's counts when read apart. */
+/** The graph one page of trace's answer is made from, and the counts when read apart. */
 export interface TraceGraph {
   readonly kg: KnowledgeGraph;
   /** Set when the graph holds only the page's claims about an entity: its counts, from the store. */
   readonly entityPage?: EntityPage | undefined;
+  /** Set when the graph holds only the page's claims resting on a work or references. */
+  readonly restingPage?: RestingPage | undefined;
+}
+
+/** One page of the claims resting on a work or on references, with the counts of all. */
+export interface RestingPage {
+  readonly match: "reference" | "work";
+  /** How many references were matched, and the first `limit` of them, in trace's order. */
+  readonly referenceCount: number;
+  readonly references: readonly string[];
+  /** How many claims rest on them, and the page's claims, in document order. */
+  readonly total: number;
+  readonly claims: readonly string[];
 }
 
 /** One page of the claims about an entity, with the counts of all of them. */

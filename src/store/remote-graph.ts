@@ -44,6 +44,7 @@ import {
 } from "./remote-candidates.ts";
 import { entityPage } from "./remote-entity-page.ts";
 import { type ReaderLimits, RemoteReader } from "./remote-reader.ts";
+import { restingPage } from "./remote-resting-page.ts";
 import { type RemoteOptions, SparqlClient, sparqlIri, sparqlString } from "./sparql-client.ts";
 
 export { MAX_SEARCH_WORD, MAX_SEARCH_WORDS } from "./remote-candidates.ts";
@@ -105,8 +106,9 @@ export async function remoteGraph(
 }
 
 /**
- * What one page (`window`) of trace's answer needs: as `remoteGraph`, but for an entity only
- * the page's claims, with the counts of the rest counted at the store (remote-entity-page.ts).
+ * What one page (`window`) of trace's answer needs: as `remoteGraph`, but for an entity, a
+ * work or references only the page's claims, with the counts of the rest counted at the store
+ * (remote-entity-page.ts, remote-resting-page.ts).
  */
 export async function remoteTraceGraph(
   endpoint: string,
@@ -120,6 +122,10 @@ export async function remoteTraceGraph(
   if (found.kind === "entity") {
     const page = await entityPage(reader, found.entity, window);
     return { kg: graphOf(reader), entityPage: page };
+  }
+  if (found.kind === "reference" || found.kind === "work") {
+    const page = await restingPage(reader, found, kg, window);
+    return { kg: graphOf(reader), restingPage: page };
   }
   const iri = iriOf(query);
   await readAnswer(reader, found, kg.node(iri)?.kind, iri, query);

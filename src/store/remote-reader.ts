@@ -7,6 +7,7 @@
  * are sent on (`isQueryableIri`).
  */
 import type { Quad } from "@rdfjs/types";
+import { tablePredicates } from "../rdf/vocab/table.ts";
 import { CG, CITO, OA, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
 import { quadKey } from "../rdf/write/quad-key.ts";
 import { redactUrl, StoreError } from "./errors.ts";
@@ -59,6 +60,8 @@ export interface ReaderLimits {
   readonly batchSize?: number | undefined;
   /** Triples one `describeWhere` reads at most: it refuses a larger answer (default 200000). */
   readonly maxTriples?: number | undefined;
+  /** Works (or references) trace follows the claims resting on at once (default 1000). */
+  readonly maxStarts?: number | undefined;
 }
 
 export class RemoteReader {
@@ -67,6 +70,8 @@ export class RemoteReader {
   readonly pageSize: number;
   private readonly batchSize: number;
   private readonly maxTriples: number;
+  /** Works (or references) one page of trace follows the claims resting on, at most. */
+  readonly maxStarts: number;
   /** The nodes described so far and the triples read, by key, so nothing is read twice. */
   private readonly described = new Set<string>();
   private readonly quads = new Map<string, Quad>();
@@ -78,6 +83,7 @@ export class RemoteReader {
     this.pageSize = limits.pageSize ?? 10_000;
     this.batchSize = limits.batchSize ?? 100;
     this.maxTriples = limits.maxTriples ?? 200_000;
+    this.maxStarts = limits.maxStarts ?? 1000;
   }
 
   /** Every IRI bound to `?x` by `pattern` (a group graph pattern's body), page by page. */
@@ -227,20 +233,26 @@ export class RemoteReader {
     return out;
   }
 
-  /** Every triple whose subject is in `subjects`, page by page. */
+  /**
+   * Every triple whose subject is in `subjects` and whose predicate the graph reader reads
+   * (READ: not an entity's asserted triples, thousands on a hub), page by page.
+   */
   private async triplesOf(subjects: readonly string[]): Promise<Quad[]> {
     const values = subjects.map(sparqlIri).join(" ");
     const out: Quad[] = [];
     for (let offset = 0; ; offset += this.pageSize) {
       this.queries += 1;
       const page = await this.client.triples(
-        `CONSTRUCT { ?s ?p ?o } WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { ${values} } ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT ${this.pageSize} OFFSET ${offset} } }`,
+        `CONSTRUCT { ?s ?p ?o } WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { ${values} } ?s ?p ?o FILTER(?p IN (${READ})) } ORDER BY ?s ?p ?o LIMIT ${this.pageSize} OFFSET ${offset} } }`,
       );
       out.push(...page);
       if (page.length < this.pageSize) return out;
     }
   }
 }
+
+/** The predicates a description reads: those of the vocabulary table (rdf/vocab/table.ts). */
+const READ = tablePredicates().map(sparqlIri).join(", ");
 
 /** Batches a description reads at once. */
 const CONCURRENT = 4;

@@ -11,7 +11,7 @@ import { citationJson, claimJson, type StudyJson } from "./answers.ts";
 import { sortClaims } from "./claim-order.ts";
 import type { TraceResult, Window } from "./trace-result.ts";
 
-type ReferenceJson = TraceResult["references"][number];
+export type ReferenceJson = TraceResult["references"][number];
 
 interface ReferenceParts {
   readonly references: readonly ReferenceJson[];
@@ -68,7 +68,7 @@ function referenceParts(kg: KnowledgeGraph, refIris: readonly string[]): Referen
 }
 
 /** One reference: its number, document and citation, and its work's other numbers there. */
-function referenceJson(kg: KnowledgeGraph, refIri: string): ReferenceJson {
+export function referenceJson(kg: KnowledgeGraph, refIri: string): ReferenceJson {
   const ref = kg.reference(refIri);
   const work = ref?.work;
   const sameWork = work

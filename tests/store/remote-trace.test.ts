@@ -7,6 +7,7 @@ import { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { push } from "../../src/store/push.ts";
 import { remoteGraph, remoteTraceGraph } from "../../src/store/remote-graph.ts";
 import { entityPageTrace } from "../../src/trace/entity-page.ts";
+import { referencePageTrace } from "../../src/trace/reference-page.ts";
 import { type TraceResult, trace } from "../../src/trace/trace.ts";
 import { seedBuild } from "../helpers/build.ts";
 import { startVirtuoso, type Virtuoso } from "../helpers/virtuoso.ts";
@@ -134,9 +135,55 @@ describe("remoteTraceGraph: one page of an entity's claims, counted at the store
     expect(answer).toEqual(trace(local, "desipramine", w));
   });
 
-  it("a query that names no entity is read as remoteGraph reads it", async () => {
-    const read = await remoteTraceGraph(store.endpoint, "pmid:12183009", { offset: 0, limit: 100 });
+  it("a query that names no entity, work or reference is read as remoteGraph reads it", async () => {
+    const query = "desipramine primary target";
+    const read = await remoteTraceGraph(store.endpoint, query, { offset: 0, limit: 100 });
     expect(read.entityPage).toBeUndefined();
-    expect(trace(read.kg, "pmid:12183009")).toEqual(trace(local, "pmid:12183009"));
+    expect(read.restingPage).toBeUndefined();
+    expect(trace(read.kg, query)).toEqual(trace(local, query));
+  });
+});
+
+/** Every work and reference of the seed, by IRI, and the ways trace names them. */
+function worksAndReferences(): string[] {
+  const out: string[] = ["pmid:12183009", "12183009", "[8]", "[2]", "desipramine-vs-ssris[4]"];
+  local.graph.forEachNode((iri, a) => {
+    if (a.kind === "work" || a.kind === "reference") out.push(iri);
+  });
+  return out;
+}
+
+describe("remoteTraceGraph: one page of the claims resting on a work or references", () => {
+  const queries = worksAndReferences();
+
+  it("the seed has works and references to read, a work cited under two numbers among them", () => {
+    expect(queries.length).toBeGreaterThanOrEqual(20);
+    expect(trace(local, "pmid:12183009").referenceCount).toBe(2);
+  });
+
+  it.each(queries)("%s: pages at offsets 0 and 2 answer as locally", async (query) => {
+    for (const w of [
+      { offset: 0, limit: 50 },
+      { offset: 2, limit: 2 },
+    ]) {
+      const read = await remoteTraceGraph(store.endpoint, query, w);
+      const expected = trace(local, query, w);
+      expect(["reference", "work"]).toContain(expected.match);
+      expect(read.restingPage?.match).toBe(expected.match);
+      if (!read.restingPage) return;
+      expect(read.restingPage.claims.length).toBeLessThanOrEqual(w.limit);
+      expect(referencePageTrace(read.kg, query, read.restingPage, w)).toEqual(expected);
+    }
+  });
+
+  it("a page of one of a work's two references: the references' count is the store's", async () => {
+    const w = { offset: 0, limit: 1 };
+    const expected = trace(local, "pmid:12183009", w);
+    expect(expected.referenceCount).toBe(2);
+    expect(expected.references).toHaveLength(1);
+    const read = await remoteTraceGraph(store.endpoint, "pmid:12183009", w);
+    if (!read.restingPage) throw new Error("no page of references");
+    expect(read.restingPage.referenceCount).toBe(2);
+    expect(referencePageTrace(read.kg, "pmid:12183009", read.restingPage, w)).toEqual(expected);
   });
 });

@@ -20,6 +20,7 @@ import {
   UNSTATED_VALUE,
 } from "./claim-records.ts";
 import type { RecordSpec } from "./fields.ts";
+import { RDF } from "./vocabulary.ts";
 import {
   DISCREPANCY,
   DOCUMENT,
@@ -62,3 +63,20 @@ export const RECORDS: readonly RecordSpec[] = [
   PREDICATE,
   FIELD_SOURCE,
 ];
+
+/**
+ * Every predicate the table's records write and the graph reader reads: rdf:type and each
+ * field's, nested records' too, sorted. A triple with any other predicate (an entity's
+ * asserted triples, thousands on a hub) is nothing the graph reader keeps.
+ */
+export function tablePredicates(): string[] {
+  const out = new Set<string>([RDF.type.value]);
+  const add = (rec: RecordSpec): void => {
+    for (const field of Object.values(rec.fields)) {
+      out.add(field.p.value);
+      for (const nested of field.records ?? []) add(nested);
+    }
+  };
+  for (const rec of RECORDS) add(rec);
+  return [...out].sort();
+}
