@@ -40,38 +40,39 @@ function claimLink(c: string, t: string): string {
     .join(" UNION ");
 }
 
-/**
- * A link from the claim `c` into `n`, a node no reference refers to (not a work), so that a
- * citation is one whatever else the claim cites.
- */
-function into(c: string, n: string): string {
-  return [RDF.subject, RDF.object, CG.mentions, CG.study, CG.viaReference, CITO.citesAsEvidence]
-    .map((p) => `{ ${c} ${link(p)} ${n} }`)
-    .join(" UNION ");
+/** Links from the claim `c` into `n` by these predicates. */
+function linksInto(c: string, n: string, predicates: readonly { value: string }[]): string {
+  return predicates.map((p) => `{ ${c} ${link(p)} ${n} }`).join(" UNION ");
 }
+
+/** What a claim links to an entity or a study by: its subject, object or a mention. */
+const ABOUT = [RDF.subject, RDF.object, CG.mentions];
 
 /**
  * The claims `?c` two links from `?t`, through a node `?n` linked to `?t`: a reference that
- * refers to it, a study that cites it, an entity that is a member of it or that a claim
- * asserts a link from. One branch per kind of `?n`, each a chain from `?t`; no branch through
- * a claim, as claimgraph writes no claim about a claim. A join of two UNIONs, or a citation's
- * filter on an unbound node, sent Virtuoso over every node (0.56 s for the work every
- * document cites, against 30 ms).
+ * refers to it (which `?c` cites), a study that cites it (`?c`'s study, or what `?c` is
+ * about), an entity that is a member of it or that a claim asserts a link from (what `?c` is
+ * about). One branch per kind of `?n`, each a chain from `?t`, each with only the links
+ * claimgraph writes into such a node (claims cite references and works, are about entities,
+ * documents and studies, never about a claim, so no branch goes through one). A join of two
+ * UNIONs, or a link open to every kind, sent Virtuoso over far more of the store (0.56 s for
+ * the work every document cites).
  */
 const TWO_LINKS = [
-  `${is("?n", CG.Reference)} ?n ${link(CG.refersTo)} ?t .`,
-  `${is("?n", CG.Study)} ${cites("?n", "?t")}`,
-  `?n ${link(CG.memberOf)} ?t .`,
+  `${is("?n", CG.Reference)} ?n ${link(CG.refersTo)} ?t .
+    ${linksInto("?c", "?n", [CG.viaReference, CITO.citesAsEvidence])}`,
+  `${is("?n", CG.Study)} ${cites("?n", "?t")} ${linksInto("?c", "?n", [CG.study, ...ABOUT])}`,
+  `?n ${link(CG.memberOf)} ?t . ${linksInto("?c", "?n", ABOUT)}`,
   `${is("?k", CG.Claim)} ?k ${link(RDF.subject)} ?n ; ${link(RDF.object)} ?t .
-    FILTER NOT EXISTS { ?k ${link(CG.cellStatus)} ?status }`,
+    FILTER NOT EXISTS { ?k ${link(CG.cellStatus)} ?status } ${linksInto("?c", "?n", ABOUT)}`,
 ]
-  .map((branch) => `{ ${branch} ${into("?c", "?n")} }`)
+  .map((branch) => `{ ${branch} }`)
   .join(" UNION ");
 
 /** The claims `?c` resting on any of `starts`, one row each. */
 export function resting(starts: readonly string[]): string {
-  return `{ SELECT DISTINCT ?c WHERE { VALUES ?t { ${starts.map(sparqlIri).join(" ")} }
-    { ${claimLink("?c", "?t")} } UNION ${TWO_LINKS}
+  return `{ SELECT DISTINCT ?c WHERE { { SELECT DISTINCT ?c WHERE {
+    VALUES ?t { ${starts.map(sparqlIri).join(" ")} } { ${claimLink("?c", "?t")} } UNION ${TWO_LINKS} } }
     ${is("?c", CG.Claim)} FILTER(isIRI(?c)) } }`;
 }
 
