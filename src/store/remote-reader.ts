@@ -1,6 +1,6 @@
 /**
- * Bounded reads of a remote store: node IRIs that match a pattern, and the description
- * (every triple) of a set of nodes with the nodes they lead to. Every read is cut into
+ * Bounded reads of a remote store: node IRIs that match a pattern, and the description (every
+ * triple in claimgraph's vocabulary) of a set of nodes with the nodes they lead to. Every read is cut into
  * VALUES batches (by count and by characters, so no query grows with the answer) and
  * LIMIT/OFFSET pages, so no answer runs into a store's result limit (Virtuoso's
  * ResultSetMaxRows cuts answers short silently). Only IRIs claimgraph would read from a file
@@ -60,7 +60,7 @@ export interface ReaderLimits {
   readonly batchSize?: number | undefined;
   /** Triples one `describeWhere` reads at most: it refuses a larger answer (default 200000). */
   readonly maxTriples?: number | undefined;
-  /** Works (or references) trace follows the claims resting on at once (default 1000). */
+  /** Works (or references) trace follows the claims resting on at once (default 500). */
   readonly maxStarts?: number | undefined;
 }
 
@@ -83,7 +83,7 @@ export class RemoteReader {
     this.pageSize = limits.pageSize ?? 10_000;
     this.batchSize = limits.batchSize ?? 100;
     this.maxTriples = limits.maxTriples ?? 200_000;
-    this.maxStarts = limits.maxStarts ?? 1000;
+    this.maxStarts = limits.maxStarts ?? 500;
   }
 
   /** Every IRI bound to `?x` by `pattern` (a group graph pattern's body), page by page. */

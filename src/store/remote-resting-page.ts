@@ -1,17 +1,19 @@
 /**
  * One page of trace's answer for a work or for references, read from a remote store: the
- * claims resting on them counted and paged at the store in trace's order, the references
- * matched counted there too, and only what the page shows read whole (its claims, the first
+ * claims resting on them counted and paged at the store in trace's order, a work's references
+ * counted and paged there too, and only what the page shows read whole (its claims, the first
  * `limit` references and the other numbers their works are listed under in the same
  * documents), so a work every document cites costs what its first screen shows.
  *
  * Trace finds the claims resting on a start (a reference's work, else the reference) by
  * walking two links back from it over the graph's links (reference-trace.ts, graph/edges.ts);
  * `resting` is that walk as SPARQL. The claims linked to the start, and those linked to a node
- * linked to it: a reference that refers to it, a study that cites it, a claim, an entity that
- * is a member of it or that a claim asserts a link from (a cell that asserts nothing is no
- * link). A claim or study cites a reference it cites through, and a work it cites as
- * evidence unless through one of its references (graph/citations.ts).
+ * linked to it: a reference that refers to it, a study that cites it, an entity that is a
+ * member of it or that a claim asserts a link from (a cell that asserts nothing is no link).
+ * A claim or study cites a reference it cites through, and a work it cites as evidence unless
+ * through one of its references (graph/citations.ts). It follows the links claimgraph writes:
+ * in a knowledge base edited by hand, a claim about a claim, or a claim linking a document to
+ * the work, would bring trace claims this page does not count.
  */
 import { UsageError } from "../base/errors.ts";
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
@@ -107,6 +109,7 @@ export async function restingPage(
   };
 }
 
+/** The refusal of a page whose walks start from more than `most` works or references. */
 function tooManyStarts(
   found: Extract<Resolved, { kind: "reference" | "work" }>,
   starts: number,
@@ -115,7 +118,7 @@ function tooManyStarts(
   const refs = found.kind === "reference" ? found.references.length : 1;
   return new UsageError(
     `the query names ${refs} references of ${starts} works; over a store, trace follows the claims resting on at most ${most} at once`,
-    "name the document too (doc-id[2]), or trace one work by its identifier (pmid:…), or trace on the knowledge-base files (--kb)",
+    "name the document too (doc-id[n]), or trace one work by its identifier (pmid:…), or trace on the knowledge-base files (--kb)",
   );
 }
 
@@ -137,29 +140,38 @@ async function referencesOf(
   limit: number,
 ): Promise<{ count: number; shown: string[] }> {
   const refers = `${is("?r", CG.Reference)} ?r ${link(CG.refersTo)} ${sparqlIri(work)} . FILTER(isIRI(?r))`;
-  reader.queries += 2;
-  const [counted, rows] = await Promise.all([
+  reader.queries += 1;
+  const [counted, shown] = await Promise.all([
     reader.client.select(`SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ${refers} }`),
-    reader.client.select(
-      `SELECT ?r (MIN(COALESCE(?number, 0)) AS ?n) WHERE { ${refers}
-        OPTIONAL { ?r ${link(CG.referenceNumber)} ?number } } GROUP BY ?r ORDER BY ?n STR(?r) LIMIT ${limit}`,
-    ),
+    inNumberOrder(reader, refers, limit),
   ]);
-  const shown = rows.flatMap((r) => {
-    const x = r.get("r");
-    return x?.termType === "NamedNode" ? [x.value] : [];
-  });
   return { count: Number(counted[0]?.get("n")?.value ?? 0), shown };
 }
 
+/** The first `limit` references `pattern` binds to `?r`, by number then IRI, page by page. */
+async function inNumberOrder(reader: RemoteReader, pattern: string, limit: number) {
+  const out: string[] = [];
+  while (out.length < limit) {
+    const size = Math.min(reader.pageSize, limit - out.length);
+    reader.queries += 1;
+    const rows = await reader.client.select(
+      `SELECT ?r (MIN(COALESCE(?number, 0)) AS ?n) WHERE { ${pattern}
+        OPTIONAL { ?r ${link(CG.referenceNumber)} ?number } } GROUP BY ?r
+        ORDER BY ?n STR(?r) LIMIT ${size} OFFSET ${out.length}`,
+    );
+    for (const r of rows) {
+      const x = r.get("r");
+      if (x?.termType === "NamedNode") out.push(x.value);
+    }
+    if (rows.length < size) break;
+  }
+  return out;
+}
+
 /** The other references of the same works in the same documents as `refs` (trace lists their numbers). */
-async function sameWork(reader: RemoteReader, refs: readonly string[]): Promise<string[]> {
-  if (refs.length === 0) return [];
-  const { iris } = await reader.bound(
-    `SELECT DISTINCT ?o WHERE { VALUES ?r { ${refs.map(sparqlIri).join(" ")} }
-      ?r ${link(CG.refersTo)} ?w ; ${link(CG.inDocument)} ?d .
-      ?o ${link(CG.refersTo)} ?w ; ${link(CG.inDocument)} ?d . FILTER(isIRI(?o)) }`,
-    ["o"],
+function sameWork(reader: RemoteReader, refs: readonly string[]): Promise<string[]> {
+  return reader.irisFor(
+    refs,
+    `?t ${link(CG.refersTo)} ?w ; ${link(CG.inDocument)} ?d . ?x ${link(CG.refersTo)} ?w ; ${link(CG.inDocument)} ?d .`,
   );
-  return iris;
 }

@@ -30,11 +30,13 @@ export function referenceTrace(
   match: "reference" | "work",
   w: Window,
   cacheKey: string,
+  /** The work the query names, when it names one (its claims rest on it, listed or not). */
+  work?: string,
 ): TraceResult {
   // A reference number used by many documents ("[1]") or a work cited by many makes a long
   // list: it and the claims resting on it are built once per graph and kept.
   const { references, all } = cached(kg, REFERENCE_PARTS, cacheKey, () =>
-    referenceParts(kg, refs()),
+    referenceParts(kg, refs(), work),
   );
   const studies = new Map<string, StudyJson>();
   const claims = all.slice(w.offset, w.offset + w.limit).map((c) => claimJson(kg, c, studies));
@@ -54,10 +56,17 @@ export function referenceTrace(
   };
 }
 
-/** The references as the answer lists them, and the claims resting on any of them. */
-function referenceParts(kg: KnowledgeGraph, refIris: readonly string[]): ReferenceParts {
+/**
+ * The references as the answer lists them, and the claims resting on any of them (and on
+ * `work`, when the query names one: a work no reference lists, cited directly, has claims too).
+ */
+function referenceParts(
+  kg: KnowledgeGraph,
+  refIris: readonly string[],
+  work: string | undefined,
+): ReferenceParts {
   const references: ReferenceJson[] = [];
-  const starts: string[] = [];
+  const starts: string[] = work ? [work] : [];
   for (const refIri of refIris) {
     references.push(referenceJson(kg, refIri));
     // The walk starts at the work when it is known, so every number it is listed under counts.

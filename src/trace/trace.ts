@@ -54,6 +54,7 @@ export function trace(kg: KnowledgeGraph, query: string, page: Page = {}): Trace
         "work",
         w,
         `work ${r.work}`,
+        r.work,
       );
     case "none":
       return {

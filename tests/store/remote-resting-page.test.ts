@@ -1,18 +1,19 @@
 // The claims resting on a work or references, paged at a real Virtuoso
 // (src/store/remote-resting-page.ts), on a generated corpus of several documents: a work every
-// document cites, cited through references and directly, and one a study cites directly (as
-// files written before cg:viaReference do), whose claims rest on it only through the study. Every work's and reference's page answers as trace does on the whole
-// knowledge base loaded locally, and the pages of the most cited work, put together, are its
-// claims in trace's order, each once.
+// document cites, cited through references and directly; one a study cites directly (as files
+// written before cg:viaReference do), whose claims rest on it only through the study; and one
+// no reference lists, cited directly by a claim (a knowledge base edited by hand). Every work's
+// and reference's page answers as trace does on the whole knowledge base loaded locally, and
+// the pages of the most cited work, put together, are its claims in trace's order, each once.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { DataFactory } from "n3";
+import { DataFactory, Writer } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus/generate.ts";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
-import { CITO } from "../../src/rdf/vocab/vocabulary.ts";
+import { CITO, DCTERMS, FABIO, RDF } from "../../src/rdf/vocab/vocabulary.ts";
 import { push } from "../../src/store/push.ts";
 import { remoteTraceGraph } from "../../src/store/remote-graph.ts";
 import { referencePageTrace } from "../../src/trace/reference-page.ts";
@@ -28,6 +29,9 @@ let store: Virtuoso;
 let starts: string[];
 /** The work a study cites directly. */
 let studyWork: string;
+/** A work no reference lists, and the claim that cites it. */
+const UNLISTED = "https://example.org/work/unlisted";
+let citingClaim: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "cg-resting-"));
@@ -35,9 +39,19 @@ beforeAll(async () => {
   built = await buildSources(dir);
   // A study cites a work as evidence directly, not through a reference (as files written
   // before cg:viaReference do): the claims of the study rest on the work through it alone.
-  const extra = studyCitingDirectly(await openKnowledgeGraph([built.kb], { cache: false }));
-  const extraFile = join(dir, "extra.ttl");
-  writeFileSync(extraFile, `<${extra.study}> <${CITO.citesAsEvidence.value}> <${extra.work}> .\n`);
+  const before = await openKnowledgeGraph([built.kb], { cache: false });
+  const extra = studyCitingDirectly(before);
+  citingClaim = firstClaim(before);
+  const { namedNode, literal, quad } = DataFactory;
+  const g = namedNode("https://example.org/extra");
+  const added = [
+    quad(namedNode(extra.study), CITO.citesAsEvidence, namedNode(extra.work), g),
+    quad(namedNode(UNLISTED), RDF.type, FABIO.Work, g),
+    quad(namedNode(UNLISTED), DCTERMS.title, literal("A work no reference lists"), g),
+    quad(namedNode(citingClaim), CITO.citesAsEvidence, namedNode(UNLISTED), g),
+  ];
+  const extraFile = join(dir, "extra.nq");
+  writeFileSync(extraFile, new Writer({ format: "N-Quads" }).quadsToString(added));
   kg = await openKnowledgeGraph([built.kb, extraFile], { cache: false });
   store = await startVirtuoso();
   await push({
@@ -47,18 +61,10 @@ beforeAll(async () => {
     user: "dba",
     password: "dba",
   });
-  const { namedNode, quad } = DataFactory;
   await push({
     endpoint: store.endpoint,
     graphStore: store.graphStore,
-    quads: [
-      quad(
-        namedNode(extra.study),
-        CITO.citesAsEvidence,
-        namedNode(extra.work),
-        namedNode("https://example.org/extra"),
-      ),
-    ],
+    quads: added,
     user: "dba",
     password: "dba",
   });
@@ -69,6 +75,15 @@ beforeAll(async () => {
   starts = found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([iri]) => iri);
   studyWork = extra.work;
 }, 180_000);
+
+/** The first claim by IRI. */
+function firstClaim(graph: KnowledgeGraph): string {
+  const claims: string[] = [];
+  graph.graph.forEachNode((iri, a) => {
+    if (a.kind === "claim") claims.push(iri);
+  });
+  return claims.sort()[0] as string;
+}
 
 /** A study that supports claims, and a work it does not cite, the first of each by IRI. */
 function studyCitingDirectly(graph: KnowledgeGraph): { study: string; work: string } {
@@ -107,6 +122,17 @@ describe("remoteTraceGraph: the claims resting on a work or references, paged at
     expect(starts.length).toBeGreaterThan(10);
     expect(trace(kg, starts[0] as string).total).toBeGreaterThan(20);
     expect(throughStudiesOnly(studyWork).length).toBeGreaterThan(0);
+  });
+
+  it("a work no reference lists: the claim citing it, as locally", async () => {
+    const w = { offset: 0, limit: 20 };
+    const expected = trace(kg, UNLISTED, w);
+    expect(expected.match).toBe("work");
+    expect(expected.referenceCount).toBe(0);
+    expect(expected.claims.map((c) => c.id)).toEqual([citingClaim]);
+    const read = await remoteTraceGraph(store.endpoint, UNLISTED, w);
+    if (!read.restingPage) throw new Error("no page for the unlisted work");
+    expect(referencePageTrace(read.kg, UNLISTED, read.restingPage, w)).toEqual(expected);
   });
 
   it("every work's and reference's first page answers as locally", async () => {

@@ -169,11 +169,24 @@ describe("remoteTraceGraph: one page of the claims resting on a work or referenc
       const read = await remoteTraceGraph(store.endpoint, query, w);
       const expected = trace(local, query, w);
       expect(["reference", "work"]).toContain(expected.match);
-      expect(read.restingPage?.match).toBe(expected.match);
-      if (!read.restingPage) return;
+      if (!read.restingPage) throw new Error(`no page for ${query}`);
+      expect(read.restingPage.match).toBe(expected.match);
       expect(read.restingPage.claims.length).toBeLessThanOrEqual(w.limit);
       expect(referencePageTrace(read.kg, query, read.restingPage, w)).toEqual(expected);
     }
+  });
+
+  it("pages longer than the reader's pages are read in several, in order", async () => {
+    const w = { offset: 1, limit: 6 };
+    const read = await remoteTraceGraph(store.endpoint, "pmid:12183009", w, undefined, {
+      pageSize: 1,
+      batchSize: 1,
+    });
+    if (!read.restingPage) throw new Error("no page of references");
+    expect(read.restingPage.references).toHaveLength(2);
+    expect(referencePageTrace(read.kg, "pmid:12183009", read.restingPage, w)).toEqual(
+      trace(local, "pmid:12183009", w),
+    );
   });
 
   it("a page of one of a work's two references: the references' count is the store's", async () => {

@@ -20,7 +20,6 @@ import {
   UNSTATED_VALUE,
 } from "./claim-records.ts";
 import type { RecordSpec } from "./fields.ts";
-import { RDF } from "./vocabulary.ts";
 import {
   DISCREPANCY,
   DOCUMENT,
@@ -35,6 +34,7 @@ import {
   TABLE,
   WORK,
 } from "./records.ts";
+import { RDF } from "./vocabulary.ts";
 
 export const RECORDS: readonly RecordSpec[] = [
   DOCUMENT,
@@ -65,9 +65,10 @@ export const RECORDS: readonly RecordSpec[] = [
 ];
 
 /**
- * Every predicate the table's records write and the graph reader reads: rdf:type and each
- * field's, nested records' too, sorted. A triple with any other predicate (an entity's
- * asserted triples, thousands on a hub) is nothing the graph reader keeps.
+ * Every predicate the table's records write: rdf:type and each field's, nested records' too,
+ * sorted. The graph reader reads nothing else (it reads by the table, and not all of it): a
+ * triple with any other predicate (an entity's asserted triples, thousands on a hub) is
+ * nothing it keeps.
  */
 export function tablePredicates(): string[] {
   const out = new Set<string>([RDF.type.value]);
