@@ -29,9 +29,9 @@ export const IS_ENTITY = `?x a ?type . VALUES ?type { ${["Entity" as const, ...E
 
 /**
  * The nodes the query names exactly, found by index in one query: the query as an IRI,
- * entities (only they answer by name) with the query as a name or synonym, works and entities with it as an
- * identifier (a CURIE, a local id, a PMID or DOI), each written as typed, in lower case, in
- * upper case and capitalised. A numbered reference ("[2]") is left to `answerCandidates`.
+ * entities (only they answer by name) with the query as a name or synonym, works and
+ * entities with it as an identifier (a CURIE, a local id, a PMID or DOI), each written as
+ * typed, in lower case, in upper case and capitalised. A numbered reference ("[2]") is left to `answerCandidates`.
  */
 export async function exactCandidates(reader: RemoteReader, query: string): Promise<string[]> {
   const q = unbracketed(query);

@@ -1,7 +1,7 @@
 /**
  * Bounded reads of a remote store: node IRIs that match a pattern, and the description (every
- * triple in claimgraph's vocabulary) of a set of nodes with the nodes they lead to. Every read is cut into
- * VALUES batches (by count and by characters, so no query grows with the answer) and
+ * triple in claimgraph's vocabulary) of a set of nodes with the nodes they lead to. Every read
+ * is cut into VALUES batches (by count and by characters, so no query grows with the answer) and
  * LIMIT/OFFSET pages, so no answer runs into a store's result limit (Virtuoso's
  * ResultSetMaxRows cuts answers short silently). Only IRIs claimgraph would read from a file
  * are sent on (`isQueryableIri`).
