@@ -87,12 +87,20 @@ export function unbracketed(query: string): string {
   return query.trim().replace(/^<(.*)>$/, "$1");
 }
 
+/**
+ * The references numbered as `q` says ("[2]"); of the document it names ("doc-id[2]"), whose
+ * IRI ends in "/doc-id" as trace matches it, chosen at the store: reference 2 of ten thousand
+ * documents is ten thousand references to read, of which trace keeps one.
+ */
 async function referencesNumbered(reader: RemoteReader, q: string): Promise<string[]> {
   const m = REFERENCE.exec(q);
   if (!m) return [];
   const n = Number(m[2]);
+  const inDocument = m[1]
+    ? `?x ${sparqlIri(CG.inDocument.value)} ?d . FILTER(STRENDS(STR(?d), ${sparqlString(`/${m[1]}`)}))`
+    : "";
   return reader.iris(
-    `?x a ${sparqlIri(CG.Reference.value)} ; ${sparqlIri(CG.referenceNumber.value)} ?n . FILTER(?n = ${n} || STR(?n) = "${n}")`,
+    `?x a ${sparqlIri(CG.Reference.value)} ; ${sparqlIri(CG.referenceNumber.value)} ?n . FILTER(?n = ${n} || STR(?n) = "${n}") ${inDocument}`,
   );
 }
 

@@ -158,6 +158,25 @@ describe("remoteTraceGraph: the claims resting on a work or references, paged at
     expect(paged).toEqual(all);
   });
 
+  it("a numbered reference of one document: only that document's reference is read", async () => {
+    const numbered: string[] = [];
+    kg.graph.forEachNode((iri, a) => {
+      if (a.kind === "reference" && a.number === 1) numbered.push(iri);
+    });
+    expect(numbered.length).toBeGreaterThan(2);
+    const doc = kg.reference(numbered.sort()[1] as string)?.document as string;
+    const query = `${doc.slice(doc.lastIndexOf("/") + 1)}[1]`;
+    const w = { offset: 0, limit: 5 };
+    const read = await remoteTraceGraph(store.endpoint, query, w);
+    if (!read.restingPage) throw new Error("no page of references");
+    expect(referencePageTrace(read.kg, query, read.restingPage, w)).toEqual(trace(kg, query, w));
+    const read1: string[] = [];
+    read.kg.graph.forEachNode((iri, a) => {
+      if (a.kind === "reference" && a.number === 1) read1.push(iri);
+    });
+    expect(read1).toEqual([numbered[1]]);
+  });
+
   it("references of more works than it follows at once are refused, with what to do instead", async () => {
     const expected = trace(kg, "[1]");
     expect(expected.referenceCount).toBeGreaterThan(2);
