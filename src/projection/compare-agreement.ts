@@ -4,7 +4,13 @@
  * holds one of its claims. One function applied to the model (compare.ts), given the
  * `Agreement` the grouping found (src/agreement/), so the cells do not depend on how.
  */
-import type { Agreement, Assertion, ConflictKind, Support } from "../agreement/types.ts";
+import type {
+  Agreement,
+  Assertion,
+  ConflictKind,
+  Disagreement,
+  Support,
+} from "../agreement/types.ts";
 import type { CompareCell, CompareRow, Comparison } from "./compare.ts";
 
 /** An assertion a cell's claims belong to, as a cell shows it. */
@@ -36,25 +42,37 @@ export interface AnnotatedComparison extends Comparison {
 /** `comparison` with every cell's assertions and conflicts from `agreement`. */
 export function withAgreement(comparison: Comparison, agreement: Agreement): AnnotatedComparison {
   const byClaim = new Map<string, Assertion[]>();
-  for (const a of agreement.assertions)
-    for (const c of a.claims) byClaim.set(c, [...(byClaim.get(c) ?? []), a]);
+  for (const a of agreement.assertions) for (const c of a.claims) listed(byClaim, c).push(a);
+  // The conflicts a claim is a side of, so a cell looks up its own rather than scanning all.
+  const sidesOf = new Map<string, Disagreement[]>();
+  for (const d of agreement.conflicts)
+    for (const side of d.sides) for (const c of side.claims) listed(sidesOf, c).push(d);
   return {
     ...comparison,
     rows: comparison.rows.map((row) => ({
       ...row,
-      cells: row.cells.map((cell) => annotate(cell, byClaim, agreement)),
+      cells: row.cells.map((cell) => annotate(cell, byClaim, sidesOf)),
     })),
   };
+}
+
+function listed<T>(index: Map<string, T[]>, key: string): T[] {
+  const found = index.get(key);
+  if (found) return found;
+  const list: T[] = [];
+  index.set(key, list);
+  return list;
 }
 
 function annotate(
   cell: CompareCell,
   byClaim: ReadonlyMap<string, readonly Assertion[]>,
-  agreement: Agreement,
+  sidesOf: ReadonlyMap<string, readonly Disagreement[]>,
 ): AnnotatedCell {
   const mine = new Set(cell.claims.map((c) => c.id));
   const assertions = new Map<string, CellAssertion>();
-  for (const id of mine)
+  const touching = new Set<Disagreement>();
+  for (const id of mine) {
     for (const a of byClaim.get(id) ?? [])
       assertions.set(a.iri, {
         iri: a.iri,
@@ -62,8 +80,10 @@ function annotate(
         documents: a.documents.length,
         works: a.works.length,
       });
+    for (const d of sidesOf.get(id) ?? []) touching.add(d);
+  }
   const conflicts: CellConflict[] = [];
-  for (const d of agreement.conflicts) {
+  for (const d of touching) {
     const [one, other] = d.sides;
     const against = one.claims.some((c) => mine.has(c))
       ? other.claims

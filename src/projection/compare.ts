@@ -68,14 +68,17 @@ export interface Comparison {
   readonly documents: readonly Named[];
 }
 
-/** Every claim of every cell: a comparison is asked of a few drugs, and shows them whole. */
-const WHOLE = { columns: Number.POSITIVE_INFINITY, claimsPerCell: Number.POSITIVE_INFINITY };
-
 /** The feature × drug matrix of `drugs` (entity IRIs of drugs or drug classes), in that order. */
 export function comparison(kg: KnowledgeGraph, drugs: readonly string[]): Comparison {
-  const matrix = comparisonMatrix(kg, WHOLE);
-  const at = new Map(matrix.columns.map((c, i) => [c.id, i]));
   const columns = drugs.map((id) => columnOf(kg, id));
+  // Every claim of every cell of these drugs and their classes only: a comparison is asked
+  // of a few drugs, and shows them whole.
+  const matrix = comparisonMatrix(kg, {
+    columns: Number.POSITIVE_INFINITY,
+    claimsPerCell: Number.POSITIVE_INFINITY,
+    only: new Set(columns.flatMap((col) => [col.id, ...col.via.map((v) => v.id)])),
+  });
+  const at = new Map(matrix.columns.map((c, i) => [c.id, i]));
   const rows = matrix.rows
     .map((row) => ({
       key: row.key,

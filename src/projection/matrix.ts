@@ -24,6 +24,8 @@ export interface MatrixLimits {
   readonly columns: number;
   /** Claims listed in one cell (in document order); `total` counts them all. */
   readonly claimsPerCell: number;
+  /** The only drugs and classes that may be columns (compare's); any when undefined. */
+  readonly only?: ReadonlySet<string>;
 }
 
 export const MATRIX_LIMITS: MatrixLimits = { columns: 30, claimsPerCell: 6 };
@@ -82,7 +84,7 @@ interface Placed {
 }
 
 export function comparisonMatrix(kg: KnowledgeGraph, limits = MATRIX_LIMITS): Matrix {
-  const all = placedClaims(kg);
+  const all = placedClaims(kg, limits.only);
   const columns = columnsOf(kg, all);
   const shown = new Set(columns.slice(0, limits.columns).map((c) => c.id));
   const placed = all.filter((p) => shown.has(p.column));
@@ -110,11 +112,11 @@ export function comparisonMatrix(kg: KnowledgeGraph, limits = MATRIX_LIMITS): Ma
   };
 }
 
-/** The claims about drugs and classes, with their row and column. */
-function placedClaims(kg: KnowledgeGraph): Placed[] {
+/** The claims about drugs and classes (those of `only`, when given), with their row and column. */
+function placedClaims(kg: KnowledgeGraph, only: ReadonlySet<string> | undefined): Placed[] {
   const placed: Placed[] = [];
   kg.graph.forEachNode((_, c) => {
-    if (c.kind === "claim" && inMatrix(kg, c))
+    if (c.kind === "claim" && (!only || only.has(c.subject)) && inMatrix(kg, c))
       placed.push({ claim: c, row: rowOf(kg, c), column: c.subject });
   });
   return placed;

@@ -64,6 +64,18 @@ describe("claimgraph compare", () => {
     );
   });
 
+  it("lists --per-cell quotes in a cell and counts the rest (0: all)", async () => {
+    const args = ["compare", "desipramine", "fluoxetine", "--kb", SEED_KB];
+    const whole = await run(args);
+    expect(whole.out).not.toMatch(/; \+\d+ more/);
+    expect((await run([...args, "--per-cell", "0"])).out).toBe(whole.out);
+    const one = await run([...args, "--per-cell", "1"]);
+    expect(one.code, one.err).toBe(0);
+    const cut = one.out.split("\n").filter((l) => /; \+\d+ more/.test(l));
+    expect(cut.length).toBeGreaterThan(0);
+    expect(one.out.length).toBeLessThan(whole.out.length);
+  });
+
   it("answers --json with the columns, rows and cells", async () => {
     const r = await run(["compare", "desipramine", "SSRIs", "--kb", SEED_KB, "--json"]);
     expect(r.code, r.err).toBe(0);

@@ -92,3 +92,67 @@ describe("a comparison with its agreement", () => {
     );
   });
 });
+
+// Across many documents a cell holds thousands of quotes, assertions and conflicts: it lists
+// the first few and counts the rest, and the notes under the table speak of what it lists.
+describe("a crowded cell", () => {
+  const docs = [1, 2, 3, 4].map((n) => ({
+    id: `https://w3id.org/claimgraph/kb/doc/d${n}`,
+    label: `D${n}`,
+  }));
+  const quoted = (n: number): CompareClaim => ({
+    ...claim(`c${n}`, `Rare [${n}]`),
+    document: docs[n - 1] ?? doc,
+    citations: [{ number: n, title: `Work ${n}`, host: null, work: null }],
+  });
+  const crowded: Comparison = {
+    ...comparison,
+    rows: [
+      {
+        ...(comparison.rows[0] as Comparison["rows"][number]),
+        cells: [
+          { state: "claims", claims: [1, 2, 3, 4].map(quoted) },
+          { state: "empty", claims: [] },
+        ],
+      },
+    ],
+    documents: docs,
+  };
+  const many: Agreement = {
+    assertions: [
+      assertion("a1", ["c1"], ["w1"]),
+      assertion("a2", ["c2"], ["w1", "w2", "w3"]),
+      assertion("a3", ["c3", "c4"], ["w1", "w2"]),
+    ],
+    conflicts: ["x1", "x2", "x3"].map((iri, i) => ({
+      iri,
+      kind: i < 2 ? ("FrequencyGap" as const) : ("OppositeDirection" as const),
+      rule: "rule",
+      subject: "d1",
+      predicate: "risk",
+      sides: [common, assertion(`a${i + 1}`, [`c${i + 1}`], ["w1"])] as const,
+    })),
+  };
+  const table = compareTable(withAgreement(crowded, many), { perCell: 2 }).split("\n");
+
+  it("lists perCell quotes and the best-supported assertions, then counts the others", () => {
+    expect(table[2]).toBe(
+      "risk · nausea  Rare d1[1]; Rare d2[2]; +2 more {3 works: 1 primary, 1 tertiary} {2 works: 1 primary, 1 tertiary} {+1 more} ⚠ FrequencyGap ×2 ⚠ OppositeDirection  —",
+    );
+  });
+
+  it("names only the documents and references of the quotes it lists", () => {
+    expect(table.slice(4)).toEqual([
+      "document d1: D1",
+      "document d2: D2",
+      "d1[1] Work 1",
+      "d2[2] Work 2",
+    ]);
+  });
+
+  it("lists every quote when perCell is not given", () => {
+    const whole = compareTable(withAgreement(crowded, many)).split("\n");
+    expect(whole[2]).toContain("Rare d4[4] {3 works");
+    expect(whole).toContain("d4[4] Work 4");
+  });
+});

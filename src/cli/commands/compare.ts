@@ -9,11 +9,14 @@ import { addStoreOptions, questionSource } from "../question-source.ts";
 
 /** Cells are cut at this many columns on a terminal, unless --max-width says otherwise. */
 const TERMINAL_MAX_CELL = 60;
+/** A cell lists this many statements and assertions, unless --per-cell says otherwise. */
+const PER_CELL = 5;
 
 interface CompareFlags {
   readonly kb?: string[];
   readonly json?: boolean;
   readonly maxWidth?: number;
+  readonly perCell?: number;
   readonly endpoint?: string;
   readonly passwordStdin?: boolean;
   readonly allowInsecureBasic?: boolean;
@@ -31,6 +34,11 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
         "--max-width <n>",
         `cut cells at this many columns, 0 never (default: ${TERMINAL_MAX_CELL} on a terminal, whole cells when piped)`,
         parseOffset,
+      )
+      .option(
+        "--per-cell <n>",
+        `list this many statements and assertions in a cell, then count the rest; 0 lists all (default: ${PER_CELL}; --json holds all)`,
+        parseOffset,
       ),
     "answer from a remote SPARQL store the knowledge base was pushed to, reading only the drugs' claims",
   ).action(async (names: string[], flags: CompareFlags) => {
@@ -38,20 +46,26 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
       flags.endpoint
         ? (await questionSource(flags)).graphForCompare(names)
         : openGraph(flags, ctx.io);
-    const [kg, { comparison }, { compareTable }, { withAgreement }, { agreementOf }] =
+    const [kg, { comparison }, { compareTable }, { withAgreement }, { subjectsAgreement }] =
       await Promise.all([
         open(),
         import("../../projection/compare.ts"),
         import("../../projection/compare-table.ts"),
         import("../../projection/compare-agreement.ts"),
-        import("../../agreement/agreement.ts"),
+        import("../../agreement/subject-agreement.ts"),
       ]);
-    const result = withAgreement(comparison(kg, drugsNamed(kg, names)), agreementOf(kg));
+    const compared = comparison(kg, drugsNamed(kg, names));
+    // Every rule compares within a subject: the columns' subjects' agreement is all it needs.
+    const subjects = compared.columns.flatMap((col) => [col.id, ...col.via.map((v) => v.id)]);
+    const result = withAgreement(compared, subjectsAgreement(kg, subjects));
     const maxCell = flags.maxWidth ?? (ctx.io.terminal ? TERMINAL_MAX_CELL : 0);
     ctx.io.out(
       flags.json
         ? JSON.stringify(withWarnings(result, kg), null, 2)
-        : compareTable(result, { maxCell: maxCell > 0 ? maxCell : undefined }),
+        : compareTable(result, {
+            maxCell: maxCell > 0 ? maxCell : undefined,
+            perCell: flags.perCell === 0 ? undefined : (flags.perCell ?? PER_CELL),
+          }),
     );
   });
 }
