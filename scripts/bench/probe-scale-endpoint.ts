@@ -6,7 +6,7 @@
  * round trips each call made. Run by scale.mjs (bundled like the other probes); prints one
  * JSON object.
  */
-import { agreementOf } from "../../src/agreement/agreement.ts";
+import { subjectsAgreement } from "../../src/agreement/subject-agreement.ts";
 import { tracePage } from "../../src/cli/trace-page.ts";
 import { resolve } from "../../src/graph/resolve.ts";
 import { comparison } from "../../src/projection/compare.ts";
@@ -117,7 +117,10 @@ for (const names of options.compares) {
         if (r.kind !== "entity") throw new Error(`bench: ${n} names no drug in the store`);
         return r.entity;
       });
-      const result = withAgreement(comparison(kg, drugs), agreementOf(kg));
+      // As `compare --endpoint` answers: the agreement of the columns' subjects.
+      const compared = comparison(kg, drugs);
+      const subjects = compared.columns.flatMap((c) => [c.id, ...c.via.map((v) => v.id)]);
+      const result = withAgreement(compared, subjectsAgreement(kg, subjects));
       const claims = result.rows.reduce(
         (sum, r) => sum + r.cells.reduce((s, c) => s + c.claims.length, 0),
         0,

@@ -3,15 +3,15 @@
  * drugs, as a `KnowledgeGraph`, so `comparison(kg, drugs)` and `agreementOf(kg)` answer on it
  * as on the whole knowledge base loaded locally (issue #16, point 5).
  *
- * Three queries, whatever the store holds: the first finds the drugs and classes the names
- * spell exactly (in any of a few cases) with the classes they are members of; the others read
- * the neighbourhood of those entities — the claims whose subject is one of them, and of each
- * claim what compare and the agreement read: its predicate, object, quote and selectors,
+ * The first query finds the drugs and classes the names spell exactly (in any of a few cases)
+ * with the classes they are members of; the others read those entities and their
+ * neighbourhood (remote-compare-claims.ts) — the claims whose subject is one of them, and of
+ * each claim what compare and the agreement read: its predicate, object, quote and selectors,
  * citations, references and their works, document (without its text) and the document's
- * discrepancies with public records. Each branch starts from an entity's IRI (an index
- * lookup), so the cost grows with what is said of the entities, not with the store. The
- * neighbourhood is counted, then read in one CONSTRUCT (`describeWhere`): refused past the
- * reader's limit, and refused when the store answers fewer triples than it counted.
+ * discrepancies with public records. Every query starts from the entities' IRIs (index
+ * lookups), so the cost grows with what is said of the entities, not with the store: six
+ * queries for a seed's two drugs, about three hundred for two drugs said of in ten thousand
+ * documents (a batch of claims each, past which compare refuses).
  *
  * A name no exact spelling finds (a synonym in another case, an IRI, an identifier) is looked
  * up as trace looks it up (`answerCandidates`), and a name that names no drug then reads
@@ -20,57 +20,34 @@
 import { graphFromQuads } from "../graph/from-quads.ts";
 import { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import { resolve } from "../graph/resolve.ts";
-import { CG, CITO, CNT, OA, PROV, RDF, RDFS, SKOS } from "../rdf/vocab/vocabulary.ts";
+import { CG, RDFS, SKOS } from "../rdf/vocab/vocabulary.ts";
 import { redactUrl, StoreError } from "./errors.ts";
 import type { Credentials } from "./http.ts";
 import { answerCandidates } from "./remote-candidates.ts";
+import { type CompareLimits, readColumns } from "./remote-compare-claims.ts";
 import type { RemoteGraphOptions } from "./remote-graph.ts";
 import { RemoteReader } from "./remote-reader.ts";
 import { SparqlClient, sparqlIri, sparqlString } from "./sparql-client.ts";
 
 /** The entity types a compare column may have. */
 const DRUG_TYPES = `VALUES ?type { ${sparqlIri(CG.Drug.value)} ${sparqlIri(CG.DrugClass.value)} }`;
-/** A document's text: compare shows none of it. */
-const WITHOUT = [CNT.chars.value];
 /** The most drugs and classes the names' spellings may find (more: the names are refused). */
 const MAX_SPELLED = 1000;
 
-/** The links from a claim to the nodes compare and the agreement read whole. */
-const CLAIM_LINKS = [
-  RDF.predicate,
-  RDF.object,
-  CG.quote,
-  CITO.citesAsEvidence,
-  CG.viaReference,
-  PROV.wasDerivedFrom,
-  CG.armA,
-  CG.armB,
-  CG.condition,
-  CG.outcome,
-  CG.favours,
-]
-  .map((t) => sparqlIri(t.value))
-  .join("|");
-
-/** Longer paths from a claim: its quote's selectors, its references' works, its document's discrepancies. */
-const CLAIM_PATHS = [
-  [CG.quote, OA.hasSelector],
-  [CG.viaReference, CG.refersTo],
-  [PROV.wasDerivedFrom, CG.hasDiscrepancy],
-].map((path) => path.map((t) => sparqlIri(t.value)).join("/"));
+export interface RemoteCompareOptions extends RemoteGraphOptions, CompareLimits {}
 
 /** The graph `compare` answers on for `names` as it would on the whole knowledge base. */
 export async function remoteCompareGraph(
   endpoint: string,
   names: readonly string[],
   auth?: Credentials,
-  options: RemoteGraphOptions = {},
+  options: RemoteCompareOptions = {},
 ): Promise<KnowledgeGraph> {
   const reader = new RemoteReader(new SparqlClient(endpoint, auth, options), options);
   // The common case: every name spelled exactly; the columns and their claims read at once.
   const spelled = await reader.bound(spelledAs(names), ["x", "class"]);
   if (spelled.rows >= MAX_SPELLED) throw tooMany(endpoint);
-  if (spelled.iris.length > 0) await reader.describeWhere(neighbourhood(spelled.iris), WITHOUT);
+  await readColumns(reader, spelled.iris, options);
   let kg = graphOf(reader);
   const unresolved = names.filter((name) => drugOf(kg, name) === undefined);
   if (unresolved.length === 0) return kg;
@@ -91,7 +68,7 @@ export async function remoteCompareGraph(
       if (edge.kind === "memberOf") columns.add(target);
     });
   }
-  await reader.describeWhere(neighbourhood([...columns]), WITHOUT);
+  await readColumns(reader, [...columns].sort(), options);
   return graphOf(reader);
 }
 
@@ -122,26 +99,6 @@ function drugOf(kg: KnowledgeGraph, name: string): string | undefined {
   return found.kind === "entity" && (type === "Drug" || type === "DrugClass")
     ? found.entity
     : undefined;
-}
-
-/**
- * The nodes compare reads, bound to `?s`: the columns, their claims, and what each claim
- * links to. Every branch names its column's IRI (no VALUES inside a UNION: Virtuoso 7 answers
- * those with nothing), and the branches are not wrapped in a DISTINCT subquery (Virtuoso 7
- * takes seconds over one): the paged read's own DISTINCT removes the repeats.
- */
-function neighbourhood(columns: readonly string[]): string {
-  const branches = columns.flatMap((column) => {
-    const t = sparqlIri(column);
-    const claims = `?c ${sparqlIri(RDF.subject.value)} ${t} .`;
-    return [
-      `{ BIND(${t} AS ?s) }`,
-      `{ ?s ${sparqlIri(RDF.subject.value)} ${t} }`,
-      `{ ${claims} ?c ${CLAIM_LINKS} ?s }`,
-      ...CLAIM_PATHS.map((path) => `{ ${claims} ?c ${path} ?s }`),
-    ];
-  });
-  return branches.join(" UNION ");
 }
 
 function tooMany(endpoint: string): StoreError {

@@ -142,22 +142,59 @@ describe("compare --endpoint answers as the local compare", () => {
 });
 
 describe("compare --endpoint's queries", () => {
-  it("are three for names spelled as the store spells them, none reading a document's text", async () => {
+  it("are the names', the columns', the claims' and 50 claims' a batch, none reading a document's text", async () => {
     const proxy = await recording(seedEndpoint);
     const r = await run(["compare", "desipramine", "fluoxetine", "--endpoint", proxy.url]);
     expect(r.code, r.err).toBe(0);
-    // The names; the neighbourhood counted; the neighbourhood read.
-    expect(proxy.queries).toHaveLength(3);
+    // The names; the columns counted and read; their claims counted and listed; each batch
+    // counted and read.
     expect(proxy.queries[2]).toMatch(/^CONSTRUCT/);
+    expect(proxy.queries[3]).toMatch(/COUNT\(DISTINCT \?c\)/);
+    expect(proxy.queries[4]).toMatch(/^SELECT DISTINCT \?x/);
+    const batches = proxy.queries.slice(5).filter((q) => q.startsWith("CONSTRUCT"));
+    const sizes = batches.map((q) => q.match(/<[^>]*\/claim\/[^>]*>/g)?.length ?? 0);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBe(50);
+    expect(proxy.queries).toHaveLength(5 + 2 * batches.length);
     for (const q of proxy.queries) expect(q).not.toMatch(/\?s \?p \?o \. *}/);
-    expect(proxy.queries[2]).toContain("NOT IN (<http://www.w3.org/2011/content#chars>)");
+    for (const q of batches) expect(q).toContain("NOT IN (<http://www.w3.org/2011/content#chars>)");
   });
 
-  it("do not grow with the documents: the same three for one drug as for three", async () => {
+  it("grow with the drugs' claims, not with the documents: seven for a drug of few claims", async () => {
     const proxy = await recording(agreementEndpoint);
     const r = await run(["compare", "mirtazapine", "--endpoint", proxy.url]);
     expect(r.code, r.err).toBe(0);
-    expect(proxy.queries).toHaveLength(3);
+    expect(proxy.queries).toHaveLength(7);
+  });
+
+  it("read many claims a batch at a time, the same graph as in one batch", async () => {
+    const names = ["desipramine", "fluoxetine"];
+    const whole = await remoteCompareGraph(agreementEndpoint, names);
+    const proxy = await recording(agreementEndpoint);
+    const batched = await remoteCompareGraph(proxy.url, names, undefined, { claimBatch: 7 });
+    const claims = whole.graph.filterNodes((_, n) => n.kind === "claim").length;
+    expect(claims).toBeGreaterThan(7 * 3);
+    // The names; the columns counted and read; the claims counted and listed; each batch of
+    // seven counted and read.
+    const batches = proxy.queries.filter((q) => /^CONSTRUCT[\s\S]*VALUES \?c/.test(q));
+    const sizes = batches.map((q) => q.match(/<[^>]*\/claim\/[^>]*>/g)?.length ?? 0);
+    // Seven claims a batch but the last listed (sent with others at once), every claim once.
+    expect(sizes.filter((n) => n !== 7).length).toBeLessThanOrEqual(1);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(claims);
+    expect(batches.length).toBeGreaterThan(3);
+    expect(proxy.queries).toHaveLength(5 + 2 * batches.length);
+    expect(batched.graph.export()).toEqual(whole.graph.export());
+  });
+
+  it("refuse drugs with more claims than compare reads through a store, with a hint", async () => {
+    const error = await remoteCompareGraph(agreementEndpoint, ["desipramine"], undefined, {
+      maxClaims: 3,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(
+      /the drugs have \d+ claims, more than the 3 compare reads through a store/,
+    );
+    expect((error as StoreError).hint).toMatch(/fewer drugs.*--kb/);
   });
 });
 
