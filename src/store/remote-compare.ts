@@ -9,9 +9,9 @@
  * each claim what compare and the agreement read: its predicate, object, quote and selectors,
  * citations, references and their works, document (without its text) and the document's
  * discrepancies with public records. Every query starts from the entities' IRIs (index
- * lookups), so the cost grows with what is said of the entities, not with the store: six
- * queries for a seed's two drugs, about three hundred for two drugs said of in ten thousand
- * documents (a batch of claims each, past which compare refuses).
+ * lookups), so the cost grows with what is said of the entities, not with the store: nine
+ * queries for the seed's two drugs, about 1,600 for two drugs said of in ten thousand
+ * documents (two for each batch of 50 claims; past 50,000 claims compare refuses).
  *
  * A name no exact spelling finds (a synonym in another case, an IRI, an identifier) is looked
  * up as trace looks it up (`answerCandidates`), and a name that names no drug then reads
