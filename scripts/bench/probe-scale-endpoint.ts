@@ -9,7 +9,7 @@
 import { subjectsAgreement } from "../../src/agreement/subject-agreement.ts";
 import { tracePage } from "../../src/cli/trace-page.ts";
 import { resolve } from "../../src/graph/resolve.ts";
-import { comparison } from "../../src/projection/compare.ts";
+import { comparedSubjects, comparison } from "../../src/projection/compare.ts";
 import { withAgreement } from "../../src/projection/compare-agreement.ts";
 import { RemoteQuestions } from "../../src/store/questions.ts";
 import { remoteCompareGraph } from "../../src/store/remote-compare.ts";
@@ -119,7 +119,7 @@ for (const names of options.compares) {
       });
       // As `compare --endpoint` answers: the agreement of the columns' subjects.
       const compared = comparison(kg, drugs);
-      const subjects = compared.columns.flatMap((c) => [c.id, ...c.via.map((v) => v.id)]);
+      const subjects = comparedSubjects(compared.columns);
       const result = withAgreement(compared, subjectsAgreement(kg, subjects));
       const claims = result.rows.reduce(
         (sum, r) => sum + r.cells.reduce((s, c) => s + c.claims.length, 0),

@@ -42,11 +42,11 @@ export interface AnnotatedComparison extends Comparison {
 /** `comparison` with every cell's assertions and conflicts from `agreement`. */
 export function withAgreement(comparison: Comparison, agreement: Agreement): AnnotatedComparison {
   const byClaim = new Map<string, Assertion[]>();
-  for (const a of agreement.assertions) for (const c of a.claims) listed(byClaim, c).push(a);
+  for (const a of agreement.assertions) for (const c of a.claims) entryOf(byClaim, c).push(a);
   // The conflicts a claim is a side of, so a cell looks up its own rather than scanning all.
   const sidesOf = new Map<string, Disagreement[]>();
   for (const d of agreement.conflicts)
-    for (const side of d.sides) for (const c of side.claims) listed(sidesOf, c).push(d);
+    for (const side of d.sides) for (const c of side.claims) entryOf(sidesOf, c).push(d);
   return {
     ...comparison,
     rows: comparison.rows.map((row) => ({
@@ -56,7 +56,8 @@ export function withAgreement(comparison: Comparison, agreement: Agreement): Ann
   };
 }
 
-function listed<T>(index: Map<string, T[]>, key: string): T[] {
+/** The list `index` holds under `key`, made empty when it holds none. */
+function entryOf<T>(index: Map<string, T[]>, key: string): T[] {
   const found = index.get(key);
   if (found) return found;
   const list: T[] = [];

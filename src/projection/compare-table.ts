@@ -15,14 +15,17 @@ import { type AnnotatedCell, supportText } from "./compare-agreement.ts";
 
 export interface CompareTableOptions {
   readonly maxCell?: number | undefined;
-  /** Statements and assertions a cell lists (the rest counted); every one when undefined. */
+  /** Quotes and assertions a cell lists (the rest counted); every one when undefined or 0. */
   readonly perCell?: number | undefined;
 }
 
 export function compareTable(c: Comparison, options: CompareTableOptions = {}): string {
   if (c.rows.length === 0) return "(no claims about these drugs)";
   const several = c.documents.length > 1;
-  const perCell = options.perCell ?? Number.POSITIVE_INFINITY;
+  const perCell =
+    options.perCell !== undefined && options.perCell > 0
+      ? options.perCell
+      : Number.POSITIVE_INFINITY;
   const head = measured(["feature", ...c.columns.map((col) => col.label)]);
   const shown = c.rows.map((row) => row.cells.map((x) => statementsOf(x, several)));
   const body = c.rows.map((row, r) =>

@@ -76,7 +76,7 @@ export function comparison(kg: KnowledgeGraph, drugs: readonly string[]): Compar
   const matrix = comparisonMatrix(kg, {
     columns: Number.POSITIVE_INFINITY,
     claimsPerCell: Number.POSITIVE_INFINITY,
-    only: new Set(columns.flatMap((col) => [col.id, ...col.via.map((v) => v.id)])),
+    only: new Set(comparedSubjects(columns)),
   });
   const at = new Map(matrix.columns.map((c, i) => [c.id, i]));
   const rows = matrix.rows
@@ -105,6 +105,15 @@ export function comparison(kg: KnowledgeGraph, drugs: readonly string[]): Compar
     rows,
     documents: [...documents.values()].sort((a, b) => byText(a.label, b.label)),
   };
+}
+
+/**
+ * The subjects a comparison's cells hold claims of: each column's drug or class and the
+ * classes it is a member of (whose agreement is all the cells need: every rule compares
+ * within a subject).
+ */
+export function comparedSubjects(columns: readonly CompareColumn[]): string[] {
+  return columns.flatMap((col) => [col.id, ...col.via.map((v) => v.id)]);
 }
 
 /** Where a claim stands: its document's title, line and column, and its IRI. */

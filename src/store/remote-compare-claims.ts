@@ -2,26 +2,26 @@
  * The part of a store `compare` reads for its columns (remote-compare.ts): the columns
  * themselves, then their claims and what each claim links to, a batch of claims at a time.
  *
- * A comparison of two drugs over ten thousand documents reads about thirty thousand claims,
- * some sixty triples each: more than one answer of any store holds (a stock Virtuoso cuts
- * answers at 10,000 rows), and counting such a neighbourhood whole took Virtuoso 12 s. So the
- * claims are counted first (refused past `maxClaims`) and listed, then read in batches of
- * `claimBatch` named in a VALUES block (a batch cut from the listing with OFFSET inside the
- * query had Virtuoso sort every claim again: 0.2 s a batch against 0.05 s), each batch one
- * counted and checked `describeWhere` (remote-reader.ts), a few at once: every answer stays
- * under the row limit whatever the store holds.
+ * A comparison of two drugs over ten thousand documents reads about 39,000 claims (of the
+ * drugs and their classes), some sixty triples each: more than one answer of a store holds (a
+ * stock Virtuoso cuts answers at 10,000 rows), and counting such a neighbourhood whole took
+ * Virtuoso 12 s. So the claims are counted first (refused past `maxClaims`) and listed, then
+ * read in batches of `claimBatch` named in a VALUES block (a batch cut from the listing with
+ * OFFSET inside the query had Virtuoso sort every claim again for each batch), each batch one
+ * counted and checked `describeWhere` (remote-reader.ts), a few at once: a batch's answer is
+ * a few thousand triples, and one the store cuts short is refused.
  */
 import { CG, CITO, CNT, OA, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
 import { redactUrl, StoreError } from "./errors.ts";
 import { count } from "./remote-claim-order.ts";
 import type { RemoteReader } from "./remote-reader.ts";
-import { sparqlIri } from "./sparql-client.ts";
+import { isQueryableIri, sparqlIri } from "./sparql-client.ts";
 
 /** How many claims `compare` reads through a store at most, and how many per query. */
 export interface CompareLimits {
-  /** Claims of the columns read at most (default 50,000: about three million triples). */
+  /** Claims of the columns read at most (default MAX_CLAIMS: about three million triples). */
   readonly maxClaims?: number | undefined;
-  /** Claims one query reads the neighbourhood of (default 50: up to about 5,000 triples). */
+  /** Claims one query reads the neighbourhood of (default 50: about 3,000 triples). */
   readonly claimBatch?: number | undefined;
 }
 
@@ -54,34 +54,52 @@ const CLAIM_PATHS = [
 
 const SUBJECT = sparqlIri(RDF.subject.value);
 
-/** Reads the columns (drug and class IRIs), their claims and what the claims link to. */
+/** The claims compare reads through a store at most, unless told otherwise. */
+export const MAX_CLAIMS = 50_000;
+
+/**
+ * Reads the columns (drug and class IRIs), their claims and what the claims link to; returns
+ * how many claims it read. Refused when the store lists other than the claims it counted (a
+ * listing cut at a row limit), never taken as whole.
+ */
 export async function readColumns(
   reader: RemoteReader,
   columns: readonly string[],
   limits: CompareLimits = {},
-): Promise<void> {
-  if (columns.length === 0) return;
-  const maxClaims = limits.maxClaims ?? 50_000;
-  const batch = Math.max(1, limits.claimBatch ?? 50);
+): Promise<number> {
+  const asked = columns.filter(isQueryableIri);
+  if (asked.length === 0) return 0;
+  const maxClaims = limits.maxClaims ?? MAX_CLAIMS;
   await reader.describeWhere(
-    columns.map((c) => `{ BIND(${sparqlIri(c)} AS ?s) }`).join(" UNION "),
+    asked.map((c) => `{ BIND(${sparqlIri(c)} AS ?s) }`).join(" UNION "),
     WITHOUT,
   );
-  const ofColumns = `VALUES ?col { ${columns.map(sparqlIri).join(" ")} } ?c ${SUBJECT} ?col .`;
-  const claims = await count(reader, ofColumns);
+  const of = (v: string) =>
+    `VALUES ?col { ${asked.map(sparqlIri).join(" ")} } ${v} ${SUBJECT} ?col . FILTER(isIRI(${v}))`;
+  const claims = await count(reader, of("?c"));
   if (!(claims <= maxClaims)) throw tooMany(reader, claims, maxClaims);
-  const listed = await reader.iris(
-    `VALUES ?col { ${columns.map(sparqlIri).join(" ")} } ?x ${SUBJECT} ?col .`,
-  );
+  const listed = await reader.iris(of("?x"));
+  if (listed.length !== claims) throw listedShort(reader, listed.length, claims);
+  await readClaims(reader, listed.filter(isQueryableIri), limits.claimBatch ?? 50);
+  return claims;
+}
+
+/** Reads the neighbourhood of `claims`, `batch` claims a query, CONCURRENT queries at once. */
+async function readClaims(
+  reader: RemoteReader,
+  claims: readonly string[],
+  batch: number,
+): Promise<void> {
+  const size = Math.max(1, batch);
   const batches: string[][] = [];
-  for (let i = 0; i < listed.length; i += batch) batches.push(listed.slice(i, i + batch));
+  for (let i = 0; i < claims.length; i += size) batches.push(claims.slice(i, i + size));
   for (let i = 0; i < batches.length; i += CONCURRENT)
     await Promise.all(
       batches
         .slice(i, i + CONCURRENT)
         .map((some) =>
           reader.describeWhere(
-            `VALUES ?c { ${some.map(sparqlIri).join(" ")} } ${neighbourhood()}`,
+            `VALUES ?c { ${some.map(sparqlIri).join(" ")} } ${NEIGHBOURHOOD}`,
             WITHOUT,
           ),
         ),
@@ -96,12 +114,21 @@ const CONCURRENT = 4;
  * their paths. Each branch binds `?c` with a triple of its own, so no branch reads a variable
  * from outside its group (SPARQL scopes BIND to its group).
  */
-function neighbourhood(): string {
-  return [
-    `{ ?c ${SUBJECT} ?x . BIND(?c AS ?s) }`,
-    `{ ?c ${CLAIM_LINKS} ?s }`,
-    ...CLAIM_PATHS.map((path) => `{ ?c ${path} ?s }`),
-  ].join(" UNION ");
+const NEIGHBOURHOOD = [
+  `{ ?c ${SUBJECT} ?x . BIND(?c AS ?s) }`,
+  `{ ?c ${CLAIM_LINKS} ?s }`,
+  ...CLAIM_PATHS.map((path) => `{ ?c ${path} ?s }`),
+].join(" UNION ");
+
+function listedShort(reader: RemoteReader, listed: number, counted: number): StoreError {
+  const url = redactUrl(reader.client.endpoint);
+  return new StoreError(
+    `query at ${url}: the store listed ${listed} of the ${counted} claims it counted: it cut the answer at a row limit`,
+    {
+      url,
+      hint: "raise the store's row limit for answers (Virtuoso: ResultSetMaxRows in [SPARQL]), or answer from the knowledge-base files (--kb)",
+    },
+  );
 }
 
 function tooMany(reader: RemoteReader, claims: number, max: number): StoreError {

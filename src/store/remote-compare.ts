@@ -1,6 +1,6 @@
 /**
  * `remoteCompareGraph`: the part of a remote store's knowledge base `compare` needs for some
- * drugs, as a `KnowledgeGraph`, so `comparison(kg, drugs)` and `agreementOf(kg)` answer on it
+ * drugs, as a `KnowledgeGraph`, so `comparison(kg, drugs)` and the agreement answer on it
  * as on the whole knowledge base loaded locally (issue #16, point 5).
  *
  * The first query finds the drugs and classes the names spell exactly (in any of a few cases)
@@ -24,7 +24,7 @@ import { CG, RDFS, SKOS } from "../rdf/vocab/vocabulary.ts";
 import { redactUrl, StoreError } from "./errors.ts";
 import type { Credentials } from "./http.ts";
 import { answerCandidates } from "./remote-candidates.ts";
-import { type CompareLimits, readColumns } from "./remote-compare-claims.ts";
+import { type CompareLimits, MAX_CLAIMS, readColumns } from "./remote-compare-claims.ts";
 import type { RemoteGraphOptions } from "./remote-graph.ts";
 import { RemoteReader } from "./remote-reader.ts";
 import { SparqlClient, sparqlIri, sparqlString } from "./sparql-client.ts";
@@ -47,7 +47,7 @@ export async function remoteCompareGraph(
   // The common case: every name spelled exactly; the columns and their claims read at once.
   const spelled = await reader.bound(spelledAs(names), ["x", "class"]);
   if (spelled.rows >= MAX_SPELLED) throw tooMany(endpoint);
-  await readColumns(reader, spelled.iris, options);
+  const first = await readColumns(reader, spelled.iris, options);
   let kg = graphOf(reader);
   const unresolved = names.filter((name) => drugOf(kg, name) === undefined);
   if (unresolved.length === 0) return kg;
@@ -68,7 +68,10 @@ export async function remoteCompareGraph(
       if (edge.kind === "memberOf") columns.add(target);
     });
   }
-  await readColumns(reader, [...columns].sort(), options);
+  // Those read with the names spelled are not read again, and count against the same limit.
+  const more = [...columns].filter((c) => !spelled.iris.includes(c)).sort();
+  const maxClaims = (options.maxClaims ?? MAX_CLAIMS) - first;
+  await readColumns(reader, more, { ...options, maxClaims });
   return graphOf(reader);
 }
 

@@ -15,6 +15,8 @@ import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import type { ClaimNode } from "../../src/graph/types.ts";
 import { prepare, writeBuild } from "../../src/pipeline/pipeline.ts";
 import { claimAgreement, entityAgreement } from "../../src/projection/agreement-details.ts";
+import { comparedSubjects, comparison } from "../../src/projection/compare.ts";
+import { withAgreement } from "../../src/projection/compare-agreement.ts";
 import { entityAssertions } from "../../src/trace/entity-assertions.ts";
 import { AGREEMENT_SOURCES } from "../helpers/agreement-gold.ts";
 import { ROOT } from "../helpers/build.ts";
@@ -96,5 +98,22 @@ describe("subjectsAgreement of a claim's subject", () => {
     expect(part.assertions.length).toBeGreaterThan(0);
     expect(part.assertions.every((a) => a.subject === subject)).toBe(true);
     expect(part.assertions).toEqual(whole.assertions.filter((a) => a.subject === subject));
+  });
+});
+
+describe("subjectsAgreement of a comparison's columns", () => {
+  it("annotates every drug's and class's comparison as the whole agreement does", () => {
+    let conflicts = 0;
+    const drugs = entities.filter((e) => ["Drug", "DrugClass"].includes(kg.entity(e)?.type ?? ""));
+    expect(drugs.length).toBeGreaterThan(5);
+    for (const drug of drugs) {
+      const compared = comparison(kg, [drug]);
+      const expected = withAgreement(compared, whole);
+      const own = subjectsAgreement(kg, comparedSubjects(compared.columns));
+      expect(withAgreement(compared, own), drug).toEqual(expected);
+      for (const row of expected.rows)
+        for (const cell of row.cells) conflicts += cell.conflicts.length;
+    }
+    expect(conflicts).toBeGreaterThan(5);
   });
 });

@@ -156,6 +156,8 @@ describe("compare --endpoint's queries", () => {
     expect(sizes.length).toBeGreaterThan(1);
     expect(Math.max(...sizes)).toBe(50);
     expect(proxy.queries).toHaveLength(5 + 2 * batches.length);
+    // As README says: nine for the seed's two drugs (66 claims of theirs and their classes).
+    expect(proxy.queries).toHaveLength(9);
     for (const q of proxy.queries) expect(q).not.toMatch(/\?s \?p \?o \. *}/);
     for (const q of batches) expect(q).toContain("NOT IN (<http://www.w3.org/2011/content#chars>)");
   });
@@ -169,9 +171,12 @@ describe("compare --endpoint's queries", () => {
 
   it("read many claims a batch at a time, the same graph as in one batch", async () => {
     const names = ["desipramine", "fluoxetine"];
-    const whole = await remoteCompareGraph(agreementEndpoint, names);
+    const once = { claimBatch: Number.POSITIVE_INFINITY };
+    const whole = await remoteCompareGraph(agreementEndpoint, names, undefined, once);
     const proxy = await recording(agreementEndpoint);
-    const batched = await remoteCompareGraph(proxy.url, names, undefined, { claimBatch: 7 });
+    // Batches of seven, from a listing read five claims a page.
+    const limits = { claimBatch: 7, pageSize: 5 };
+    const batched = await remoteCompareGraph(proxy.url, names, undefined, limits);
     const claims = whole.graph.filterNodes((_, n) => n.kind === "claim").length;
     expect(claims).toBeGreaterThan(7 * 3);
     // The names; the columns counted and read; the claims counted and listed; each batch of
@@ -182,8 +187,36 @@ describe("compare --endpoint's queries", () => {
     expect(sizes.filter((n) => n !== 7).length).toBeLessThanOrEqual(1);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(claims);
     expect(batches.length).toBeGreaterThan(3);
-    expect(proxy.queries).toHaveLength(5 + 2 * batches.length);
+    const pages = proxy.queries.filter((q) => q.startsWith("SELECT DISTINCT ?x WHERE")).length;
+    expect(pages).toBeGreaterThan(claims / 5);
+    expect(proxy.queries).toHaveLength(4 + pages + 2 * batches.length);
     expect(batched.graph.export()).toEqual(whole.graph.export());
+  });
+
+  it("refuse a listing shorter than the claims the store counted (cut at a row limit)", async () => {
+    const answer = (vars: string[], rows: Record<string, unknown>[]) => ({
+      status: 200,
+      headers: { "content-type": "application/sparql-results+json" },
+      body: JSON.stringify({ head: { vars }, results: { bindings: rows } }),
+    });
+    const iri = (value: string) => ({ type: "uri", value });
+    const fake = await fakeSparql((request) => {
+      const q = request.query ?? "";
+      if (q.includes("?class")) return answer(["x", "class"], [{ x: iri("http://e.org/drug") }]);
+      if (q.includes("COUNT(DISTINCT ?c)"))
+        return answer(["n"], [{ n: { type: "literal", value: "3" } }]);
+      if (q.includes("COUNT(*)")) return answer(["n"], [{ n: { type: "literal", value: "0" } }]);
+      if (q.startsWith("SELECT DISTINCT ?x"))
+        return answer(
+          ["x"],
+          [{ x: iri("http://e.org/claim/1") }, { x: iri("http://e.org/claim/2") }],
+        );
+      return emptyAnswer(request);
+    });
+    const error = await remoteCompareGraph(fake.endpoint, ["drug"]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(/listed 2 of the 3 claims it counted/);
+    expect((error as StoreError).hint).toMatch(/row limit.*--kb/);
   });
 
   it("refuse drugs with more claims than compare reads through a store, with a hint", async () => {

@@ -150,8 +150,9 @@ describe("a crowded cell", () => {
     ]);
   });
 
-  it("lists every quote when perCell is not given", () => {
+  it("lists every quote when perCell is not given, or 0", () => {
     const whole = compareTable(withAgreement(crowded, many)).split("\n");
+    expect(compareTable(withAgreement(crowded, many), { perCell: 0 }).split("\n")).toEqual(whole);
     expect(whole[2]).toContain("Rare d4[4] {3 works");
     expect(whole).toContain("d4[4] Work 4");
   });

@@ -46,18 +46,22 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
       flags.endpoint
         ? (await questionSource(flags)).graphForCompare(names)
         : openGraph(flags, ctx.io);
-    const [kg, { comparison }, { compareTable }, { withAgreement }, { subjectsAgreement }] =
-      await Promise.all([
-        open(),
-        import("../../projection/compare.ts"),
-        import("../../projection/compare-table.ts"),
-        import("../../projection/compare-agreement.ts"),
-        import("../../agreement/subject-agreement.ts"),
-      ]);
+    const [
+      kg,
+      { comparison, comparedSubjects },
+      { compareTable },
+      { withAgreement },
+      { subjectsAgreement },
+    ] = await Promise.all([
+      open(),
+      import("../../projection/compare.ts"),
+      import("../../projection/compare-table.ts"),
+      import("../../projection/compare-agreement.ts"),
+      import("../../agreement/subject-agreement.ts"),
+    ]);
     const compared = comparison(kg, drugsNamed(kg, names));
-    // Every rule compares within a subject: the columns' subjects' agreement is all it needs.
-    const subjects = compared.columns.flatMap((col) => [col.id, ...col.via.map((v) => v.id)]);
-    const result = withAgreement(compared, subjectsAgreement(kg, subjects));
+    const agreement = subjectsAgreement(kg, comparedSubjects(compared.columns));
+    const result = withAgreement(compared, agreement);
     const maxCell = flags.maxWidth ?? (ctx.io.terminal ? TERMINAL_MAX_CELL : 0);
     ctx.io.out(
       flags.json
