@@ -9,7 +9,7 @@ import { addStoreOptions, questionSource } from "../question-source.ts";
 
 /** Cells are cut at this many columns on a terminal, unless --max-width says otherwise. */
 const TERMINAL_MAX_CELL = 60;
-/** A cell lists this many statements and assertions, unless --per-cell says otherwise. */
+/** A cell lists this many quotes and assertions, unless --per-cell says otherwise. */
 const PER_CELL = 5;
 
 interface CompareFlags {
@@ -37,7 +37,7 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
       )
       .option(
         "--per-cell <n>",
-        `list this many statements and assertions in a cell, then count the rest; 0 lists all (default: ${PER_CELL}; --json holds all)`,
+        `list this many quotes and assertions in a cell, then count the rest; 0 lists all (default: ${PER_CELL}; --json holds all)`,
         parseOffset,
       ),
     "answer from a remote SPARQL store the knowledge base was pushed to, reading only the drugs' claims",
