@@ -41,37 +41,44 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
         parseOffset,
       ),
     "answer from a remote SPARQL store the knowledge base was pushed to, reading only the drugs' claims",
-  ).action(async (names: string[], flags: CompareFlags) => {
-    const open = async () =>
-      flags.endpoint
-        ? (await questionSource(flags)).graphForCompare(names)
-        : openGraph(flags, ctx.io);
-    const [
-      kg,
-      { comparison, comparedSubjects },
-      { compareTable },
-      { withAgreement },
-      { subjectsAgreement },
-    ] = await Promise.all([
-      open(),
-      import("../../projection/compare.ts"),
-      import("../../projection/compare-table.ts"),
-      import("../../projection/compare-agreement.ts"),
-      import("../../agreement/subject-agreement.ts"),
-    ]);
-    const compared = comparison(kg, drugsNamed(kg, names));
-    const agreement = subjectsAgreement(kg, comparedSubjects(compared.columns));
-    const result = withAgreement(compared, agreement);
-    const maxCell = flags.maxWidth ?? (ctx.io.terminal ? TERMINAL_MAX_CELL : 0);
-    ctx.io.out(
-      flags.json
-        ? JSON.stringify(withWarnings(result, kg), null, 2)
-        : compareTable(result, {
-            maxCell: maxCell > 0 ? maxCell : undefined,
-            perCell: flags.perCell === 0 ? undefined : (flags.perCell ?? PER_CELL),
-          }),
-    );
-  });
+  ).action((names: string[], flags: CompareFlags) => printComparison(names, flags, ctx));
+}
+
+/** Opens the knowledge base (or the store's part of it) and prints the drugs' comparison. */
+async function printComparison(
+  names: readonly string[],
+  flags: CompareFlags,
+  ctx: CommandContext,
+): Promise<void> {
+  const open = async () =>
+    flags.endpoint
+      ? (await questionSource(flags)).graphForCompare(names)
+      : openGraph(flags, ctx.io);
+  const [
+    kg,
+    { comparison, comparedSubjects },
+    { compareTable },
+    { withAgreement },
+    { subjectsAgreement },
+  ] = await Promise.all([
+    open(),
+    import("../../projection/compare.ts"),
+    import("../../projection/compare-table.ts"),
+    import("../../projection/compare-agreement.ts"),
+    import("../../agreement/subject-agreement.ts"),
+  ]);
+  const compared = comparison(kg, drugsNamed(kg, names));
+  const agreement = subjectsAgreement(kg, comparedSubjects(compared.columns));
+  const result = withAgreement(compared, agreement);
+  const maxCell = flags.maxWidth ?? (ctx.io.terminal ? TERMINAL_MAX_CELL : 0);
+  ctx.io.out(
+    flags.json
+      ? JSON.stringify(withWarnings(result, kg), null, 2)
+      : compareTable(result, {
+          maxCell: maxCell > 0 ? maxCell : undefined,
+          perCell: flags.perCell ?? PER_CELL,
+        }),
+  );
 }
 
 /** The entity each name names, which must be a drug or a drug class; else the nearest names. */
