@@ -161,6 +161,20 @@ export function mayHold(value: string, word: string): string {
     : nonAscii(value);
 }
 
+/**
+ * Whether a string may hold `word` as a whole word once normalised, as trace's index splits
+ * names into words (`normaliseLabel`): a printable-ASCII string holds it case-blind between
+ * non-alphanumerics (a word cut to MAX_SEARCH_WORD characters only after one), and a string with
+ * other characters always may. A superset of trace's own match, as `mayHold`, but one that a
+ * word's prefix does not meet: `desipramin` no longer finds every claim about desipramine.
+ */
+export function mayHoldWord(value: string, word: string): string {
+  if (!/^[a-z0-9]+$/.test(word)) return nonAscii(value);
+  const end = [...word].length < MAX_SEARCH_WORD ? "([^a-z0-9]|$)" : "";
+  const whole = `REGEX(LCASE(${value}), ${sparqlString(`(^|[^a-z0-9])${word}${end}`)})`;
+  return `(CONTAINS(LCASE(${value}), ${sparqlString(word)}) && ${whole}) || ${nonAscii(value)}`;
+}
+
 function nonAscii(value: string): string {
   return `REGEX(${value}, "[^ -~]")`;
 }

@@ -38,7 +38,7 @@ import {
   exactCandidates,
   IS_ENTITY,
   iriOf,
-  mayHold,
+  mayHoldWord,
   searchWords,
   unbracketed,
 } from "./remote-candidates.ts";
@@ -223,19 +223,20 @@ function graphOf(reader: RemoteReader): KnowledgeGraph {
 
 /**
  * Claims whose subject, predicate or object may hold every word (trace's free-text search):
- * a literal or a name of the node holds the word, or the IRI does (trace falls back on
- * names made from IRIs).
+ * a literal or a name of the node holds it as a whole word (`mayHoldWord`), or, for a node
+ * without a name, its IRI holds it (trace falls back on names made from IRIs, and splits no
+ * camel case: `primaryTarget` holds `primary`).
  */
 function freeText(words: readonly string[]): string {
   const prefixes = new Set(Object.keys({ ...PREFIXES, ...kbPrefixes(DEFAULT_BASE_IRI) }));
   const term = (v: string, w: string) =>
     [
-      `(isLiteral(${v}) && (${mayHold(`STR(${v})`, w)}))`,
+      `(isLiteral(${v}) && (${mayHoldWord(`STR(${v})`, w)}))`,
+      `EXISTS { ${v} ${NAME_PROPERTIES} ?n . FILTER(${mayHoldWord("STR(?n)", w)}) }`,
       prefixes.has(w)
         ? `isIRI(${v})`
-        : `(isIRI(${v}) && CONTAINS(LCASE(STR(${v})), ${sparqlString(w)}))`,
-      `EXISTS { ${v} ${NAME_PROPERTIES} ?n . FILTER(${mayHold("STR(?n)", w)}) }`,
-      `EXISTS { ${v} ${sparqlIri(CG.quote.value)}/${sparqlIri(OA.hasSelector.value)}/${sparqlIri(OA.exact.value)} ?n . FILTER(${mayHold("STR(?n)", w)}) }`,
+        : `(isIRI(${v}) && CONTAINS(LCASE(STR(${v})), ${sparqlString(w)}) && NOT EXISTS { ${v} ${NAME_PROPERTIES} ?any })`,
+      `EXISTS { ${v} ${sparqlIri(CG.quote.value)}/${sparqlIri(OA.hasSelector.value)}/${sparqlIri(OA.exact.value)} ?n . FILTER(${mayHoldWord("STR(?n)", w)}) }`,
     ].join(" || ");
   const filters = words.map(
     (w) => `FILTER(${["?s", "?p", "?o"].map((v) => term(v, w)).join(" || ")})`,

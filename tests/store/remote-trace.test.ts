@@ -72,6 +72,21 @@ describe("remoteGraph + trace", () => {
     expect(trace(kg, query)).toEqual(trace(local, query));
   });
 
+  it("a near miss reads no claim: the store is asked for whole words, not a word's prefix", async () => {
+    // "desipramin" is in every claim about desipramine as a prefix, and in none as a word: the
+    // claims read are those whose names hold characters outside ASCII (which may fold to it).
+    const kg = await remoteGraph(store.endpoint, "desipramin");
+    const read = kg.graph.filterNodes((_, n) => n.kind === "claim").length;
+    expect(read).toBeLessThan(trace(local, "desipramine").total / 2);
+    expect(trace(kg, "desipramin")).toEqual(trace(local, "desipramin"));
+    const words = await remoteGraph(store.endpoint, "desipramine norepinephrine");
+    const claims = words.graph.filterNodes((_, n) => n.kind === "claim").length;
+    expect(claims).toBeGreaterThan(0);
+    expect(trace(words, "desipramine norepinephrine")).toEqual(
+      trace(local, "desipramine norepinephrine"),
+    );
+  });
+
   it("a text of 300 words answers as locally (the store is sent small queries)", async () => {
     const words = [
       "desipramine",
