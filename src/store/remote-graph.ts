@@ -224,8 +224,9 @@ function graphOf(reader: RemoteReader): KnowledgeGraph {
 /**
  * Claims whose subject, predicate or object may hold every word (trace's free-text search):
  * a literal or a name of the node holds it as a whole word (`mayHoldWord`), or, for a node
- * without a name, its IRI holds it (trace falls back on names made from IRIs, and splits no
- * camel case: `primaryTarget` holds `primary`).
+ * without a name, its IRI holds its letters (trace names such a node from its IRI or from the
+ * vocabulary — `vocab:primaryTarget`, "primary target" — and letters anywhere in the IRI are a
+ * superset of both).
  */
 function freeText(words: readonly string[]): string {
   const prefixes = new Set(Object.keys({ ...PREFIXES, ...kbPrefixes(DEFAULT_BASE_IRI) }));
