@@ -14,7 +14,7 @@
 import { CG, CITO, CNT, OA, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
 import { redactUrl, StoreError } from "./errors.ts";
 import { count } from "./remote-claim-order.ts";
-import type { RemoteReader } from "./remote-reader.ts";
+import { type RemoteReader, ROW_LIMIT_HINT } from "./remote-reader.ts";
 import { isQueryableIri, sparqlIri } from "./sparql-client.ts";
 
 /** How many claims `compare` reads through a store at most, and how many per query. */
@@ -126,7 +126,7 @@ function listedShort(reader: RemoteReader, listed: number, counted: number): Sto
     `query at ${url}: the store listed ${listed} of the ${counted} claims it counted: it cut the answer at a row limit`,
     {
       url,
-      hint: "raise the store's row limit for answers (Virtuoso: ResultSetMaxRows in [SPARQL]), or answer from the knowledge-base files (--kb)",
+      hint: ROW_LIMIT_HINT,
     },
   );
 }

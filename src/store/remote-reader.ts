@@ -214,7 +214,7 @@ export class RemoteReader {
       `query at ${url}: the store answered ${got} of the ${expected} triples it counted: it cut the answer at a row limit`,
       {
         url,
-        hint: "raise the store's row limit for answers (Virtuoso: ResultSetMaxRows in [SPARQL]), or answer from the knowledge-base files (--kb)",
+        hint: ROW_LIMIT_HINT,
       },
     );
   }
@@ -260,6 +260,10 @@ const READ = tablePredicates().map(sparqlIri).join(", ");
 
 /** Batches a description reads at once. */
 const CONCURRENT = 4;
+
+/** What to do about an answer a store cut at its row limit. */
+export const ROW_LIMIT_HINT =
+  "raise the store's row limit for answers (Virtuoso: ResultSetMaxRows in [SPARQL]), or answer from the knowledge-base files (--kb)";
 
 /** The characters of IRIs one VALUES batch holds at most (one longer IRI goes alone). */
 const MAX_BATCH_CHARS = 16_000;
