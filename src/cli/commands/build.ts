@@ -47,7 +47,7 @@ export function addSourceOptions(command: Command): Command {
 export function registerBuild(program: Command, ctx: CommandContext): void {
   addNanopubOptions(addSourceOptions(program.command("build")))
     .description(
-      "build the knowledge base from the sources and write kb.ttl, kb.trig, kb.nq and kb.jsonld",
+      "build the knowledge base from the sources and write kb.ttl, kb.trig, kb.nq, kb.jsonld and kb.manifest.json",
     )
     .option("--out <dir>", "folder the exports are written to (replaced atomically)", DEFAULT_OUT)
     .option("--json", "print the summary as JSON")

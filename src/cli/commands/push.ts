@@ -93,7 +93,7 @@ async function kbFiles(flags: StoreFlags): Promise<string[]> {
 export function registerPush(program: Command, ctx: CommandContext): void {
   pushOptions(storeCommand(program.command("push")))
     .description(
-      `send the knowledge base to a SPARQL 1.1 store (Graph Store HTTP Protocol): one named graph per document and one for shared entities and works; a re-push replaces, never duplicates. ${CREDENTIALS}`,
+      `send the knowledge base to a SPARQL 1.1 store (Graph Store HTTP Protocol): one named graph per document, one for shared entities and works, and last the agreement graph; a re-push replaces, never duplicates. ${CREDENTIALS}`,
     )
     .action((flags: PushFlags) => runPush(flags, ctx));
 

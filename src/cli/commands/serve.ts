@@ -27,7 +27,7 @@ export function addServeOptions(command: Command): Command {
   return command
     .option(
       "--port <n>",
-      `port to listen on (0: any free port; when ${DEFAULT_PORT} is taken, the next free one)`,
+      `port to listen on (0: any free port; when ${DEFAULT_PORT} is taken, ${DEFAULT_PORT + 1}, then ${DEFAULT_PORT + 2}, then any free one)`,
       parsePort,
       DEFAULT_PORT,
     )
