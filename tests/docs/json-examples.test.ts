@@ -31,10 +31,10 @@ describe("the rule an example is held to", () => {
     expect(mismatch(["x"], ["x", "y"])).toBe("$: the example has 1 elements, the command 2");
     expect(mismatch(["y", "x"], ["x", "y"])).toBeDefined();
     expect(mismatch(["…", "y"], ["x", "y"])).toBeUndefined();
-    expect(mismatch(["z", "…"], ["x", "y"])).toBe("$[0]: the example says \"z\", the command \"x\"");
+    expect(mismatch(["z", "…"], ["x", "y"])).toBe('$[0]: the example says "z", the command "x"');
   });
 
-  it("wants every field of an object, unless it says \"…\": \"…\"", () => {
+  it('wants every field of an object, unless it says "…": "…"', () => {
     expect(mismatch({ a: 1 }, { a: 1, b: 2 })).toBe(
       '$: the example leaves out "b" (write them, or "…": "…")',
     );

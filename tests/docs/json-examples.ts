@@ -74,7 +74,8 @@ export function mismatch(example: unknown, actual: unknown, path = "$"): string 
 }
 
 function arrayMismatch(example: unknown[], actual: unknown, path: string): string | undefined {
-  if (!Array.isArray(actual)) return `${path}: the example has an array, the command ${kind(actual)}`;
+  if (!Array.isArray(actual))
+    return `${path}: the example has an array, the command ${kind(actual)}`;
   const wanted = example.filter((e) => e !== ANY);
   if (wanted.length === example.length && example.length !== actual.length) {
     return `${path}: the example has ${example.length} elements, the command ${actual.length}`;
