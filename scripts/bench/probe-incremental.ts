@@ -13,6 +13,7 @@ import { serializedReading } from "../../src/pipeline/reading-piece.ts";
 import { userSeal } from "../../src/pipeline/reading-seal.ts";
 import { loadReadings } from "../../src/pipeline/reading-store.ts";
 import { PREFIXES } from "../../src/rdf/vocab/namespaces.ts";
+import { NanopubIris } from "../../src/rdf/write/nanopub-iris.ts";
 import { documentQuads, sharedData, sharedQuads } from "../../src/rdf/write/quads.ts";
 import { FORMATS } from "../../src/rdf/write/serialize.ts";
 import { writerFor } from "../../src/rdf/write/writers.ts";
@@ -60,7 +61,7 @@ const prepared = timed("assemble the knowledge base", () => ({
     seal,
   },
 }));
-const nanopubs = new Map<string, string>();
+const nanopubs = new NanopubIris(prepared.iris);
 const sections = timed("document sections (quads)", () =>
   prepared.kb.documents.map((d) => documentQuads(d, prepared.iris, prepared.nanopubs, nanopubs)),
 );

@@ -14,6 +14,7 @@ import { type ConflictRules, loadConflictRules } from "../agreement/rules.ts";
 import type { Agreement } from "../agreement/types.ts";
 import type { KnowledgeBase } from "../claims/types.ts";
 import type { Iris } from "../rdf/write/iris.ts";
+import type { NanopubIris } from "../rdf/write/nanopub-iris.ts";
 
 /** The agreement of the knowledge base `kb`, its IRIs minted by `iris`. */
 export function kbAgreement(
@@ -31,17 +32,17 @@ export function kbAgreement(
 }
 
 /**
- * The agreement graph's quads, sorted. `nanopubs` maps each claim's IRI to its
- * nanopublication's, as the writer wrote it (documentQuads fills it).
+ * The agreement graph's quads, sorted. `nanopubs` gives each claim's
+ * nanopublication IRI, as the writer wrote it (documentQuads records them).
  */
 export function agreementSection(
   kb: KnowledgeBase,
   iris: Iris,
-  nanopubs: ReadonlyMap<string, string>,
+  nanopubs: NanopubIris,
   rules: ConflictRules,
 ): Quad[] {
   return agreementQuads(kbAgreement(kb, iris, rules), agreementGraph(iris.base), (c) =>
-    nanopubs.get(c),
+    nanopubs.of(c),
   );
 }
 
@@ -52,10 +53,10 @@ export function agreementSection(
 export function agreementSubjects(
   kb: KnowledgeBase,
   iris: Iris,
-  nanopubs: ReadonlyMap<string, string>,
+  nanopubs: NanopubIris,
   rules: ConflictRules,
 ): Iterable<Quad[]> {
   return agreementSubjectQuads(kbAgreement(kb, iris, rules), agreementGraph(iris.base), (c) =>
-    nanopubs.get(c),
+    nanopubs.of(c),
   );
 }

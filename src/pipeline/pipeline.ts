@@ -17,6 +17,7 @@ import type { KnowledgeBase } from "../claims/types.ts";
 import { PREFIXES } from "../rdf/vocab/namespaces.ts";
 import { DEFAULT_BASE_IRI } from "../rdf/vocab/vocabulary.ts";
 import { checkBaseIri, Iris } from "../rdf/write/iris.ts";
+import { NanopubIris } from "../rdf/write/nanopub-iris.ts";
 import { documentQuads, type NanopubOptions, sharedData, sharedQuads } from "../rdf/write/quads.ts";
 import { EXTENSIONS, FORMATS, type Format, serializeSections } from "../rdf/write/serialize.ts";
 import { writerFor } from "../rdf/write/writers.ts";
@@ -123,7 +124,7 @@ function nanopubOptions(options: NanopubOptions): NanopubOptions {
 export function build(options: BuildOptions): Built {
   const prepared = prepare(options);
   const { kb, iris } = prepared;
-  const nanopubs = new Map<string, string>();
+  const nanopubs = new NanopubIris(iris);
   const sections = [
     ...kb.documents.map((doc) => documentQuads(doc, iris, prepared.nanopubs, nanopubs)),
     sharedQuads(sharedData(kb), iris),
@@ -179,7 +180,7 @@ export function streamSections(
   for (const [f, w] of writers) emit(f, w.begin());
   let quads = 0;
   let claims = 0;
-  const nanopubs = new Map<string, string>();
+  const nanopubs = new NanopubIris(prepared.iris);
   const docs = prepared.kb.documents;
   docs.forEach((doc, i) => {
     const section = documentQuads(doc, prepared.iris, prepared.nanopubs, nanopubs);

@@ -12,6 +12,7 @@ import type { DocumentClaims, KnowledgeBase, PredicateTerm } from "../../claims/
 import { writeClaim } from "./claim-rows.ts";
 import { writeDescription } from "./document-rows.ts";
 import type { Iris } from "./iris.ts";
+import type { NanopubIris } from "./nanopub-iris.ts";
 import type { NanopubOptions } from "./pubinfo.ts";
 import { quadKey } from "./quad-key.ts";
 import { type SharedData, writeShared } from "./shared-rows.ts";
@@ -48,19 +49,19 @@ export function sharedData(kb: KnowledgeBase): SharedData {
 
 /**
  * A document's section: its description graph and the nanopublications of its claims.
- * `nanopubs`, when given, gets each claim's IRI → its nanopublication's, as written.
+ * `nanopubs`, when given, records each claim's IRI → its nanopublication's, as written.
  */
 export function documentQuads(
   doc: DocumentClaims,
   iris: Iris,
   options: NanopubOptions = {},
-  nanopubs?: Map<string, string>,
+  nanopubs?: NanopubIris,
 ): Quad[] {
   const out: Quad[] = [];
   writeDescription(out, doc, iris, { document: iris.graph(doc.document.id) });
   for (const claim of doc.claims) {
     const np = writeClaim(out, doc, claim, iris, options);
-    nanopubs?.set(iris.claim(claim.id).value, np);
+    nanopubs?.record(iris.claim(claim.id).value, np);
   }
   return sortQuads(out);
 }

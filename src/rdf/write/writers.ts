@@ -10,6 +10,7 @@ import type { Format } from "../vocab/formats.ts";
 import { RDF, XSD } from "../vocab/vocabulary.ts";
 import { jsonLdWriter } from "./jsonld-writer.ts";
 import { type SectionWriter, WHOLE_SECTION } from "./section-writer.ts";
+import { SeenTriples } from "./seen-triples.ts";
 
 export type { SectionWriter, SlicePlace } from "./section-writer.ts";
 export { WHOLE_SECTION } from "./section-writer.ts";
@@ -205,7 +206,7 @@ export function isBookkeepingGraph(name: string): boolean {
  * sections (two documents state one triple; a prose "X is a Y" states a membership the
  * shared graph holds): `across` remembers theirs, so the whole view has each triple once.
  */
-export function turtleView(quads: readonly Quad[], across?: Set<string>): Quad[] {
+export function turtleView(quads: readonly Quad[], across?: SeenTriples): Quad[] {
   const keyed: Array<[string, Quad]> = [];
   for (const q of quads) {
     if (isBookkeepingGraph(q.graph.value)) continue;
@@ -223,10 +224,7 @@ export function turtleView(quads: readonly Quad[], across?: Set<string>): Quad[]
   for (const [k, q] of keyed) {
     if (k === last) continue;
     last = k;
-    if (across && mayRepeat(q.graph.value)) {
-      if (across.has(k)) continue;
-      across.add(k);
-    }
+    if (across && mayRepeat(q.graph.value) && !across.firstTime(k)) continue;
     out.push(q);
   }
   return out;
@@ -239,7 +237,7 @@ function mayRepeat(graph: string): boolean {
 
 function turtleWriter(prefixes: Readonly<Record<string, string>>): SectionWriter {
   const names = new Names(prefixes);
-  const across = new Set<string>();
+  const across = new SeenTriples();
   let first = true;
   // The section being written has text already (a later slice of it adds no blank line).
   let open = false;
