@@ -2,7 +2,7 @@
  * The triples a Turtle view has written, remembered across its sections so that the whole
  * view holds each triple once. At ten thousand documents that is millions of triples kept for
  * the whole build, so each is remembered by the SHA-256 of its key (44 characters of base64)
- * rather than by the key itself (often 150 and more): a third of the memory or less. Two
+ * rather than by the key itself (often 150 and more): less than half the memory. Two
  * different triples with one digest would be a SHA-256 collision, which no one knows how to
  * make, so the view stays exact, hostile documents included. A key that is not well-formed
  * UTF-16 (a lone surrogate, which UTF-8 would hash as U+FFFD) is kept whole instead: no
