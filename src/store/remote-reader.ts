@@ -161,8 +161,10 @@ export class RemoteReader {
   }
 
   /**
-   * Every triple of the nodes `pattern` (a group graph pattern's body) binds to `?s`, but
-   * those whose predicate is in `without`, in two queries whatever the nodes are: the number
+   * Every triple of the nodes `pattern` (a group graph pattern's body) binds to `?s` whose
+   * predicate the graph reader reads (READ: not an entity's asserted triples, thousands on a
+   * hub and read again by every batch that reaches it) and is not in `without`, in two
+   * queries whatever the nodes are: the number
    * of distinct triples first (past `maxTriples` the read is refused before anything is
    * read), then the triples in one CONSTRUCT. Paging with ORDER BY would read the same
    * neighbourhood once a page (at a million triples Virtuoso takes seconds per page), so
@@ -172,7 +174,7 @@ export class RemoteReader {
   async describeWhere(pattern: string, without: readonly string[] = []): Promise<void> {
     const skip =
       without.length > 0 ? `FILTER(?p NOT IN (${without.map(sparqlIri).join(", ")}))` : "";
-    const where = `${pattern} ?s ?p ?o . ${skip}`;
+    const where = `${pattern} ?s ?p ?o . FILTER(?p IN (${READ})) ${skip}`;
     this.queries += 1;
     const counted = await this.client.select(
       `SELECT (COUNT(*) AS ?n) WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { ${where} } } }`,

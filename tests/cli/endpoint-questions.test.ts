@@ -7,9 +7,10 @@
 // never carry a document's text; a store that refuses, fails, cuts an answer short or does not
 // answer is a clear error naming the store, with a hint, and a non-zero exit.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { StoreError } from "../../src/store/errors.ts";
 import { remoteCompareGraph } from "../../src/store/remote-compare.ts";
@@ -62,9 +63,12 @@ afterAll(async () => {
 
 afterEach(closeFakeSparql);
 
-/** A proxy in front of `endpoint` that keeps the text of every query it passes on. */
-async function recording(endpoint: string): Promise<{ url: string; queries: string[] }> {
+/** A proxy in front of `endpoint` that keeps the text of every query it passes on, and its answer. */
+async function recording(
+  endpoint: string,
+): Promise<{ url: string; queries: string[]; answers: string[] }> {
   const queries: string[] = [];
+  const answers: string[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -82,12 +86,15 @@ async function recording(endpoint: string): Promise<{ url: string; queries: stri
       res.writeHead(answer.status, {
         "content-type": answer.headers.get("content-type") ?? "text/plain",
       });
-      res.end(Buffer.from(await answer.arrayBuffer()));
+      const text = Buffer.from(await answer.arrayBuffer());
+      answers.push(text.toString("utf8"));
+      res.end(text);
     });
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   proxies.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sparql`, queries };
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}/sparql`, queries, answers };
 }
 const proxies: Server[] = [];
 afterEach(() => {
@@ -160,6 +167,19 @@ describe("compare --endpoint's queries", () => {
     expect(proxy.queries).toHaveLength(9);
     for (const q of proxy.queries) expect(q).not.toMatch(/\?s \?p \?o \. *}/);
     for (const q of batches) expect(q).toContain("NOT IN (<http://www.w3.org/2011/content#chars>)");
+  });
+
+  it("leave out an entity's asserted triples, which every batch reaching a hub would read again", async () => {
+    const proxy = await recording(seedEndpoint);
+    const r = await run(["compare", "desipramine", "fluoxetine", "--endpoint", proxy.url]);
+    expect(r.code, r.err).toBe(0);
+    const desipramine = "<https://w3id.org/claimgraph/kb/entity/desipramine>";
+    const asserted = `${desipramine} <https://w3id.org/claimgraph/vocab#primaryTarget>`;
+    // The knowledge base states it (the store holds it), and no answer of compare's carries it.
+    expect(readFileSync(join(dirname(SEED_KB), "kb.nq"), "utf8")).toContain(asserted);
+    expect(proxy.answers.filter((a) => a.includes(asserted))).toEqual([]);
+    const label = `${desipramine} <http://www.w3.org/2000/01/rdf-schema#label>`;
+    expect(proxy.answers.some((a) => a.includes(label))).toBe(true);
   });
 
   it("grow with the drugs' claims, not with the documents: seven for a drug of few claims", async () => {
