@@ -4,7 +4,8 @@
  * their arguments are read — the queries to the store, the graph built from the answers, and
  * trace's or compare's answer on it (agreement included) — call by call, with the number of
  * round trips each call made. Run by scale.mjs (bundled like the other probes); prints one
- * JSON object.
+ * JSON line per query as soon as it is measured (`{"command": "trace" | "compare", …}`), so a
+ * stage stopped at its time limit keeps what it had measured.
  */
 import { subjectsAgreement } from "../../src/agreement/subject-agreement.ts";
 import { tracePage } from "../../src/cli/trace-page.ts";
@@ -95,9 +96,14 @@ async function timed(
   return { query, ms, requests: made, rounds: waves, ...last };
 }
 
-const traced: Case[] = [];
+/** One measured query, written at once. */
+function report(command: "trace" | "compare", measured: Case): void {
+  process.stdout.write(`${JSON.stringify({ command, ...measured })}\n`);
+}
+
 for (const query of options.traces) {
-  traced.push(
+  report(
+    "trace",
     await timed(query, async () => {
       // As `trace --endpoint` reads its first page (an entity's page alone, counted at the store).
       const source = new RemoteQuestions(options.endpoint);
@@ -107,9 +113,9 @@ for (const query of options.traces) {
   );
 }
 
-const compared: Case[] = [];
 for (const names of options.compares) {
-  compared.push(
+  report(
+    "compare",
     await timed(names.join(" "), async () => {
       const kg = await remoteCompareGraph(options.endpoint, names);
       const drugs = names.map((n) => {
@@ -129,5 +135,3 @@ for (const names of options.compares) {
     }),
   );
 }
-
-process.stdout.write(`${JSON.stringify({ trace: traced, compare: compared })}\n`);

@@ -18,7 +18,7 @@ import { scaleVerdicts, summariseScale } from "../../scripts/bench/scale-summary
 // @ts-expect-error: idem
 import { targetsFor } from "../../scripts/bench/scale-targets.mjs";
 // @ts-expect-error: idem
-import { virtuosoBuffers } from "../../scripts/bench/virtuoso.mjs";
+import { endpointCases, virtuosoBuffers } from "../../scripts/bench/virtuoso.mjs";
 
 const GiB = 2 ** 30;
 const FORMATS = ["turtle", "trig", "nquads"];
@@ -339,5 +339,41 @@ describe("bench --scale: what the run needs first", () => {
     expect(virtuosoBuffers(null, 3e9, 24 * GiB)).toBe(Math.ceil(3e9 / 4096));
     expect(virtuosoBuffers(null, 30e9, 24 * GiB)).toBe(Math.floor((24 * GiB) / 3 / 8192));
     expect(virtuosoBuffers(250000, 3e9, 24 * GiB)).toBe(250000);
+  });
+
+  it("keeps the endpoint queries measured before the probe was stopped, and names the others", () => {
+    const line = (command: string, query: string) =>
+      JSON.stringify({
+        command,
+        query,
+        ms: [12, 14],
+        requests: 4,
+        rounds: 4,
+        nodes: 6,
+        answered: 1,
+      });
+    const asked = { traces: ["NET", "desipramine"], compares: [["desipramine", "fluoxetine"]] };
+    const out = `${line("trace", "desipramine")}\n${line("trace", "NET")}\n`;
+    const cases = endpointCases(out, asked, "stopped at 30 minutes");
+    expect(cases.trace.map((c: { query: string; ms: number[] }) => [c.query, c.ms])).toEqual([
+      ["NET", [12, 14]],
+      ["desipramine", [12, 14]],
+    ]);
+    expect(cases.compare).toEqual([
+      { query: "desipramine fluoxetine", ms: [], skipped: "not measured: stopped at 30 minutes" },
+    ]);
+    const r = report({
+      ...fakeRaw(10000),
+      virtuoso: {
+        buffers: 250000,
+        bulk: { loaderMs: 60_000, checkpointMs: 1000, added: 1_100_000 },
+        push: { failed: "not run" },
+        endpoint: cases,
+      },
+    } as unknown as ReturnType<typeof fakeRaw>);
+    expect(r.markdown).toMatch(/\| trace \| `NET` \| 13\.0 ms \|/);
+    expect(r.markdown).toContain(
+      "| compare | `desipramine fluoxetine` | skipped: not measured: stopped at 30 minutes |",
+    );
   });
 });
