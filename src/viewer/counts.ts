@@ -76,6 +76,14 @@ export function countText(c: Count): string {
   return c.shown === c.total ? `${c.total}` : `${c.shown} of ${c.total}`;
 }
 
+/**
+ * A legend count: `countText`, but in the overview, where claims are drawn only around a
+ * selected node, a key with none drawn says so rather than "0" (the knowledge base has them).
+ */
+export function legendCountText(c: Count, overview: boolean): string {
+  return overview && c.total === 0 ? "none drawn" : countText(c);
+}
+
 /** What the overview is drawn from. */
 export interface OverviewOf {
   readonly entities: number;

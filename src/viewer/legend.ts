@@ -1,13 +1,20 @@
 /**
  * The legend beside the graph: a checkbox per node type (its colour, and how many of its
- * nodes the filters leave), the key of claims' colours by evidence (with counts), and the
- * status line. The counts follow the filters (the "claimgraph:filters" event controls.ts
+ * nodes the filters leave), the key of claims' colours by evidence (with counts of the claims
+ * drawn: "none drawn" in the overview), and the status line. The counts follow the filters (the "claimgraph:filters" event controls.ts
  * sends) and the graph as neighbourhoods are drawn into it.
  */
 
 import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "../projection/palette.ts";
 import type { ViewModel } from "../projection/projection.ts";
-import { type Count, countGraph, countText, overviewOf, statusText } from "./counts.ts";
+import {
+  type Count,
+  countGraph,
+  countText,
+  legendCountText,
+  overviewOf,
+  statusText,
+} from "./counts.ts";
 import { h } from "./dom.ts";
 import type { DisplayGraph } from "./render.ts";
 import type { ViewerState } from "./state.ts";
@@ -33,7 +40,7 @@ export class Legend {
       const swatch = h("span", { className: "swatch" });
       swatch.style.background = evidenceColour(key);
       $("evidence-key").append(
-        h("li", { attrs: { "data-evidence": key } }, swatch, `${name} `, count),
+        h("li", { attrs: { "data-evidence": key } }, swatch, h("span", {}, `${name} `, count)),
       );
       this.#evidence.set(key, count);
     }
@@ -50,7 +57,8 @@ export class Legend {
       (this.#rows.get(key) ?? this.#row(key)).textContent = `(${countText(count)})`;
     }
     for (const [key, span] of this.#evidence) {
-      span.textContent = `(${countText(counts.evidence.get(key as never) ?? { shown: 0, total: 0 })})`;
+      const count = counts.evidence.get(key as never) ?? { shown: 0, total: 0 };
+      span.textContent = `(${legendCountText(count, this.view.overview)})`;
     }
     $("status").textContent = statusText(counts, overviewOf(this.view));
   }

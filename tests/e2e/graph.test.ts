@@ -382,6 +382,8 @@ describe("at scale: generated documents above the overview threshold", () => {
       .nodes;
     expect(nodes.length).toBeGreaterThan(100);
     expect(overlaps(nodes)).toEqual([]);
+    // No claim is drawn in the overview: the evidence key says so, not "(0)".
+    expect(await evidenceRow(page3, "strong").textContent()).toMatch(/\(none drawn\)$/);
   });
 
   it("draws each entity's strongest links and says how many weaker pairs it leaves out", async () => {

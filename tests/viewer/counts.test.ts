@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
 import { OVERVIEW_LINKS } from "../../src/projection/overview-links.ts";
 import { project, type ViewModel } from "../../src/projection/projection.ts";
-import { countShown, countText, statusText } from "../../src/viewer/counts.ts";
+import { countShown, countText, legendCountText, statusText } from "../../src/viewer/counts.ts";
 import { type Filters, NO_FILTERS } from "../../src/viewer/filters.ts";
 import { type ShownNode, shownNode } from "../../src/viewer/shown-node.ts";
 import { SEED_KB } from "../helpers/serve.ts";
@@ -66,6 +66,12 @@ describe("countText and statusText", () => {
   it("writes a count alone when nothing is hidden, else 'shown of total'", () => {
     expect(countText({ shown: 84, total: 84 })).toBe("84");
     expect(countText({ shown: 21, total: 84 })).toBe("21 of 84");
+  });
+
+  it("says a legend key has none drawn in the overview, where 0 would read as none at all", () => {
+    expect(legendCountText({ shown: 0, total: 0 }, true)).toBe("none drawn");
+    expect(legendCountText({ shown: 0, total: 0 }, false)).toBe("0");
+    expect(legendCountText({ shown: 3, total: 7 }, true)).toBe("3 of 7");
   });
 
   it("writes the status line as before when nothing is filtered, with 'of' when filtered", () => {
