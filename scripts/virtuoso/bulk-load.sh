@@ -7,6 +7,9 @@
 # FILE is Turtle (.ttl), N-Triples (.nt), N-Quads (.nq) or TriG (.trig), optionally gzipped (.gz).
 # GRAPH is the graph IRI for triples without one (all of a .ttl/.nt; quads keep their own graph).
 # Loading adds to what the store holds: clear a graph first (SPARQL CLEAR GRAPH) to replace it.
+# Restart the store before querying it (stop.sh DIR, then start.sh DIR with the same settings):
+# queried right after a bulk load, Virtuoso planned some of claimgraph's queries badly until it
+# was restarted.
 # The file is copied into DIR/load/ because the loader only reads folders listed in DirsAllowed.
 # Prints key=value lines: file, graph, ms, added (triples the store gained), triples (its total).
 # Environment: VIRTUOSO_DBA_PASSWORD (default dba).
