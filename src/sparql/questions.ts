@@ -28,12 +28,16 @@ export interface QuestionSource {
   graphForTrace?(query: string, page: TraceWindow): Promise<TraceGraph>;
   /**
    * The graph `compare` answers on for the drugs `names` names as it would on the whole
-   * knowledge base: the whole of it, or the part of a store the comparison needs.
+   * knowledge base: the whole of it, or the part of a store the comparison needs (told to
+   * `onProgress` as the drugs' claims are read, when it reads them in batches).
    */
-  graphForCompare(names: readonly string[]): Promise<KnowledgeGraph>;
+  graphForCompare(names: readonly string[], onProgress?: ReadProgress): Promise<KnowledgeGraph>;
   /** A SPARQL query's answer in `format`; the text is checked before anything runs. */
   query(sparql: string, format: QueryFormat, options?: QueryOptions): Promise<QueryAnswer>;
 }
+
+/** Told how many of the `of` claims a read has read so far. */
+export type ReadProgress = (read: number, of: number) => void;
 
 /** The page of trace's answer asked for. */
 export interface TraceWindow {

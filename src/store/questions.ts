@@ -5,7 +5,13 @@
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
 import type { QueryAnswer, QueryFormat } from "../sparql/answer.ts";
-import type { QueryOptions, QuestionSource, TraceGraph, TraceWindow } from "../sparql/questions.ts";
+import type {
+  QueryOptions,
+  QuestionSource,
+  ReadProgress,
+  TraceGraph,
+  TraceWindow,
+} from "../sparql/questions.ts";
 import type { Credentials } from "./http.ts";
 import { remoteCompareGraph } from "./remote-compare.ts";
 import { type RemoteGraphOptions, remoteGraph, remoteTraceGraph } from "./remote-graph.ts";
@@ -26,8 +32,8 @@ export class RemoteQuestions implements QuestionSource {
     return remoteTraceGraph(this.endpoint, query, page, this.auth, this.options);
   }
 
-  graphForCompare(names: readonly string[]): Promise<KnowledgeGraph> {
-    return remoteCompareGraph(this.endpoint, names, this.auth, this.options);
+  graphForCompare(names: readonly string[], onProgress?: ReadProgress): Promise<KnowledgeGraph> {
+    return remoteCompareGraph(this.endpoint, names, this.auth, { ...this.options, onProgress });
   }
 
   query(sparql: string, format: QueryFormat, options: QueryOptions = {}): Promise<QueryAnswer> {

@@ -12,6 +12,7 @@
  * a few thousand triples, and one the store cuts short is refused.
  */
 import { CG, CITO, CNT, OA, PROV, RDF } from "../rdf/vocab/vocabulary.ts";
+import type { ReadProgress } from "../sparql/questions.ts";
 import { redactUrl, StoreError } from "./errors.ts";
 import { count } from "./remote-claim-order.ts";
 import { type RemoteReader, ROW_LIMIT_HINT } from "./remote-reader.ts";
@@ -23,6 +24,8 @@ export interface CompareLimits {
   readonly maxClaims?: number | undefined;
   /** Claims one query reads the neighbourhood of (default 50: about 3,000 triples). */
   readonly claimBatch?: number | undefined;
+  /** Told after each round of batches how many of the claims are read. */
+  readonly onProgress?: ReadProgress | undefined;
 }
 
 /** A document's text: compare shows none of it. */
@@ -80,30 +83,42 @@ export async function readColumns(
   if (!(claims <= maxClaims)) throw tooMany(reader, claims, maxClaims);
   const listed = await reader.iris(of("?x"));
   if (listed.length !== claims) throw listedShort(reader, listed.length, claims);
-  await readClaims(reader, listed.filter(isQueryableIri), limits.claimBatch ?? 50);
+  await readClaims(
+    reader,
+    listed.filter(isQueryableIri),
+    limits.claimBatch ?? 50,
+    limits.onProgress,
+  );
   return claims;
 }
 
-/** Reads the neighbourhood of `claims`, `batch` claims a query, CONCURRENT queries at once. */
+/**
+ * Reads the neighbourhood of `claims`, `batch` claims a query, CONCURRENT queries at once,
+ * telling `onProgress` how many are read after each round.
+ */
 async function readClaims(
   reader: RemoteReader,
   claims: readonly string[],
   batch: number,
+  onProgress: ReadProgress = () => {},
 ): Promise<void> {
   const size = Math.max(1, batch);
   const batches: string[][] = [];
   for (let i = 0; i < claims.length; i += size) batches.push(claims.slice(i, i + size));
-  for (let i = 0; i < batches.length; i += CONCURRENT)
+  let read = 0;
+  for (let i = 0; i < batches.length; i += CONCURRENT) {
+    const round = batches.slice(i, i + CONCURRENT);
     await Promise.all(
-      batches
-        .slice(i, i + CONCURRENT)
-        .map((some) =>
-          reader.describeWhere(
-            `VALUES ?c { ${some.map(sparqlIri).join(" ")} } ${NEIGHBOURHOOD}`,
-            WITHOUT,
-          ),
+      round.map((some) =>
+        reader.describeWhere(
+          `VALUES ?c { ${some.map(sparqlIri).join(" ")} } ${NEIGHBOURHOOD}`,
+          WITHOUT,
         ),
+      ),
     );
+    read += round.reduce((sum, some) => sum + some.length, 0);
+    onProgress(read, claims.length);
+  }
 }
 
 /** Batches read at once: the store works on a few while the answers of others travel. */

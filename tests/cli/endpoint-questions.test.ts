@@ -194,8 +194,10 @@ describe("compare --endpoint's queries", () => {
     const once = { claimBatch: Number.POSITIVE_INFINITY };
     const whole = await remoteCompareGraph(agreementEndpoint, names, undefined, once);
     const proxy = await recording(agreementEndpoint);
-    // Batches of seven, from a listing read five claims a page.
-    const limits = { claimBatch: 7, pageSize: 5 };
+    // Batches of seven, from a listing read five claims a page; told how many are read.
+    const told: [number, number][] = [];
+    const onProgress = (read: number, of: number) => told.push([read, of]);
+    const limits = { claimBatch: 7, pageSize: 5, onProgress };
     const batched = await remoteCompareGraph(proxy.url, names, undefined, limits);
     const claims = whole.graph.filterNodes((_, n) => n.kind === "claim").length;
     expect(claims).toBeGreaterThan(7 * 3);
@@ -211,6 +213,9 @@ describe("compare --endpoint's queries", () => {
     expect(pages).toBeGreaterThan(claims / 5);
     expect(proxy.queries).toHaveLength(4 + pages + 2 * batches.length);
     expect(batched.graph.export()).toEqual(whole.graph.export());
+    // After each round of four batches (28 claims), rising to all of them.
+    expect(told.map(([read]) => read)).toEqual(told.map((_, i) => Math.min(claims, 28 * (i + 1))));
+    expect(told.at(-1)).toEqual([claims, claims]);
   });
 
   it("refuse a listing shorter than the claims the store counted (cut at a row limit)", async () => {

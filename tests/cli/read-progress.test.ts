@@ -1,0 +1,62 @@
+// compare --endpoint's count of claims read, on a fake terminal: every redraw fits the
+// terminal's width, the last says all were read, throttled redraws still draw the last one,
+// and nothing is drawn when stderr is not a terminal.
+import { describe, expect, it } from "vitest";
+import { displayWidth } from "../../src/base/display-width.ts";
+import { readLine, readProgress } from "../../src/cli/read-progress.ts";
+
+/** A stream that records what is written, a terminal `columns` wide (or not a terminal). */
+function fakeStream(columns: number | undefined, isTTY: boolean) {
+  const writes: string[] = [];
+  const stream = {
+    isTTY,
+    columns,
+    write: (text: string) => {
+      writes.push(text);
+      return true;
+    },
+  } as unknown as NodeJS.WriteStream;
+  return { stream, writes };
+}
+
+const ESC = String.fromCharCode(27);
+
+describe("readProgress", () => {
+  it("says how many of how many, with the share, time and rate", () => {
+    expect(readLine("reading claims", 12_000, 48_653, 30, 120)).toBe(
+      "reading claims: 12,000 of 48,653 (24 %), 30.0 s, 400/s",
+    );
+    expect(readLine("reading claims", 0, 0, 0, 120)).toBe(
+      "reading claims: 0 of 0 (100 %), 0.0 s, 0/s",
+    );
+  });
+
+  it("fits the terminal (no redraw wraps), and draws the last count however soon it comes", () => {
+    for (const columns of [20, 60, 120]) {
+      const { stream, writes } = fakeStream(columns, true);
+      const progress = readProgress("reading the drugs' claims from the store", stream);
+      progress(200, 48_653);
+      progress(400, 48_653); // within 100 ms of the first: not drawn
+      progress(48_653, 48_653); // the last: drawn
+      progress.done();
+      const lines = writes
+        .join("")
+        .split(/[\r\n]/)
+        .map((l) => l.replaceAll(`${ESC}[K`, ""))
+        .filter((l) => l !== "");
+      expect(lines).toHaveLength(2);
+      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(columns - 1);
+      if (columns === 120) expect(lines[1]).toContain("48,653 of 48,653 (100 %)");
+      expect(writes.at(-1)).toBe("\n");
+    }
+  });
+
+  it("draws nothing when the stream is not a terminal", () => {
+    const { stream, writes } = fakeStream(undefined, false);
+    const progress = readProgress("reading", stream);
+    progress(1, 2);
+    progress(2, 2);
+    progress.done();
+    expect(writes).toEqual([]);
+  });
+});
