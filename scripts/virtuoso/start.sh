@@ -121,10 +121,17 @@ sparql_answers() {
 deadline=$((SECONDS + timeout_s))
 until sparql_answers 2>/dev/null; do
   if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
-    kill -0 "$pid" 2>/dev/null && kill "$pid" 2>/dev/null || true
+    running=false
+    kill -0 "$pid" 2>/dev/null && running=true
+    if $running; then
+      # Stopped before the pid file goes: nothing is left running that no file names.
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+    fi
     {
-      if kill -0 "$pid" 2>/dev/null; then
-        echo "start.sh: Virtuoso did not answer on http://127.0.0.1:$http_port/sparql within ${timeout_s}s"
+      if $running; then
+        echo "start.sh: Virtuoso did not answer on http://127.0.0.1:$http_port/sparql within ${timeout_s}s (stopped)"
       else
         echo "start.sh: Virtuoso exited before its endpoint answered"
       fi

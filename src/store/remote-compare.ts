@@ -71,7 +71,10 @@ export async function remoteCompareGraph(
   // Those read with the names spelled are not read again, and count against the same limit.
   const more = [...columns].filter((c) => !spelled.iris.includes(c)).sort();
   const maxClaims = (options.maxClaims ?? MAX_CLAIMS) - first;
-  await readColumns(reader, more, { ...options, maxClaims });
+  // Counted on from the claims read first, so a progress line never starts again.
+  const told = options.onProgress;
+  const onProgress = told && ((read: number, of: number) => told(first + read, first + of));
+  await readColumns(reader, more, { ...options, maxClaims, onProgress });
   return graphOf(reader);
 }
 

@@ -78,7 +78,7 @@ export function countText(c: Count): string {
 
 /**
  * A legend count: `countText`, but in the overview, where claims are drawn only around a
- * selected node, a key with none drawn says so rather than "0" (the knowledge base has them).
+ * selected node, a key with none drawn says so rather than "0", which reads as none at all.
  */
 export function legendCountText(c: Count, overview: boolean): string {
   return overview && c.total === 0 ? "none drawn" : countText(c);

@@ -1,8 +1,9 @@
 /**
  * The legend beside the graph: a checkbox per node type (its colour, and how many of its
  * nodes the filters leave), the key of claims' colours by evidence (with counts of the claims
- * drawn: "none drawn" in the overview), and the status line. The counts follow the filters (the "claimgraph:filters" event controls.ts
- * sends) and the graph as neighbourhoods are drawn into it.
+ * drawn: "none drawn" in the overview), and the status line. The counts follow the filters
+ * (the "claimgraph:filters" event controls.ts sends) and the graph as neighbourhoods are
+ * drawn into it.
  */
 
 import { colourOf, EVIDENCE_KEYS, evidenceColour, nameOf } from "../projection/palette.ts";

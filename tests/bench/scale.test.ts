@@ -353,7 +353,8 @@ describe("bench --scale: what the run needs first", () => {
         answered: 1,
       });
     const asked = { traces: ["NET", "desipramine"], compares: [["desipramine", "fluoxetine"]] };
-    const out = `${line("trace", "desipramine")}\n${line("trace", "NET")}\n`;
+    // The last line cut short where the probe was stopped.
+    const out = `${line("trace", "desipramine")}\n${line("trace", "NET")}\n{"command":"compare","qu`;
     const cases = endpointCases(out, asked, "stopped at 30 minutes");
     expect(cases.trace.map((c: { query: string; ms: number[] }) => [c.query, c.ms])).toEqual([
       ["NET", [12, 14]],

@@ -218,6 +218,22 @@ describe("compare --endpoint's queries", () => {
     expect(told.at(-1)).toEqual([claims, claims]);
   });
 
+  it("count the claims read on from the first read when a name is found by its identifier", async () => {
+    // fluoxetine is spelled; desipramine, named by its DrugBank identifier, is read after.
+    const told: [number, number][] = [];
+    const onProgress = (read: number, of: number) => told.push([read, of]);
+    const kg = await remoteCompareGraph(seedEndpoint, ["fluoxetine", "DB01151"], undefined, {
+      claimBatch: 5,
+      onProgress,
+    });
+    const claims = kg.graph.filterNodes((_, n) => n.kind === "claim").length;
+    const reads = told.map(([read]) => read);
+    // Two reads (the total grows once), counted as one that never goes back.
+    expect(new Set(told.map(([, of]) => of)).size).toBe(2);
+    expect(reads).toEqual([...reads].sort((a, b) => a - b));
+    expect(told.at(-1)).toEqual([claims, claims]);
+  });
+
   it("refuse a listing shorter than the claims the store counted (cut at a row limit)", async () => {
     const answer = (vars: string[], rows: Record<string, unknown>[]) => ({
       status: 200,

@@ -93,7 +93,7 @@ async function graphFromStore(
     import("../progress.ts"),
   ]);
   const progress = wantsProgress({ json: flags.json })
-    ? readProgress("reading the drugs' claims from the store")
+    ? readProgress("reading claims from the store")
     : undefined;
   try {
     return await source.graphForCompare(names, progress);
