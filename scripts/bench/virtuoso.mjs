@@ -222,39 +222,23 @@ export const ENDPOINT_COMPARES = [["desipramine", "fluoxetine"], ["bexadazepine"
 
 /**
  * Bulk-loads `nq` into one fresh store (and, given `endpoint`, times trace and compare
- * through it), pushes `nq` into another; returns the timings.
+ * through it), pushes `nq` into another; returns the timings. A failed side is a failed row,
+ * not a lost run: the other side is still measured.
  */
 export async function benchVirtuoso({ root, work, nq, env, buffers, log, endpoint }) {
-  const result = { buffers };
+  const bulk = await bulkSide({ root, work, nq, env, buffers, log, endpoint });
+  const push = await pushSide({ root, work, nq, env, buffers, log });
+  return { buffers, ...bulk, push };
+}
 
+/** The bulk loader's side: load, then (restarted) the endpoint probe; the store removed after. */
+async function bulkSide({ root, work, nq, env, buffers, log, endpoint }) {
   log("bench: scale: Virtuoso bulk loader (ld_dir + rdf_loader_run) on kb.nq");
+  const result = {};
   let a = null;
   try {
     a = await startStore(root, join(work, "virtuoso-bulk"), buffers);
-    const batch = join(a.dir, "load", "bench");
-    mkdirSync(batch, { recursive: true });
-    copyFileSync(nq, join(batch, basename(nq)));
-    const before = countQuads(a);
-    const cpu = storeCpuMs(a);
-    const load = timedIsql(
-      a,
-      `ld_dir('${batch}', '${basename(nq)}', 'https://w3id.org/claimgraph/bench/default'); rdf_loader_run();`,
-    );
-    const state = isql(
-      a,
-      `select ll_state, ll_error from DB.DBA.LOAD_LIST where ll_file = '${batch}/${basename(nq)}';`,
-    );
-    if (!/^\s*2\s+NULL/m.test(state))
-      throw new Error(`bench: the bulk loader did not finish:\n${state}`);
-    const storeCpu = spent(a, cpu);
-    const checkpoint = timedIsql(a, "checkpoint;");
-    const after = countQuads(a);
-    result.bulk = {
-      loaderMs: load.ms,
-      storeCpuMs: storeCpu,
-      checkpointMs: checkpoint.ms,
-      added: after !== null && before !== null ? after - before : null,
-    };
+    result.bulk = bulkLoad(a, nq);
     if (endpoint) {
       try {
         a = await restartStore(root, a, buffers, log);
@@ -265,72 +249,108 @@ export async function benchVirtuoso({ root, work, nq, env, buffers, log, endpoin
       }
     }
   } catch (error) {
-    // The push is still measured: a failed side is a failed row, not a lost run.
     result.bulk = { failed: `the bulk loader: ${failureText(error)}` };
     log(`bench: scale: ${result.bulk.failed}`);
   } finally {
     if (a) stopStore(root, a);
   }
+  return result;
+}
 
+/** `ld_dir` + `rdf_loader_run` of `nq` into `store`, timed from outside, then its checkpoint. */
+function bulkLoad(store, nq) {
+  const batch = join(store.dir, "load", "bench");
+  mkdirSync(batch, { recursive: true });
+  copyFileSync(nq, join(batch, basename(nq)));
+  const before = countQuads(store);
+  const cpu = storeCpuMs(store);
+  const load = timedIsql(
+    store,
+    `ld_dir('${batch}', '${basename(nq)}', 'https://w3id.org/claimgraph/bench/default'); rdf_loader_run();`,
+  );
+  const state = isql(
+    store,
+    `select ll_state, ll_error from DB.DBA.LOAD_LIST where ll_file = '${batch}/${basename(nq)}';`,
+  );
+  if (!/^\s*2\s+NULL/m.test(state))
+    throw new Error(`bench: the bulk loader did not finish:\n${state}`);
+  const storeCpu = spent(store, cpu);
+  const checkpoint = timedIsql(store, "checkpoint;");
+  const after = countQuads(store);
+  return {
+    loaderMs: load.ms,
+    storeCpuMs: storeCpu,
+    checkpointMs: checkpoint.ms,
+    added: after !== null && before !== null ? after - before : null,
+  };
+}
+
+/** `claimgraph push`'s side, into a store of its own (removed after). */
+async function pushSide({ root, work, nq, env, buffers, log }) {
   log("bench: scale: claimgraph push (Graph Store HTTP Protocol) of kb.nq");
   let b = null;
   try {
     b = await startStore(root, join(work, "virtuoso-push"), buffers);
     isql(b, `DB.DBA.USER_CREATE('cgbench', 'cgbench'); GRANT SPARQL_UPDATE TO "cgbench";`);
-    const before = countQuads(b);
-    const rusage = join(work, "push.rusage.json");
-    const cpu = storeCpuMs(b);
-    const start = process.hrtime.bigint();
-    const child = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "./scripts/bench/maxrss.mjs",
-        "bin/claimgraph.js",
-        "push",
-        "--endpoint",
-        b.endpoint,
-        "--kb",
-        nq,
-        "--json",
-      ],
-      {
-        cwd: root,
-        encoding: "utf8",
-        maxBuffer: 256 * 1024 * 1024,
-        env: {
-          ...env,
-          CLAIMGRAPH_USER: "cgbench",
-          CLAIMGRAPH_PASSWORD: "cgbench",
-          CLAIMGRAPH_BENCH_RUSAGE: rusage,
-        },
-      },
-    );
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (child.status !== 0) {
-      throw new Error(`exited with ${child.status ?? child.signal}:\n${child.stderr.slice(-4000)}`);
-    }
-    const storeCpu = spent(b, cpu);
-    const report = JSON.parse(child.stdout);
-    const checkpoint = timedIsql(b, "checkpoint;");
-    const after = countQuads(b);
-    result.push = {
-      ms,
-      storeCpuMs: storeCpu,
-      httpMs: report.ms,
-      requests: report.requests,
-      graphs: report.graphs.length,
-      triples: report.triples,
-      bytes: report.bytes,
-      checkpointMs: checkpoint.ms,
-      added: after !== null && before !== null ? after - before : null,
-      rusage: existsSync(rusage) ? JSON.parse(readFileSync(rusage, "utf8")) : null,
-    };
+    return timedPush(b, { root, work, nq, env });
   } catch (error) {
-    result.push = { failed: `claimgraph push: ${failureText(error)}` };
-    log(`bench: scale: ${result.push.failed}`);
+    const failed = `claimgraph push: ${failureText(error)}`;
+    log(`bench: scale: ${failed}`);
+    return { failed };
   } finally {
     if (b) stopStore(root, b);
   }
-  return result;
+}
+
+/** `claimgraph push --json` of `nq` into `store` as a process, timed from outside, then its checkpoint. */
+function timedPush(store, { root, work, nq, env }) {
+  const before = countQuads(store);
+  const rusage = join(work, "push.rusage.json");
+  const cpu = storeCpuMs(store);
+  const start = process.hrtime.bigint();
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "./scripts/bench/maxrss.mjs",
+      "bin/claimgraph.js",
+      "push",
+      "--endpoint",
+      store.endpoint,
+      "--kb",
+      nq,
+      "--json",
+    ],
+    {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      env: {
+        ...env,
+        CLAIMGRAPH_USER: "cgbench",
+        CLAIMGRAPH_PASSWORD: "cgbench",
+        CLAIMGRAPH_BENCH_RUSAGE: rusage,
+      },
+    },
+  );
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0) {
+    throw new Error(`exited with ${child.status ?? child.signal}:\n${child.stderr.slice(-4000)}`);
+  }
+  const storeCpu = spent(store, cpu);
+  const report = JSON.parse(child.stdout);
+  const checkpoint = timedIsql(store, "checkpoint;");
+  const after = countQuads(store);
+  return {
+    ms,
+    storeCpuMs: storeCpu,
+    httpMs: report.ms,
+    requests: report.requests,
+    graphs: report.graphs.length,
+    triples: report.triples,
+    bytes: report.bytes,
+    checkpointMs: checkpoint.ms,
+    added: after !== null && before !== null ? after - before : null,
+    rusage: existsSync(rusage) ? JSON.parse(readFileSync(rusage, "utf8")) : null,
+  };
 }
