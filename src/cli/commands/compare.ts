@@ -17,6 +17,7 @@ interface CompareFlags {
   readonly json?: boolean;
   readonly maxWidth?: number;
   readonly perCell?: number;
+  readonly quiet?: boolean;
   readonly endpoint?: string;
   readonly passwordStdin?: boolean;
   readonly allowInsecureBasic?: boolean;
@@ -39,7 +40,8 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
         "--per-cell <n>",
         `list this many quotes and assertions in a cell, then count the rest; 0 lists all (default: ${PER_CELL}; --json holds all)`,
         parseOffset,
-      ),
+      )
+      .option("--quiet", "with --endpoint, no count of the claims read on the terminal"),
     "answer from a remote SPARQL store the knowledge base was pushed to, reading only the drugs' claims",
   ).action((names: string[], flags: CompareFlags) => printComparison(names, flags, ctx));
 }
@@ -92,7 +94,7 @@ async function graphFromStore(
     import("../read-progress.ts"),
     import("../progress.ts"),
   ]);
-  const progress = wantsProgress({ json: flags.json })
+  const progress = wantsProgress({ json: flags.json, quiet: flags.quiet })
     ? readProgress("reading claims from the store")
     : undefined;
   try {
