@@ -242,12 +242,12 @@ function endpointLines(endpoint, T) {
     "`trace --endpoint` and `compare --endpoint` on the bulk-loaded store (queries, the graph " +
       "built from the answers, and the answer; `probe-scale-endpoint.ts`):",
     "",
-    "| command | query | p50 | p99 | round trips | nodes read | claims answered | limit | verdict |",
+    "| command | query | p50 | p99 | requests (round trips) | nodes read | claims answered | limit | verdict |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...endpoint.rows.map((r) =>
       r.skipped
         ? `| ${r.command} | \`${r.query}\` | skipped: ${r.skipped} | | | | | | — |`
-        : `| ${r.command} | \`${r.query}\` | ${ms(r.p50)} | ${ms(r.p99)} | ${r.requests} | ${r.nodes} | ${r.answered} | p50 ≤ ${T.endpointP50Ms.limit} ms | ${r.verdict} |`,
+        : `| ${r.command} | \`${r.query}\` | ${ms(r.p50)} | ${ms(r.p99)} | ${r.requests} (${r.rounds ?? "—"}) | ${r.nodes} | ${r.answered} | p50 ≤ ${T.endpointP50Ms.limit} ms | ${r.verdict} |`,
     ),
   ];
 }

@@ -348,7 +348,7 @@ describe("bench --scale: what the run needs first", () => {
         query,
         ms: [12, 14],
         requests: 4,
-        rounds: 4,
+        rounds: 3,
         nodes: 6,
         answered: 1,
       });
@@ -372,7 +372,7 @@ describe("bench --scale: what the run needs first", () => {
         endpoint: cases,
       },
     } as unknown as ReturnType<typeof fakeRaw>);
-    expect(r.markdown).toMatch(/\| trace \| `NET` \| 13\.0 ms \|/);
+    expect(r.markdown).toMatch(/\| trace \| `NET` \| 13\.0 ms \| 14\.0 ms \| 4 \(3\) \|/);
     expect(r.markdown).toContain(
       "| compare | `desipramine fluoxetine` | skipped: not measured: stopped at 30 minutes |",
     );
