@@ -82,8 +82,9 @@ async function printComparison(
 }
 
 /**
- * The part of the store the comparison needs; on a terminal (without --json), how many of the
- * drugs' claims are read so far, on stderr (two drugs over 10,000 documents: about a minute).
+ * The part of the store the comparison needs; on a terminal (without --json or --quiet), how
+ * many of the drugs' claims are read so far, on stderr (two drugs over 10,000 documents: about
+ * a minute).
  */
 async function graphFromStore(
   names: readonly string[],
