@@ -4,23 +4,10 @@ import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/base/display-width.ts";
 import { progressBar } from "../../src/cli/progress.ts";
 import type { Progress } from "../../src/pipeline/pipeline.ts";
+import { fakeStream } from "../helpers/fake-terminal.ts";
 
 const ESC = String.fromCharCode(27);
 const CONTROL = new RegExp(`${ESC}\\[[0-9;?]*[A-Za-z]`, "g");
-
-/** A stream that records what is written, a terminal `columns` wide (or not a terminal). */
-function fakeStream(columns: number | undefined, isTTY: boolean) {
-  const writes: string[] = [];
-  const stream = {
-    isTTY,
-    columns,
-    write: (text: string) => {
-      writes.push(text);
-      return true;
-    },
-  } as unknown as NodeJS.WriteStream;
-  return { stream, writes };
-}
 
 /** The lines a terminal shows: each redraw starts at `\r`, control sequences take no room. */
 function drawnLines(writes: readonly string[]): string[] {

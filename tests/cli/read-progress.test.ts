@@ -4,20 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/base/display-width.ts";
 import { readProgress, readProgressLine } from "../../src/cli/read-progress.ts";
-
-/** A stream that records what is written, a terminal `columns` wide (or not a terminal). */
-function fakeStream(columns: number | undefined, isTTY: boolean) {
-  const writes: string[] = [];
-  const stream = {
-    isTTY,
-    columns,
-    write: (text: string) => {
-      writes.push(text);
-      return true;
-    },
-  } as unknown as NodeJS.WriteStream;
-  return { stream, writes };
-}
+import { fakeStream } from "../helpers/fake-terminal.ts";
 
 const ESC = String.fromCharCode(27);
 
