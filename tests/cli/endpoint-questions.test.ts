@@ -6,7 +6,7 @@
 // prints what the local `compare` prints, table and JSON, after a fixed number of queries that
 // never carry a document's text; a store that refuses, fails, cuts an answer short or does not
 // answer is a clear error naming the store, with a hint, and a non-zero exit.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -314,6 +314,32 @@ describe("trace --endpoint's queries", () => {
       expect(withoutAssertions(remote.out)).toEqual(withoutAssertions(local.out));
     },
   );
+});
+
+describe("compare --endpoint on a terminal", () => {
+  /** The CLI run on a pseudo-terminal (util-linux's `script`): what the terminal showed. */
+  const onTerminal = (...flags: string[]) => {
+    const command = [process.execPath, BIN, "compare", "desipramine", "fluoxetine"]
+      .concat(["--endpoint", seedEndpoint, ...flags])
+      .map((a) => `'${a}'`)
+      .join(" ");
+    const r = spawnSync("script", ["-qec", command, "/dev/null"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    if ((r.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT")
+      throw new Error("script(1) was not found: install Debian's bsdutils (see .ci/run)");
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  it("counts the claims read on stderr, but not with --quiet nor --json", () => {
+    expect(onTerminal()).toMatch(/\rreading claims from the store: 66 of 66 \(100 %\)/);
+    expect(onTerminal("--quiet")).not.toContain("reading claims");
+    const json = onTerminal("--json");
+    expect(json).not.toContain("reading claims");
+    expect(json).toContain('"columns"');
+  });
 });
 
 describe("compare --endpoint's errors name the store, with a hint", () => {
