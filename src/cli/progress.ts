@@ -6,33 +6,16 @@
  */
 import { clipToWidth, displayWidth } from "../base/display-width.ts";
 import type { Progress } from "../pipeline/pipeline.ts";
+import { redrawnLine } from "./redrawn-line.ts";
 
 /** The bar's width where the terminal has room; below `MIN_BAR` columns it is left out. */
 const BAR = 24;
 const MIN_BAR = 5;
-/** Erases what a longer line drawn before left on the right. */
-const ERASE_TO_END = "\x1b[K";
 
 export function progressBar(
   stream: NodeJS.WriteStream = process.stderr,
 ): ((p: Progress) => void) & { done(): void } {
-  const started = Date.now();
-  let last = 0;
-  let drawn = false;
-  const update = (p: Progress) => {
-    if (stream.isTTY !== true) return;
-    const now = Date.now();
-    if (now - last < 100 && p.documents < p.of) return;
-    last = now;
-    const line = progressLine(p, (now - started) / 1000, stream.columns);
-    stream.write(`\r${line}${ERASE_TO_END}`);
-    drawn = true;
-  };
-  return Object.assign(update, {
-    done: () => {
-      if (drawn) stream.write("\n");
-    },
-  });
+  return redrawnLine(stream, progressLine, (p: Progress) => p.documents >= p.of);
 }
 
 /**

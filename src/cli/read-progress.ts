@@ -1,36 +1,24 @@
 /**
  * A one-line progress count for a long read from a store (`compare --endpoint` reading
  * thousands of claims 50 at a time): how many of how many, elapsed time and rate, redrawn in
- * place on a terminal at most ten times a second (the last count always), sized to the
- * terminal's width; silent when its stream (stderr) is not a terminal.
+ * place on a terminal as the build's bar is (redrawn-line.ts).
  */
 import { clipToWidth } from "../base/display-width.ts";
-
-/** Erases what a longer line drawn before left on the right. */
-const ERASE_TO_END = "\x1b[K";
+import { redrawnLine } from "./redrawn-line.ts";
 
 export function readProgress(
   what: string,
   stream: NodeJS.WriteStream = process.stderr,
   clock: () => number = Date.now,
 ): ((read: number, of: number) => void) & { done(): void } {
-  const started = clock();
-  let last = Number.NEGATIVE_INFINITY;
-  let drawn = false;
-  const update = (read: number, of: number) => {
-    if (stream.isTTY !== true) return;
-    const now = clock();
-    if (now - last < 100 && read < of) return;
-    last = now;
-    const line = readProgressLine(what, read, of, (now - started) / 1000, stream.columns);
-    stream.write(`\r${line}${ERASE_TO_END}`);
-    drawn = true;
-  };
-  return Object.assign(update, {
-    done: () => {
-      if (drawn) stream.write("\n");
-    },
-  });
+  const line = redrawnLine(
+    stream,
+    ([read, of]: [number, number], elapsed, columns) =>
+      readProgressLine(what, read, of, elapsed, columns),
+    ([read, of]) => read >= of,
+    clock,
+  );
+  return Object.assign((read: number, of: number) => line([read, of]), { done: line.done });
 }
 
 /**
