@@ -160,6 +160,11 @@ function comparisonRow(claim: Claim, names: Names, citations: string): Mapped | 
   };
 }
 
+/** Whether a comparative claim of the document names `claim` as its evidence. */
+function isEvidence(claim: Claim, doc: DocumentClaims): boolean {
+  return doc.claims.some((c) => c.comparison?.evidence === claim.id);
+}
+
 function tableRow(claim: Claim, doc: DocumentClaims, names: Names, citations: string): Mapped {
   const subject = names(claim.subject);
   const object = names(claim.object);
@@ -173,6 +178,16 @@ function tableRow(claim: Claim, doc: DocumentClaims, names: Names, citations: st
         object: names(s.effect),
         citations,
         attributes: { frequency: FREQUENCY[s.frequency] },
+      },
+    };
+  // A value column's cell that a comparison rests on, whatever its header's words.
+  if (claim.predicate.name === "keyExperimentalData" || isEvidence(claim, doc))
+    return {
+      kind: "evidence",
+      fields: {
+        subject,
+        predicate: [claim.predicate.label, place?.columnLabel ?? ""],
+        citations,
       },
     };
   switch (claim.predicate.name) {
@@ -194,15 +209,6 @@ function tableRow(claim: Claim, doc: DocumentClaims, names: Names, citations: st
         },
       };
     }
-    case "keyExperimentalData":
-      return {
-        kind: "evidence",
-        fields: {
-          subject,
-          predicate: [claim.predicate.label, place?.columnLabel ?? ""],
-          citations,
-        },
-      };
     default: {
       // A predicate read from the row label also answers to the row label as written
       // ("Key Novel Mechanism" is keyMechanism); one read from a column header does not.

@@ -1,7 +1,9 @@
 /**
  * Column roles, read from the template rather than the lexicon: columns 2…n of a table
- * are subject columns unless their header names a value column (a `value-column` cue such
- * as "Key Experimental Data"). A subject header is one of the template's shapes — "Name",
+ * are subject columns unless their header names a value column — a `value-column` cue
+ * such as "Key Experimental Data", a header ending in a cue's head word ("Supporting
+ * Data", "Clinical Findings"), or, by the comparison table's shape, the last header not
+ * saying "Performance" when every other one does. A subject header is one of the template's shapes — "Name",
  * "Name (Class)", "Class (Name)", "Class (e.g., A, B)", a bare class, each optionally
  * followed by "Performance" — and names its subject whether or not the lexicon knows it:
  * an unknown name becomes a minted Drug or DrugClass, flagged unnormalised, with its class
@@ -29,12 +31,30 @@ export interface Column {
 const PERFORMANCE = /\s*\bperformance\b\s*/i;
 const EXAMPLE = /^\s*e\.\s?g\.?,?\s*/i;
 
+/** The roles of a table's columns 2…n, from their headers and the table's shape. */
+export function readColumns(ctx: ExtractContext, header: readonly TableCell[]): Column[] {
+  const cells = header.slice(1);
+  const last = cells.at(-1);
+  const shaped = last !== undefined && isTrailingValue(cells.map((c) => c.display.text));
+  return cells.map((cell) => readColumn(ctx, cell, shaped && cell === last));
+}
+
+/**
+ * "Lithium Performance | Valproate Performance | Supporting Data": the arms of a comparison
+ * say "Performance", so a last header that does not is the template's value column.
+ */
+function isTrailingValue(labels: readonly string[]): boolean {
+  const arms = labels.slice(0, -1);
+  const last = labels.at(-1) ?? "";
+  return arms.length >= 2 && arms.every((l) => PERFORMANCE.test(l)) && !PERFORMANCE.test(last);
+}
+
 /** What a column header names: a subject (with its class and examples), or a value. */
-export function readColumn(ctx: ExtractContext, cell: TableCell): Column {
+export function readColumn(ctx: ExtractContext, cell: TableCell, shapedValue = false): Column {
   const { lexicon } = ctx;
   const label = cell.display.text;
   const base = { index: cell.columnIndex, label };
-  if (isValueColumn(lexicon, label))
+  if (shapedValue || isValueColumn(lexicon, label))
     return {
       ...base,
       subject: undefined,
@@ -101,9 +121,13 @@ function namesAClass(lexicon: Lexicon, head: string, paren: string): boolean {
   return known === undefined || known.type === "DrugClass";
 }
 
+/** A `value-column` cue, or a header whose last word is a cue's head word ("… Data"). */
 export function isValueColumn(lexicon: Lexicon, label: string): boolean {
   const key = normaliseLabel(label);
-  return lexicon.cues("value-column").some((c) => normaliseLabel(c.phrase) === key);
+  const last = key.split(" ").at(-1) ?? "";
+  return lexicon
+    .cues("value-column")
+    .some((c) => normaliseLabel(c.phrase) === (c.value === "head" ? last : key));
 }
 
 /** "Fluoxetine, Sertraline or Paroxetine" → its names. */

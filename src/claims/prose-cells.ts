@@ -8,7 +8,7 @@
  */
 import type { DisplayText, Segment, Table, TableCell, TableRow } from "../document/types.ts";
 import { nullStatus } from "./cells.ts";
-import { readColumn } from "./columns.ts";
+import { readColumns } from "./columns.ts";
 import type { ExtractContext } from "./context.ts";
 import { proseMentions, relationClaims } from "./prose-cue-claims.ts";
 import { type SubjectReading, sentenceSubject } from "./prose-subject.ts";
@@ -24,7 +24,7 @@ export function valueCellRelations(ctx: ExtractContext): Claim[] {
   const claims: Claim[] = [];
   for (const table of ctx.document.tables) {
     if (ctx.lexicon.tableKind(table.header[0]?.display.text ?? "") !== "comparative") continue;
-    const columns = table.header.slice(1).map((cell) => readColumn(ctx, cell));
+    const columns = readColumns(ctx, table.header);
     for (const row of table.rows) {
       const arms: EntityTerm[] = [];
       row.cells.forEach((cell, k) => {

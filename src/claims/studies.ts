@@ -14,19 +14,19 @@ import { type ExtractContext, makeClaim } from "./context.ts";
 import { isProtocolSection } from "./prose.ts";
 import { firstArmAt, readArms } from "./study-arms.ts";
 import { designOf } from "./study-design.ts";
-import { totalSizeOf } from "./study-size.ts";
+import { totalSizeOf, WORD_COUNT } from "./study-size.ts";
 import { entityTerm, predicateTerm } from "./terms.ts";
 import type { Claim, Study } from "./types.ts";
 
 const STRAINS =
   /\b(BALB\/c|Balb\/c|C57BL\/6J?|C57BL\/6N|Wistar|Sprague[- ]Dawley|Long[- ]Evans|CD-1|Swiss Webster)\b/g;
 const CELL_LINES = /\b(HEK[- ]?293T?|MEF|CHO(?:-K1)?|HeLa|SH-SY5Y|PC12|COS-7)\b(?: cells)?/g;
-/** "8 weeks", "6-month", "2–4 weeks". */
-const PERIOD = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?(?:\s+|-)(?:days?|weeks?|months?|years?)`;
+/** "8 weeks", "6-month", "2–4 weeks", "six weeks". */
+const PERIOD = String.raw`(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|${WORD_COUNT})(?:\s+|-)(?:days?|weeks?|months?|years?)`;
 /** A period as an adjective of the trial: "an 8-week, randomised, double-blind trial". */
 const PERIOD_ADJECTIVE = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?-(?:day|week|month|year)`;
 const DURATION = new RegExp(
-  String.raw`\b(?:for|over|lasted|lasting)\s+(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b|\b(${PERIOD_ADJECTIVE})(?!,?\s+(?:washout|wash-out|lead-in|run-in|follow))(?:,?\s+[\w-]+){0,4}?,?\s+(?:trial|study|treatment|extension)\b`,
+  String.raw`\b(?:for|over|lasted|lasting)\s+(?:up to\s+)?(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b|\b(${PERIOD_ADJECTIVE})(?!,?\s+(?:washout|wash-out|lead-in|run-in|follow))(?:,?\s+[\w-]+){0,4}?,?\s+(?:trial|study|treatment|extension)\b`,
   "gi",
 );
 /**
@@ -95,7 +95,8 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
     quote: item.span,
     text: item.display.text,
     citations: unique(item.citations.map((c) => c.number)).sort((a, b) => a - b),
-    design: designOf(lexicon, text),
+    // The bold title names a design too: "GSK-3β Inhibition *In Vivo*".
+    design: designOf(lexicon, item.title ? `${item.title}: ${text}` : text),
     species: values("species"),
     strain: unique([...text.matchAll(STRAINS)].map((m) => m[1] as string)),
     sex: values("sex"),

@@ -12,23 +12,33 @@ import { interventions } from "./study-interventions.ts";
 import { COUNT, countValue } from "./study-size.ts";
 import type { StudyArm } from "./types.ts";
 
-/** An arm's own "n=9": lower-case n, not marked as the whole study's ("n=120 in total"). */
+/**
+ * An arm's own "n=9" or "(N = 60)": lower-case n, or an upper-case N in parentheses, not
+ * marked as the whole study's ("n=120 in total").
+ */
 const ARM_SAMPLE = new RegExp(
-  String.raw`(?<!(?:total|overall)\W{0,3})\bn\s*=\s*(${COUNT})(?!\s*(?:in total|total|overall))`,
+  String.raw`(?<!(?:total|overall)\W{0,3})(?:\bn|(?<=\(\s*)N)\s*=\s*(${COUNT})(?!\s*(?:in total|total|overall))`,
 );
 /** A count of every arm: "n=10 per arm", "10 per group", "n=60 each", "n = 12/group". */
 const PER_ARM = new RegExp(
   String.raw`\bn\s*=\s*(${COUNT})\s*(?:per\s+(?:arm|group)|\/\s*(?:arm|group)|each|in each (?:arm|group))\b|(${COUNT})\s*(?:per\s+(?:arm|group)|\/\s*(?:arm|group))\b`,
   "i",
 );
-/** A control arm; "placebo-controlled" and "vehicle-controlled" describe the design instead. */
+/**
+ * A control arm; "placebo-controlled" and "vehicle-controlled" describe the design instead.
+ * Saline alone is an arm only as an alternative ("… or saline"), not as a solvent ("in saline").
+ */
 const CONTROL = new RegExp(
-  String.raw`\b(saline vehicle|vehicle|placebo)\b(?![- ]controlled)(\s*\(n\s*=\s*(${COUNT})\))?`,
+  String.raw`\b(saline vehicle|vehicle|placebo|(?<=\b(?:or|versus|vs\.?|and)\s+)saline)\b(?![- ]controlled)(\s*\(n\s*=\s*(${COUNT})\))?`,
   "i",
 );
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 /** Dose units as written, longest first: "mg/kg/day", "mg/d", "mcg", "µg/kg" (micro sign or mu). */
 const UNIT = [
+  "mEq/kg/day",
+  "mEq/kg",
+  "mEq/day",
+  "mmol/kg",
   "mg/kg/day",
   "mg/kg/d",
   "mg/kg",

@@ -9,9 +9,24 @@
 /** A count as written: digits, or digits grouped by thousands separators; never a range's upper bound. */
 export const COUNT = String.raw`(?<![\d,.\-–—])(?:\d{1,3}(?:,\d{3})+|\d{1,7})(?!,?\d)`;
 
-/** The number a COUNT match stands for. */
+/** Counts written as words, as protocols write small ones ("Twelve healthy volunteers"). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = Object.fromEntries(
+  [
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+    "sixteen seventeen eighteen nineteen twenty",
+  ]
+    .join(" ")
+    .split(" ")
+    .map((word, k) => [word, k + 1]),
+);
+/** A count written as a word, capitalised or not: "six", "Twelve". */
+export const WORD_COUNT = String.raw`\b(?:${Object.keys(NUMBER_WORDS)
+  .map((w) => `[${w[0]}${w[0]?.toUpperCase()}]${w.slice(1)}`)
+  .join("|")})\b`;
+
+/** The number a COUNT or WORD_COUNT match stands for. */
 export function countValue(text: string): number {
-  return Number(text.replace(/,/g, ""));
+  return NUMBER_WORDS[text.toLowerCase()] ?? Number(text.replace(/,/g, ""));
 }
 
 const PEOPLE =
@@ -20,16 +35,17 @@ const PEOPLE =
 const NOT_ADJECTIVE = String.raw`(?:days?|weeks?|months?|years?|hours?|mg|in|of|with|and|or|per|to|for|at|the|a|an|who|were|was|had|received|trials?|studies)\b`;
 
 /**
- * A count of the whole study: "a total of 120", "279 adult outpatients", "24 drug-naïve
- * patients", "N = 120", "n=120 in total".
+ * A count of the whole study: "a total of 120", "279 adult outpatients", "Twelve healthy
+ * volunteers", "24 drug-naïve patients", "N = 120", "n=120 in total". "(N = 60)" in
+ * parentheses is an arm's when it follows one (`study-arms.ts`), so only `LEADING_N` reads it.
  */
 const TOTAL = new RegExp(
-  String.raw`\b(?:[Aa] total of|[Tt]otal of|in total|[Oo]verall)\s+(${COUNT})|(${COUNT})\s+(?:(?!${NOT_ADJECTIVE})\p{Ll}[\p{L}\p{N}-]*\s+){0,2}(?:${PEOPLE})\b|\bN\s*=\s*(${COUNT})|\bn\s*=\s*(${COUNT})\s*(?:in total|total|overall)\b`,
+  String.raw`\b(?:[Aa] total of|[Tt]otal of|in total|[Oo]verall)\s+(${COUNT})|(${COUNT}|${WORD_COUNT})\s+(?:(?!${NOT_ADJECTIVE})\p{Ll}[\p{L}\p{N}-]*\s+){0,2}(?:${PEOPLE})\b|(?<!\(\s*)\bN\s*=\s*(${COUNT})|\bn\s*=\s*(${COUNT})\s*(?:in total|total|overall)\b`,
   "u",
 );
-/** A lower-case "n=" that counts every arm ("n=10 per arm") is not the study's total. */
+/** An "n=" or "N =" before any arm; one that counts every arm ("n=10 per arm") is not the study's total. */
 const LEADING_N = new RegExp(
-  String.raw`\bn\s*=\s*(${COUNT})(?!\s*(?:per\b|in each\b|each\b|\/|[-–—]\s*\d))`,
+  String.raw`\b[nN]\s*=\s*(${COUNT})(?!\s*(?:per\b|in each\b|each\b|\/|[-–—]\s*\d))`,
   "g",
 );
 

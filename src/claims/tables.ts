@@ -13,7 +13,7 @@ import type { Table, TableRow } from "../document/types.ts";
 import type { TableKind } from "../lexicon/types.ts";
 import { readObjects } from "./cell-objects.ts";
 import { nullStatus, readFrequency, readPhrase } from "./cells.ts";
-import { type Column, readColumn } from "./columns.ts";
+import { type Column, readColumns } from "./columns.ts";
 import { comparativeRowClaims } from "./comparative.ts";
 import { type ClaimInput, type ExtractContext, makeClaim } from "./context.ts";
 import { tablePlace } from "./table-place.ts";
@@ -21,7 +21,7 @@ import { entityTerm, mentionTerms, predicateTerm, resolveLabel } from "./terms.t
 import type { Claim, EntityTerm, Membership, PredicateTerm, Term } from "./types.ts";
 
 export type { Column } from "./columns.ts";
-export { readColumn } from "./columns.ts";
+export { readColumn, readColumns } from "./columns.ts";
 
 export interface TableClaims {
   readonly claims: Claim[];
@@ -33,7 +33,7 @@ type CellInput = Pick<ClaimInput, "segment" | "quote" | "text" | "table" | "ment
 export function tableClaims(ctx: ExtractContext, table: Table): TableClaims {
   const { lexicon } = ctx;
   const kind = lexicon.tableKind(table.header[0]?.display.text ?? "");
-  const columns = table.header.slice(1).map((cell) => readColumn(ctx, cell));
+  const columns = readColumns(ctx, table.header);
   const claims: Claim[] = [];
   for (const row of table.rows) {
     const rowLabel = row.label.display.text;

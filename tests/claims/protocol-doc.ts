@@ -16,14 +16,14 @@ const TABLE = [
   "<b>Primary Target</b>\tXR transporter [1].\tXR transporter [1].",
 ].join("\n");
 
-export function studyOf(bullet: string): Study {
-  const study = documentOf(bullet).studies[0];
+export function studyOf(bullet: string, title = "The Trial"): Study {
+  const study = documentOf(bullet, title).studies[0];
   if (!study) throw new Error("no study read");
   return study;
 }
 
-/** The document's claims and studies. */
-export function documentOf(bullet: string): DocumentClaims {
+/** The document's claims and studies; `title` is the bullet's bold title. */
+export function documentOf(bullet: string, title = "The Trial"): DocumentClaims {
   const text = [
     "# Overview",
     "",
@@ -33,7 +33,7 @@ export function documentOf(bullet: string): DocumentClaims {
     "",
     "## Summary of Key Experimental Protocols",
     "",
-    `- **The Trial [1]:** ${bullet}`,
+    `- **${title} [1]:** ${bullet}`,
     "",
     "## References",
     "",

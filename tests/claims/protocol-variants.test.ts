@@ -151,3 +151,57 @@ describe("abbreviated designs", () => {
     expect(studyOf("A meta-analysis of 14 RCTs of Zorbatine.").design).toEqual(["meta-analysis"]);
   });
 });
+
+describe("what other documents write in words", () => {
+  it("reads a count and a period written as words", () => {
+    const study = studyOf(
+      "Twelve healthy volunteers received Zorbatine 50 mg or placebo for six weeks.",
+    );
+    expect([study.totalSampleSize, study.duration]).toEqual([12, "six weeks"]);
+  });
+
+  it("reads a period a trial lasted 'up to'", () => {
+    expect(studyOf("Patients took Zorbatine and were treated for up to 24 months.").duration).toBe(
+      "24 months",
+    );
+  });
+
+  it("gives '(N = 60)' after an arm to the arm, and the people counted to the study", () => {
+    const study = studyOf(
+      "A randomised comparison in 120 inpatients: Zorbatine 75 mg/day (N = 60) versus Quellamide 150 mg/day (N = 60).",
+    );
+    expect([study.totalSampleSize, ...arms(study)]).toEqual([
+      120,
+      ["zorbatine", 60],
+      ["quellamide", 60],
+    ]);
+  });
+
+  it("still reads '(N = 2,361)' before any arm as the study's", () => {
+    const study = studyOf(
+      "A meta-analysis of 12 trials (N = 2,361) comparing Zorbatine with placebo.",
+    );
+    expect(study.totalSampleSize).toBe(2361);
+  });
+
+  it("reads a design the bullet's title names", () => {
+    expect(studyOf("Rats received Zorbatine daily.", "Binding *In Vivo*").design).toEqual([
+      "in vivo",
+    ]);
+  });
+
+  it("reads a dose in mEq/kg and saline given as the alternative, not as a solvent", () => {
+    const study = studyOf(
+      "Rats (n = 8 per group) received Zorbatine 2 mEq/kg i.p. or saline daily.",
+    );
+    expect(
+      study.arms.map((a) => [a.label.toLowerCase(), a.dose, a.doseUnit, a.sampleSize]),
+    ).toEqual([
+      ["zorbatine", "2", "mEq/kg", 8],
+      ["saline", undefined, undefined, 8],
+    ]);
+    expect(
+      studyOf("Rats received Zorbatine dissolved in saline.").arms.map((a) => a.label),
+    ).toEqual(["Zorbatine"]);
+  });
+});

@@ -74,6 +74,34 @@ describe("column headers of every shape name their subject", () => {
   });
 });
 
+describe("a value column is read from its header's head word or the table's shape", () => {
+  const rowText =
+    "<b>Bipolar Disorder (Relapse)</b>\tFewer relapses [1]\tMore relapses [2]\tTrial: 120 patients [1]";
+  it.each([
+    ["Lithium Performance", "Valproate Performance", "Supporting Data"],
+    ["Lithium Performance", "Valproate Performance", "Clinical Observations"],
+    ["Lithium", "Valproate", "Supporting Data"],
+    // No cue names it, but the arms say "Performance" and it does not.
+    ["Lithium Performance", "Valproate Performance", "Trial Summary"],
+  ])("%s | %s | %s: the last column holds values, not an arm", (a, b, value) => {
+    const { doc } = buildTemplate([`Condition / Model\t${a}\t${b}\t${value}\n${rowText}`]);
+    const cell = columnClaims(doc, 1, 4)[0];
+    expect(cell?.readBy).toBe("ValueColumnRule");
+    expect(cell?.predicate.label).toBe(value.toLowerCase());
+    const arms = doc.claims.filter((c) => c.kind === "comparative").map((c) => c.comparison);
+    expect(arms.map((c) => [c?.armA.id, c?.armB.id])).toEqual([["lithium", "valproate"]]);
+  });
+
+  it("keeps a last arm when the arms do not all say Performance", () => {
+    const { doc } = buildTemplate([
+      `Condition / Model\tLithium Performance\tValproate\tCarbamazepine Performance\n${rowText}`,
+    ]);
+    expect(columnClaims(doc, 1, 4)[0]?.subject).toEqual(
+      expect.objectContaining({ id: "carbamazepine", type: "Drug" }),
+    );
+  });
+});
+
 describe("one name, one entity", () => {
   it("reads 'Escitalopram (SSRI)' and 'Escitalopram' in two tables as one subject", () => {
     const { kb, doc } = buildTemplate([
