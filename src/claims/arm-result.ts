@@ -1,7 +1,8 @@
 /**
  * How one arm of a comparative row fared, from what its cell says, and how two arms
- * compare. Cue phrases (`ontology/lexicon/cues.tsv`: untested, no-result, superior,
- * inferior, similar, negative, positive) classify the cell; a comparative word before
+ * compare. Cue phrases (`ontology/lexicon/cues.tsv`: untested, no-result, mixed, superior,
+ * inferior, similar, negative, positive) classify the cell; a comparison negated ("No better
+ * than placebo", "not superior to") is a negative result, not a superior one; a comparative word before
  * "than" names the arm it beats or trails ("Higher response rates than TCAs", "Less
  * effective than MAOIs", "Reduced HAM-A scores more than agomelatine", "Higher remission
  * versus sertraline"), and "than placebo" compares with no arm. A cell that opens with the row's outcome ("Remission in one in four
@@ -31,6 +32,9 @@ const LESS = /\b(less|lower|smaller|worse|slower|weaker)\b/i;
 const THAN =
   /\b(more|higher|larger|greater|better|faster|stronger|less|lower|smaller|worse|slower|weaker)\b([^.;]*?)\b(?:than|versus|vs\.?|compared (?:with|to))\s+([^.;,[]+)/i;
 const NO_ARM = /^(?:the\s+)?(?:placebo|vehicle|baseline|control|no treatment)\b/i;
+/** "No better than placebo", "not superior to", "not any more effective than". */
+const NEGATED_BETTER =
+  /\b(?:no|not)\s+(?:any\s+|significantly\s+)?(?:better|superior|more effective)\b/i;
 
 export function readArm(
   ctx: ExtractContext,
@@ -49,6 +53,8 @@ export function readArm(
     return result("NoResult");
   const relative = comparative(ctx, text, arms, term);
   if (relative) return result(relative.result, relative.than);
+  if (has("mixed")) return result("Unread");
+  if (NEGATED_BETTER.test(text)) return result("Negative");
   if (has("superior")) return result("Superior");
   if (has("inferior")) return result("Inferior");
   if (has("similar")) return result("Similar");

@@ -26,6 +26,7 @@ const CUE_KINDS: readonly CueKind[] = [
   "untested",
   "negative",
   "similar",
+  "mixed",
   "positive",
   "superior",
   "inferior",

@@ -43,6 +43,7 @@ export type CueKind =
   | "untested"
   | "negative"
   | "similar"
+  | "mixed"
   | "positive"
   | "superior"
   | "inferior"

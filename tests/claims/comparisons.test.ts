@@ -116,6 +116,20 @@ describe("directions are read from every arm", () => {
       "Favours",
       "zorbital",
     ],
+    // A negated comparison with placebo is a negative result, not "better than".
+    [
+      "Reduced pain in a crossover trial",
+      "No better than placebo in the same trial",
+      "Favours",
+      "zorbital",
+    ],
+    // A result that varied says neither way.
+    [
+      "Benefit in some trials but not in others",
+      "Results inconsistent across small trials",
+      "Unclear",
+      undefined,
+    ],
   ] as const)("%j vs %j → %s", (a, b, direction, favours) => {
     const label = a.startsWith("Remission") ? "Resistant Gloom (Remission)" : "Withdrawal Symptoms";
     const { kb, doc } = row(label, a, b);
