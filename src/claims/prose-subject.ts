@@ -54,9 +54,13 @@ const COMPLEMENT = /^[^;,]*?\s(?:is|are)\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){1,4}(
 /** "its metabolite norquetiapine …", "the active metabolite N …": the metabolite itself. */
 const METABOLITE =
   /^(?:its|their|the)\s+(?:(?:active|main|major)\s+)?metabolite,?\s+([\p{L}][\p{L}\p{N}-]*)/iu;
-/** A leading clause before the main one: "By blocking 5-HT2C receptors, it …", "Taken at night, it …". */
+/**
+ * A leading clause or phrase before the main one: "By blocking 5-HT2C receptors, it …",
+ * "Taken at night, it …", "In overdose, it …", "At higher doses, it …" ("In contrast to X,"
+ * is a contrast instead).
+ */
 const LEADING_CLAUSE =
-  /^(?:by|through|when|after|before|once|if|taken|used|given|combined|administered)\b[^,;]{0,80},\s*/i;
+  /^(?:by|through|when|after|before|once|if|taken|used|given|combined|administered|in(?!\s+contrast\b)|at|during|with|over|on)\b[^,;]{0,80},\s*/i;
 const LEADING_FILLER =
   /^(?:(?:in addition|moreover|furthermore|however|notably|importantly|additionally|overall|thus|therefore|also|finally),?\s+)+/i;
 
@@ -185,7 +189,14 @@ function mainClause(
 ): { start: number; contrast: boolean } {
   const at = (LEADING_FILLER.exec(text)?.[0] ?? "").length;
   const leading = LEADING_CLAUSE.exec(text.slice(at))?.[0];
-  if (leading) return { start: at + leading.length, contrast: false };
+  if (leading) {
+    // "In overdose, however, it …": a filler may follow the leading phrase.
+    const rest = at + leading.length;
+    return {
+      start: rest + (LEADING_FILLER.exec(text.slice(rest))?.[0] ?? "").length,
+      contrast: false,
+    };
+  }
   if (!CONTRAST.test(text.slice(at))) return { start: at, contrast: false };
   const comma = text.indexOf(",", at);
   // A contrast names its term before a comma, close by; else the sentence is read whole.

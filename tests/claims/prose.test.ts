@@ -296,6 +296,13 @@ describe("'X is a Z': the class named, or minted and flagged from a class word",
       "Quelmadol (atypical antidepressant) showed no such effect [1].",
       ["quelmadol memberOf atypical-antidepressants"],
     ],
+    // Class words of other fields' classes: anticonvulsants, mood stabilisers, hypnotics.
+    [
+      "Zorapine is an anticonvulsant that blocks sodium channels [1].",
+      ["zorapine memberOf anticonvulsant", "zorapine inhibits sodium-channels"],
+    ],
+    ["Zorapine is a mood stabiliser [1].", ["zorapine memberOf mood-stabiliser"]],
+    ["Zorapine is a sedating hypnotic [1].", ["zorapine memberOf sedating-hypnotic"]],
   ])("%s", (sentence, expected) => {
     expect(relations(inventedProse(sentence)).sort()).toEqual([...expected].sort());
   });
@@ -327,6 +334,8 @@ describe("subjects the template's prose gives", () => {
       "ProsePronounRule",
     ],
     ["Taken in the evening, it shifts the sleep-wake cycle [1].", "zorapine", "ProsePronounRule"],
+    ["In overdose, however, it causes seizures [1].", "zorapine", "ProsePronounRule"],
+    ["At higher doses, it blocks sodium channels [1].", "zorapine", "ProsePronounRule"],
     [
       "Zorapine and quelmadol were compared head to head [1].",
       "zorapine",
