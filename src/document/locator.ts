@@ -2,9 +2,10 @@
  * What the brackets of a reference entry give (`[pubmed.ncbi.nlm.nih.gov]`,
  * `[https://doi.org/10.…]`, `[10.1016/…]`, `[PMC3181695]`): the host the work is found at and
  * the identifiers written there — PubMed ids, DOIs, PMC ids, NCBI Bookshelf ids (also in Europe
- * PMC's addresses, `europepmc.org/article/MED/<pmid>`). Only what the
- * text spells out is read: a publisher's address that merely contains a DOI-like path is a host,
- * not a DOI, and a locator that is neither a host nor an identifier (`javascript:…`, `??`)
+ * PMC's addresses, `europepmc.org/article/MED/<pmid>`), and a DOI a publisher's address names
+ * as one (`…/doi/10.1002/…/full`, as Cochrane, Wiley and others write them). Only what the
+ * text spells out is read: an address that merely contains a DOI-like path is a host, not a
+ * DOI, and a locator that is neither a host nor an identifier (`javascript:…`, `??`)
  * gives nothing but itself.
  */
 
@@ -105,6 +106,8 @@ function fromPath(host: string, rawPath: string): StatedIdentifier[] {
     return doi ? [doi] : [];
   }
   const out: StatedIdentifier[] = [];
+  const named = doiSegment(path);
+  if (named) out.push(named);
   if (site === "pubmed.ncbi.nlm.nih.gov") {
     const pmid = /^\/(\d{1,9})\/?$/.exec(path)?.[1];
     if (pmid) out.push({ scheme: "pmid", id: pmid });
@@ -131,6 +134,21 @@ function fromPath(host: string, rawPath: string): StatedIdentifier[] {
     if (nbk) out.push({ scheme: "nbk", id: nbk.toUpperCase() });
   }
   return out;
+}
+
+/**
+ * A DOI a path names after a `doi` segment: `/cdsr/doi/10.1002/14651858.CD1.pub2/full`,
+ * `/doi/full/10.1080/…`, `/doi/abs/10.1177/…`; a last segment naming a view of the page
+ * (`full`, `abstract`, `pdf`, …) is not part of it.
+ */
+function doiSegment(path: string): StatedIdentifier | undefined {
+  const m = /\/doi\/(?:(?:full|abs|abstract|pdf|epdf|epub|book)\/)?(10\.\d{4,9}\/.+)$/i.exec(path);
+  if (!m) return undefined;
+  const id = (m[1] as string)
+    .replace(/[?#].*$/, "")
+    .replace(/\/(?:full|abstract|abs|pdf|epdf|epub|html|fulltext|references|figures|info)\/?$/i, "")
+    .replace(/\/+$/, "");
+  return doiOf(id);
 }
 
 function doiOf(text: string): StatedIdentifier | undefined {

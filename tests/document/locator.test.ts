@@ -75,6 +75,22 @@ describe("parseLocator", () => {
       "www.sciencedirect.com",
       "",
     ],
+    // an address whose path names a DOI as one (a "doi" segment), the page's view left out
+    [
+      "https://www.cochranelibrary.com/cdsr/doi/10.5555/ho.2026.0209/full",
+      "www.cochranelibrary.com",
+      "doi:10.5555/ho.2026.0209",
+    ],
+    [
+      "https://onlinelibrary.wiley.com/doi/abs/10.5555/x.2026.77?af=R",
+      "onlinelibrary.wiley.com",
+      "doi:10.5555/x.2026.77",
+    ],
+    [
+      "https://www.tandfonline.com/doi/full/10.5555/15622975.2026.1",
+      "www.tandfonline.com",
+      "doi:10.5555/15622975.2026.1",
+    ],
   ])("%s → host %s, %s", (given, host, stated) => {
     const locator = parseLocator(given);
     expect(locator.host).toBe(host);
