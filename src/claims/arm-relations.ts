@@ -45,7 +45,8 @@ const NP_STOP = new Set(
   (
     "in at of on with without which that who to by via for from after before during within while " +
     "whereas but or as than versus vs compared when where because since although though despite " +
-    "alongside independent more less similarly equally only through is are was were has have had"
+    "alongside independent more less similarly equally only through over across throughout until " +
+    "is are was were has have had"
   ).split(" "),
 );
 /** Words before an outcome that say how it was measured, not what it is. */
@@ -179,7 +180,9 @@ function nounPhrase(text: string, from: number): Phrase | undefined {
   const words: Array<{ word: string; end: number }> = [];
   for (const m of text.slice(from).matchAll(/[^\s,;.:()[\]]+|[,;.:()[\]]/g)) {
     const word = m[0];
-    if (!/[\p{L}\p{N}]/u.test(word) || NP_STOP.has(word.toLowerCase())) break;
+    // "time to relapse" is one measure: its "to" does not end the phrase.
+    const timeTo = /^to$/i.test(word) && /^time$/i.test(words.at(-1)?.word ?? "");
+    if (!timeTo && (!/[\p{L}\p{N}]/u.test(word) || NP_STOP.has(word.toLowerCase()))) break;
     if (/^(?:and|or)$/i.test(word)) break;
     if (words.length === 0 && MODIFIER.test(word)) continue;
     words.push({ word, end: from + (m.index ?? 0) + word.length });
