@@ -10,6 +10,7 @@
 import { normaliseLabel } from "../base/slug.ts";
 import { type Lexicon, uncovered } from "../lexicon/lexicon.ts";
 import type { EntityType } from "../lexicon/types.ts";
+import { isAcronym } from "./acronym.ts";
 import { splitOutside } from "./cells.ts";
 import { type Conjunct, readings } from "./coordination.ts";
 import { entityTerm, headOf, mintedEntity, parentheticals } from "./terms.ts";
@@ -185,8 +186,7 @@ function escapeRegExp(text: string): string {
 
 /** A parenthesis that names its entity again: a lexicon name, or an acronym ("(MT1)"). */
 function isSynonym(lexicon: Lexicon, text: string): boolean {
-  if (/^[\p{Lu}\p{N}][\p{L}\p{N}-]*$/u.test(text) && /\p{Lu}.*[\p{Lu}\p{N}]/u.test(text))
-    return true;
+  if (isAcronym(text)) return true;
   const mentions = lexicon.mentions(text);
   return mentions.length > 0 && uncovered(text, mentions) === "";
 }

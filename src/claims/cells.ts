@@ -7,6 +7,7 @@
 
 import { normaliseLabel } from "../base/slug.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
+import { isAcronym } from "./acronym.ts";
 import type { CellStatus, Frequency } from "./types.ts";
 
 /** The status of a null cell, or undefined when the cell states something. */
@@ -116,10 +117,9 @@ export function readPhrase(lexicon: Lexicon, text: string): PhraseReading {
   return { value: first, qualifier: rest.join(", ") };
 }
 
-/** "(SERT)", "(desvenlafaxine)" after "O-desmethylvenlafaxine": an acronym or a name sharing a stem. */
+/** "(SERT)", "(mCPP)", "(desvenlafaxine)" after "O-desmethylvenlafaxine": an acronym or a name sharing a stem. */
 function isOtherName(value: string, inner: string): boolean {
-  if (/^[\p{Lu}\p{N}][\p{L}\p{N}-]*$/u.test(inner) && /\p{Lu}.*[\p{Lu}\p{N}]/u.test(inner))
-    return true;
+  if (isAcronym(inner)) return true;
   const a = value.toLowerCase();
   const b = inner.toLowerCase();
   if (/\s/.test(b)) return false;
