@@ -44,12 +44,25 @@ export function readRelations(
   hits.forEach((hit, i) => {
     const negative = NEGATIVE_CUE.test(hit.cue.phrase);
     if (!negative && NEGATION.test(text.slice(from, hit.start))) return;
-    const limit = hits[i + 1]?.start ?? to;
+    const next = hits[i + 1]?.start;
+    const limit = next === undefined ? to : beforeNextRelation(text, hit.end, next);
     const objects = objectsAfter(text, hit.end, limit, mentions, rulesFor(hit.cue));
     if (objects.length > 0)
       found.push({ cue: hit.cue, cueStart: hit.start, cueEnd: hit.end, objects });
   });
   return found;
+}
+
+/**
+ * Where the objects of a cue end when another cue follows: before the "and a weak" that opens
+ * the next relation ("an antagonist at 5-HT2A receptors and a weak inhibitor of SERT").
+ */
+function beforeNextRelation(text: string, from: number, next: number): number {
+  const lead =
+    /\s*,?\s*\b(?:and|or|but|while|whereas)\s+(?:(?:a|an|the|its)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(
+      text.slice(from, next),
+    );
+  return lead ? from + lead.index : next;
 }
 
 export function insideParentheses(text: string, at: number): boolean {

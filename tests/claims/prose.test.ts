@@ -239,6 +239,11 @@ describe("coordinated objects: one claim each, sharing their head or modifier", 
       "Quelmadol is an antagonist at D2 and 5-HT2A receptors [1].",
       ["quelmadol antagonistAt d2-receptors", "quelmadol antagonistAt 5-ht2a-receptors"],
     ],
+    // "and a weak" opens the next relation, not a second receptor.
+    [
+      "Quelmadol is an antagonist at 5-HT2A receptors and a weak inhibitor of SERT [1].",
+      ["quelmadol antagonistAt 5-ht2a-receptors", "quelmadol inhibits serotonin-transporter"],
+    ],
     [
       "It disinhibits dopamine and norepinephrine release in the frontal cortex [1].",
       ["zorapine increases dopamine-release", "zorapine increases norepinephrine-release"],
