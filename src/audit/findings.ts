@@ -163,6 +163,16 @@ export function findClaimSupport(au: Auditor, claims: readonly ClaimNode[]): voi
         au.at(c),
       );
     }
+    for (const n of c.unresolvedMarkers) {
+      au.add(
+        "unresolved-citation",
+        c.iri,
+        `${au.describe(c)} cites [${n}], which names no entry of the document's reference list`,
+        au.at(c),
+      );
+    }
+    // A claim whose only markers name no entry was reported just above.
+    if (c.citations.length === 0 && !c.uncited && c.unresolvedMarkers.length > 0) continue;
     if (c.uncited || c.citations.length === 0) {
       au.add(
         "uncited-claim",

@@ -3,7 +3,7 @@
  * group lists one kind of guess — an entity or predicate minted from a name the lexicon lacks
  * (each once, at the first claim naming it), an evidence type a rule inferred (each work once,
  * with the entries citing it), a prose subject left unclear or taken from the previous
- * sentence, a value off its scale — with the `file:line:col`, the quote and the rule it was
+ * sentence, a value off its scale, a citation taken from a row label — with the `file:line:col`, the quote and the rule it was
  * read by, so each can be checked against the document.
  */
 import type { KnowledgeGraph } from "../graph/knowledge-graph.ts";
@@ -18,6 +18,7 @@ export const REVIEW_KINDS = [
   "subject-unclear",
   "subject-from-previous-sentence",
   "unread-value",
+  "citation-from-row-label",
 ] as const;
 
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
@@ -66,6 +67,7 @@ const CLAIM_GUESSES: ReadonlyArray<readonly [ReviewKind, string, string]> = [
     "the subject was taken from the previous sentence",
   ],
   ["unread-value", "UnreadValue", "the value is not on the scale"],
+  ["citation-from-row-label", "CitationFromRowLabel", "a citation was taken from the row label"],
 ];
 
 /** What the reading guessed, grouped by kind, each group in document order. */

@@ -6,11 +6,12 @@
  */
 
 import type { Diagnostic } from "../base/errors.ts";
-import type { ParsedDocument } from "../document/types.ts";
+import type { CitationMarker, ParsedDocument } from "../document/types.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
 import type { ExtractContext } from "./context.ts";
 import { focusEntity, headerClaims } from "./header.ts";
 import { proseClaims } from "./prose.ts";
+import { carriedByRow, withRowLabelCitations } from "./row-label-citations.ts";
 import { studies as readStudies } from "./studies.ts";
 import { type TableClaims, tableClaims } from "./tables.ts";
 import type { Claim, Discrepancy, EntityTerm, Genre, Membership, Study } from "./types.ts";
@@ -42,8 +43,7 @@ export function extractClaims(
   const protocol = readStudies(local);
   const claims = numberRepeats([
     ...header.claims,
-    ...tables.flatMap((t) => t.claims),
-    ...proseClaims(local),
+    ...withRowLabelCitations(document, [...tables.flatMap((t) => t.claims), ...proseClaims(local)]),
     ...protocol.claims,
     ...curated,
   ]);
@@ -93,12 +93,17 @@ function numberRepeats(all: readonly Claim[]): Claim[] {
   });
 }
 
-/** A diagnostic for each citation marker that stands in no claim's quote. */
+/** A diagnostic for each citation marker that stands in no claim's quote, nor in a row label its row's claims cite. */
 function uncarriedCitations(document: ParsedDocument, claims: readonly Claim[]): Diagnostic[] {
-  const carried = (start: number, end: number) =>
-    claims.some((c) => CARRIERS.has(c.kind) && c.quote.start <= start && end <= c.quote.end);
+  const carried = (marker: CitationMarker) =>
+    claims.some(
+      (c) =>
+        CARRIERS.has(c.kind) &&
+        c.quote.start <= marker.span.start &&
+        marker.span.end <= c.quote.end,
+    ) || carriedByRow(document, claims, marker);
   return document.citations
-    .filter((marker) => !carried(marker.span.start, marker.span.end))
+    .filter((marker) => !carried(marker))
     .map((marker) =>
       document.source.diagnostic(
         "UncarriedCitation",

@@ -77,7 +77,8 @@ export type Guess =
   | "MintedPredicate"
   | "UnreadValue"
   | "SubjectUnclear"
-  | "SubjectFromPreviousSentence";
+  | "SubjectFromPreviousSentence"
+  | "CitationFromRowLabel";
 
 /** A frequency or risk on the ordinal scale adverse-effect cells use (ontology/claimgraph.ttl). */
 export type Frequency =

@@ -153,7 +153,12 @@ export function subDisplay(display: DisplayText, from: number, to: number): Disp
   };
 }
 
-/** Every citation marker names an entry of the reference list, and there is a list to name. */
+/**
+ * Every citation marker names an entry of the reference list, and there is a list to name.
+ * A marker that names none is the document's error, not an unreadable input (the template
+ * says such pages exist): a warning at its place, the claim kept with a citation that
+ * resolves to nothing, which the audit reports (`unresolved-citation`).
+ */
 function checkCitations(
   source: SourceText,
   hasList: boolean,
@@ -171,6 +176,7 @@ function checkCitations(
           "the document cites references but has no reference list",
           "add a `## References` section with numbered entries `N. Title [host]`",
           source.slice(first.span),
+          "warning",
         ),
       );
     }
@@ -188,6 +194,7 @@ function checkCitations(
           ? `the list numbers ${references[0]?.number}–${references.at(-1)?.number}; fix the marker or add the reference`
           : "the reference list has no numbered entries",
         source.slice(marker.span),
+        "warning",
       ),
     );
   }

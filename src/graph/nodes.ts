@@ -135,6 +135,7 @@ function claimNode(iri: string, props: Props, subjects: Subjects): ClaimNode | u
     location: claimLocation(row),
     table: claimTable(row),
     citations: citations(row, subjects),
+    unresolvedMarkers: [...row.unresolvedMarker].sort((a, b) => a - b),
     uncited: row.uncited,
     unnormalised: row.unnormalised,
     value: row.value,

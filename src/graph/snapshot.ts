@@ -19,8 +19,8 @@ import { SnapshotStore } from "./snapshot-store.ts";
 
 export { SnapshotRejected } from "./snapshot-rejected.ts";
 
-/** 4: the binary layout (3 was graphology's JSON export). */
-export const SNAPSHOT_FORMAT = 4;
+/** 5: claims carry unresolvedMarkers (4: the binary layout; 3 was graphology's JSON export). */
+export const SNAPSHOT_FORMAT = 5;
 
 /** A header longer than this is not a snapshot's. */
 const MAX_HEADER_BYTES = 4096;

@@ -101,6 +101,8 @@ export type ClaimNode = Base &
      * (cg:viaReference); a cited work reached through no entry is listed itself.
      */
     readonly citations: readonly string[];
+    /** The numbers of its markers that name no entry of the reference list (cg:unresolvedMarker). */
+    readonly unresolvedMarkers: readonly number[];
     readonly comparison: Comparison | undefined;
   };
 

@@ -105,6 +105,8 @@ export interface ClaimJson {
     } | null;
   };
   readonly citations: readonly CitationJson[];
+  /** Numbers of its markers that name no entry of the document's reference list. */
+  readonly unresolvedMarkers: readonly number[];
   readonly uncited: boolean;
   readonly unnormalised: boolean;
   readonly value: string | null;
@@ -155,6 +157,7 @@ export function claimJson(
     quote: c.quote ?? null,
     location: locationJson(kg, c),
     citations: c.citations.map((r) => citationJson(kg, r)),
+    unresolvedMarkers: c.unresolvedMarkers,
     uncited: c.uncited,
     unnormalised: c.unnormalised,
     value: c.value ?? null,

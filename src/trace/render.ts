@@ -170,7 +170,9 @@ function objectLabel(c: ClaimJson): string {
 }
 
 function cites(c: ClaimJson): string {
-  return c.uncited ? "uncited" : c.citations.map((r) => `[${r.number ?? "?"}]`).join(" ");
+  if (c.uncited) return "uncited";
+  const unlisted = c.unresolvedMarkers.map((n) => `[${n}?]`);
+  return [...c.citations.map((r) => `[${r.number ?? "?"}]`), ...unlisted].join(" ");
 }
 
 function tripleLine(kg: KnowledgeGraph, c: ClaimJson): string {
@@ -201,6 +203,8 @@ export function claimBlock(kg: KnowledgeGraph, c: ClaimJson, s: Style): string[]
   if (c.uncited)
     out.push(`  ${s.warn("cites   nothing: the document gives no reference for this claim")}`);
   for (const r of c.citations) out.push(...citationLines(r, s));
+  for (const n of c.unresolvedMarkers)
+    out.push(`  ${s.warn(`cites   [${n}]: the document's reference list has no entry ${n}`)}`);
   if (c.comparison) out.push(comparisonLine(c.comparison));
   if (c.study) out.push(...studyLines(c.study, s));
   if (c.note) out.push(`  note    ${c.note}`);

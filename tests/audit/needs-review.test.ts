@@ -75,6 +75,8 @@ describe("on the seed (graph/sources with graph/curation, built for this run)", 
       "subject-unclear": UNCLEAR.length,
       "subject-from-previous-sentence": PREVIOUS.length,
       "unread-value": UNREAD.length,
+      // The seed's row labels carry no marker.
+      "citation-from-row-label": 0,
     });
   });
 

@@ -18,7 +18,7 @@ describe("isAcronym", () => {
 
 describe("a cell naming a metabolite with its abbreviation", () => {
   it("keeps '(mCPP)' as the same name, not a qualifier", () => {
-    const lexicon = loadLexicon(ontologyDir());
+    const { lexicon } = loadLexicon(ontologyDir());
     expect(readPhrase(lexicon, "m-Chlorophenylpiperazine (mCPP)")).toEqual({
       value: "m-Chlorophenylpiperazine (mCPP)",
       qualifier: undefined,

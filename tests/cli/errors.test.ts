@@ -111,7 +111,8 @@ describe("malformed documents (tests/fixtures/malformed/expected.json)", () => {
 });
 
 describe("all errors at once", () => {
-  // A ragged table row (line 11) and a marker [9] with no reference entry (line 7).
+  // A ragged table row (line 11), reference number 2 listed twice (line 18), and a marker [9]
+  // with no reference entry (line 7): a warning, reported beside the errors.
   const DOCUMENT = [
     "# Two Defects: A Malformed Test Document",
     "",
@@ -130,18 +131,20 @@ describe("all errors at once", () => {
     "",
     "1. Nortriptyline: A Secondary-Amine Tricyclic Reference Monograph [reference.example.org]",
     "2. Sertraline Prescribing Overview: Dosing, Interactions, and ... [health.example.com]",
+    "2. Sertraline: A Second Entry Under the Same Number [health.example.com]",
     "",
   ].join("\n");
 
   it("parseDocument and build report both problems in one run", async () => {
     const { diagnostics } = parseDocument("two-defects.md", DOCUMENT);
-    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual(
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual(
       expect.arrayContaining([
-        ["UnknownReference", 7, 61],
-        ["RaggedTableRow", 11, 1],
+        ["UnknownReference", "warning", 7, 61],
+        ["RaggedTableRow", "error", 11, 1],
+        ["DuplicateReferenceNumber", "error", 18, 1],
       ]),
     );
-    expect(diagnostics).toHaveLength(2);
+    expect(diagnostics).toHaveLength(3);
 
     const sources = join(tempDir(), "sources");
     mkdirSync(sources);
@@ -149,8 +152,9 @@ describe("all errors at once", () => {
     writeFileSync(path, DOCUMENT);
     const r = await run(["build", "--sources", sources, "--curation", missingDir()]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${path}:7:61: error[UnknownReference]`);
     expect(r.err).toContain(`${path}:11:1: error[RaggedTableRow]`);
+    expect(r.err).toContain(`${path}:18:1: error[DuplicateReferenceNumber]`);
+    expect(r.err).toContain(`${path}:7:61: warning[UnknownReference]`);
     expect(errorCount(r.err)).toBe(2);
     expect(r.err).toContain("2 errors");
   });
@@ -164,7 +168,7 @@ describe("a failed build writes nothing", () => {
     expect(readdirSync(out).sort()).toEqual(LAYOUT);
     const before = EXPORTS.map((name) => readFileSync(join(out, name)));
 
-    const bad = copySources([join(MALFORMED, "missing-reference.md")]);
+    const bad = copySources([join(MALFORMED, "ragged-row.md")]);
     const r = await run(["build", "--sources", bad, "--curation", missingDir(), "--out", out]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("nothing was written");
@@ -274,13 +278,11 @@ describe("the compiled binary (bin/claimgraph.js, built by `npm run build:cli`)"
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("Usage: claimgraph");
 
-    const sources = copySources([join(MALFORMED, "missing-reference.md")]);
+    const sources = copySources([join(MALFORMED, "ragged-row.md")]);
     const out = join(tempDir(), "out");
     const bad = node(["build", "--sources", sources, "--out", out]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain(
-      `${join(sources, "missing-reference.md")}:19:84: error[UnknownReference]`,
-    );
+    expect(bad.stderr).toContain(`${join(sources, "ragged-row.md")}:19:1: error[RaggedTableRow]`);
     expect(bad.stderr).toMatch(/^ {2}hint: /m);
     expect(bad.stdout).toBe("");
     expect(existsSync(out)).toBe(false);

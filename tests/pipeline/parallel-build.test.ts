@@ -76,13 +76,13 @@ describe("build --jobs 2", () => {
     const bad = join(tempDir(), "bad");
     generateCorpus({ documents: 5, seed: 11, outDir: bad });
     const [first, second] = readdirSync(bad).filter((n) => n.startsWith("doc-"));
-    // A marker naming no reference (found parsing), and a curated quote found nowhere (found
-    // reading claims): one of each kind of step, in two documents.
+    // A reference number listed twice (found parsing), and a curated quote found nowhere
+    // (found reading claims): one of each kind of step, in two documents.
     const broken = join(bad, first as string);
     const text = readFileSync(broken, "utf8");
     writeFileSync(
       broken,
-      text.replace("## References", "This cites nothing [97].\n\n## References"),
+      text.replace("## References\n\n", "## References\n\n1. A second entry one [example.org]\n"),
     );
     const curation = tempDir();
     const rows = readFileSync(join(CURATION, "claims.tsv"), "utf8");
@@ -103,7 +103,9 @@ describe("build --jobs 2", () => {
     const parallel = await run(buildArgs(bad, curation, out, 2));
     expect(serial.code).toBe(1);
     expect(parallel).toEqual(serial);
-    expect(serial.err).toMatch(new RegExp(`${first}:\\d+:\\d+: error\\[UnknownReference\\]`));
+    expect(serial.err).toMatch(
+      new RegExp(`${first}:\\d+:\\d+: error\\[DuplicateReferenceNumber\\]`),
+    );
     expect(serial.err).toMatch(/claims\.tsv:\d+:\d+: error\[\w+\]/);
     expect(outputs(out)).toEqual(before);
   });

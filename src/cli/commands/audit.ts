@@ -9,7 +9,7 @@ import { addKbOption, openGraph, parseLimit, withWarnings } from "../kb-option.t
 export function registerAudit(program: Command, ctx: CommandContext): void {
   addKbOption(program.command("audit"))
     .description(
-      "report uncited claims, claims resting only on tertiary or consumer sources, works listed twice, references never cited, citations that resolve to nothing, and disagreements with public records; then what the loaded documents assert together and where they conflict; last, what needs review: entities and predicates minted from names, evidence types inferred by rules, prose subjects unclear or taken from the previous sentence, values off their scale",
+      "report uncited claims, claims resting only on tertiary or consumer sources, works listed twice, references never cited, citations that resolve to nothing, and disagreements with public records; then what the loaded documents assert together and where they conflict; last, what needs review: entities and predicates minted from names, evidence types inferred by rules, prose subjects unclear or taken from the previous sentence, values off their scale, citations taken from a row label",
     )
     .option("--json", "print the report as JSON")
     .option(

@@ -198,10 +198,14 @@ export const STUDY_ARM = record({
   },
 });
 
-/** A claim or a study cites works as evidence, through the document's reference entries. */
+/**
+ * A claim or a study cites works as evidence, through the document's reference entries; a
+ * marker whose number the list lacks is kept as that number.
+ */
 export const CITING = {
   citesAsEvidence: many(iri(CITO.citesAsEvidence)),
   viaReference: many(iri(CG.viaReference)),
+  unresolvedMarker: many(integer(CG.unresolvedMarker)),
 } as const;
 
 export const STUDY = record({

@@ -202,6 +202,7 @@ export const CG = namespace(NAMESPACES.cg, [
   "UnreadValue",
   "SubjectUnclear",
   "SubjectFromPreviousSentence",
+  "CitationFromRowLabel",
   // how a claim was read, and its n-ary statement
   "cellStatus",
   "readBy",
@@ -242,6 +243,7 @@ export const CG = namespace(NAMESPACES.cg, [
   "locatorAsGiven",
   "refersTo",
   "viaReference",
+  "unresolvedMarker",
   "inDocument",
   "evidenceType",
   "evidenceTypeRule",

@@ -112,15 +112,18 @@ function studyRow(doc: DocumentClaims, study: Study, iris: Iris): Row<typeof STU
 /**
  * A claim or study cites the works (cito:citesAsEvidence) its markers point to, through the
  * document's reference entries (cg:viaReference): `[4] [5]`, one work listed twice, cite it once.
+ * A marker whose number the list lacks is kept as its number (cg:unresolvedMarker).
  */
 export function citing(
   numbers: readonly number[],
   doc: DocumentClaims,
   iris: Iris,
 ): Row<{ name: "Citing"; types: []; graph: "document"; fields: typeof CITING }> {
+  const listed = (n: number) => doc.references.some((r) => r.number === n);
   return {
     citesAsEvidence: citedWorks(numbers, doc, iris),
-    viaReference: numbers.map((n) => iris.reference(doc.document.id, n).value),
+    viaReference: numbers.filter(listed).map((n) => iris.reference(doc.document.id, n).value),
+    unresolvedMarker: numbers.filter((n) => !listed(n)),
   };
 }
 
