@@ -88,7 +88,10 @@ function fieldMatch(g: FactRow, o: FactRow, field: string): boolean {
     case "citations":
       return g.citations === o.citations;
     case "dose":
-      return doseKey(g.attributes.dose ?? "") === doseKey(o.attributes.dose ?? "");
+      // A gold dose may list alternatives ("900–3,600|900–3600"), as any field may.
+      return (g.attributes.dose ?? "")
+        .split("|")
+        .some((dose) => doseKey(dose) === doseKey(o.attributes.dose ?? ""));
     default:
       return attributeMatch(
         g.attributes[field] ?? "",

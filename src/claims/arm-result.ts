@@ -28,9 +28,11 @@ export interface ArmReading {
 }
 
 const MORE = /\b(more|higher|larger|greater|better|faster|stronger)\b/i;
-const LESS = /\b(less|lower|smaller|worse|slower|weaker)\b/i;
+const LESS = /\b(less|lower|smaller|fewer|worse|slower|weaker)\b/i;
 const THAN =
-  /\b(more|higher|larger|greater|better|faster|stronger|less|lower|smaller|worse|slower|weaker)\b([^.;]*?)\b(?:than|versus|vs\.?|compared (?:with|to))\s+([^.;,[]+)/i;
+  /\b(more|higher|larger|greater|better|faster|stronger|less|lower|smaller|fewer|worse|slower|weaker)\b([^.;]*?)\b(?:than|versus|vs\.?|compared (?:with|to))\s+([^.;,[]+)/i;
+/** Words that say how much, not how good: "more dropouts" is worse when dropouts are a harm. */
+const QUANTITY = /^(?:more|higher|larger|greater|less|lower|smaller|fewer)$/i;
 const NO_ARM = /^(?:the\s+)?(?:placebo|vehicle|baseline|control|no treatment)\b/i;
 /** "No better than placebo", "not superior to", "not any more effective than". */
 const NEGATED_BETTER =
@@ -51,7 +53,7 @@ export function readArm(
   const has = (kind: Parameters<typeof lexicon.hasCue>[0]) => lexicon.hasCue(kind, text);
   if (has("untested") || has("no-result") || causesCondition(ctx, condition, text))
     return result("NoResult");
-  const relative = comparative(ctx, text, arms, term);
+  const relative = comparative(ctx, text, arms, term, outcome);
   if (relative) return result(relative.result, relative.than);
   if (has("mixed")) return result("Unread");
   if (NEGATED_BETTER.test(text)) return result("Negative");
@@ -85,17 +87,28 @@ function reportsCondition(text: string, condition: EntityTerm): ArmResult | unde
   return /^no\s/i.test(text) ? "Positive" : "Negative";
 }
 
-/** "Higher … than TCAs": Superior (or Inferior) over the arm named, none for placebo. */
+/**
+ * "Higher … than TCAs": Superior (or Inferior) over the arm named, none for placebo. A quantity
+ * of a harm turns it round: "More dropouts than fluvoxamine" is Inferior, "Lower relapse rates
+ * than X" Superior; the harm is the words compared, or the row's outcome when they name none.
+ */
 function comparative(
   ctx: ExtractContext,
   text: string,
   arms: readonly EntityTerm[],
   self: EntityTerm,
+  outcome: EntityTerm | undefined,
 ): { result: ArmResult; than: EntityTerm | undefined } | undefined {
   const m = THAN.exec(text);
   if (!m?.[1] || m[3] === undefined) return undefined;
   if (/\bno\s+$/i.test(text.slice(0, m.index)) || NO_ARM.test(m[3].trim())) return undefined;
-  const result: ArmResult = MORE.test(m[1]) ? "Superior" : LESS.test(m[1]) ? "Inferior" : "Unread";
+  const more = MORE.test(m[1]);
+  const less = LESS.test(m[1]);
+  const compared = /\p{L}{3}/u.test(m[2] ?? "") ? (m[2] as string) : (outcome?.label ?? "");
+  const harm = QUANTITY.test(m[1]) && ctx.lexicon.hasCue("harm", compared);
+  const better = harm ? less : more;
+  const worse = harm ? more : less;
+  const result: ArmResult = better ? "Superior" : worse ? "Inferior" : "Unread";
   const than = arms.find((a) => a.id !== self.id && names(ctx, a, m[3] as string));
   return { result, than };
 }

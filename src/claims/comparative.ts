@@ -18,7 +18,7 @@ import { type ExtractContext, makeClaim } from "./context.ts";
 import { rowOutcome } from "./row-outcome.ts";
 import { tablePlace } from "./table-place.ts";
 import { predicateTerm } from "./terms.ts";
-import type { Claim, EntityTerm } from "./types.ts";
+import type { Claim, Direction, EntityTerm } from "./types.ts";
 
 /**
  * The claims of a comparative row: its cells' claims (an arm that causes the condition
@@ -144,6 +144,25 @@ function comparisons(ctx: ExtractContext, read: RowReading): Claim[] {
   );
 }
 
+/**
+ * What the row's value cell says of the comparison when the arms' cells leave it open: "No
+ * head-to-head comparison; tested in separate trials" (not compared), "No significant
+ * difference between the two drugs" (similar). An arm's own words decide before it.
+ */
+function rowSays(
+  ctx: ExtractContext,
+  evidence: readonly Claim[],
+  read: { direction: Direction; favours: EntityTerm | undefined },
+): { direction: Direction; favours: EntityTerm | undefined } {
+  const says = (kind: "not-compared" | "similar") =>
+    evidence.some((c) => !c.status && ctx.lexicon.hasCue(kind, c.text));
+  if (read.direction !== "NotCompared" && says("not-compared"))
+    return { direction: "NotCompared", favours: undefined };
+  if (read.direction === "Unclear" && says("similar"))
+    return { direction: "Similar", favours: undefined };
+  return read;
+}
+
 /** Arm `a` compared with arm `b` for the row's condition and outcome. */
 function comparisonClaim(
   ctx: ExtractContext,
@@ -152,7 +171,7 @@ function comparisonClaim(
   b: ArmReading,
   armResults: string[],
 ): Claim {
-  const { direction, favours } = directionOf(a, b, arms.length);
+  const { direction, favours } = rowSays(ctx, evidence, directionOf(a, b, arms.length));
   return makeClaim(ctx, {
     kind: "comparative",
     subject: a.term,

@@ -10,6 +10,7 @@ import type { CitationMarker, ParsedDocument } from "../document/types.ts";
 import type { Lexicon } from "../lexicon/lexicon.ts";
 import type { ExtractContext } from "./context.ts";
 import { focusEntity, headerClaims } from "./header.ts";
+import { oneClassPerDrug } from "./header-classes.ts";
 import { proseClaims } from "./prose.ts";
 import { carriedByRow, withRowLabelCitations } from "./row-label-citations.ts";
 import { studies as readStudies } from "./studies.ts";
@@ -58,7 +59,10 @@ export function extractClaims(
     claims,
     studies: linked,
     discrepancies: header.discrepancies,
-    memberships: tables.flatMap((t) => t.memberships),
+    memberships: oneClassPerDrug(
+      lexicon,
+      tables.flatMap((t) => t.memberships),
+    ),
   };
 }
 

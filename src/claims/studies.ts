@@ -21,10 +21,19 @@ import type { Claim, Study } from "./types.ts";
 const STRAINS =
   /\b(BALB\/c|Balb\/c|C57BL\/6J?|C57BL\/6N|Wistar|Sprague[- ]Dawley|Long[- ]Evans|CD-1|Swiss Webster)\b/g;
 const CELL_LINES = /\b(HEK[- ]?293T?|MEF|CHO(?:-K1)?|HeLa|SH-SY5Y|PC12|COS-7)\b(?: cells)?/g;
-/** "8 weeks", "6-month", "2–4 weeks", "six weeks". */
-const PERIOD = String.raw`(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|${WORD_COUNT})(?:\s+|-)(?:days?|weeks?|months?|years?)`;
+/** "8 weeks", "6-month", "2–4 weeks", "six weeks", "eight to twelve weeks". */
+const PERIOD = String.raw`(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|${WORD_COUNT}(?:\s+to\s+${WORD_COUNT})?)(?:\s+|-)(?:days?|weeks?|months?|years?)`;
 /** A period as an adjective of the trial: "an 8-week, randomised, double-blind trial". */
 const PERIOD_ADJECTIVE = String.raw`\d+(?:\s*(?:-|–|to)\s*\d+)?-(?:day|week|month|year)`;
+/**
+ * How long treatment lasted when the bullet says so outright — "treatment lasted eight to
+ * twelve weeks", "trials lasted from 5 to 16 weeks", "for 8 weeks in total" — before any
+ * other period it names ("titrated … over 14 days").
+ */
+const STATED_DURATION = new RegExp(
+  String.raw`\b(?:lasted|lasting)\s+(?:from\s+)?(${PERIOD})\b|\b(?:for|over)\s+(?:up to\s+)?(${PERIOD})\s+in total\b`,
+  "i",
+);
 const DURATION = new RegExp(
   String.raw`\b(?:for|over|lasted|lasting)\s+(?:up to\s+)?(${PERIOD})\b|\b(${PERIOD})\s+of\b|\b(${PERIOD})\s+(?:treatment|trial|study)\b|\b(${PERIOD_ADJECTIVE})(?!,?\s+(?:washout|wash-out|lead-in|run-in|follow))(?:,?\s+[\w-]+){0,4}?,?\s+(?:trial|study|treatment|extension)\b`,
   "gi",
@@ -85,6 +94,7 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
   const timeAt = TIME_START.exec(text);
   const timeText = timeAt ? (text.slice(timeAt.index).split(/[.;]/)[0] ?? "") : "";
   const followUp = FOLLOW_UP.exec(text);
+  const stated = STATED_DURATION.exec(text);
   const duration = [...text.matchAll(DURATION)].find(
     (m) => !followUp || m.index < followUp.index || m.index >= followUp.index + followUp[0].length,
   );
@@ -109,7 +119,14 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
       mentions.filter((m) => m.entity.type === "Condition").map((m) => m.entity.id),
     ).map((id) => entityTerm(lexicon.entity(id) as NonNullable<ReturnType<typeof lexicon.entity>>)),
     arms: readArms(ctx, text, routes),
-    duration: periodWords(duration?.[1] ?? duration?.[2] ?? duration?.[3] ?? duration?.[4]),
+    duration: periodWords(
+      stated?.[1] ??
+        stated?.[2] ??
+        duration?.[1] ??
+        duration?.[2] ??
+        duration?.[3] ??
+        duration?.[4],
+    ),
     followUp: periodWords(followUp?.[1] ?? followUp?.[2]),
     totalSampleSize: totalSizeOf(text, firstArmAt(ctx, text)),
     timePoints: unique([...timeText.matchAll(TIME_POINT)].flatMap((m) => expandTimePoint(m[0]))),

@@ -32,7 +32,8 @@ const CONTROL = new RegExp(
   String.raw`\b(saline vehicle|vehicle|placebo|(?<=\b(?:or|versus|vs\.?|and)\s+)saline)\b(?![- ]controlled)(\s*\(n\s*=\s*(${COUNT})\))?`,
   "i",
 );
-const NUMBER = String.raw`\d+(?:\.\d+)?`;
+/** A dose's number: "2.5", "900", "3,600" (thousands separated; read without the commas). */
+const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 /** Dose units as written, longest first: "mg/kg/day", "mg/d", "mcg", "µg/kg" (micro sign or mu). */
 const UNIT = [
   "mEq/kg/day",
@@ -154,21 +155,27 @@ export function doseOf(window: string): Dose {
   const single = DOSE.exec(window);
   if (titrated && (!single || titrated.index <= single.index)) {
     return {
-      dose: titrated[1],
-      doseMax: titrated[2],
+      dose: plain(titrated[1]),
+      doseMax: plain(titrated[2]),
       doseApproximate: undefined,
       doseUnit: titrated[3],
     };
   }
   if (!single)
     return { dose: undefined, doseMax: undefined, doseApproximate: undefined, doseUnit: undefined };
-  const approximate = single[1] !== undefined && !/^up to/i.test(single[1]);
+  const upTo = /^up to/i.test(single[1] ?? "");
+  const approximate = single[1] !== undefined && !upTo;
   return {
-    dose: /^up to/i.test(single[1] ?? "") ? undefined : single[2],
-    doseMax: single[3] ?? (/^up to/i.test(single[1] ?? "") ? single[2] : undefined),
+    dose: upTo ? undefined : plain(single[2]),
+    doseMax: plain(single[3]) ?? (upTo ? plain(single[2]) : undefined),
     doseApproximate: approximate ? true : undefined,
     doseUnit: single[4],
   };
+}
+
+/** A number as a decimal's lexical form: "3,600" is "3600". */
+function plain(number: string | undefined): string | undefined {
+  return number?.replace(/,/g, "");
 }
 
 /** A dosing schedule, unless the word times an assessment ("measured weekly"). */

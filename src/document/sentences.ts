@@ -64,6 +64,26 @@ function isAbbreviation(text: string, from: number, dot: number): boolean {
   while (w > from && /[\p{L}.]/u.test(text[w - 1] as string)) w--;
   const word = text.slice(w, dot).toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
-  // A single capital letter before the dot is an initial ("J. Smith").
-  return /^\p{Lu}$/u.test(text.slice(w, dot));
+  // A single capital letter before the dot is an initial ("J. Smith", "by J. Smith"), unless
+  // a noun comes before it: "substance P.", "vitamin D.", "hepatitis C." end a sentence.
+  if (!/^\p{Lu}$/u.test(text.slice(w, dot))) return false;
+  const before = /(\p{Ll}[\p{L}-]*)\s+$/u.exec(text.slice(Math.max(from, w - 40), w))?.[1];
+  return before === undefined || NAME_LEADS.has(before);
 }
+
+/** Lower-case words a person's initial follows: "by J. Smith", "and A. B. Jones". */
+const NAME_LEADS = new Set([
+  "by",
+  "and",
+  "or",
+  "with",
+  "of",
+  "to",
+  "from",
+  "for",
+  "et",
+  "per",
+  "von",
+  "van",
+  "de",
+]);

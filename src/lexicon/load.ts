@@ -27,6 +27,8 @@ const CUE_KINDS: readonly CueKind[] = [
   "negative",
   "similar",
   "mixed",
+  "harm",
+  "not-compared",
   "positive",
   "superior",
   "inferior",

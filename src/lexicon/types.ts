@@ -44,6 +44,8 @@ export type CueKind =
   | "negative"
   | "similar"
   | "mixed"
+  | "harm"
+  | "not-compared"
   | "positive"
   | "superior"
   | "inferior"

@@ -14,14 +14,15 @@ const ARMS = ["Zorbital", "Fexolan", "Quindaprine"];
 
 /** One comparison row with an arm column per cell, then a value column. */
 function row(label: string, ...cells: string[]) {
+  return rowWith(label, "<b>Clinical Trial:</b> A trial [2].", ...cells);
+}
+
+/** The same, with the value column's cell given. */
+function rowWith(label: string, value: string, ...cells: string[]) {
   const header = ["Condition / Model", ...cells.map((_, i) => `${ARMS[i]} Performance`)];
   const table = [
     [...header, "Key Experimental Data"].join("\t"),
-    [
-      `<b>${label}</b>`,
-      ...cells.map((c) => `${c} [1]`),
-      "<b>Clinical Trial:</b> A trial [2].",
-    ].join("\t"),
+    [`<b>${label}</b>`, ...cells.map((c) => `${c} [1]`), value].join("\t"),
   ].join("\n");
   return buildTemplate([table], "Zorbital");
 }
@@ -158,6 +159,57 @@ describe("directions are read from every arm", () => {
       "zorbital quindaprine Favours zorbital",
       "fexolan quindaprine Favours quindaprine",
     ]);
+  });
+});
+
+describe("directions that turn on the outcome or on the row's value cell", () => {
+  it.each([
+    // More of a harm is worse; fewer is better.
+    [
+      "Tolerability (Dropouts Due to Adverse Events)",
+      "More dropouts for adverse events than with fexolan",
+      "Fewer dropouts for adverse events",
+      "Favours",
+      "fexolan",
+    ],
+    [
+      "Tolerability (Relapse)",
+      "Higher relapse rates than fexolan",
+      "Effective",
+      "Favours",
+      "fexolan",
+    ],
+    [
+      "Gloom (Remission)",
+      "Higher remission rates than fexolan",
+      "Effective",
+      "Favours",
+      "zorbital",
+    ],
+    [
+      "Gloom (Y-BOCS)",
+      "Mean Y-BOCS reduction of 10.9 points",
+      "Mean Y-BOCS reduction of 10.4 points; difference not significant",
+      "Similar",
+      undefined,
+    ],
+  ] as const)("%s: %j vs %j → %s", (label, a, b, direction, favours) => {
+    const claim = row(label, a, b).doc.claims.find((c) => c.kind === "comparative");
+    expect(claim?.comparison?.direction).toBe(direction);
+    expect(claim?.comparison?.favours?.id).toBe(favours);
+  });
+
+  it.each([
+    ["No significant difference between the two drugs [2].", "Similar"],
+    ["No head-to-head comparison; the drugs were tested in separate trials [2].", "NotCompared"],
+  ] as const)("the value cell %j makes an open row %s", (value, direction) => {
+    const { doc } = rowWith(
+      "Gloom (Response)",
+      value,
+      "Achieved by 38% of patients versus 24% on placebo",
+      "Achieved by 36% of patients versus 21% on placebo",
+    );
+    expect(doc.claims.find((c) => c.kind === "comparative")?.comparison?.direction).toBe(direction);
   });
 });
 

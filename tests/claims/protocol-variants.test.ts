@@ -160,6 +160,24 @@ describe("what other documents write in words", () => {
     expect([study.totalSampleSize, study.duration]).toEqual([12, "six weeks"]);
   });
 
+  it("reads doses with thousands separators, without the commas", () => {
+    const arm = studyOf("Patients took Zorbatine 900–3,600 mg/day for 8 weeks.").arms[0];
+    expect([arm?.dose, arm?.doseMax, arm?.doseUnit]).toEqual(["900", "3600", "mg/day"]);
+    const titrated = studyOf("Zorbatine titrated from 300 to 1,800 mg/day.").arms[0];
+    expect([titrated?.dose, titrated?.doseMax]).toEqual(["300", "1800"]);
+  });
+
+  it.each([
+    [
+      "A meta-analysis of Zorbatine; treatment lasted eight to twelve weeks.",
+      "eight to twelve weeks",
+    ],
+    ["Trials of Zorbatine lasted from 5 to 16 weeks.", "5 to 16 weeks"],
+    ["Zorbatine titrated from 300 to 1,800 mg/day over 14 days, for 8 weeks in total.", "8 weeks"],
+  ])("reads how long treatment lasted when %j says so outright", (bullet, duration) => {
+    expect(studyOf(bullet).duration).toBe(duration);
+  });
+
   it("reads a period a trial lasted 'up to'", () => {
     expect(studyOf("Patients took Zorbatine and were treated for up to 24 months.").duration).toBe(
       "24 months",

@@ -21,6 +21,9 @@ describe("null cells assert no value", () => {
     ["None reported", "NotStated"],
     ["None", "NotStated"],
     ["", "NotStated"],
+    ["No data", "NotStated"],
+    ["No data available", "NotStated"],
+    ["Insufficient data in humans", "NotStated"],
   ] as const)("%j → %s, kept with its quote, nothing asserted", (cell, status) => {
     const { kb, doc } = buildTemplate([
       `Feature\tBupropion (NDRI)\tSSRIs\nKey Mechanism\t${cell}\tSerotonin reuptake inhibition [2]`,

@@ -148,3 +148,26 @@ describe("one name, one entity", () => {
     expect(subjectsOf(4)).toEqual(["vortioxetine", "vortioxetine"]);
   });
 });
+
+describe("a brand where the template puts the class", () => {
+  const features =
+    "Feature\tZelbagrin (Gabapentinoid)\tQuorvane (Gabapentinoid)\nPrimary Target\tα2δ subunit [1]\tα2δ subunit [2]";
+  const effects =
+    "Side Effect\tZelbagrin (Lyrica)\tQuorvane (Neurontin)\n<b>Dizziness</b>\tCommon [1]\tCommon [2]";
+
+  it("is not asserted as a class when the drug's headers give it a class too", () => {
+    const { kb } = buildTemplate([features, effects], "Zelbagrin");
+    const relations = kb.memberships.map((m) => `${m.member.id} ${m.relation} ${m.group.id}`);
+    expect(relations.sort()).toEqual([
+      "quorvane memberOf gabapentinoid",
+      "zelbagrin memberOf gabapentinoid",
+    ]);
+    expect(kb.entities.has("lyrica")).toBe(false);
+  });
+
+  it("stays a (minted, flagged) class when it is the only one the headers give", () => {
+    const { kb } = buildTemplate([effects], "Zelbagrin");
+    expect(kb.memberships.map((m) => m.group.id).sort()).toEqual(["lyrica", "neurontin"]);
+    expect(kb.entities.get("lyrica")).toEqual(expect.objectContaining({ unnormalised: true }));
+  });
+});

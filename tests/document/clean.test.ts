@@ -97,6 +97,18 @@ describe("sentences", () => {
       "The end",
     ]);
   });
+
+  it("ends a sentence after a letter that names a thing, not after an initial", () => {
+    const text =
+      "It lowers the release of substance P. Gabapentin acts there too. Written by J. Smith and Dr. A. B. Jones. Vitamin D. Next.";
+    expect(sentenceRanges(text).map(([a, b]) => text.slice(a, b))).toEqual([
+      "It lowers the release of substance P.",
+      "Gabapentin acts there too.",
+      "Written by J. Smith and Dr. A. B. Jones.",
+      "Vitamin D.",
+      "Next.",
+    ]);
+  });
 });
 
 describe("line endings and byte-order marks", () => {
