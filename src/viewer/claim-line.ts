@@ -7,8 +7,11 @@
 import type { ClaimJson } from "../trace/answers.ts";
 import { h, nodeButton } from "./dom.ts";
 
+/** Its citation numbers; a marker that names no entry of the reference list as `[16?]`. */
 export function cites(c: ClaimJson): string {
-  return c.uncited ? "uncited" : c.citations.map((r) => `[${r.number ?? "?"}]`).join(" ");
+  if (c.uncited) return "uncited";
+  const unlisted = c.unresolvedMarkers.map((n) => `[${n}?]`);
+  return [...c.citations.map((r) => `[${r.number ?? "?"}]`), ...unlisted].join(" ");
 }
 
 export function objectText(c: ClaimJson): string {
@@ -28,11 +31,16 @@ export function documentName(c: ClaimJson): HTMLElement {
 /** `[n]` buttons, each opening the reference of the claim's own document. */
 function citeButtons(c: ClaimJson, select: (id: string) => void): Array<Node | string> {
   if (c.uncited) return ["uncited"];
-  return c.citations.flatMap((r, i) => {
+  const buttons = c.citations.flatMap((r, i) => {
     const button = nodeButton(`[${r.number ?? "?"}]`, () => select(r.reference));
     button.setAttribute("data-reference", r.reference);
     return i > 0 ? [" ", button] : [button];
   });
+  // A marker naming no entry has no reference to open: its number, marked, as text.
+  const unlisted = c.unresolvedMarkers.map((n) =>
+    h("span", { className: "unresolved", title: "no entry of the reference list" }, `[${n}?]`),
+  );
+  return [...buttons, ...unlisted.flatMap((u, i) => (buttons.length + i > 0 ? [" ", u] : [u]))];
 }
 
 export function claimLine(
