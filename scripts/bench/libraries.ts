@@ -77,7 +77,7 @@ report("HTML entities, 200,000 references: the old 12-name table vs entities", t
 
 // 3. What that costs a document: cleaning every line of a corpus document that has entities.
 const documentText = readFileSync(
-  join(root, "tests", "fixtures", "holdout", "lithium-vs-valproate.md"),
+  join(root, "tests", "fixtures", "corpus", "lithium-vs-valproate.md"),
   "utf8",
 );
 const lines = documentText.split("\n");

@@ -16,9 +16,9 @@ function segments(file: string): Segment[] {
 }
 
 describe.each([
-  ["tests/fixtures/holdout/maprotiline-vs-trazodone.md", "α1-adrenergic", "α", "&alpha;"],
-  ["tests/fixtures/holdout/maprotiline-vs-trazodone.md", "Maprotiline’s", "’", "&rsquo;"],
-  ["tests/fixtures/holdout/lithium-vs-valproate.md", "GSK-3β", "β", "&beta;"],
+  ["tests/fixtures/corpus/maprotiline-vs-trazodone.md", "α1-adrenergic", "α", "&alpha;"],
+  ["tests/fixtures/corpus/maprotiline-vs-trazodone.md", "Maprotiline’s", "’", "&rsquo;"],
+  ["tests/fixtures/corpus/lithium-vs-valproate.md", "GSK-3β", "β", "&beta;"],
 ])("%s", (file, shown, char, reference) => {
   const all = segments(file);
   const text = readFileSync(file, "utf8");

@@ -19,22 +19,24 @@ import { KINDS, type Kind } from "../../scripts/fidelity/rows.ts";
 type Floors = Partial<Record<Kind | "all", readonly [number, number]>>;
 
 const FLOORS: Readonly<Record<SetName, Floors>> = {
+  // Twelve documents since December 2026: the first eight, the two held out before (tuned on
+  // since) and two more a helper wrote without seeing the code (tests/fixtures/corpus/README.md).
   corpus: {
-    cell: [1, 1],
+    cell: [0.97, 0.96],
     "not-stated": [1, 1],
     effect: [1, 1],
-    "arm-result": [1, 1],
+    "arm-result": [0.98, 0.98],
     evidence: [1, 1],
-    comparison: [1, 1],
+    comparison: [0.96, 0.96],
     header: [1, 1],
     membership: [1, 1],
-    prose: [0.98, 0.98],
-    relation: [1, 0.96],
-    study: [1, 1],
-    arm: [1, 1],
+    prose: [0.93, 0.93],
+    relation: [0.97, 0.78],
+    study: [0.94, 0.94],
+    arm: [0.97, 0.94],
     reference: [1, 1],
-    identifier: [1, 1],
-    all: [0.99, 0.99],
+    identifier: [1, 0.98],
+    all: [0.98, 0.94],
   },
   seed: {
     cell: [1, 1],
