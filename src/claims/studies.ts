@@ -94,10 +94,6 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
   const timeAt = TIME_START.exec(text);
   const timeText = timeAt ? (text.slice(timeAt.index).split(/[.;]/)[0] ?? "") : "";
   const followUp = FOLLOW_UP.exec(text);
-  const stated = STATED_DURATION.exec(text);
-  const duration = [...text.matchAll(DURATION)].find(
-    (m) => !followUp || m.index < followUp.index || m.index >= followUp.index + followUp[0].length,
-  );
   return {
     id: `${ctx.document.id}.${slugify(label, 48)}`,
     documentId: ctx.document.id,
@@ -119,20 +115,26 @@ function readStudy(ctx: ExtractContext, item: ListItem): Study {
       mentions.filter((m) => m.entity.type === "Condition").map((m) => m.entity.id),
     ).map((id) => entityTerm(lexicon.entity(id) as NonNullable<ReturnType<typeof lexicon.entity>>)),
     arms: readArms(ctx, text, routes),
-    duration: periodWords(
-      stated?.[1] ??
-        stated?.[2] ??
-        duration?.[1] ??
-        duration?.[2] ??
-        duration?.[3] ??
-        duration?.[4],
-    ),
+    duration: periodWords(durationOf(text, followUp)),
     followUp: periodWords(followUp?.[1] ?? followUp?.[2]),
     totalSampleSize: totalSizeOf(text, firstArmAt(ctx, text)),
     timePoints: unique([...timeText.matchAll(TIME_POINT)].flatMap((m) => expandTimePoint(m[0]))),
     measures: values("measure"),
     supports: [],
   };
+}
+
+/**
+ * How long treatment lasted: a period the bullet states outright, else the first period it
+ * names outside the follow-up.
+ */
+function durationOf(text: string, followUp: RegExpExecArray | null): string | undefined {
+  const stated = STATED_DURATION.exec(text);
+  if (stated) return stated[1] ?? stated[2];
+  const m = [...text.matchAll(DURATION)].find(
+    (d) => !followUp || d.index < followUp.index || d.index >= followUp.index + followUp[0].length,
+  );
+  return m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
 }
 
 /** A period in words: "6-month" (an adjective) is "6 months", "1-week" is "1 week". */

@@ -1,4 +1,4 @@
-// The binary snapshot (format 4): a knowledge base opened from it answers trace, audit, stats,
+// The binary snapshot (format 5): a knowledge base opened from it answers trace, audit, stats,
 // compare and conflicts exactly as the parsed one — on the seed and on the agreement corpus —
 // without building graphology's graph for trace, stats or audit; a snapshot of the JSON format
 // (3) is rejected and rewritten; and one forged with a matching digest but columns that do not
@@ -16,7 +16,7 @@ import { audit } from "../../src/audit/audit.ts";
 import { stats } from "../../src/audit/stats.ts";
 import type { KnowledgeGraph } from "../../src/graph/knowledge-graph.ts";
 import { openKnowledgeGraph } from "../../src/graph/open.ts";
-import { decodeSnapshot, SnapshotRejected } from "../../src/graph/snapshot.ts";
+import { decodeSnapshot, SNAPSHOT_FORMAT, SnapshotRejected } from "../../src/graph/snapshot.ts";
 import { viewBody } from "../../src/graph/snapshot-layout.ts";
 import { prepare, writeBuild } from "../../src/pipeline/pipeline.ts";
 import { comparison } from "../../src/projection/compare.ts";
@@ -66,7 +66,7 @@ describe("a knowledge base opened from the binary snapshot", () => {
     const parsed = answers(await openKnowledgeGraph([kb()], { cache: false }), queries);
     await openKnowledgeGraph([kb()]);
     const header = headerOf(snapshotFiles(cacheDir())[0] as string);
-    expect(header.format).toBe(4);
+    expect(header.format).toBe(SNAPSHOT_FORMAT);
     // Trace, stats and audit read the snapshot's columns: no graphology graph is built for them.
     const built = vi.spyOn(MultiDirectedGraph.prototype, "addNode");
     const imported = vi.spyOn(MultiDirectedGraph.prototype, "import");
@@ -101,7 +101,7 @@ describe("a knowledge base opened from the binary snapshot", () => {
     writeSnapshot(path, { ...old, format: 3 }, body);
     const kg = await openKnowledgeGraph([SEED]);
     expect(trace(kg, "desipramine")).toEqual(trace(parsed, "desipramine"));
-    expect(headerOf(path).format).toBe(4);
+    expect(headerOf(path).format).toBe(SNAPSHOT_FORMAT);
   });
 });
 

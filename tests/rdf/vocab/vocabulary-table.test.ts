@@ -163,7 +163,8 @@ function everyFieldClaims(doc: DocumentClaims, entities: readonly Claim["mention
     ...base,
     id: "every-field",
     section: base.section ?? "Pharmacology",
-    citations: cited,
+    // and a marker whose number the reference list lacks (cg:unresolvedMarker)
+    citations: [...cited, 99],
     predicate: { name: "minted-relation", label: "minted relation", unnormalised: true },
     value: "the whole cell",
     qualifier: "at higher doses",
@@ -212,7 +213,7 @@ describe("claims written then read back by the table", () => {
     }
   });
 
-  it("reads back claims with every field set: n-ary statements, guesses, readBy, citations via reference", () => {
+  it("reads back claims with every field set: n-ary statements, guesses, readBy, citations via reference or unresolved", () => {
     const built = seedBuild();
     const doc = built.kb.documents[0] as DocumentClaims;
     const claims = everyFieldClaims(doc, [...built.kb.entities.values()]);
