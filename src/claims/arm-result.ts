@@ -101,16 +101,35 @@ function comparative(
 ): { result: ArmResult; than: EntityTerm | undefined } | undefined {
   const m = THAN.exec(text);
   if (!m?.[1] || m[3] === undefined) return undefined;
-  if (/\bno\s+$/i.test(text.slice(0, m.index)) || NO_ARM.test(m[3].trim())) return undefined;
-  const more = MORE.test(m[1]);
-  const less = LESS.test(m[1]);
-  const compared = /\p{L}{3}/u.test(m[2] ?? "") ? (m[2] as string) : (outcome?.label ?? "");
-  const harm = QUANTITY.test(m[1]) && ctx.lexicon.hasCue("harm", compared);
-  const better = harm ? less : more;
-  const worse = harm ? more : less;
-  const result: ArmResult = better ? "Superior" : worse ? "Inferior" : "Unread";
   const than = arms.find((a) => a.id !== self.id && names(ctx, a, m[3] as string));
-  return { result, than };
+  // "Not significantly better than X", "no more effective than X": no difference shown.
+  if (NEGATION_BEFORE.test(text.slice(0, m.index)))
+    return NO_ARM.test(m[3].trim())
+      ? { result: "Negative", than: undefined }
+      : { result: "Similar", than };
+  if (NO_ARM.test(m[3].trim())) return undefined;
+  const harm = QUANTITY.test(m[1]) && isHarm(ctx, m[2] ?? "", outcome);
+  const better = harm ? LESS.test(m[1]) : MORE.test(m[1]);
+  const worse = harm ? MORE.test(m[1]) : LESS.test(m[1]);
+  return { result: better ? "Superior" : worse ? "Inferior" : "Unread", than };
+}
+
+/** A negation right before a comparison: "not", "no", "not significantly", "not any". */
+const NEGATION_BEFORE = /\b(?:no|not)(?:\s+(?:any|significantly|statistically))*\s+$/i;
+/** Words that turn a harm into a benefit: "reduction in relapse", "relapse prevention". */
+const AGAINST_HARM = /\b(?:reduc\w*|prevent\w*|protect\w*|decreas\w*|free|time to|avoid\w*)\b/i;
+
+/**
+ * Whether the quantity compared is of a harm: the words after the quantity word open with one
+ * ("dropouts for adverse events", "relapse rates"), or, when they name nothing, the row's
+ * outcome is one ("Dropouts Due to Adverse Events"; not "Relapse Prevention").
+ */
+function isHarm(ctx: ExtractContext, words: string, outcome: EntityTerm | undefined): boolean {
+  const named = /\p{L}{3}/u.test(words) ? words.trim() : (outcome?.label ?? "");
+  if (named === "" || AGAINST_HARM.test(named)) return false;
+  return ctx.lexicon
+    .matchCues("harm", named)
+    .some((c) => named.toLowerCase().startsWith(c.phrase.toLowerCase()));
 }
 
 /** True when `text` names the arm: its label or a lexicon synonym, a plural "s" aside. */

@@ -145,15 +145,18 @@ function comparisons(ctx: ExtractContext, read: RowReading): Claim[] {
 }
 
 /**
- * What the row's value cell says of the comparison when the arms' cells leave it open: "No
- * head-to-head comparison; tested in separate trials" (not compared), "No significant
- * difference between the two drugs" (similar). An arm's own words decide before it.
+ * What the row's value cell says of the comparison when no arm's cell names the other arm
+ * ("… than sertraline"): "No head-to-head comparison" makes it not compared, "No significant
+ * difference between the two drugs" similar where the arms left it unclear. An arm that names
+ * the other decides before it.
  */
 function rowSays(
   ctx: ExtractContext,
   evidence: readonly Claim[],
   read: { direction: Direction; favours: EntityTerm | undefined },
+  named: boolean,
 ): { direction: Direction; favours: EntityTerm | undefined } {
+  if (named) return read;
   const says = (kind: "not-compared" | "similar") =>
     evidence.some((c) => !c.status && ctx.lexicon.hasCue(kind, c.text));
   if (read.direction !== "NotCompared" && says("not-compared"))
@@ -171,7 +174,8 @@ function comparisonClaim(
   b: ArmReading,
   armResults: string[],
 ): Claim {
-  const { direction, favours } = rowSays(ctx, evidence, directionOf(a, b, arms.length));
+  const named = a.than !== undefined || b.than !== undefined;
+  const { direction, favours } = rowSays(ctx, evidence, directionOf(a, b, arms.length), named);
   return makeClaim(ctx, {
     kind: "comparative",
     subject: a.term,

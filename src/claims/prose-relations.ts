@@ -55,11 +55,12 @@ export function readRelations(
 
 /**
  * Where the objects of a cue end when another cue follows: before the "and a weak" that opens
- * the next relation ("an antagonist at 5-HT2A receptors and a weak inhibitor of SERT").
+ * the next relation ("an antagonist at 5-HT2A receptors and a weak inhibitor of SERT"). Only
+ * an article opens it, so "inhibits SERT and NET and blocks …" keeps NET.
  */
 function beforeNextRelation(text: string, from: number, next: number): number {
   const lead =
-    /\s*,?\s*\b(?:and|or|but|while|whereas)\s+(?:(?:a|an|the|its)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(
+    /\s*,?\s*\b(?:and|or|but|while|whereas)\s+(?:(?:is|was|acts as)\s+)?(?:a|an|the|its)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/iu.exec(
       text.slice(from, next),
     );
   return lead ? from + lead.index : next;

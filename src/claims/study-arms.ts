@@ -9,16 +9,19 @@
  */
 import type { ExtractContext } from "./context.ts";
 import { interventions } from "./study-interventions.ts";
-import { COUNT, countValue } from "./study-size.ts";
+import { COUNT, capitalsPerArm, countValue } from "./study-size.ts";
 import type { StudyArm } from "./types.ts";
 
 /**
- * An arm's own "n=9" or "(N = 60)": lower-case n, or an upper-case N in parentheses, not
- * marked as the whole study's ("n=120 in total").
+ * An arm's own "n=9": lower-case n, not marked as the whole study's ("n=120 in total"); or
+ * "(N = 60)" when one is written after each arm (`capitalsPerArm`).
  */
-const ARM_SAMPLE = new RegExp(
-  String.raw`(?<!(?:total|overall)\W{0,3})(?:\bn|(?<=\(\s*)N)\s*=\s*(${COUNT})(?!\s*(?:in total|total|overall))`,
-);
+const armSample = (capitals: boolean) =>
+  new RegExp(
+    String.raw`(?<!(?:total|overall)\W{0,3})(?:\bn${capitals ? String.raw`|(?<=\(\s*)N` : ""})\s*=\s*(${COUNT})(?!\s*(?:in total|total|overall))`,
+  );
+const ARM_SAMPLE = armSample(false);
+const ARM_SAMPLE_CAPITALS = armSample(true);
 /** A count of every arm: "n=10 per arm", "10 per group", "n=60 each", "n = 12/group". */
 const PER_ARM = new RegExp(
   String.raw`\bn\s*=\s*(${COUNT})\s*(?:per\s+(?:arm|group)|\/\s*(?:arm|group)|each|in each (?:arm|group))\b|(${COUNT})\s*(?:per\s+(?:arm|group)|\/\s*(?:arm|group))\b`,
@@ -82,6 +85,7 @@ export function readArms(ctx: ExtractContext, text: string, routes: readonly str
   const drugs = interventions(ctx, text);
   const control = CONTROL.exec(text);
   const perArm = PER_ARM.exec(text);
+  const sample = capitalsPerArm(text) ? ARM_SAMPLE_CAPITALS : ARM_SAMPLE;
   const shared = perArm ? countValue((perArm[1] ?? perArm[2]) as string) : undefined;
   const candidates = drugs.map((m, k): StudyArm => {
     const ends = [
@@ -90,7 +94,7 @@ export function readArms(ctx: ExtractContext, text: string, routes: readonly str
     ];
     const end = Math.min(text.length, ...ends.filter((e) => e !== undefined));
     const window = text.slice(m.end, end).split(/(?<=\.)\s/)[0] ?? "";
-    const n = PER_ARM.test(window) ? undefined : ARM_SAMPLE.exec(window);
+    const n = PER_ARM.test(window) ? undefined : sample.exec(window);
     const route =
       ctx.lexicon.matchCues("route", window)[0]?.value ??
       (routes.length === 1 ? routes[0] : undefined);

@@ -138,15 +138,18 @@ function fromPath(host: string, rawPath: string): StatedIdentifier[] {
 
 /**
  * A DOI a path names after a `doi` segment: `/cdsr/doi/10.1002/14651858.CD1.pub2/full`,
- * `/doi/full/10.1080/…`, `/doi/abs/10.1177/…`; a last segment naming a view of the page
- * (`full`, `abstract`, `pdf`, …) is not part of it.
+ * `/doi/full/10.1080/…`, `/doi/abs/10.1177/…`; a segment naming a view of the page (`full`,
+ * `abstract`, `epdf`, `information`, …) ends it, with all that follows (`/epdf/full`, `/full/es`).
  */
 function doiSegment(path: string): StatedIdentifier | undefined {
   const m = /\/doi\/(?:(?:full|abs|abstract|pdf|epdf|epub|book)\/)?(10\.\d{4,9}\/.+)$/i.exec(path);
   if (!m) return undefined;
   const id = (m[1] as string)
     .replace(/[?#].*$/, "")
-    .replace(/\/(?:full|abstract|abs|pdf|epdf|epub|html|fulltext|references|figures|info)\/?$/i, "")
+    .replace(
+      /\/(?:full|abstract|abs|pdf|epdf|epub|html|fulltext|references|figures|info|information|media|suppl)(?:\/.*)?$/i,
+      "",
+    )
     .replace(/\/+$/, "");
   return doiOf(id);
 }

@@ -67,7 +67,9 @@ function isAbbreviation(text: string, from: number, dot: number): boolean {
   // A single capital letter before the dot is an initial ("J. Smith", "by J. Smith"), unless
   // a noun comes before it: "substance P.", "vitamin D.", "hepatitis C." end a sentence.
   if (!/^\p{Lu}$/u.test(text.slice(w, dot))) return false;
-  const before = /(\p{Ll}[\p{L}-]*)\s+$/u.exec(text.slice(Math.max(from, w - 40), w))?.[1];
+  const before = /(?<![\p{L}-])(\p{Ll}[\p{L}-]*)\s+$/u.exec(
+    text.slice(Math.max(from, w - 40), w),
+  )?.[1];
   return before === undefined || NAME_LEADS.has(before);
 }
 

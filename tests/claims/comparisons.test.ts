@@ -186,6 +186,24 @@ describe("directions that turn on the outcome or on the row's value cell", () =>
       "Favours",
       "zorbital",
     ],
+    // Fewer of a harm is a benefit only when the harm is what is counted.
+    [
+      "Gloom (Relapse)",
+      "Greater reduction in relapse than fexolan",
+      "Effective",
+      "Favours",
+      "zorbital",
+    ],
+    ["Gloom (Relapse Prevention)", "Higher than fexolan", "Effective", "Favours", "zorbital"],
+    // A negated comparison with the other arm shows no difference.
+    [
+      "Gloom (Remission)",
+      "Not significantly better than fexolan",
+      "Effective",
+      "Similar",
+      undefined,
+    ],
+    ["Gloom (Remission)", "No more effective than fexolan", "Effective", "Similar", undefined],
     [
       "Gloom (Y-BOCS)",
       "Mean Y-BOCS reduction of 10.9 points",
@@ -210,6 +228,17 @@ describe("directions that turn on the outcome or on the row's value cell", () =>
       "Achieved by 36% of patients versus 21% on placebo",
     );
     expect(doc.claims.find((c) => c.kind === "comparative")?.comparison?.direction).toBe(direction);
+  });
+
+  it("yields to an arm that names the other arm", () => {
+    const { doc } = rowWith(
+      "Gloom (Response)",
+      "No head-to-head comparison in the trial [2].",
+      "Higher response rates than fexolan",
+      "Effective",
+    );
+    const comparison = doc.claims.find((c) => c.kind === "comparative")?.comparison;
+    expect([comparison?.direction, comparison?.favours?.id]).toEqual(["Favours", "zorbital"]);
   });
 });
 

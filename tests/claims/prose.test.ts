@@ -239,6 +239,15 @@ describe("coordinated objects: one claim each, sharing their head or modifier", 
       "Quelmadol is an antagonist at D2 and 5-HT2A receptors [1].",
       ["quelmadol antagonistAt d2-receptors", "quelmadol antagonistAt 5-ht2a-receptors"],
     ],
+    // "and NET and blocks": NET is still an object of "inhibits".
+    [
+      "Quelmadol inhibits SERT and NET and blocks H1 receptors [1].",
+      [
+        "quelmadol inhibits serotonin-transporter",
+        "quelmadol inhibits norepinephrine-transporter",
+        "quelmadol inhibits h1-receptors",
+      ],
+    ],
     // "and a weak" opens the next relation, not a second receptor.
     [
       "Quelmadol is an antagonist at 5-HT2A receptors and a weak inhibitor of SERT [1].",

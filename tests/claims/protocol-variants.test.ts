@@ -195,6 +195,23 @@ describe("what other documents write in words", () => {
     ]);
   });
 
+  it("reads no part of a longer number written in words", () => {
+    expect(studyOf("Twenty-four healthy volunteers received Zorbatine.").totalSampleSize).toBe(
+      undefined,
+    );
+    expect(studyOf("One hundred patients received Zorbatine.").totalSampleSize).toBe(undefined);
+    expect(studyOf("Patients took Zorbatine for twenty-six weeks.").duration).toBe(undefined);
+  });
+
+  it("reads one '(N = 300)' after the last arm as the study's, not an arm's", () => {
+    const study = studyOf("Zorbatine 20 mg/day versus Quellamide 40 mg/day (N = 300).");
+    expect([study.totalSampleSize, ...arms(study)]).toEqual([
+      300,
+      ["zorbatine", undefined],
+      ["quellamide", undefined],
+    ]);
+  });
+
   it("still reads '(N = 2,361)' before any arm as the study's", () => {
     const study = studyOf(
       "A meta-analysis of 12 trials (N = 2,361) comparing Zorbatine with placebo.",

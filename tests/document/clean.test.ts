@@ -100,12 +100,12 @@ describe("sentences", () => {
 
   it("ends a sentence after a letter that names a thing, not after an initial", () => {
     const text =
-      "It lowers the release of substance P. Gabapentin acts there too. Written by J. Smith and Dr. A. B. Jones. Vitamin D. Next.";
+      "It lowers the release of substance P. Gabapentin acts there too. Written by J. Smith and Dr. A. B. Jones, after John F. Cade. It lowers vitamin D. Next.";
     expect(sentenceRanges(text).map(([a, b]) => text.slice(a, b))).toEqual([
       "It lowers the release of substance P.",
       "Gabapentin acts there too.",
-      "Written by J. Smith and Dr. A. B. Jones.",
-      "Vitamin D.",
+      "Written by J. Smith and Dr. A. B. Jones, after John F. Cade.",
+      "It lowers vitamin D.",
       "Next.",
     ]);
   });

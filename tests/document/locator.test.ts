@@ -82,6 +82,16 @@ describe("parseLocator", () => {
       "doi:10.5555/ho.2026.0209",
     ],
     [
+      "https://www.cochranelibrary.com/cdsr/doi/10.5555/14651858.CD000001.pub2/epdf/full",
+      "www.cochranelibrary.com",
+      "doi:10.5555/14651858.CD000001.pub2",
+    ],
+    [
+      "https://www.cochranelibrary.com/cdsr/doi/10.5555/14651858.CD000002.pub3/full/es",
+      "www.cochranelibrary.com",
+      "doi:10.5555/14651858.CD000002.pub3",
+    ],
+    [
       "https://onlinelibrary.wiley.com/doi/abs/10.5555/x.2026.77?af=R",
       "onlinelibrary.wiley.com",
       "doi:10.5555/x.2026.77",
