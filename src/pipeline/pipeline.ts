@@ -38,6 +38,7 @@ import { acquireLock } from "./out-lock.ts";
 import { OUTPUT_NAMES, type OutputName } from "./out-names.ts";
 import { READINGS, READINGS_INDEX, type StoredReadings, takeStore } from "./reading-store.ts";
 import { SLICE_QUADS, writeSliced, writeSubjects } from "./section-slices.ts";
+import { refuseCitationWarnings } from "./strict-citations.ts";
 import { type Summary, summarize } from "./summary.ts";
 
 export interface BuildOptions extends InputPaths, NanopubOptions {
@@ -75,6 +76,8 @@ export function prepare(options: BuildOptions): Prepared {
 export interface BegunPrepare extends Omit<Prepared, "kb" | "diagnostics"> {
   readonly input: KnowledgeBaseInput;
   readonly warnings: readonly Diagnostic[];
+  /** `--strict`: citation warnings are errors (strict-citations.ts). */
+  readonly strict: boolean;
 }
 
 /** Checks the options, lists and reads the inputs (prepare-jobs.ts builds from them too). */
@@ -93,12 +96,14 @@ export function beginPrepare(options: BuildOptions): BegunPrepare {
   const { input, bytes } = readInputs(listing);
   const manifest = manifestOf(listing, bytes);
   const rules = loadConflictRules(listing.ontologyDir, input.lexicon.lexicon);
-  return { iris, nanopubs, manifest, rules, input, warnings: listing.warnings };
+  const strict = options.strict === true;
+  return { iris, nanopubs, manifest, rules, input, warnings: listing.warnings, strict };
 }
 
 /** The prepared build, from what `beginPrepare` read and the knowledge base built from it. */
 export function finishPrepare(begun: BegunPrepare, built: BuildResult): Prepared {
   const { iris, nanopubs, manifest, rules, warnings } = begun;
+  if (begun.strict) refuseCitationWarnings(built.diagnostics);
   return {
     kb: built.kb,
     iris,

@@ -82,6 +82,9 @@ function flagViews(c: ClaimJson): Array<HTMLElement | null> {
     c.qualifier ? h("p", {}, `Qualifier: ${c.qualifier}`) : null,
     c.guesses.length > 0 ? warn(`Guessed: ${c.guesses.map(spacedName).join(", ")}`) : null,
     c.uncited ? warn("Uncited: the document gives no reference for this claim.") : null,
+    ...c.unresolvedMarkers.map((n) =>
+      warn(`Cites [${n}], which names no entry of the document's reference list.`),
+    ),
     c.unnormalised ? warn("Unnormalised: a name in this claim is not in the lexicon.") : null,
   ];
 }

@@ -3,7 +3,7 @@
 // column with a hint and a caret; the build goes on and writes everything, the claim keeps the
 // marker's number (cg:unresolvedMarker), the outputs pass SHACL, `trace` shows the number with a
 // "?", and `audit` reports an unresolved citation.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/document/parse.ts";
@@ -76,5 +76,26 @@ describe("flawed documents (tests/fixtures/flawed/expected.json)", () => {
       expect(trace.out).toMatch(/\[\d+\?\]/);
       expect(trace.out).toMatch(/the document's reference list has no entry \d+/);
     });
+  });
+});
+
+describe("--strict", () => {
+  it.each(cases)("refuses $file with the warning as an error, writing nothing", async (c) => {
+    const sources = copySources([join(FLAWED, c.file)]);
+    const out = join(tempDir(), "out");
+    const r = await run([
+      "build",
+      "--sources",
+      sources,
+      "--curation",
+      missingDir(),
+      "--out",
+      out,
+      "--strict",
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${join(sources, c.file)}:${c.line}:${c.column}: error[${c.code}]`);
+    expect(r.err).toContain("nothing was written");
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -35,7 +35,7 @@ export function addSourceOptions(command: Command): Command {
     .option("--base <iri>", "base IRI of the knowledge base's own IRIs", DEFAULT_BASE_IRI)
     .option(
       "--strict",
-      "a symbolic link leading out of its folder, or to nothing, is an error (default: a warning, and it is skipped)",
+      "a symbolic link leading out of its folder, or to nothing, and a citation marker naming no reference entry are errors (default: warnings; the link is skipped, the marker kept)",
     )
     .option(
       "--bibliography <file>",
