@@ -15,7 +15,14 @@ import { join } from "node:path";
 import { Parser } from "n3";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/document/parse.ts";
-import { copySources, missingDir, removeTempDirs, run, tempDir } from "../helpers/cli.ts";
+import {
+  buildFixture,
+  copySources,
+  missingDir,
+  removeTempDirs,
+  run,
+  tempDir,
+} from "../helpers/cli.ts";
 
 afterAll(removeTempDirs);
 
@@ -37,20 +44,7 @@ const cases: Expected[] = JSON.parse(readFileSync(join(MALFORMED, "expected.json
 const NO_SOURCE_LINE = new Set(["BinaryInput"]);
 
 /** `claimgraph build` of a folder holding only `file`, with no curation, into a fresh folder. */
-async function buildOne(file: string) {
-  const sources = copySources([join(MALFORMED, file)]);
-  const out = join(tempDir(), "out");
-  const result = await run([
-    "build",
-    "--sources",
-    sources,
-    "--curation",
-    missingDir(),
-    "--out",
-    out,
-  ]);
-  return { ...result, path: join(sources, file), out };
-}
+const buildOne = (file: string) => buildFixture(MALFORMED, file);
 
 /**
  * The rendered diagnostic starting with `head`: head, hint, gutter, source line, caret line.

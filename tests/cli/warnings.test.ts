@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/document/parse.ts";
-import { copySources, missingDir, removeTempDirs, run, tempDir } from "../helpers/cli.ts";
+import { buildFixture, removeTempDirs, run } from "../helpers/cli.ts";
 
 afterAll(removeTempDirs);
 
@@ -22,12 +22,7 @@ interface Expected {
 
 const cases: Expected[] = JSON.parse(readFileSync(join(FLAWED, "expected.json"), "utf8"));
 
-async function buildOne(file: string) {
-  const sources = copySources([join(FLAWED, file)]);
-  const out = join(tempDir(), "out");
-  const r = await run(["build", "--sources", sources, "--curation", missingDir(), "--out", out]);
-  return { ...r, path: join(sources, file), out };
-}
+const buildOne = (file: string) => buildFixture(FLAWED, file);
 
 describe("flawed documents (tests/fixtures/flawed/expected.json)", () => {
   it("expected.json lists every fixture", () => {
@@ -81,21 +76,10 @@ describe("flawed documents (tests/fixtures/flawed/expected.json)", () => {
 
 describe("--strict", () => {
   it.each(cases)("refuses $file with the warning as an error, writing nothing", async (c) => {
-    const sources = copySources([join(FLAWED, c.file)]);
-    const out = join(tempDir(), "out");
-    const r = await run([
-      "build",
-      "--sources",
-      sources,
-      "--curation",
-      missingDir(),
-      "--out",
-      out,
-      "--strict",
-    ]);
+    const r = await buildFixture(FLAWED, c.file, ["--strict"]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${join(sources, c.file)}:${c.line}:${c.column}: error[${c.code}]`);
+    expect(r.err).toContain(`${r.path}:${c.line}:${c.column}: error[${c.code}]`);
     expect(r.err).toContain("nothing was written");
-    expect(existsSync(out)).toBe(false);
+    expect(existsSync(r.out)).toBe(false);
   });
 });

@@ -62,3 +62,23 @@ export function copySources(files: readonly string[]): string {
 export function missingDir(): string {
   return join(tempDir(), "no-such-folder");
 }
+
+/**
+ * `claimgraph build` of a sources folder holding only the fixture `dir/file`, with no
+ * curation, into a fresh output folder; `extra` arguments go last.
+ */
+export async function buildFixture(dir: string, file: string, extra: readonly string[] = []) {
+  const sources = copySources([join(dir, file)]);
+  const out = join(tempDir(), "out");
+  const result = await run([
+    "build",
+    "--sources",
+    sources,
+    "--curation",
+    missingDir(),
+    "--out",
+    out,
+    ...extra,
+  ]);
+  return { ...result, path: join(sources, file), out };
+}
