@@ -1,14 +1,15 @@
 /**
  * Column roles, read from the template rather than the lexicon: columns 2…n of a table
  * are subject columns unless their header names a value column — a `value-column` cue
- * such as "Key Experimental Data", a header ending in a cue's head word ("Supporting
+ * ("Notes"), a header ending in a cue's head word ("Key Experimental Data", "Supporting
  * Data", "Clinical Findings"), or, by the comparison table's shape, the last header not
- * saying "Performance" when every other one does. A subject header is one of the template's shapes — "Name",
- * "Name (Class)", "Class (Name)", "Class (e.g., A, B)", a bare class, each optionally
- * followed by "Performance" — and names its subject whether or not the lexicon knows it:
- * an unknown name becomes a minted Drug or DrugClass, flagged unnormalised, with its class
- * membership. In "Name (X)" an X neither the lexicon nor the class cues know is still the
- * class: that is the template's shape. The same name gives the same entity in every table of a document.
+ * saying "Performance" when every other one does. A subject header is one of the
+ * template's shapes — "Name", "Name (Class)", "Class (Name)", "Class (e.g., A, B)", a bare
+ * class, each optionally followed by "Performance" — and names its subject whether or not
+ * the lexicon knows it: an unknown name becomes a minted Drug or DrugClass, flagged
+ * unnormalised, with its class membership. In "Name (X)" an X neither the lexicon nor the
+ * class cues know is still the class: that is the template's shape. The same name gives the
+ * same entity in every table of a document.
  */
 
 import { normaliseLabel } from "../base/slug.ts";
@@ -50,7 +51,7 @@ function isTrailingValue(labels: readonly string[]): boolean {
 }
 
 /** What a column header names: a subject (with its class and examples), or a value. */
-export function readColumn(ctx: ExtractContext, cell: TableCell, shapedValue = false): Column {
+function readColumn(ctx: ExtractContext, cell: TableCell, shapedValue: boolean): Column {
   const { lexicon } = ctx;
   const label = cell.display.text;
   const base = { index: cell.columnIndex, label };

@@ -21,7 +21,6 @@ import { entityTerm, mentionTerms, predicateTerm, resolveLabel } from "./terms.t
 import type { Claim, EntityTerm, Membership, PredicateTerm, Term } from "./types.ts";
 
 export type { Column } from "./columns.ts";
-export { readColumn, readColumns } from "./columns.ts";
 
 export interface TableClaims {
   readonly claims: Claim[];
